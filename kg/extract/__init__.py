@@ -1,0 +1,67 @@
+"""Extraction: one article in, plain records out (officials, communications, quotes).
+
+The extractor is a pure function of the article's text and metadata: it knows nothing of RDF,
+so any engine that can map a function over articles (processes, Spark, Dask, Ray) can run it.
+
+>>> import datetime as dt
+>>> from kg.model import Article, Meta
+>>> article = Article(Meta(id="a1", published=dt.date(2021, 5, 13)),
+...                   "US Secretary of State Antony Blinken spoke on Wednesday with "
+...                   "Palestinian Authority chairman Mahmoud Abbas.")
+>>> extraction = extract(article)
+>>> [(o.name, o.government) for o in extraction.officials]
+[('Antony Blinken', 'United States'), ('Mahmoud Abbas', 'Palestinian Authority')]
+>>> [(c.participants, str(c.date)) for c in extraction.communications]
+[(('Antony Blinken', 'Mahmoud Abbas'), '2021-05-12')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.communications import find_communications
+from kg.extract.officials import Cast, find_officials
+from kg.knowledge import Knowledge, load_knowledge
+from kg.model import Article, Extraction, Official, Quote, Span
+
+__all__ = ["extract"]
+
+
+def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
+    """Extract the officials, communications and quotes that ``article`` reports."""
+    knowledge = knowledge or load_knowledge()
+    text = article.text
+    cast = find_officials(text, knowledge)
+    communications = find_communications(text, article.meta.published, cast, knowledge)
+    warnings = []
+    if not cast.officials:
+        warnings.append(f"{article.id}: no official found")
+    return Extraction(
+        article=article,
+        officials=tuple(_with_principals(official, text, cast) for official in cast.officials),
+        communications=tuple(communications),
+        quotes=tuple(
+            Quote(text=text[start + 1 : end - 1], speaker=speaker, span=Span(start, end, text[start:end]))
+            for (start, end), speaker in sorted(cast.quote_speakers.items())
+        ),
+        warnings=tuple(warnings),
+    )
+
+
+def _with_principals(official: Official, text: str, cast: Cast) -> Official:
+    """Add whom the official acts for ("he will urge on my behalf and on behalf of President X")."""
+    principals: list[str] = []
+    mentions = cast.mentions
+    for match in re.finditer(r"\bon\s+(?:(?P<own>my|his|her)\s+behalf|behalf\s+of)\b", text):
+        actor = next((m for m in reversed(mentions)
+                      if m.end <= match.start() and match.start() - m.end < 60
+                      and m.how != "first_person"), None)
+        if actor is None or actor.official != official.name:
+            continue
+        reach = match.end() + 60
+        for mention in mentions:
+            if match.start() <= mention.start < reach and mention.official != official.name:
+                if mention.official not in principals:
+                    principals.append(mention.official)
+    return replace(official, on_behalf_of=tuple(principals)) if principals else official

@@ -1,0 +1,329 @@
+"""Find communications: contacts between officials and statements to the public.
+
+Each sentence is scanned for trigger words from ``communication_triggers.csv``. A trigger's clause
+gives the participants (the subject before it, the objects after it), its status (occurred, planned;
+negated and hypothetical mentions are dropped), its date and its initiator. Mentions of one event
+are then merged into one communication carrying every evidence span.
+
+>>> import datetime as dt
+>>> from kg.knowledge import load_knowledge
+>>> from kg.extract.officials import find_officials
+>>> text = "Russian President Vladimir Putin phoned French President Emmanuel Macron on Monday."
+>>> knowledge = load_knowledge()
+>>> cast = find_officials(text, knowledge)
+>>> [(c.kind.value, c.mode.value, c.participants, c.initiator, str(c.date))
+...  for c in find_communications(text, dt.date(2022, 3, 9), cast, knowledge)]
+[('contact', 'phone', ('Vladimir Putin', 'Emmanuel Macron'), 'Vladimir Putin', '2022-03-07')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from kg.extract.dates import find_dates, mentions_other_period
+from kg.extract.officials import Cast, Mention
+from kg.extract.sentences import Sentence, find_quotes, split_sentences
+from kg.knowledge import Knowledge, Trigger
+from kg.model import Communication, Kind, Mode, Span, Status
+
+# Words that end the stretch of text a trigger's subject or objects can come from.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\.\s|\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
+    r"following|amid|than)\b",
+    re.IGNORECASE,
+)
+# Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
+SPEECH_BREAK = re.compile(r"\b(?:said|says|announced|added|according|told)\b", re.IGNORECASE)
+COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+)$")
+SOURCE_CONNECTIVES = re.compile(
+    r"^(?:before that|after that|afterwards|later|later that day|then|earlier|shortly after|"
+    r"soon after|the same day|that day|subsequently)\b",
+    re.IGNORECASE,
+)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+GROUP_NOUNS = (
+    r"leaders?|officials?|counterparts?|government|authorities|ministers?|delegation|"
+    r"representatives|diplomats|negotiators|president|prime minister|foreign minister|side"
+)
+TWO_OF_THEM = re.compile(r"\b(?:the|both)\s+(?:two|three)\s+(?:leaders|ministers|presidents|"
+                         r"sides|men|women|officials|heads of state|counterparts)\b", re.IGNORECASE)
+TOPIC = re.compile(r"\b(?:about|discussed|on the (?:issue|question|situation) of|over)\s+"
+                   r"(?P<topic>[^,.;:“”\"]{4,80})")
+LOCATION = re.compile(r"\b(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One report of a communication, before mentions of the same event are merged."""
+
+    communication: Communication
+    offset: int
+
+
+@lru_cache(maxsize=4)
+def _compiled(triggers: tuple[Trigger, ...]) -> list[tuple[re.Pattern, Trigger]]:
+    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])"), t) for t in triggers]
+
+
+def find_communications(text: str, published: dt.date | None, cast: Cast,
+                        knowledge: Knowledge) -> list[Communication]:
+    """Every distinct communication ``text`` reports, in order of first mention."""
+    sentences = split_sentences(text)
+    quotes = find_quotes(text)
+    found: list[_Mention] = []
+    last_date: dt.date | None = None
+    for sentence in sentences:
+        occupied: list[range] = []
+        sentence_mentions = [m for m in cast.mentions if sentence.start <= m.start < sentence.end]
+        for pattern, trigger in _compiled(knowledge.triggers):
+            for match in pattern.finditer(sentence.text):
+                start = sentence.start + match.start()
+                end = sentence.start + match.end()
+                if any(start in r or end - 1 in r for r in occupied):
+                    continue
+                mention = _read_mention(text, sentence, start, end, trigger, sentence_mentions,
+                                        cast, quotes, published, last_date, found, knowledge)
+                if mention:
+                    occupied.append(range(start, end))
+                    found.append(mention)
+        dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
+        if dated and not mentions_other_period(sentence.text):
+            last_date = dated[0]
+    return _merge([m.communication for m in sorted(found, key=lambda m: m.offset)])
+
+
+def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, quotes, published,
+                  last_date, found, knowledge) -> _Mention | None:
+    kind = Kind(trigger.kind)
+    in_quote = next(((s, e) for s, e in quotes if s <= start < e), None)
+    visible = [m for m in sentence_mentions
+               if (in_quote is None) == (not any(s <= m.start < e for s, e in quotes))
+               or (in_quote and in_quote[0] <= m.start < in_quote[1])]
+    breaks = (CLAUSE_BREAK,) if kind is Kind.STATEMENT else (CLAUSE_BREAK, SPEECH_BREAK)
+    clause_start, clause_end = _clause(sentence, start, end, breaks)
+    subjects = _subjects(text, visible, clause_start, start)
+    objects = _objects(text, visible, end, clause_end)
+    if kind is Kind.STATEMENT:
+        # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger.
+        objects = [m for m in objects if m.start - end <= 3]
+    if not subjects and not objects:
+        group = TWO_OF_THEM.search(text, clause_start, start)
+        if group and found:
+            previous = next((m.communication for m in reversed(found)
+                             if m.communication.kind is Kind.CONTACT), None)
+            subjects = list(previous.participants) if previous else []
+    factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
+    if factuality in ("negated", "hypothetical"):
+        return None
+    planned = factuality == "planned"
+    date = _date(text, sentence, published, planned, last_date)
+    if date and published and date > published:
+        planned = True
+    status = Status.PLANNED if planned else Status.OCCURRED
+    evidence_start = min([start] + [m.start for m in subjects + objects if isinstance(m, Mention)])
+    evidence_end = max([end] + [m.end for m in subjects + objects if isinstance(m, Mention)])
+    evidence = Span(evidence_start, evidence_end, text[evidence_start:evidence_end])
+    names = _names(subjects) + [n for n in _names(objects) if n not in _names(subjects)]
+    if kind is Kind.STATEMENT:
+        speaker = _names(subjects)[:1] or _names(objects)[:1]
+        if not speaker:
+            return None
+        communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
+                                      (evidence,), date=date)
+        return _Mention(communication, start)
+    counterparts = _counterparts(text, end, clause_end, knowledge)
+    if len(names) < 2 and not (names and counterparts):
+        return None
+    mode = _mode(Mode(trigger.mode), sentence.text)
+    initiator = _initiator(trigger, text, start, subjects, objects, names, sentence.text)
+    communication = Communication(
+        kind=kind, mode=mode, status=status, participants=tuple(names), evidence=(evidence,),
+        counterpart_governments=tuple(counterparts), initiator=initiator, date=date,
+        # Only a meeting has a place; "the situation in Jerusalem" is a topic, not a venue.
+        location=_location(text, clause_start, clause_end, knowledge) if mode is Mode.MEETING else None,
+        topics=_topics(text, start, clause_end),
+    )
+    return _Mention(communication, start)
+
+
+def _clause(sentence: Sentence, start: int, end: int,
+            breaks: tuple[re.Pattern, ...]) -> tuple[int, int]:
+    """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
+    before = sentence.text[: start - sentence.start]
+    after = sentence.text[end - sentence.start :]
+    cut_before = max([m.end() for b in breaks for m in b.finditer(before)], default=0)
+    cut_after = min([m.start() for b in breaks for m in [b.search(after)] if m], default=len(after))
+    return sentence.start + cut_before, end + cut_after
+
+
+def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int) -> list[Mention]:
+    """The officials right before the trigger, with those coordinated with them ("A and B")."""
+    before = [m for m in mentions if clause_start <= m.start and m.end <= start]
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = text[mention.end : chosen[-1].start]
+        if COORDINATION.match(gap) or _is_title_gap(gap):
+            chosen.append(mention)
+        else:
+            break
+    return list(reversed(chosen))
+
+
+def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
+    """The officials after the trigger: the first within reach, and those coordinated with it."""
+    after = [m for m in mentions if end <= m.start < clause_end]
+    if not after or after[0].start - end > 90:
+        return []
+    chosen = [after[0]]
+    for mention in after[1:]:
+        gap = text[chosen[-1].end : mention.start]
+        if COORDINATION.match(gap) or _is_title_gap(gap) or re.fullmatch(r"\s+(?:with|and with)\s+", gap):
+            chosen.append(mention)
+        else:
+            break
+    return chosen
+
+
+def _is_title_gap(gap: str) -> bool:
+    """Whether ``gap`` is only a title between two names ("…, and Chinese President …")."""
+    return bool(re.fullmatch(r"\s*,?\s*and\s+[\w’' -]{0,60}\s+", gap)) and not re.search(
+        r"\b(?:said|met|spoke|called|to|with|in|on)\b", gap)
+
+
+def _names(mentions: list) -> list[str]:
+    names: list[str] = []
+    for mention in mentions:
+        name = mention.official if isinstance(mention, Mention) else mention
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
+    """``negated``, ``hypothetical``, ``planned`` or ``occurred`` from the cues before a trigger."""
+    window = before[-70:]
+    for effect in ("negated", "hypothetical"):
+        for cue in knowledge.factuality.get(effect, ()):
+            if re.search(rf"(?<![\w’']){re.escape(cue)}(?![\w’'])", window):
+                return effect
+    near = before[-40:]
+    for cue in knowledge.factuality.get("planned", ()):
+        if cue == "to":
+            # "to meet", "to visit": an infinitive right before the trigger word.
+            if re.search(r"\bto\s+$", near) and not re.search(r"\b(?:went|came|travelled|traveled|"
+                                                             r"flew|arrived|returned)\s+to\s+$", near):
+                return "planned"
+        elif re.search(rf"(?<![\w’']){re.escape(cue)}(?![\w’'])", near):
+            return "planned"
+    return "occurred"
+
+
+def _date(text, sentence: Sentence, published, planned, last_date) -> dt.date | None:
+    if mentions_other_period(sentence.text):
+        return None
+    found = [d for _, d in find_dates(sentence.text, published, planned) if d]
+    if found:
+        return found[0]
+    if SOURCE_CONNECTIVES.match(sentence.text):
+        return last_date
+    return None
+
+
+def _mode(mode: Mode, sentence: str) -> Mode:
+    """A contact's mode, refined by words elsewhere in the sentence ("by phone", "in Ankara")."""
+    lowered = sentence.lower()
+    if mode is Mode.UNSPECIFIED:
+        if re.search(r"\b(?:phone|telephone|phoned|called)\b", lowered):
+            return Mode.PHONE
+        if re.search(r"\b(?:video|virtual|virtually)\b", lowered):
+            return Mode.VIDEO
+        if re.search(r"\b(?:visit|visited|visiting|travell?ed|arrived|hosted|received|"
+                     r"in-person|face-to-face|sidelines)\b", lowered):
+            return Mode.MEETING
+    return mode
+
+
+def _initiator(trigger: Trigger, text, start, subjects, objects, names, sentence) -> str | None:
+    subject_names, object_names = _names(subjects), _names(objects)
+    passive = PASSIVE.search(text[max(0, start - 20) : start])
+    if trigger.initiator == "subject":
+        who = object_names if passive else subject_names
+    elif trigger.initiator == "object":
+        who = subject_names if passive else object_names
+    elif re.search(r"\b(?:visit|visited|visiting|travell?ed to|arrived in|trip to|go to|"
+                   r"went to|came to)\b", sentence, re.IGNORECASE):
+        who = subject_names
+    else:
+        who = []
+    if len(who) == 1:
+        return who[0]
+    if len(names) == 1 and trigger.initiator in ("subject", ""):
+        return names[0]
+    return None
+
+
+def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge) -> list[str]:
+    """Governments whose unnamed representatives take part ("Israeli and Palestinian leaders")."""
+    stretch = text[end:clause_end]
+    surfaces = "|".join(re.escape(s) for s in sorted(knowledge.government_by_surface,
+                                                     key=len, reverse=True))
+    group = re.search(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b", stretch)
+    if not group:
+        return []
+    found = re.findall(rf"(?<![\w-])(?:{surfaces})(?![\w-])", group.group(1))
+    return list(dict.fromkeys(knowledge.government_by_surface[s] for s in found))
+
+
+def _location(text: str, clause_start: int, clause_end: int, knowledge: Knowledge) -> str | None:
+    for match in LOCATION.finditer(text, clause_start, clause_end):
+        place = match.group("place").removeprefix("the ")
+        if place in knowledge.government_by_capital or place in knowledge.government_by_surface:
+            return place
+    return None
+
+
+def _topics(text: str, start: int, clause_end: int) -> tuple[str, ...]:
+    match = TOPIC.search(text, start, min(len(text), start + 200))
+    return (match.group("topic").strip(),) if match else ()
+
+
+def _merge(mentions: list[Communication]) -> list[Communication]:
+    """One communication per event: mentions with the same kind, status and participants and
+    compatible dates and modes are one event; the merge keeps every evidence span."""
+    merged: list[Communication] = []
+    for mention in mentions:
+        for index, known in enumerate(merged):
+            if _same_event(known, mention):
+                merged[index] = _combine(known, mention)
+                break
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _same_event(a: Communication, b: Communication) -> bool:
+    return (
+        a.kind is b.kind
+        and a.status is b.status
+        and set(a.participants) == set(b.participants)
+        and set(a.counterpart_governments) == set(b.counterpart_governments)
+        and (a.date is None or b.date is None or a.date == b.date)
+        and (a.mode is b.mode or Mode.UNSPECIFIED in (a.mode, b.mode))
+    )
+
+
+def _combine(a: Communication, b: Communication) -> Communication:
+    return replace(
+        a,
+        mode=a.mode if a.mode is not Mode.UNSPECIFIED else b.mode,
+        date=a.date or b.date,
+        initiator=a.initiator or b.initiator,
+        location=a.location or b.location,
+        topics=tuple(dict.fromkeys(a.topics + b.topics)),
+        evidence=a.evidence + tuple(s for s in b.evidence if s not in a.evidence),
+    )

@@ -1,0 +1,397 @@
+"""Find the officials an article names, their posts and governments, and every mention of them.
+
+Finding works in three passes over the text:
+
+1. *titled mentions*: a post next to a name ("Russian President Vladimir Putin",
+   "Wang Yi, China's foreign minister") introduce officials;
+2. *name mentions*: later surnames and partial names ("Blinken") are linked to those officials;
+3. *coreference*: title-only mentions ("the Secretary"), pronouns ("he") and the first person inside
+   a quotation ("I") are resolved to the official they most likely point at.
+
+>>> from kg.knowledge import load_knowledge
+>>> cast = find_officials("Russian President Vladimir Putin met Wang Yi, China's foreign minister. "
+...                       "Putin said he was pleased.", load_knowledge())
+>>> [(o.name, o.post, o.government) for o in cast.officials]
+[('Vladimir Putin', 'President', 'Russia'), ('Wang Yi', 'Foreign Minister', 'China')]
+>>> [m.official for m in cast.mentions]
+['Vladimir Putin', 'Wang Yi', 'Vladimir Putin', 'Vladimir Putin']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.extract.sentences import Sentence, find_quotes, split_sentences
+from kg.knowledge import Knowledge
+from kg.model import Official, Span
+
+UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_NAME_TOKEN = rf"(?:[{UPPER}][\w’'\-]*[\w]|[{UPPER}]\.(?:\s?[{UPPER}]\.)*)"
+PRONOUNS = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
+SPEECH_VERBS = (
+    r"said|says|added|adds|tweeted|wrote|posted|told|stressed|noted|declared|insisted|"
+    r"warned|explained|continued|stated|emphasi[sz]ed|argued|recalled|concluded|remarked|asked"
+)
+# Words that cannot stand for an official as a title-only mention ("the minister").
+LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text that points at an official."""
+
+    start: int
+    end: int
+    official: str
+    how: str  # "titled", "name", "title", "pronoun", "first_person"
+
+
+@dataclass
+class _Person:
+    tokens: list[str]
+    posts: list[tuple[str, Span]] = field(default_factory=list)
+    governments: list[str] = field(default_factory=list)
+    post_governments: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The officials of one article and the mentions that point at them, in text order."""
+
+    officials: tuple[Official, ...]
+    mentions: tuple[Mention, ...]
+    quote_speakers: dict[tuple[int, int], str]
+
+    def official(self, name: str) -> Official | None:
+        """The official called ``name``."""
+        return next((o for o in self.officials if o.name == name), None)
+
+
+def normalise_name(name: str) -> str:
+    """The comparison key of a person's name: case-folded, accents and dots removed.
+
+    >>> normalise_name("Recep Tayyip Erdoğan") == normalise_name("Recep Tayyip Erdogan")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().replace(".", " ").replace("ı", "i").split())
+
+
+def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    titled: re.Pattern
+    appositive: re.Pattern
+    title_only: re.Pattern
+    government: re.Pattern
+
+
+def _patterns(knowledge: Knowledge) -> _Patterns:
+    words = knowledge.words
+    gov = _alternation(knowledge.government_by_surface)
+    post = _alternation(knowledge.post_by_surface)
+    modifier = _alternation(words["modifier"])
+    particle = _alternation(words["particle"])
+    honorific = _alternation(words["honorific"])
+    domain = _alternation(words["domain"])
+    name = (
+        rf"(?:(?:{honorific})\s+)?{_NAME_TOKEN}"
+        rf"(?:(?:\s+|-)(?:(?:{particle})(?:\s+|-))*{_NAME_TOKEN}){{0,4}}"
+    )
+    of_phrase = (
+        rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?P<ofgov>{gov})\b|"
+        rf"(?:[{UPPER}][\w\-]*\s+(?:and\s+)?){{0,3}}?(?:{domain})\b)"
+    )
+    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?\s+)?(?P<mods>(?:(?:{modifier})\s+)*)"
+    titled = re.compile(
+        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,\s+|\s+)(?P<name>{name})"
+    )
+    appositive = re.compile(
+        rf"(?P<name>{name}),\s+(?:(?:the|a|an)\s+)?(?:(?P<gov>{gov})(?:['’]s)?\s+)?"
+        rf"(?P<mods>(?:(?:{modifier})\s+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
+    )
+    title_only = re.compile(
+        rf"\b[Tt]he\s+(?:(?P<gov>{gov})\s+)?(?:(?:{modifier})\s+)*"
+        rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?!\s+{_NAME_TOKEN})"
+    )
+    government = re.compile(rf"(?<![\w-])(?:{gov})(?![\w-])")
+    return _Patterns(titled, appositive, title_only, government)
+
+
+def find_officials(text: str, knowledge: Knowledge) -> Cast:
+    """Find the officials in ``text`` and every mention of them (see the module docstring)."""
+    patterns = _patterns(knowledge)
+    sentences = split_sentences(text)
+    people: list[_Person] = []
+    spans: list[tuple[int, int, _Person, str]] = []
+
+    for pattern in (patterns.titled, patterns.appositive):
+        for match in pattern.finditer(text):
+            tokens, name_start, name_end = _clean_name(match, knowledge)
+            if not tokens:
+                continue
+            person = _person_for(people, tokens, create=True)
+            _record_post(person, match, knowledge, text)
+            if not any(s <= name_start < e for s, e, _, _ in spans):
+                spans.append((name_start, name_end, person, "titled"))
+    spans.extend(_name_mentions(text, people, spans, knowledge))
+    spans.sort(key=lambda item: item[0])
+    mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
+    for s, e, person, _ in spans:
+        person.aliases.add(text[s:e])
+    mentions = _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
+    quote_speakers = _quote_speakers(text, mentions)
+    mentions = _resolve_first_person(text, mentions, quote_speakers)
+    officials_ = [p for p in people if p.posts]
+    governments = _assign_governments(officials_, text, sentences, mentions, quote_speakers,
+                                      patterns, knowledge)
+    officials = tuple(_to_official(p, governments[p.name]) for p in officials_)
+    names = {o.name for o in officials}
+    mentions = [m for m in mentions if m.official in names]
+    return Cast(officials, tuple(mentions), {k: v for k, v in quote_speakers.items() if v in names})
+
+
+def _clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, int]:
+    """The tokens of the name group, cut at the first word that cannot be part of a name."""
+    words = knowledge.words
+    raw = match.group("name")
+    start = match.start("name")
+    tokens: list[str] = []
+    end = start
+    for token_match in re.finditer(r"[^\s]+", raw):
+        token = token_match.group()
+        if tokens and (token in words["stop"] or token in knowledge.government_by_surface
+                       or token in knowledge.post_by_surface):
+            break
+        if not tokens and (token in words["stop"] or token in knowledge.government_by_surface
+                           or token in knowledge.post_by_surface or token in words["domain"]):
+            return [], start, start
+        if token in words["honorific"]:
+            start = start + token_match.end()
+            while start < len(match.string) and match.string[start] == " ":
+                start += 1
+            continue
+        tokens.append(token)
+        end = match.start("name") + token_match.end()
+    # Hyphenated particles ("al-Sisi") stay one token; trailing possessives are dropped.
+    if tokens:
+        tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
+        end = start + len(" ".join(tokens)) if match.string[start:end].count(" ") == len(tokens) - 1 else end
+    return tokens, start, end
+
+
+def _content_tokens(tokens: list[str], knowledge: Knowledge) -> list[str]:
+    return [normalise_name(t) for t in tokens
+            if t not in knowledge.words["particle"] and not re.fullmatch(r"[A-Z]\.", t)]
+
+
+def _person_for(people: list[_Person], tokens: list[str], create: bool) -> _Person | None:
+    """The person these name tokens name: equal names, or one name contained in the other."""
+    key = [normalise_name(t) for t in tokens if not re.fullmatch(r"[A-Z]\.", t)]
+    for person in reversed(people):
+        other = [normalise_name(t) for t in person.tokens if not re.fullmatch(r"[A-Z]\.", t)]
+        if _contains(other, key) or (create and _contains(key, other)):
+            if create and len(key) > len(other):
+                person.tokens = list(tokens)
+            return person
+    if not create:
+        return None
+    person = _Person(list(tokens))
+    people.append(person)
+    return person
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _record_post(person: _Person, match: re.Match, knowledge: Knowledge, text: str) -> None:
+    surface = match.group("post")
+    post = knowledge.post_by_surface[surface]
+    mods = " ".join(m.title() if m.islower() else m for m in match.group("mods").split()
+                    if m.lower() not in {"former", "then", "new", "newly", "incoming", "outgoing",
+                                          "top", "elected"})
+    of = match.group("of") or ""
+    ofgov = match.groupdict().get("ofgov")
+    if of and not ofgov:
+        title = f"{surface.title() if surface.islower() else surface}{of}"
+        normalised = f"{mods} {title}".strip()
+    else:
+        normalised = f"{mods} {post.name}".strip()
+    evidence = Span(match.start(), match.end(), text[match.start() : match.end()])
+    person.posts.append((normalised, evidence))
+    for government in (match.group("gov"), ofgov):
+        if government:
+            person.governments.append(knowledge.government_by_surface[government])
+    if post.default_government:
+        person.post_governments.append(post.default_government)
+
+
+def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Person, str]]:
+    """Untitled mentions of known people: any run of name words that is part of a known name."""
+    found = []
+    particle = _alternation(knowledge.words["particle"])
+    run = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|-)(?:(?:{particle})(?:\s+|-))*{_NAME_TOKEN})*")
+    for match in run.finditer(text):
+        if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _, _ in spans):
+            continue
+        tokens = [re.sub(r"['’]s$", "", t) for t in match.group().split()]
+        # The run may carry extra capitalised words ("Blinken State Department"): try every
+        # contiguous sub-run, longest first, that names a known person.
+        for size in range(len(tokens), 0, -1):
+            hit = None
+            for i in range(len(tokens) - size + 1):
+                sub = tokens[i : i + size]
+                if all(t in knowledge.words["stop"] or t in knowledge.government_by_surface
+                       or t in knowledge.words["particle"] for t in sub):
+                    continue
+                person = _person_for(people, sub, create=False)
+                if person is not None:
+                    start = match.start() + len(" ".join(tokens[:i])) + (1 if i else 0)
+                    hit = (start, start + len(" ".join(sub)), person, "name")
+                    break
+            if hit:
+                found.append(hit)
+                break
+    return found
+
+
+def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge) -> list[Mention]:
+    """Add title-only and pronoun mentions, each resolved to the most salient fitting official."""
+    by_name = {p.name: p for p in people}
+    extra: list[Mention] = []
+    for match in patterns.title_only.finditer(text):
+        before = [m for m in mentions if m.end <= match.start()]
+        post_word = match.group("post").lower()
+        government = knowledge.government_by_surface.get(match.group("gov") or "")
+        for mention in reversed(before):
+            person = by_name[mention.official]
+            fits_post = post_word in LEADER_WORDS or any(
+                post_word in p.lower() or p.lower() in post_word for p, _ in person.posts
+            )
+            fits_government = government is None or government in person.governments
+            if fits_post and fits_government:
+                extra.append(Mention(match.start(), match.end(), mention.official, "title"))
+                break
+    combined = sorted(mentions + extra, key=lambda m: m.start)
+    pronouns: list[Mention] = []
+    for sentence in sentences:
+        for match in PRONOUNS.finditer(sentence.text):
+            start = sentence.start + match.start()
+            target = _salient(combined + pronouns, sentences, sentence, start)
+            if target:
+                pronouns.append(Mention(start, start + len(match.group()), target, "pronoun"))
+        combined = sorted(combined + pronouns, key=lambda m: m.start)
+        pronouns = []
+    return combined
+
+
+def _salient(mentions: list[Mention], sentences: list[Sentence], sentence: Sentence,
+             offset: int) -> str | None:
+    """The subject-like official a pronoun at ``offset`` refers to."""
+    same = [m for m in mentions if sentence.start <= m.start < offset and m.how != "pronoun"]
+    if same:
+        return same[0].official
+    index = sentences.index(sentence)
+    for previous in reversed(sentences[max(0, index - 3) : index]):
+        inside = [m for m in mentions if previous.start <= m.start < previous.end]
+        if inside:
+            return inside[0].official
+    return None
+
+
+def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """Who said each quotation: the official named or pronoun right after or before it."""
+    speakers: dict[tuple[int, int], str] = {}
+    after = re.compile(rf"^[,.!?]?\s*(?:[\"”’]\s*)?(?:(?:{SPEECH_VERBS})\s+)?")
+    for start, end in find_quotes(text):
+        tail = text[end : end + 80]
+        lead = after.match(tail)
+        position = end + (lead.end() if lead else 0)
+        candidates = [m for m in mentions if position <= m.start <= position + 3]
+        if candidates and re.search(rf"\b(?:{SPEECH_VERBS})\b", text[end : candidates[0].end + 25]):
+            speaker = candidates[0]
+            # "…," he added: the pronoun continues the previous quotation's speaker.
+            previous = [who for (s, e), who in speakers.items() if 0 < start - e < 600]
+            speakers[(start, end)] = (
+                previous[-1] if speaker.how == "pronoun" and previous else speaker.official
+            )
+            continue
+        head = text[max(0, start - 120) : start]
+        said = re.search(rf"(?:{SPEECH_VERBS})[^.\"“”]{{0,40}}[:,]?\s*$", head)
+        if said:
+            window_start = max(0, start - 120) + said.start()
+            before = [m for m in mentions if window_start - 80 <= m.start < window_start]
+            if before:
+                speakers[(start, end)] = before[-1].official
+    return speakers
+
+
+def _resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
+    extra = []
+    for (start, end), speaker in quote_speakers.items():
+        for match in FIRST_PERSON.finditer(text, start, end):
+            extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _assign_governments(people, text, sentences, mentions, quote_speakers, patterns,
+                        knowledge) -> dict[str, str | None]:
+    """The government each official represents, from the strongest signal the text gives.
+
+    In order: a government or demonym attached to a post; the default government of a post that
+    only one government has ("Secretary of State"); the speaker's own government when a quotation
+    names the official ("on behalf of President Biden"); else the government the article mentions
+    most, leaving out those of the officials named beside this one (their counterparts).
+    """
+    chosen: dict[str, str | None] = {}
+    for person in people:
+        if person.governments:
+            chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
+        elif person.post_governments:
+            chosen[person.name] = person.post_governments[0]
+    salience = Counter(knowledge.government_by_surface[m.group()]
+                       for m in patterns.government.finditer(text))
+    for person in people:
+        if person.name in chosen:
+            continue
+        mine = [m for m in mentions if m.official == person.name]
+        from_quote = [chosen.get(speaker) for (start, end), speaker in quote_speakers.items()
+                      if speaker != person.name and any(start <= m.start < end for m in mine)]
+        from_quote = [g for g in from_quote if g]
+        if from_quote:
+            chosen[person.name] = from_quote[0]
+            continue
+        beside = set()
+        for sentence in sentences:
+            if any(sentence.start <= m.start < sentence.end for m in mine):
+                beside |= {chosen.get(m.official) for m in mentions
+                           if sentence.start <= m.start < sentence.end and m.official != person.name}
+        ranked = [g for g, _ in salience.most_common() if g not in beside]
+        chosen[person.name] = ranked[0] if ranked else None
+    return chosen
+
+
+def _to_official(person: _Person, government: str | None) -> Official:
+    post, _ = person.posts[0]
+    return Official(
+        name=person.name,
+        aliases=tuple(sorted(a for a in person.aliases if a != person.name)),
+        post=post,
+        government=government,
+        evidence=tuple(span for _, span in person.posts),
+    )

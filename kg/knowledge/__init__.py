@@ -1,0 +1,133 @@
+"""General knowledge as data: governments, posts and the vocabulary of diplomacy.
+
+The tables are CSV files in this folder, documented in ``README.md`` beside them, so that a user
+can extend them without touching code. :func:`load_knowledge` reads them once per process.
+
+>>> knowledge = load_knowledge()
+>>> knowledge.government_by_surface["Israeli"]
+'Israel'
+>>> knowledge.post_by_surface["foreign minister"].name
+'Foreign Minister'
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Government:
+    """A state, authority or international organisation, with the words that name it."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A normalised post ("Foreign Minister") and its surface forms."""
+
+    name: str
+    aliases: tuple[str, ...]
+    default_government: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Words that report a communication (a regular expression), and what they imply."""
+
+    pattern: str
+    kind: str
+    mode: str
+    #: who starts the communication: the grammatical "subject", the "object" (the one who is
+    #: received or hosted), or "" when the words do not say
+    initiator: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Lookup tables built from the CSV files."""
+
+    governments: tuple[Government, ...]
+    posts: tuple[Post, ...]
+    #: surface form (name, alias or demonym, case as written) -> canonical government name
+    government_by_surface: dict[str, str]
+    #: capital city -> canonical government name
+    government_by_capital: dict[str, str]
+    #: surface form -> Post
+    post_by_surface: dict[str, Post]
+    #: role ("particle", "honorific", "modifier", "domain", "stop") -> words (name_words.csv)
+    words: dict[str, frozenset[str]]
+    triggers: tuple[Trigger, ...]
+    #: effect ("planned", "negated", "hypothetical") -> cue words
+    factuality: dict[str, tuple[str, ...]]
+
+    def government(self, name: str) -> Government | None:
+        """The government called ``name`` (canonical name), or None."""
+        return next((g for g in self.governments if g.name == name), None)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    with resources.files("kg.knowledge").joinpath(filename).open(encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+@lru_cache(maxsize=1)
+def load_knowledge() -> Knowledge:
+    """Read the knowledge tables shipped with kg (cached: the files are read-only package data)."""
+    governments = tuple(
+        Government(
+            name=row["name"],
+            kind=row["kind"],
+            aliases=_split(row["aliases"]),
+            demonyms=_split(row["demonyms"]),
+            capitals=_split(row["capitals"]),
+        )
+        for row in _rows("governments.csv")
+    )
+    posts = tuple(
+        Post(
+            name=row["post"],
+            aliases=_split(row["aliases"]),
+            default_government=row["default_government"] or None,
+        )
+        for row in _rows("posts.csv")
+    )
+    by_surface: dict[str, str] = {}
+    for government in governments:
+        for surface in (government.name, *government.aliases, *government.demonyms):
+            by_surface.setdefault(surface, government.name)
+    by_capital = {capital: g.name for g in governments for capital in g.capitals}
+    post_by_surface: dict[str, Post] = {}
+    for post in posts:
+        for surface in (post.name, *post.aliases):
+            post_by_surface.setdefault(surface, post)
+    words = _grouped(_rows("name_words.csv"), "role", "word")
+    return Knowledge(
+        governments,
+        posts,
+        by_surface,
+        by_capital,
+        post_by_surface,
+        {role: frozenset(members) for role, members in words.items()},
+        tuple(Trigger(r["trigger"], r["kind"], r["mode"], r["initiator"])
+              for r in _rows("communication_triggers.csv")),
+        _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
+    )
+
+
+def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        groups.setdefault(row[key], []).append(row[value])
+    return {k: tuple(v) for k, v in groups.items()}
