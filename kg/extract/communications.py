@@ -144,7 +144,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
         counterpart_governments=tuple(counterparts), initiator=initiator, date=date,
         # Only a meeting has a place; "the situation in Jerusalem" is a topic, not a venue.
         location=_location(text, clause_start, clause_end, knowledge) if mode is Mode.MEETING else None,
-        topics=_topics(text, start, clause_end),
+        topics=_topics(text, start, sentence.end),
     )
     return _Mention(communication, start)
 
@@ -287,8 +287,8 @@ def _location(text: str, clause_start: int, clause_end: int, knowledge: Knowledg
     return None
 
 
-def _topics(text: str, start: int, clause_end: int) -> tuple[str, ...]:
-    match = TOPIC.search(text, start, min(len(text), start + 200))
+def _topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
+    match = TOPIC.search(text, start, sentence_end)
     return (match.group("topic").strip(),) if match else ()
 
 
