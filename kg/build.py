@@ -18,6 +18,7 @@ from kg.articles import Warn, load_articles
 from kg.exports import write_graph_exports
 from kg.extract import extract
 from kg.model import Article, Extraction
+from kg.ontology_files import ontology_graph
 from kg.rdf import to_graph
 from kg.store import GraphStore
 
@@ -55,7 +56,7 @@ def extract_all(articles: Iterable[Article], progress: Progress | None = None) -
 def build_in_memory(articles: Sequence[Article]) -> GraphStore:
     """Build ``articles`` into a fresh in-memory store."""
     store = GraphStore.in_memory()
-    store.replace_articles(to_graph(e) for e in extract_all(articles))
+    store.replace_articles([ontology_graph(), *(to_graph(e) for e in extract_all(articles))])
     return store
 
 
@@ -87,9 +88,11 @@ def build(
     for extraction in extractions:
         for message in extraction.warnings:
             collect(message)
-    graphs = [to_graph(e) for e in extractions]
+    # The ontology travels with the data, so SPARQL users can read labels, notations and
+    # subclass links from the store itself.
+    graphs = [ontology_graph(), *(to_graph(e) for e in extractions)]
     store = GraphStore.open(store_path)
-    written = store.replace_articles(graphs)
+    written = store.replace_articles(graphs) - len(graphs[0])
     exports: tuple[Path, ...] = ()
     if exports_dir is not None:
         exports = write_graph_exports(store, Path(exports_dir))

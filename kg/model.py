@@ -79,11 +79,15 @@ class Article:
 
 @dataclass(frozen=True)
 class Span:
-    """A stretch of an article's text: ``text == article.text[start:end]``."""
+    """A stretch of an article's text: ``text == article.text[start:end]``.
+
+    ``sentence`` is the whole sentence the span lies in, for readers who want the context.
+    """
 
     start: int
     end: int
     text: str
+    sentence: str | None = None
 
 
 @dataclass(frozen=True)

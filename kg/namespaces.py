@@ -78,6 +78,7 @@ class DIPLO(DefinedNamespace):
     beginIndex: URIRef
     endIndex: URIRef
     exactText: URIRef
+    sentence: URIRef
     inArticle: URIRef
     quoteText: URIRef
     spokenBy: URIRef

@@ -194,8 +194,10 @@ def _add_communication(graph: Graph, extraction: Extraction, communication: Comm
 def _add_span(graph: Graph, article_id: str, article_iri: URIRef, span: Span) -> URIRef:
     iri = mint_span_iri(article_id, span.start, span.end)
     graph.add((iri, RDF.type, DIPLO.EvidenceSpan))
-    graph.add((iri, DIPLO.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((iri, DIPLO.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((iri, DIPLO.beginIndex, Literal(span.start, datatype=XSD.integer)))
+    graph.add((iri, DIPLO.endIndex, Literal(span.end, datatype=XSD.integer)))
     graph.add((iri, DIPLO.exactText, Literal(span.text)))
     graph.add((iri, DIPLO.inArticle, article_iri))
+    if span.sentence:
+        graph.add((iri, DIPLO.sentence, Literal(span.sentence)))
     return iri

@@ -125,7 +125,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     status = Status.PLANNED if planned else Status.OCCURRED
     evidence_start = min([start] + [m.start for m in subjects + objects if isinstance(m, Mention)])
     evidence_end = max([end] + [m.end for m in subjects + objects if isinstance(m, Mention)])
-    evidence = Span(evidence_start, evidence_end, text[evidence_start:evidence_end])
+    evidence = Span(evidence_start, evidence_end, text[evidence_start:evidence_end], sentence.text)
     names = _names(subjects) + [n for n in _names(objects) if n not in _names(subjects)]
     if kind is Kind.STATEMENT:
         speaker = _names(subjects)[:1] or _names(objects)[:1]

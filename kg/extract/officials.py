@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from kg.extract.sentences import Sentence, find_quotes, split_sentences
+from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
 from kg.knowledge import Knowledge
 from kg.model import Official, Span
 
@@ -144,7 +144,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
             if not tokens:
                 continue
             person = _person_for(people, tokens, create=True)
-            _record_post(person, match, knowledge, text)
+            _record_post(person, match, knowledge, sentences)
             if not any(s <= name_start < e for s, e, _, _ in spans):
                 spans.append((name_start, name_end, person, "titled"))
     spans.extend(_name_mentions(text, people, spans, knowledge))
@@ -219,7 +219,8 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _record_post(person: _Person, match: re.Match, knowledge: Knowledge, text: str) -> None:
+def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
+                 sentences: list[Sentence]) -> None:
     surface = match.group("post")
     post = knowledge.post_by_surface[surface]
     mods = " ".join(m.title() if m.islower() else m for m in match.group("mods").split()
@@ -232,7 +233,8 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge, text: s
         normalised = f"{mods} {title}".strip()
     else:
         normalised = f"{mods} {post.name}".strip()
-    evidence = Span(match.start(), match.end(), text[match.start() : match.end()])
+    sentence = sentence_at(sentences, match.start())
+    evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
     person.posts.append((normalised, evidence))
     for government in (match.group("gov"), ofgov):
         if government:

@@ -65,6 +65,15 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence that holds character ``offset``.
+
+    >>> sentence_at(split_sentences("One. Two."), 6).text
+    'Two.'
+    """
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every quotation in ``text`` (marks included).
 

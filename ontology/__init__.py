@@ -1,0 +1,1 @@
+"""Package data: the kg ontology (diplo.ttl), SHACL shapes (shapes.ttl) and shipped queries."""
