@@ -42,3 +42,8 @@ def export_rdf(store: GraphStore, path: Path, rdf_format: str) -> Path:
         else:
             store.dump(partial, RDF_FORMATS[rdf_format], FILE_PREFIXES)
     return path
+
+
+def triples_to_turtle(triples) -> str:
+    """Triples from a CONSTRUCT or DESCRIBE query as Turtle text with kg's prefixes."""
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES).decode("utf-8")

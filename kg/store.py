@@ -56,6 +56,8 @@ class GraphStore:
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: not a store folder")
         try:
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
         except OSError as error:
             raise StoreError(f"{path}: cannot open store ({error})") from None
@@ -140,7 +142,8 @@ class GraphStore:
             return self._store.query(query, prefixes=PREFIXES, substitutions=substitutions,
                                      **options)
         except SyntaxError as error:
-            raise QueryError(f"SPARQL syntax error: {error}") from None
+            first_line = str(error).splitlines()[0] if str(error) else "invalid query"
+            raise QueryError(f"SPARQL syntax error: {first_line[:160]}") from None
         except OSError as error:
             raise StoreError(f"{self.location or 'memory'}: read failed ({error})") from None
 

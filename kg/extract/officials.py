@@ -108,24 +108,24 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     honorific = _alternation(words["honorific"])
     domain = _alternation(words["domain"])
     name = (
-        rf"(?:(?:{honorific})\s+)?{_NAME_TOKEN}"
-        rf"(?:(?:\s+|-)(?:(?:{particle})(?:\s+|-))*{_NAME_TOKEN}){{0,4}}"
+        rf"(?:(?:{honorific})[^\S\n]+)?{_NAME_TOKEN}"
+        rf"(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN}){{0,4}}"
     )
     of_phrase = (
-        rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?P<ofgov>{gov})\b|"
-        rf"(?:[{UPPER}][\w\-]*\s+(?:and\s+)?){{0,3}}?(?:{domain})\b)"
+        rf"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
+        rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
     )
-    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?\s+)?(?P<mods>(?:(?:{modifier})\s+)*)"
+    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
     titled = re.compile(
-        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,\s+|\s+)(?P<name>{name})"
+        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
     appositive = re.compile(
-        rf"(?P<name>{name}),\s+(?:(?:the|a|an)\s+)?(?:(?P<gov>{gov})(?:['’]s)?\s+)?"
-        rf"(?P<mods>(?:(?:{modifier})\s+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
+        rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?"
+        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
     )
     title_only = re.compile(
-        rf"\b[Tt]he\s+(?:(?P<gov>{gov})\s+)?(?:(?:{modifier})\s+)*"
-        rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?!\s+{_NAME_TOKEN})"
+        rf"\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?(?:(?:{modifier})[^\S\n]+)*"
+        rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?![^\S\n]+{_NAME_TOKEN})"
     )
     government = re.compile(rf"(?<![\w-])(?:{gov})(?![\w-])")
     return _Patterns(titled, appositive, title_only, government)
@@ -174,7 +174,7 @@ def _clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, 
     for token_match in re.finditer(r"[^\s]+", raw):
         token = token_match.group()
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
-                       or token in knowledge.post_by_surface):
+                       or token in knowledge.post_by_surface or token in words["domain"]):
             break
         if not tokens and (token in words["stop"] or token in knowledge.government_by_surface
                            or token in knowledge.post_by_surface or token in words["domain"]):
@@ -247,7 +247,7 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Pers
     """Untitled mentions of known people: any run of name words that is part of a known name."""
     found = []
     particle = _alternation(knowledge.words["particle"])
-    run = re.compile(rf"{_NAME_TOKEN}(?:(?:\s+|-)(?:(?:{particle})(?:\s+|-))*{_NAME_TOKEN})*")
+    run = re.compile(rf"{_NAME_TOKEN}(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN})*")
     for match in run.finditer(text):
         if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _, _ in spans):
             continue
@@ -319,7 +319,7 @@ def _salient(mentions: list[Mention], sentences: list[Sentence], sentence: Sente
 def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
     """Who said each quotation: the official named or pronoun right after or before it."""
     speakers: dict[tuple[int, int], str] = {}
-    after = re.compile(rf"^[,.!?]?\s*(?:[\"”’]\s*)?(?:(?:{SPEECH_VERBS})\s+)?")
+    after = re.compile(rf"^[,.!?]?\s*(?:[\"”’]\s*)?(?:(?:{SPEECH_VERBS})[^\S\n]+)?")
     for start, end in find_quotes(text):
         tail = text[end : end + 80]
         lead = after.match(tail)

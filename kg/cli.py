@@ -1,0 +1,276 @@
+"""The ``kg`` command: a thin click layer over the library.
+
+Every command parses its arguments, calls the library and formats the result. Library errors
+(:class:`kg.errors.KgError`) become one line on stderr and the exit code of their class.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError, QueryError
+
+EXIT_INTERNAL = 70
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"kg: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(command):
+    """Turn library errors into one line on stderr and a documented exit code, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KgError as error:
+            _fail(str(error), error.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as error:  # noqa: BLE001 - the last line of defence of a CLI
+            if os.environ.get("KG_DEBUG"):
+                raise
+            _fail(f"internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for details)",
+                  EXIT_INTERNAL)
+
+    return wrapper
+
+
+def store_option(command):
+    return click.option(
+        "--store", "store_path", type=click.Path(path_type=Path), default=None,
+        help="Store folder (default: $KG_STORE or exports/store).",
+    )(command)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli():
+    """Turn news about diplomacy into a knowledge graph you can query, measure and look at."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder for graph.ttl and graph.jsonld.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@handle_errors
+def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path, quiet: bool):
+    """Build the graph of SOURCES (article files or folders; default: seeds/).
+
+    Each article replaces its own named graph in the store; the exports are rewritten.
+    """
+    from kg.build import DEFAULT_SOURCES
+    from kg.build import build as run_build
+
+    def warn(message: str) -> None:
+        if not quiet:
+            click.echo(f"kg: warning: {message}", err=True)
+
+    summary = run_build(sources or DEFAULT_SOURCES, store_path, exports_dir, warn=warn)
+    if not quiet:
+        click.echo(
+            f"built {summary.articles} article(s): {summary.officials} officials, "
+            f"{summary.communications} communications, {summary.triples_written} triples "
+            f"({summary.store_triples} in the store at {summary.store})"
+        )
+        for path in summary.exports:
+            click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable (repeatable); values never enter the query text.")
+@click.option("--format", "-f", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default=None, help="Output format (default: table on a terminal, csv otherwise).")
+@store_option
+@handle_errors
+def query(query: str, params: tuple[str, ...], output_format: str | None, store_path: Path | None):
+    """Run QUERY: a shipped query's name, a .rq file, or SPARQL text.
+
+    Shipped queries: officials, contacts (-p name=...), timeline, dyads, evidence.
+    """
+    from kg.queries import resolve_query, run_query
+    from kg.store import GraphStore
+
+    sparql = resolve_query(query)
+    bindings = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param {param!r}: expected NAME=VALUE")
+        bindings[name] = value
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    result = run_query(store, sparql, **bindings)
+    if result.triples is not None:
+        from kg.exports import triples_to_turtle
+
+        click.echo(triples_to_turtle(result.triples), nl=False)
+        return
+    fmt = output_format or ("table" if sys.stdout.isatty() else "csv")
+    click.echo(format_rows(list(result.columns), list(result.rows), fmt), nl=False)
+
+
+@cli.command()
+@store_option
+@handle_errors
+def validate(store_path: Path | None):
+    """Check every article graph in the store against the SHACL shapes."""
+    from kg.errors import ValidationError
+    from kg.store import GraphStore
+    from kg.validate import validate_store
+
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    report = validate_store(store)
+    if report.conforms:
+        click.echo(f"conforms: {report.articles} article graph(s) pass ontology/shapes.ttl")
+        return
+    for violation in report.violations:
+        click.echo(str(violation))
+    raise ValidationError(
+        f"{len(report.violations)} violation(s) in {report.articles} article graph(s)")
+
+
+@cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the SCHEMA.md gold form as JSON.")
+@handle_errors
+def extract(article: Path, as_json: bool):
+    """Extract one ARTICLE and print what its graph says (officials, communications)."""
+    from kg.articles import read_article
+    from kg.build import build_in_memory
+    from kg.readback import read_extraction
+
+    def warn(message: str) -> None:
+        click.echo(f"kg: warning: {message}", err=True)
+
+    loaded = read_article(article, warn)
+    predicted = read_extraction(build_in_memory([loaded]), loaded.id)
+    if as_json:
+        click.echo(json.dumps(predicted, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{len(predicted['officials'])} officials")
+    for official in predicted["officials"]:
+        click.echo(f"  {official['name']} — {official['position'] or '?'}, "
+                   f"{official['government'] or '?'}")
+    click.echo(f"{len(predicted['communications'])} communications")
+    for communication in predicted["communications"]:
+        who = ", ".join(communication["participants"] + communication["counterpart_governments"])
+        click.echo(f"  {communication['date'] or 'undated':10}  {communication['kind']}/"
+                   f"{communication['mode']} ({communication['status']}): {who}")
+        click.echo(f"      «{communication['evidence']}»")
+
+
+@cli.command(name="eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of scores.")
+@click.option("--predictions", type=click.Path(path_type=Path), default=None,
+              help="Also write each article's extraction as DIR/ID.json.")
+@handle_errors
+def evaluate(paths: tuple[Path, ...], as_json: bool, predictions: Path | None):
+    """Score the extractor on annotated articles (SCHEMA.md), reading the built graph back."""
+    from kg.evaluation import evaluate as run_evaluation
+
+    report = run_evaluation(paths, predictions)
+    totals = report.to_dict()
+    if as_json:
+        click.echo(json.dumps(totals, indent=2))
+        return
+    for score in report.articles:
+        problems = score.missed + score.spurious + score.wrong
+        click.echo(f"{score.article_id}: {'ok' if not problems else f'{len(problems)} issue(s)'}")
+        for line in score.missed:
+            click.echo(f"  missed    {line}")
+        for line in score.spurious:
+            click.echo(f"  spurious  {line}")
+        for line in score.wrong:
+            click.echo(f"  wrong     {line}")
+    click.echo("")
+    click.echo(format_scores(totals))
+
+
+def format_scores(totals: dict) -> str:
+    """The corpus scores as a short table."""
+    lines = [f"articles: {totals['articles']}"]
+    for key in ("officials", "communications"):
+        s = totals[key]
+        lines.append(f"{key:15} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    for kind, s in totals["communications"]["by_kind"].items():
+        lines.append(f"  {kind:13} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    for key in ("date", "mode", "initiator", "position", "government"):
+        value = totals[f"{key}_accuracy"]
+        lines.append(f"{key + ' accuracy':20} {'-' if value is None else f'{value:.3f}'}")
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def format_rows(columns: Sequence[str], rows: Sequence[dict], output_format: str) -> str:
+    """Rows as an aligned text table, CSV, TSV or JSON (a list of objects).
+
+    >>> print(format_rows(["a", "b"], [{"a": 1, "b": None}], "csv"), end="")
+    a,b
+    1,
+    """
+    if output_format == "json":
+        return json.dumps([{c: _json_value(row.get(c)) for c in columns} for row in rows],
+                          indent=2, ensure_ascii=False) + "\n"
+    if output_format in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if output_format == "csv" else "\t",
+                            lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)).replace("\t", " ") if output_format == "tsv"
+                             else _cell(row.get(c)) for c in columns])
+        return buffer.getvalue()
+    cells = [[_cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    widths = [min(w, 60) for w in widths]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(_clip(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _clip(value: str, width: int) -> str:
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float, bool)) or value is None:
+        return value
+    return str(value)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()
