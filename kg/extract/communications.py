@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.dates import find_dates, mentions_other_period
-from kg.extract.officials import Cast, Mention
+from kg.extract.officials import Cast, Mention, is_title_only
 from kg.extract.sentences import Sentence, find_quotes, split_sentences
 from kg.knowledge import Knowledge, Trigger
 from kg.model import Communication, Kind, Mode, Span, Status
@@ -108,7 +108,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     objects = _objects(text, visible, end, clause_end)
     if kind is Kind.STATEMENT:
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger.
-        objects = [m for m in objects if m.start - end <= 3]
+        objects = [m for m in objects if is_title_only(text[end : m.start])]
     if not subjects and not objects:
         group = TWO_OF_THEM.search(text, clause_start, start)
         if group and found:

@@ -76,6 +76,17 @@ class Cast:
         return next((o for o in self.officials if o.name == name), None)
 
 
+def is_title_only(gap: str) -> bool:
+    """Whether ``gap`` holds at most a title before a name ("Russian Foreign Minister ").
+
+    >>> is_title_only(" Russian Foreign Minister "), is_title_only(" who met the ")
+    (True, False)
+    """
+    words = gap.split()
+    return len(gap) <= 70 and all(w[0].isupper() or w in ("of", "the", "for", "and", "'s")
+                                  for w in words if w[0].isalpha())
+
+
 def normalise_name(name: str) -> str:
     """The comparison key of a person's name: case-folded, accents and dots removed.
 
@@ -324,7 +335,8 @@ def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int],
         tail = text[end : end + 80]
         lead = after.match(tail)
         position = end + (lead.end() if lead else 0)
-        candidates = [m for m in mentions if position <= m.start <= position + 3]
+        candidates = [m for m in mentions if position <= m.start
+                      and is_title_only(text[position : m.start])][:1]
         if candidates and re.search(rf"\b(?:{SPEECH_VERBS})\b", text[end : candidates[0].end + 25]):
             speaker = candidates[0]
             # "…," he added: the pronoun continues the previous quotation's speaker.

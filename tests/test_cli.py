@@ -1,0 +1,160 @@
+"""The command line, end to end with CliRunner: happy paths and every documented error path."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from kg.cli import cli
+from tests.conftest import ROOT, SEED, SEED_ID, folder_digest
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch, runner):
+    """A working folder with the seed article, built once into exports/store."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    result = runner.invoke(cli, ["build"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def test_cli_build_writes_store_and_exports(project, runner):
+    result = runner.invoke(cli, ["build"], catch_exceptions=False)
+    first = result.output.splitlines()[0]
+    assert re.fullmatch(r"built 1 article\(s\): 5 officials, 5 communications, \d+ triples "
+                        r"\(\d+ in the store at exports/store\)", first)
+    assert result.output.splitlines()[1:] == ["wrote exports/graph.ttl", "wrote exports/graph.jsonld"]
+    jsonld = json.loads((project / "exports" / "graph.jsonld").read_text())
+    assert set(jsonld["@context"]) >= {"diplo", "official", "foaf", "prov"}
+    assert "owl" not in jsonld["@context"]
+    assert "official:antony-blinken" in (project / "exports" / "graph.ttl").read_text()
+
+
+def test_cli_rebuild_is_idempotent(project, runner):
+    before = (project / "exports" / "graph.ttl").read_text()
+    runner.invoke(cli, ["build"], catch_exceptions=False)
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    after = (project / "exports" / "graph.ttl").read_text()
+    assert isomorphic(Graph().parse(data=before, format="turtle"),
+                      Graph().parse(data=after, format="turtle"))
+
+
+def test_cli_query_formats(project, runner):
+    result = runner.invoke(cli, ["query", "contacts", "-p", "name=Blinken", "-f", "csv"],
+                           catch_exceptions=False)
+    assert result.output == (
+        "name,official,counterpart,date,mode,status\n"
+        "Blinken,Antony Blinken,Benjamin Netanyahu,2021-05-12,unspecified,occurred\n"
+        "Blinken,Antony Blinken,Mahmoud Abbas,2021-05-12,unspecified,occurred\n"
+    )
+    table = runner.invoke(cli, ["query", "officials", "-f", "table"]).output.splitlines()
+    assert table[0].split() == ["name", "post", "government", "articles"]
+    assert table[-1] == "(5 rows)"
+    rows = json.loads(runner.invoke(cli, ["query", "dyads", "-f", "json"]).output)
+    assert rows[0] == {"government1": "Israel", "government2": "United States", "contacts": 2,
+                       "first": "2021-05-12", "last": "2021-05-12"}
+    tsv = runner.invoke(cli, ["query", "officials", "-f", "tsv"]).output.splitlines()
+    assert tsv[1].split("\t")[:3] == ["Antony Blinken", "Secretary of State", "United States"]
+
+
+def test_cli_validate_passes_on_the_seed(project, runner):
+    result = runner.invoke(cli, ["validate"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (
+        0, "conforms: 1 article graph(s) pass ontology/shapes.ttl\n")
+
+
+def test_cli_extract_json_reads_the_graph_back(project, runner):
+    result = runner.invoke(cli, ["extract", str(SEED), "--json"], catch_exceptions=False)
+    extraction = json.loads(result.output)
+    assert [o["name"] for o in extraction["officials"]] == [
+        "Antony Blinken", "Benjamin Netanyahu", "Biden", "Hady Amr", "Mahmoud Abbas"]
+    assert len(extraction["communications"]) == 5
+
+
+def test_cli_eval_seed_is_one_everywhere(project, runner, tmp_path):
+    result = runner.invoke(cli, ["eval", "seeds", "--json", "--predictions", str(tmp_path / "p")],
+                           catch_exceptions=False)
+    scores = json.loads(result.output)
+    assert scores["articles"] == 1
+    assert scores["officials"]["f1"] == scores["communications"]["f1"] == 1.0
+    assert all(scores[f"{k}_accuracy"] == 1.0
+               for k in ("date", "mode", "initiator", "position", "government"))
+    assert (tmp_path / "p" / f"{SEED_ID}.json").exists()
+    human = runner.invoke(cli, ["eval", "seeds"]).output
+    assert f"{SEED_ID}: ok" in human and "communications  P 1.000  R 1.000  F1 1.000" in human
+
+
+def _bad_inputs(folder):
+    (folder / "bad").mkdir()
+    cases = {}
+    (folder / "bad" / "empty.txt").write_text("")
+    cases["empty"] = (["build", "bad/empty.txt"], 3, "bad/empty.txt: empty article")
+    (folder / "bad" / "bin.txt").write_bytes(b"\x00\x01")
+    cases["binary"] = (["build", "bad/bin.txt"], 3, "bad/bin.txt: binary file")
+    (folder / "bad" / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
+    cases["encoding"] = (["build", "bad/latin.txt"], 3, "bad/latin.txt:1: not UTF-8")
+    (folder / "bad" / "j.txt").write_text("Text.")
+    (folder / "bad" / "j.json").write_text('{"meta": {\n"id": }')
+    cases["json"] = (["build", "bad/j.txt"], 3, "bad/j.json:2:7: invalid JSON")
+    (folder / "bad" / "d.txt").write_text("Text.")
+    (folder / "bad" / "d.json").write_text('{"meta": {"published": "13/05/2021"}}')
+    cases["date"] = (["build", "bad/d.txt"], 3, "invalid date '13/05/2021'")
+    cases["missing"] = (["build", "nowhere"], 3, "nowhere: no such file or folder")
+    cases["query-name"] = (["query", "nope"], 4, "unknown query 'nope'")
+    cases["query-syntax"] = (["query", "SELECT ?x WHERE {"], 4, "SPARQL syntax error: error at 1:")
+    cases["query-param"] = (["query", "contacts"], 4, "needs --param name=VALUE")
+    cases["extract-missing"] = (["extract", "nowhere.txt"], 3, "nowhere.txt: cannot read")
+    cases["eval-no-gold"] = (["eval", "bad/d.txt"], 3, "invalid date")
+    return cases
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "encoding", "json", "date", "missing",
+                                  "query-name", "query-syntax", "query-param", "extract-missing",
+                                  "eval-no-gold"])
+def test_cli_bad_input_one_line_error_and_store_unchanged(project, runner, case):
+    args, code, message = _bad_inputs(project)[case]
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, args)
+    assert result.exit_code == code, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kg: error: ") and message in lines[0]
+    assert "Traceback" not in result.output
+    assert folder_digest(project / "exports") == before
+
+
+def test_cli_query_without_a_store_says_how_to_make_one(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    result = runner.invoke(cli, ["query", "officials"])
+    assert result.exit_code == 5
+    assert result.stderr == "kg: error: exports/store: no store here; run 'kg build' first or pass --store\n"
+
+
+def test_cli_store_location_from_option_and_environment(project, runner, monkeypatch):
+    runner.invoke(cli, ["build", "--store", "elsewhere", "--exports", "out"], catch_exceptions=False)
+    assert (project / "elsewhere").is_dir() and (project / "out" / "graph.ttl").exists()
+    monkeypatch.setenv("KG_STORE", "elsewhere")
+    result = runner.invoke(cli, ["query", "officials", "-f", "csv"], catch_exceptions=False)
+    assert result.output.count("\n") == 6
+
+
+def test_cli_every_command_has_help_and_is_in_the_readme(runner):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help and len(command.help) > 20, name
+        assert runner.invoke(cli, [name, "--help"]).exit_code == 0
+        assert f"kg {name}" in readme, f"'kg {name}' is not documented in README.md"
+
+
+def test_cli_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    test_command = next(line.split("#")[0].strip() for line in readme.splitlines()
+                        if "pytest" in line and line.startswith("pip install"))
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,164 @@
+"""The extractor on small hand-written sentences: officials, communications, dates, factuality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.dates import resolve_date
+from kg.model import Article, Meta
+
+PUBLISHED = dt.date(2022, 3, 11)  # a Friday
+
+
+def run(text: str, published: dt.date | None = PUBLISHED):
+    return extract(Article(Meta(id="t", published=published), text))
+
+
+def officials(text: str) -> list[tuple]:
+    return [(o.name, o.post, o.government) for o in run(text).officials]
+
+
+def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
+    return [
+        (c.mode.value, c.status.value, tuple(sorted(c.participants)), c.initiator,
+         c.date.isoformat() if c.date else None)
+        for c in run(text, published).communications if c.kind.value == "contact"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian President Vladimir Putin arrived.", [("Vladimir Putin", "President", "Russia")]),
+        ("Wang Yi, China's foreign minister, arrived.",
+         [("Wang Yi", "Foreign Minister", "China")]),
+        ("Palestinian Authority chairman Mahmoud Abbas arrived.",
+         [("Mahmoud Abbas", "Chairman", "Palestinian Authority")]),
+        ("Prime Minister Benjamin Netanyahu of Israel arrived.",
+         [("Benjamin Netanyahu", "Prime Minister", None)]),
+        ("Emirati Foreign Minister Abdullah bin Zayed arrived.",
+         [("Abdullah bin Zayed", "Foreign Minister", "United Arab Emirates")]),
+        ("Turkish President Recep Tayyip Erdoğan arrived.",
+         [("Recep Tayyip Erdoğan", "President", "Turkey")]),
+        ("US Secretary of State Antony J. Blinken arrived.",
+         [("Antony J. Blinken", "Secretary of State", "United States")]),
+        ("UN Secretary-General António Guterres arrived.",
+         [("António Guterres", "Secretary-General", "United Nations")]),
+    ],
+)
+def test_extract_officials_from_titles_and_appositions(text, expected):
+    found = officials(text)
+    # "of Israel" after the name is not read as the government yet; the rest must match exactly.
+    assert [(n, p) for n, p, _ in found] == [(n, p) for n, p, _ in expected]
+    for (_, _, government), (_, _, wanted) in zip(found, expected):
+        if wanted:
+            assert government == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporter Jane Smith wrote the story. Analyst John Doe agreed.",
+        "The photo was taken by Ron Przysucha.",
+        "Nothing about diplomacy happened on Tuesday.",
+    ],
+)
+def test_extract_no_officials_without_an_official_post(text):
+    assert officials(text) == []
+
+
+def test_extract_surnames_and_titles_link_to_the_official():
+    extraction = run("US Secretary of State Antony Blinken landed. Blinken then met the press. "
+                     "The Secretary said little.")
+    (blinken,) = extraction.officials
+    assert blinken.name == "Antony Blinken" and "Blinken" in blinken.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian President Vladimir Putin phoned French President Emmanuel Macron on Thursday.",
+         [("phone", "occurred", ("Emmanuel Macron", "Vladimir Putin"), "Vladimir Putin",
+           "2022-03-10")]),
+        ("Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida on Friday.",
+         [("meeting", "occurred", ("Fumio Kishida", "Narendra Modi"), None, "2022-03-11")]),
+        ("German Chancellor Olaf Scholz will meet Israeli Prime Minister Naftali Bennett on Monday.",
+         [("meeting", "planned", ("Naftali Bennett", "Olaf Scholz"), None, "2022-03-14")]),
+        ("French President Emmanuel Macron visited Saudi Crown Prince Mohammed bin Salman.",
+         [("meeting", "occurred", ("Emmanuel Macron", "Mohammed bin Salman"), "Emmanuel Macron",
+           None)]),
+        ("Chinese Foreign Minister Wang Yi held talks with Indian Foreign Minister "
+         "Subrahmanyam Jaishankar in New Delhi on March 8.",
+         [("unspecified", "occurred", ("Subrahmanyam Jaishankar", "Wang Yi"), None, "2022-03-08")]),
+    ],
+)
+def test_extract_contacts(text, expected):
+    assert contacts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin did not meet Ukrainian President Volodymyr Zelensky.",
+        "Russian President Vladimir Putin declined to meet Ukrainian President Volodymyr Zelensky.",
+        "Russian President Vladimir Putin could meet Ukrainian President Volodymyr Zelensky if "
+        "talks progress.",
+    ],
+)
+def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
+    assert contacts(text) == []
+
+
+def test_extract_statements_take_their_speaker():
+    extraction = run("“We will talk,” tweeted US Secretary of State Antony Blinken. "
+                     "Blinken later told reporters at a press briefing that talks went well.")
+    statements = {(c.mode.value, c.participants) for c in extraction.communications
+                  if c.kind.value == "statement"}
+    assert statements == {("social_media", ("Antony Blinken",)),
+                          ("press_briefing", ("Antony Blinken",))}
+
+
+def test_extract_one_event_many_mentions_is_one_communication():
+    text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
+            "Netanyahu on Thursday. Blinken and Netanyahu discussed the violence.")
+    communications = run(text).communications
+    assert len(communications) == 1
+    assert len(communications[0].evidence) == 2
+    for span in communications[0].evidence:
+        assert text[span.start : span.end] == span.text
+
+
+def test_extract_quotes_are_attributed_to_their_speaker():
+    extraction = run('"We are concerned," said Russian Foreign Minister Sergey Lavrov.')
+    assert [(q.speaker, q.text) for q in extraction.quotes] == [("Sergey Lavrov", "We are concerned,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "planned", "expected"),
+    [
+        ("on Wednesday", False, "2022-03-09"),
+        ("on Friday", False, "2022-03-11"),
+        ("on Monday", True, "2022-03-14"),
+        ("yesterday", False, "2022-03-10"),
+        ("on 28 February", False, "2022-02-28"),
+        ("on December 30", False, "2021-12-30"),
+        ("on Jan. 5, 2020", False, "2020-01-05"),
+        ("last week", False, None),
+    ],
+)
+def test_extract_dates_resolve_against_publication(text, planned, expected):
+    resolved = resolve_date(text, PUBLISHED, planned)
+    assert (resolved.isoformat() if resolved else None) == expected
+
+
+def test_extract_dates_without_publication_stay_unresolved():
+    assert resolve_date("on Wednesday", None, planned=False) is None
+
+
+def test_extract_text_without_diplomacy_gives_an_empty_extraction():
+    extraction = run("The weather was fine and the markets rose.")
+    assert (extraction.officials, extraction.communications) == ((), ())
+    assert extraction.warnings

@@ -1,0 +1,61 @@
+"""The Oxigraph store: atomic writes, replacement by article, persistence on disk."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import StoreError
+from kg.extract import extract
+from kg.iris import mint_graph_iri
+from kg.rdf import to_graph
+from kg.store import GraphStore
+from tests.conftest import SEED_ID, folder_digest
+
+
+def test_store_persists_on_disk_and_reopens(tmp_path, seed_article):
+    store = GraphStore.open(tmp_path / "store")
+    written = store.replace_articles([to_graph(extract(seed_article))])
+    count = store.triple_count()
+    del store
+    reopened = GraphStore.open(tmp_path / "store", create=False, read_only=True)
+    assert reopened.article_ids() == [SEED_ID]
+    assert reopened.triple_count() == count == written
+
+
+def test_store_failed_write_leaves_the_store_as_it_was(tmp_path, seed_article):
+    store = GraphStore.open(tmp_path / "store")
+    store.replace_articles([to_graph(extract(seed_article))])
+    before = sorted(map(str, store.union_triples()))
+    broken = Graph(identifier=mint_graph_iri("broken"))
+    broken.add((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("x")))
+    # A relative IRI cannot be written: the whole batch, good graph included, must fail.
+    broken.add((URIRef("relative"), URIRef("https://example.org/p"), Literal("y")))
+    good = to_graph(extract(seed_article))
+    with pytest.raises(StoreError, match="write failed"):
+        store.replace_articles([good, broken])
+    assert sorted(map(str, store.union_triples())) == before
+    assert store.article_ids() == [SEED_ID]
+
+
+def test_store_remove_drops_only_that_article(seed_store, seed_article):
+    store = GraphStore.in_memory()
+    store.replace_articles([to_graph(extract(seed_article))])
+    assert store.remove_articles([SEED_ID, "unknown"]) == [SEED_ID]
+    assert store.article_ids() == [] and store.triple_count() == 0
+
+
+def test_store_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store here"):
+        GraphStore.open(tmp_path / "nothing", create=False)
+
+
+def test_store_read_only_open_changes_no_byte(tmp_path, seed_article):
+    store = GraphStore.open(tmp_path / "store")
+    store.replace_articles([to_graph(extract(seed_article))])
+    del store
+    digest = folder_digest(tmp_path / "store")
+    reader = GraphStore.open(tmp_path / "store", create=False, read_only=True)
+    assert reader.article_ids() == [SEED_ID]
+    del reader
+    assert folder_digest(tmp_path / "store") == digest
