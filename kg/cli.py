@@ -272,5 +272,149 @@ def _json_value(value: object) -> object:
     return str(value)
 
 
+def network_options(command):
+    """--level, --since, --until, --status and --store, shared by metrics, viz and export."""
+    options = [
+        click.option("--level", type=click.Choice(["official", "government"]), default="official",
+                     show_default=True, help="Nodes are officials or governments."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                     help="Only contacts on or after this date (YYYY-MM-DD)."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                     help="Only contacts on or before this date (YYYY-MM-DD)."),
+        click.option("--status", type=click.Choice(["occurred", "planned", "all"]), default="all",
+                     show_default=True, help="Which contacts count as ties."),
+        store_option,
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _window(since, until, status):
+    from kg.errors import KgError
+    from kg.network import Window
+
+    window = Window(since.date() if since else None, until.date() if until else None, status)
+    if window.since and window.until and window.since > window.until:
+        raise KgError(f"--since {window.since} is after --until {window.until}")
+    return window
+
+
+def _contacts(store_path):
+    from kg.network import read_contacts
+    from kg.store import GraphStore
+
+    return read_contacts(GraphStore.open(store_path, create=False, read_only=True))
+
+
+def _parse_days(window: str) -> int:
+    import re
+
+    from kg.errors import KgError
+
+    match = re.fullmatch(r"(\d+)\s*([dwmy]?)", window.strip().lower())
+    if not match or int(match.group(1)) == 0:
+        raise KgError(f"--window {window!r}: expected a length such as 30d, 2w, 3m or 1y")
+    return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)]
+
+
+@cli.command()
+@network_options
+@click.option("--window", "window_length", default=None, metavar="LENGTH",
+              help="Metrics per consecutive window (30d, 2w, 3m): one row per node and window.")
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
+@click.option("--format", "-f", "output_format", type=click.Choice(["table", "csv", "json"]),
+              default=None, help="Output format (default: table on a terminal, csv otherwise).")
+@handle_errors
+def metrics(level, since, until, status, store_path, window_length, top, output_format):
+    """Contact-network metrics: degree, betweenness, closeness, PageRank, communities,
+    Burt's constraint, initiative and Gould–Fernandez brokerage roles."""
+    from kg.metrics import network_metrics, windowed_metrics
+
+    window = _window(since, until, status)
+    contacts = _contacts(store_path)
+    if window_length:
+        table = windowed_metrics(contacts, level, _parse_days(window_length), window)
+    else:
+        table = network_metrics(contacts, level, window)
+    rows = list(table.rows[:top] if top else table.rows)
+    fmt = output_format or ("table" if sys.stdout.isatty() else "csv")
+    columns = [c for c in table.columns if not (fmt == "table" and c == "id")]
+    click.echo(format_rows(columns, rows, fmt), nl=False)
+    for note in table.notes:
+        click.echo(f"note: {note}", err=True)
+
+
+@cli.command()
+@network_options
+@click.option("--out", type=click.Path(path_type=Path), default=Path("exports/contacts.html"),
+              show_default=True, help="The HTML file to write.")
+@click.option("--size-by", type=click.Choice(["weighted_degree", "degree", "betweenness",
+                                              "pagerank", "eigenvector", "statements"]),
+              default="weighted_degree", show_default=True, help="Metric that sizes the nodes.")
+@click.option("--government", default=None, help="Only this government's officials and partners.")
+@click.option("--png", type=click.Path(path_type=Path), default=None, help="Also write a PNG image.")
+@click.option("--svg", type=click.Path(path_type=Path), default=None, help="Also write an SVG image.")
+@click.option("--screenshot", type=click.Path(path_type=Path), default=None,
+              help="Also write a PNG of the HTML view as headless Chromium shows it.")
+@handle_errors
+def viz(level, since, until, status, store_path, out, size_by, government, png, svg, screenshot):
+    """Write an interactive, self-contained HTML view of the contact network (works offline)."""
+    from kg.metrics import metrics_table
+    from kg.network import active_subgraph, project, records_by_iri
+    from kg.viz import screenshot as take_screenshot
+    from kg.viz import write_html, write_image
+
+    contacts = _contacts(store_path)
+    graph = active_subgraph(project(contacts, level, _window(since, until, status)))
+    if government:
+        keep = {n for n in graph if graph.nodes[n].get("government") == government
+                or graph.nodes[n].get("name") == government}
+        if not keep:
+            raise QueryError(f"--government {government!r}: no such government in the network")
+        keep |= {m for n in keep for m in graph.neighbors(n)}
+        graph = graph.subgraph(keep).copy()
+    sizes = None
+    if size_by not in ("weighted_degree",):
+        sizes = {row["id"]: row[size_by] for row in metrics_table(graph).rows}
+    title = f"kg contacts — {level}s"
+    write_html(graph, out, records=records_by_iri(contacts), size_by=sizes, title=title)
+    click.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties)")
+    for image in (png, svg):
+        if image:
+            write_image(graph, image, size_by=sizes)
+            click.echo(f"wrote {image}")
+    if screenshot:
+        take_screenshot(out, screenshot)
+        click.echo(f"wrote {screenshot}")
+
+
+@cli.command(name="export")
+@network_options
+@click.option("--format", "-f", "export_format", required=True,
+              type=click.Choice(["ttl", "nt", "nq", "jsonld", "trig", "graphml", "gexf", "csv",
+                                 "json"]),
+              help="RDF (ttl, nt, nq, jsonld, trig) or network (graphml, gexf, csv, json).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output file (default: exports/graph.EXT or exports/contacts-LEVEL.EXT).")
+@handle_errors
+def export_command(level, since, until, status, store_path, export_format, out):
+    """Export the graph as RDF, or the contact network as GraphML, GEXF, CSV or node-link JSON."""
+    from kg.exports import RDF_FORMATS, export_network, export_rdf
+    from kg.network import project
+    from kg.store import GraphStore
+
+    if export_format in RDF_FORMATS or export_format == "jsonld":
+        path = out or Path("exports") / f"graph.{export_format}"
+        store = GraphStore.open(store_path, create=False, read_only=True)
+        written = (export_rdf(store, path, export_format),)
+    else:
+        path = out or Path("exports") / f"contacts-{level}.{export_format}"
+        graph = project(_contacts(store_path), level, _window(since, until, status))
+        written = export_network(graph, path, export_format)
+    for path in written:
+        click.echo(f"wrote {path}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     cli()

@@ -158,3 +158,34 @@ def test_cli_ci_runs_the_readme_test_command():
     test_command = next(line.split("#")[0].strip() for line in readme.splitlines()
                         if "pytest" in line and line.startswith("pip install"))
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_cli_metrics_table_for_the_seed(project, runner):
+    rows = json.loads(runner.invoke(cli, ["metrics", "-f", "json"], catch_exceptions=False).output)
+    assert [(r["name"], r["degree"]) for r in rows] == [
+        ("Antony Blinken", 2), ("Benjamin Netanyahu", 1), ("Mahmoud Abbas", 1)]
+    government = runner.invoke(cli, ["metrics", "--level", "government", "-f", "csv", "--top", "1"],
+                               catch_exceptions=False).output.splitlines()
+    assert len(government) == 2 and government[1].split(",")[1] == "United States"
+    windowed = json.loads(runner.invoke(cli, ["metrics", "--window", "30d", "-f", "json"]).output)
+    assert {r["window_start"] for r in windowed} == {"2021-05-12"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["metrics", "--window", "soon"], "--window 'soon': expected a length such as 30d"),
+    (["metrics", "--since", "2021-06-01", "--until", "2021-05-01"], "is after --until"),
+    (["viz", "--government", "Atlantis"], "no such government"),
+])
+def test_cli_network_commands_reject_bad_windows(project, runner, args, message):
+    result = runner.invoke(cli, args)
+    assert result.exit_code != 0 and message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_cli_viz_and_export_write_files(project, runner):
+    result = runner.invoke(cli, ["viz", "--png", "exports/c.png"], catch_exceptions=False)
+    assert result.output.splitlines()[0] == "wrote exports/contacts.html (3 nodes, 2 ties)"
+    assert (project / "exports" / "c.png").read_bytes()[:4] == b"\x89PNG"
+    for fmt, name in (("gexf", "contacts-official.gexf"), ("trig", "graph.trig"),
+                      ("jsonld", "graph.jsonld")):
+        out = runner.invoke(cli, ["export", "-f", fmt], catch_exceptions=False).output
+        assert out == f"wrote exports/{name}\n" and (project / "exports" / name).stat().st_size > 100

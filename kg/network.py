@@ -1,0 +1,284 @@
+"""Projections of the RDF graph into networkx contact networks.
+
+Officials (or governments) are nodes and contacts are ties; statements are not ties but are counted
+on the speaker's node. Every projection is a function of what the store holds: it reads the
+contacts with one SPARQL query and builds the network from the rows.
+
+>>> from kg.articles import read_article
+>>> from kg.build import build_in_memory
+>>> store = build_in_memory([read_article("seeds/blinken-abbas-netanyahu-2021-05-12.txt")])
+>>> network = official_network(read_contacts(store))
+>>> sorted(network.neighbors(OFFICIAL + "antony-blinken"))
+['https://w3id.org/kg-diplo/id/official/benjamin-netanyahu', 'https://w3id.org/kg-diplo/id/official/mahmoud-abbas']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from kg.errors import KgError
+from kg.namespaces import ID
+
+OFFICIAL = f"{ID}official/"
+
+CONTACTS = """
+SELECT ?communication ?kind ?date ?mode ?status ?initiator
+       (GROUP_CONCAT(DISTINCT STR(?participant); separator="\\u001f") AS ?participants)
+       (GROUP_CONCAT(DISTINCT STR(?counterpart); separator="\\u001f") AS ?counterparts)
+WHERE {
+  ?communication a ?class ; diplo:mode/skos:notation ?mode ; diplo:status/skos:notation ?status .
+  VALUES (?class ?kind) { (diplo:Contact "contact") (diplo:Statement "statement") }
+  OPTIONAL { ?communication diplo:date ?date }
+  OPTIONAL { ?communication diplo:initiatedBy ?initiator }
+  OPTIONAL { ?communication diplo:hasParticipant ?participant }
+  OPTIONAL { ?communication diplo:counterpartGovernment ?counterpart }
+}
+GROUP BY ?communication ?kind ?date ?mode ?status ?initiator
+"""
+
+OFFICIALS = """
+SELECT ?official (SAMPLE(?name) AS ?label) (SAMPLE(?postLabel) AS ?post)
+       (SAMPLE(?government) AS ?governmentIri) (SAMPLE(?governmentName) AS ?governmentLabel)
+WHERE {
+  ?official a diplo:Official ; foaf:name ?name .
+  OPTIONAL { ?official org:holds/rdfs:label ?postLabel }
+  OPTIONAL { ?official diplo:represents ?government . ?government skos:prefLabel ?governmentName }
+}
+GROUP BY ?official
+"""
+
+GOVERNMENTS = """
+SELECT ?government (SAMPLE(?name) AS ?label) (SAMPLE(?class) AS ?type)
+WHERE { ?government skos:prefLabel ?name ; a ?class .
+        VALUES ?class { diplo:State diplo:Authority diplo:InternationalOrganisation diplo:Government } }
+GROUP BY ?government
+"""
+
+EVIDENCE = """
+SELECT ?communication ?text ?sentence ?title ?article
+WHERE {
+  ?communication diplo:hasEvidence ?span .
+  ?span diplo:exactText ?text ; diplo:inArticle ?articleNode ; diplo:beginIndex ?begin .
+  OPTIONAL { ?span diplo:sentence ?sentence }
+  ?articleNode diplo:articleId ?article .
+  OPTIONAL { ?articleNode schema:headline ?title }
+}
+ORDER BY ?communication ?article ?begin
+"""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The text behind a communication, with its article."""
+
+    text: str
+    sentence: str | None
+    article: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class CommunicationRecord:
+    """A communication as the network needs it: IRIs of its parties, date, mode, status."""
+
+    iri: str
+    kind: str
+    mode: str
+    status: str
+    date: dt.date | None
+    participants: tuple[str, ...]
+    counterparts: tuple[str, ...] = ()
+    initiator: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Everything a projection needs: the communications and the labels of their parties."""
+
+    communications: tuple[CommunicationRecord, ...]
+    officials: dict[str, dict] = field(default_factory=dict)
+    governments: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A time window and status filter; undated contacts fall outside any bounded window."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    status: str = "all"
+
+    def admits(self, record: CommunicationRecord) -> bool:
+        if self.status != "all" and record.status != self.status:
+            return False
+        if self.since is None and self.until is None:
+            return True
+        if record.date is None:
+            return False
+        return (self.since is None or record.date >= self.since) and (
+            self.until is None or record.date <= self.until)
+
+
+def read_contacts(store, with_evidence: bool = True) -> Contacts:
+    """Read communications, officials and governments from a store (local or remote)."""
+    evidence: dict[str, list[Evidence]] = {}
+    if with_evidence:
+        for row in store.select(EVIDENCE):
+            evidence.setdefault(str(row["communication"]), []).append(
+                Evidence(str(row["text"]), _opt(row["sentence"]), str(row["article"]),
+                         _opt(row["title"])))
+    records = []
+    for row in store.select(CONTACTS):
+        records.append(CommunicationRecord(
+            iri=str(row["communication"]),
+            kind=str(row["kind"]),
+            mode=str(row["mode"]),
+            status=str(row["status"]),
+            date=_as_date(row["date"]),
+            participants=tuple(sorted(_split(row["participants"]))),
+            counterparts=tuple(sorted(_split(row["counterparts"]))),
+            initiator=_opt(row["initiator"]),
+            evidence=tuple(evidence.get(str(row["communication"]), ())),
+        ))
+    officials = {
+        str(row["official"]): {
+            "name": str(row["label"]),
+            "post": _opt(row["post"]) or "",
+            "government": _opt(row["governmentLabel"]) or "",
+            "government_iri": _opt(row["governmentIri"]) or "",
+        }
+        for row in store.select(OFFICIALS)
+    }
+    governments = {
+        str(row["government"]): {"name": str(row["label"]),
+                                 "type": str(row["type"]).rsplit("#", 1)[-1]}
+        for row in store.select(GOVERNMENTS)
+    }
+    records.sort(key=lambda r: (r.date or dt.date.max, r.iri))
+    return Contacts(tuple(records), officials, governments)
+
+
+def _split(value) -> list[str]:
+    return [v for v in str(value).split("\x1f") if v] if value else []
+
+
+def _opt(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def official_network(contacts: Contacts, window: Window = Window()) -> nx.Graph:
+    """Officials as nodes; an edge joins officials who took part in the same contact.
+
+    Edges carry ``weight`` (number of contacts), ``first`` and ``last`` dates, ``modes`` and the
+    ``communications`` behind them. Nodes carry ``name``, ``post``, ``government`` and
+    ``statements`` (how often the official spoke in public in the window).
+    """
+    graph = nx.Graph(level="official")
+    for iri, official in contacts.officials.items():
+        graph.add_node(iri, **{k: v for k, v in official.items() if k != "government_iri"},
+                       statements=0)
+    for record in contacts.communications:
+        if not window.admits(record):
+            continue
+        if record.kind == "statement":
+            for speaker in record.participants:
+                if speaker in graph:
+                    graph.nodes[speaker]["statements"] += 1
+            continue
+        for a, b in itertools.combinations(record.participants, 2):
+            _add_tie(graph, a, b, record)
+    return graph
+
+
+def directed_official_network(contacts: Contacts, window: Window = Window()) -> nx.DiGraph:
+    """The directed variant: an edge from a contact's initiator to each other participant."""
+    graph = nx.DiGraph(level="official")
+    for iri, official in contacts.officials.items():
+        graph.add_node(iri, **{k: v for k, v in official.items() if k != "government_iri"})
+    for record in contacts.communications:
+        if record.kind != "contact" or not window.admits(record) or not record.initiator:
+            continue
+        for other in record.participants:
+            if other != record.initiator:
+                _add_tie(graph, record.initiator, other, record)
+    return graph
+
+
+def government_network(contacts: Contacts, window: Window = Window()) -> nx.Graph:
+    """Governments as nodes; an edge joins governments whose officials (or unnamed counterparts)
+    took part in the same contact (a dyad), weighted by the number of contacts."""
+    graph = nx.Graph(level="government")
+    for iri, government in contacts.governments.items():
+        graph.add_node(iri, name=government["name"], type=government["type"], statements=0)
+    represent = {iri: o["government_iri"] for iri, o in contacts.officials.items()}
+    for record in contacts.communications:
+        if not window.admits(record):
+            continue
+        sides = {represent.get(p) for p in record.participants} | set(record.counterparts)
+        sides.discard(None)
+        sides.discard("")
+        if record.kind == "statement":
+            for side in sides & set(graph.nodes):
+                graph.nodes[side]["statements"] += 1
+            continue
+        for a, b in itertools.combinations(sorted(sides), 2):
+            _add_tie(graph, a, b, record)
+    return graph
+
+
+def _add_tie(graph: nx.Graph, a: str, b: str, record: CommunicationRecord) -> None:
+    for node in (a, b):
+        if node not in graph:
+            graph.add_node(node, name=node.rsplit("/", 1)[-1], post="", government="")
+    if graph.has_edge(a, b):
+        data = graph.edges[a, b]
+        if record.iri in data["communications"]:
+            return
+        data["weight"] += 1
+    else:
+        graph.add_edge(a, b, weight=1, first=None, last=None, modes=Counter(), communications=[])
+        data = graph.edges[a, b]
+    data["communications"].append(record.iri)
+    data["modes"][record.mode] += 1
+    if record.date:
+        data["first"] = min(filter(None, [data["first"], record.date]))
+        data["last"] = max(filter(None, [data["last"], record.date]))
+
+
+def project(contacts: Contacts, level: str, window: Window = Window()) -> nx.Graph:
+    """The network at ``level`` ("official" or "government")."""
+    if level == "official":
+        return official_network(contacts, window)
+    if level == "government":
+        return government_network(contacts, window)
+    raise KgError(f"unknown level {level!r} (official or government)")
+
+
+def active_subgraph(graph: nx.Graph) -> nx.Graph:
+    """The nodes with at least one tie (views and metrics usually leave isolated nodes out)."""
+    return graph.subgraph([n for n, d in graph.degree() if d > 0]).copy()
+
+
+def records_by_iri(contacts: Contacts) -> dict[str, CommunicationRecord]:
+    return {r.iri: r for r in contacts.communications}
+
+
+def date_range(records: Iterable[CommunicationRecord]) -> tuple[dt.date, dt.date] | None:
+    dates = [r.date for r in records if r.date]
+    return (min(dates), max(dates)) if dates else None
