@@ -204,22 +204,33 @@ def _names(mentions: list) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=4)
+def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
+    def alternation(cues) -> re.Pattern:
+        words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+        return re.compile(rf"(?<![\w’'])(?:{words})(?![\w’'])")
+
+    return {effect: alternation(c for c in cues if c != "to")
+            for effect, cues in knowledge.factuality.items()}
+
+
+INFINITIVE = re.compile(r"\bto\s+$")
+MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned)\s+to\s+$")
+
+
 def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     """``negated``, ``hypothetical``, ``planned`` or ``occurred`` from the cues before a trigger."""
+    cues = _cue_patterns(knowledge)
     window = before[-70:]
     for effect in ("negated", "hypothetical"):
-        for cue in knowledge.factuality.get(effect, ()):
-            if re.search(rf"(?<![\w’']){re.escape(cue)}(?![\w’'])", window):
-                return effect
+        if effect in cues and cues[effect].search(window):
+            return effect
     near = before[-40:]
-    for cue in knowledge.factuality.get("planned", ()):
-        if cue == "to":
-            # "to meet", "to visit": an infinitive right before the trigger word.
-            if re.search(r"\bto\s+$", near) and not re.search(r"\b(?:went|came|travelled|traveled|"
-                                                             r"flew|arrived|returned)\s+to\s+$", near):
-                return "planned"
-        elif re.search(rf"(?<![\w’']){re.escape(cue)}(?![\w’'])", near):
-            return "planned"
+    # "to meet", "to visit": an infinitive right before the trigger word.
+    if INFINITIVE.search(near) and not MOTION_TO.search(near):
+        return "planned"
+    if "planned" in cues and cues["planned"].search(near):
+        return "planned"
     return "occurred"
 
 
@@ -267,15 +278,22 @@ def _initiator(trigger: Trigger, text, start, subjects, objects, names, sentence
     return None
 
 
-def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge) -> list[str]:
-    """Governments whose unnamed representatives take part ("Israeli and Palestinian leaders")."""
-    stretch = text[end:clause_end]
+@lru_cache(maxsize=4)
+def _government_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     surfaces = "|".join(re.escape(s) for s in sorted(knowledge.government_by_surface,
                                                      key=len, reverse=True))
-    group = re.search(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b", stretch)
+    group = re.compile(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b")
+    single = re.compile(rf"(?<![\w-])(?:{surfaces})(?![\w-])")
+    return group, single
+
+
+def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge) -> list[str]:
+    """Governments whose unnamed representatives take part ("Israeli and Palestinian leaders")."""
+    group_pattern, single = _government_patterns(knowledge)
+    group = group_pattern.search(text, end, clause_end)
     if not group:
         return []
-    found = re.findall(rf"(?<![\w-])(?:{surfaces})(?![\w-])", group.group(1))
+    found = single.findall(group.group(1))
     return list(dict.fromkeys(knowledge.government_by_surface[s] for s in found))
 
 

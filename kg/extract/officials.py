@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
 from kg.knowledge import Knowledge
@@ -87,6 +88,7 @@ def is_title_only(gap: str) -> bool:
                                   for w in words if w[0].isalpha())
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The comparison key of a person's name: case-folded, accents and dots removed.
 
@@ -110,6 +112,7 @@ class _Patterns:
     government: re.Pattern
 
 
+@lru_cache(maxsize=4)
 def _patterns(knowledge: Knowledge) -> _Patterns:
     words = knowledge.words
     gov = _alternation(knowledge.government_by_surface)

@@ -50,9 +50,10 @@ class Trigger:
     initiator: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Knowledge:
-    """Lookup tables built from the CSV files."""
+    """Lookup tables built from the CSV files (hashed by identity, so compiled patterns can be
+    cached per knowledge base)."""
 
     governments: tuple[Government, ...]
     posts: tuple[Post, ...]
