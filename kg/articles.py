@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import ArticleError
@@ -32,8 +33,12 @@ def max_article_bytes() -> int:
     return int(value) if value and value.isdigit() else DEFAULT_MAX_ARTICLE_BYTES
 
 
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+
+
 def find_article_paths(sources: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders (recursively) into a sorted list of ``.txt`` article paths.
+    """Expand files and folders (recursively) into a sorted list of article files: ``.txt``
+    articles and ``.jsonl`` corpora.
 
     Raises:
         ArticleError: a source does not exist, or a folder holds no article.
@@ -42,9 +47,10 @@ def find_article_paths(sources: Iterable[str | Path]) -> list[Path]:
     for source in sources:
         source = Path(source)
         if source.is_dir():
-            found = sorted(p for p in source.rglob("*.txt") if p.is_file())
+            found = sorted(p for p in source.rglob("*") if p.suffix in ARTICLE_SUFFIXES
+                           and p.is_file())
             if not found:
-                raise ArticleError(f"{source}: folder holds no article (*.txt)")
+                raise ArticleError(f"{source}: folder holds no article (*.txt or *.jsonl)")
             paths.extend(found)
         elif source.is_file():
             paths.append(source)
@@ -54,8 +60,61 @@ def find_article_paths(sources: Iterable[str | Path]) -> list[Path]:
 
 
 def load_articles(sources: Iterable[str | Path], warn: Warn | None = None) -> list[Article]:
-    """Read every article found under ``sources``; see :func:`read_article`."""
-    return [read_article(path, warn) for path in find_article_paths(sources)]
+    """Read every article found under ``sources`` (``-`` is JSON Lines on standard input);
+    see :func:`read_article` and :func:`read_jsonl`."""
+    return list(iter_articles(sources, warn))
+
+
+def iter_articles(sources: Iterable[str | Path], warn: Warn | None = None) -> Iterator[Article]:
+    """Like :func:`load_articles`, one article at a time."""
+    sources = list(sources)
+    for source in sources:
+        if str(source) == "-":
+            yield from parse_jsonl(sys.stdin, "<stdin>", warn)
+    for path in find_article_paths(s for s in sources if str(s) != "-"):
+        if path.suffix == ".jsonl":
+            yield from read_jsonl(path, warn)
+        else:
+            yield read_article(path, warn)
+
+
+def read_jsonl(path: Path, warn: Warn | None = None) -> Iterator[Article]:
+    """Articles from a JSON Lines corpus: one ``{"id", "text", "meta": {...}}`` object per line."""
+    try:
+        stream = path.open(encoding="utf-8")
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot read ({error.strerror})") from None
+    with stream:
+        yield from parse_jsonl(stream, str(path), warn)
+
+
+def parse_jsonl(lines: Iterable[str], source: str, warn: Warn | None = None) -> Iterator[Article]:
+    """Parse JSON Lines articles; errors name the source and the line."""
+    try:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            where = f"{source}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ArticleError(f"{where}:{error.colno}: invalid JSON ({error.msg})") from None
+            if not isinstance(record, dict):
+                raise ArticleError(f"{where}: expected a JSON object with id, text and meta")
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise ArticleError(f"{where}: 'text' must be a non-empty string")
+            if len(text.encode("utf-8")) > max_article_bytes():
+                raise ArticleError(f"{where}: text is over the limit of {max_article_bytes()} bytes")
+            if "\x00" in text:
+                raise ArticleError(f"{where}: text holds a NUL character")
+            default_id = record.get("id") if isinstance(record.get("id"), str) else None
+            meta = parse_meta(record, where, default_id=default_id or f"{Path(source).stem}-{number}")
+            if warn and meta.published is None:
+                warn(f"{where}: meta.published missing; relative dates stay unresolved")
+            yield Article(meta=meta, text=text, path=where)
+    except UnicodeDecodeError:
+        raise ArticleError(f"{source}: not UTF-8") from None
 
 
 def read_article(path: str | Path, warn: Warn | None = None) -> Article:

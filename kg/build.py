@@ -10,7 +10,8 @@ This is the library API behind ``kg build``; a notebook can call it directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +20,14 @@ from kg.exports import write_graph_exports
 from kg.extract import extract
 from kg.model import Article, Extraction
 from kg.ontology_files import ontology_graph
-from kg.rdf import to_graph
+from kg.rdf import text_digest, to_graph
 from kg.store import GraphStore
 
 #: The folder ``kg build`` reads when given no source.
 DEFAULT_SOURCES = ("seeds",)
 DEFAULT_EXPORTS = Path("exports")
+#: Articles written per transaction: a crash keeps every batch committed before it, whole.
+DEFAULT_BATCH = 500
 
 Progress = Callable[[int], None]
 
@@ -41,16 +44,24 @@ class BuildSummary:
     store: Path | None
     exports: tuple[Path, ...]
     warnings: tuple[str, ...]
+    replaced: int = 0
 
 
-def extract_all(articles: Iterable[Article], progress: Progress | None = None) -> list[Extraction]:
-    """Extract every article (a pure map: any parallel engine can run :func:`kg.extract.extract`)."""
-    extractions = []
-    for article in articles:
-        extractions.append(extract(article))
-        if progress:
-            progress(1)
-    return extractions
+def extract_all(articles: Iterable[Article], jobs: int = 1,
+                progress: Progress | None = None) -> Iterator[Extraction]:
+    """Extract every article, in order. ``jobs`` > 1 maps :func:`kg.extract.extract` over worker
+    processes: extraction is a pure function of (text, meta), so any parallel engine can run it."""
+    if jobs <= 1:
+        for article in articles:
+            yield extract(article)
+            if progress:
+                progress(1)
+        return
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        for extraction in pool.imap(extract, articles, chunksize=8):
+            yield extraction
+            if progress:
+                progress(1)
 
 
 def build_in_memory(articles: Sequence[Article]) -> GraphStore:
@@ -66,11 +77,15 @@ def build(
     exports_dir: str | Path | None = DEFAULT_EXPORTS,
     warn: Warn | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH,
 ) -> BuildSummary:
     """Read, extract and store the articles under ``sources``, then write the graph exports.
 
-    Every article is read and extracted before anything is written, and all article graphs are
-    written in one transaction: a failure leaves the store as it was.
+    Every article is read and checked before anything is written, so bad input writes nothing.
+    Articles are then written in batches of ``batch_size``, each in one transaction, each
+    replacing the earlier graph of an article with the same id or the same text; an interrupted
+    build keeps the batches committed before it and never half an article.
 
     Raises:
         ArticleError: an article cannot be read (nothing is written).
@@ -84,25 +99,59 @@ def build(
             warn(message)
 
     articles = load_articles(sources, collect)
-    extractions = extract_all(articles, progress)
-    for extraction in extractions:
+    store = GraphStore.open(store_path)
+    store.replace_articles([ontology_graph()])
+    officials: set[str] = set()
+    communications = written = replaced = 0
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        nonlocal written, replaced
+        # The same text twice: the later article replaces the earlier, within a batch too.
+        latest = {text_digest(e.article.text): e for e in batch}
+        replaced += len(batch) - len(latest)
+        batch[:] = list(latest.values())
+        digests = {digest: e.article.id for digest, e in latest.items()}
+        same_text = store.articles_with_digests(digests)
+        stale = [old for digest, ids in same_text.items() for old in ids if old != digests[digest]]
+        replaced += len(stale)
+        written += store.replace_articles([to_graph(e) for e in batch], drop=stale)
+        batch.clear()
+
+    for extraction in extract_all(articles, jobs, progress):
         for message in extraction.warnings:
             collect(message)
-    # The ontology travels with the data, so SPARQL users can read labels, notations and
-    # subclass links from the store itself.
-    graphs = [ontology_graph(), *(to_graph(e) for e in extractions)]
-    store = GraphStore.open(store_path)
-    written = store.replace_articles(graphs) - len(graphs[0])
+        officials.update(o.name for o in extraction.officials)
+        communications += len(extraction.communications)
+        batch.append(extraction)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
     exports: tuple[Path, ...] = ()
     if exports_dir is not None:
         exports = write_graph_exports(store, Path(exports_dir))
     return BuildSummary(
-        articles=len(extractions),
-        officials=len({o.name for e in extractions for o in e.officials}),
-        communications=sum(len(e.communications) for e in extractions),
+        articles=len(articles),
+        officials=len(officials),
+        communications=communications,
         triples_written=written,
         store_triples=store.triple_count(),
         store=store.location,
         exports=exports,
         warnings=tuple(warnings),
+        replaced=replaced,
     )
+
+
+def remove(article_ids: Sequence[str], store_path: str | Path | None = None,
+           exports_dir: str | Path | None = DEFAULT_EXPORTS) -> list[str]:
+    """Drop articles from the store, with everything only they supported; rewrite the exports.
+
+    Returns the ids that were in the store.
+    """
+    store = GraphStore.open(store_path, create=False)
+    removed = store.remove_articles(article_ids)
+    if removed and exports_dir is not None:
+        write_graph_exports(store, Path(exports_dir))
+    return removed

@@ -69,12 +69,18 @@ def cli():
 @store_option
 @click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=Path("exports"),
               show_default=True, help="Folder for graph.ttl and graph.jsonld.")
+@click.option("--no-exports", is_flag=True, help="Only update the store (large corpora).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for the extraction step.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
-def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path, quiet: bool):
-    """Build the graph of SOURCES (article files or folders; default: seeds/).
+def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path, no_exports: bool,
+          jobs: int, quiet: bool):
+    """Build the graph of SOURCES: article files (ID.txt + ID.json), JSON Lines corpora (.jsonl),
+    folders of them (recursively), or - for JSON Lines on standard input (default: seeds/).
 
-    Each article replaces its own named graph in the store; the exports are rewritten.
+    Each article replaces its own named graph in the store (same id or same text); the
+    exports are rewritten.
     """
     from kg.build import DEFAULT_SOURCES
     from kg.build import build as run_build
@@ -83,15 +89,39 @@ def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path,
         if not quiet:
             click.echo(f"kg: warning: {message}", err=True)
 
-    summary = run_build(sources or DEFAULT_SOURCES, store_path, exports_dir, warn=warn)
+    show_progress = not quiet and sys.stderr.isatty()
+    with click.progressbar(length=0, label="extracting", file=sys.stderr,
+                           hidden=not show_progress) as bar:
+        summary = run_build(sources or DEFAULT_SOURCES, store_path,
+                            None if no_exports else exports_dir, warn=warn,
+                            progress=bar.update if show_progress else None, jobs=jobs)
     if not quiet:
+        replaced = f", {summary.replaced} replaced by the same text" if summary.replaced else ""
         click.echo(
             f"built {summary.articles} article(s): {summary.officials} officials, "
-            f"{summary.communications} communications, {summary.triples_written} triples "
-            f"({summary.store_triples} in the store at {summary.store})"
+            f"{summary.communications} communications, {summary.triples_written} triples, "
+            f"{len(summary.warnings)} warning(s){replaced} "
+            f"({summary.store_triples} triples in the store at {summary.store})"
         )
         for path in summary.exports:
             click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=Path("exports"),
+              show_default=True, help="Folder whose graph exports are rewritten.")
+@handle_errors
+def remove(article_ids: tuple[str, ...], store_path: Path | None, exports_dir: Path):
+    """Remove articles (by id) and everything only they supported from the store."""
+    from kg.build import remove as run_remove
+
+    removed = run_remove(article_ids, store_path, exports_dir)
+    for article_id in article_ids:
+        click.echo(f"{'removed' if article_id in removed else 'not in the store'}: {article_id}")
+    if not removed:
+        sys.exit(1)
 
 
 @cli.command()
@@ -101,14 +131,16 @@ def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path,
 @click.option("--format", "-f", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]),
               default=None, help="Output format (default: table on a terminal, csv otherwise).")
 @store_option
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Query a remote SPARQL endpoint instead of the local store.")
 @handle_errors
-def query(query: str, params: tuple[str, ...], output_format: str | None, store_path: Path | None):
+def query(query: str, params: tuple[str, ...], output_format: str | None, store_path: Path | None,
+          endpoint: str | None):
     """Run QUERY: a shipped query's name, a .rq file, or SPARQL text.
 
     Shipped queries: officials, contacts (-p name=...), timeline, dyads, evidence.
     """
     from kg.queries import resolve_query, run_query
-    from kg.store import GraphStore
 
     sparql = resolve_query(query)
     bindings = {}
@@ -117,8 +149,7 @@ def query(query: str, params: tuple[str, ...], output_format: str | None, store_
         if not sep or not name:
             raise QueryError(f"--param {param!r}: expected NAME=VALUE")
         bindings[name] = value
-    store = GraphStore.open(store_path, create=False, read_only=True)
-    result = run_query(store, sparql, **bindings)
+    result = run_query(_reader(store_path, endpoint), sparql, **bindings)
     if result.triples is not None:
         from kg.exports import triples_to_turtle
 
@@ -300,11 +331,20 @@ def _window(since, until, status):
     return window
 
 
-def _contacts(store_path):
-    from kg.network import read_contacts
+def _reader(store_path, endpoint=None):
+    """The store to read: a remote endpoint when given, else the local store."""
+    from kg.remote import RemoteStore
     from kg.store import GraphStore
 
-    return read_contacts(GraphStore.open(store_path, create=False, read_only=True))
+    if endpoint:
+        return RemoteStore(endpoint)
+    return GraphStore.open(store_path, create=False, read_only=True)
+
+
+def _contacts(store_path, endpoint=None):
+    from kg.network import read_contacts
+
+    return read_contacts(_reader(store_path, endpoint))
 
 
 def _parse_days(window: str) -> int:
@@ -325,14 +365,16 @@ def _parse_days(window: str) -> int:
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
 @click.option("--format", "-f", "output_format", type=click.Choice(["table", "csv", "json"]),
               default=None, help="Output format (default: table on a terminal, csv otherwise).")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Read the graph from a remote SPARQL endpoint instead of the local store.")
 @handle_errors
-def metrics(level, since, until, status, store_path, window_length, top, output_format):
+def metrics(level, since, until, status, store_path, window_length, top, output_format, endpoint):
     """Contact-network metrics: degree, betweenness, closeness, PageRank, communities,
     Burt's constraint, initiative and Gould–Fernandez brokerage roles."""
     from kg.metrics import network_metrics, windowed_metrics
 
     window = _window(since, until, status)
-    contacts = _contacts(store_path)
+    contacts = _contacts(store_path, endpoint)
     if window_length:
         table = windowed_metrics(contacts, level, _parse_days(window_length), window)
     else:
@@ -414,6 +456,52 @@ def export_command(level, since, until, status, store_path, export_format, out):
         written = export_network(graph, path, export_format)
     for path in written:
         click.echo(f"wrote {path}")
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback is announced as a warning.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.IntRange(min=1), default=None,
+              help="Query timeout in seconds (default 30, or $KG_QUERY_TIMEOUT).")
+@click.option("--max-result-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest result sent (default 50 MiB, or $KG_MAX_RESULT_BYTES).")
+@click.option("--max-request-bytes", type=click.IntRange(min=1), default=None,
+              help="Largest request body accepted (default 1 MiB, or $KG_MAX_REQUEST_BYTES).")
+@handle_errors
+def serve(store_path, host, port, timeout, max_result_bytes, max_request_bytes):
+    """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /query) until Ctrl-C."""
+    from dataclasses import replace
+
+    from kg.serve import environment_limits
+    from kg.serve import serve as run_serve
+    from kg.store import default_store_path
+
+    limits = environment_limits()
+    limits = replace(limits, timeout_s=timeout or limits.timeout_s,
+                     max_result_bytes=max_result_bytes or limits.max_result_bytes,
+                     max_request_bytes=max_request_bytes or limits.max_request_bytes)
+    run_serve(Path(store_path or default_store_path()), host, port, limits,
+              announce=lambda message: click.echo(message, err=True))
+
+
+@cli.command()
+@store_option
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol URL (Oxigraph: http://HOST:7878/store) or, with "
+                   "--protocol update, a SPARQL Update URL.")
+@click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
+              help="Upload one PUT per named graph (gsp) or DROP + INSERT DATA (update).")
+@handle_errors
+def push(store_path, endpoint, protocol):
+    """Upload the graph, named graphs included, to a remote triple store."""
+    from kg.remote import push as run_push
+    from kg.store import GraphStore
+
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    count = run_push(store, endpoint, protocol)
+    click.echo(f"pushed {count} named graph(s) to {endpoint}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,14 +39,27 @@ def export_rdf(store: GraphStore, path: Path, rdf_format: str) -> Path:
     """Write the store as ``rdf_format`` (ttl, nt, nq, trig, jsonld) to ``path``."""
     with temporary_output(path) as partial:
         if rdf_format == "jsonld":
-            dataset = store.to_dataset()
-            text = dataset.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True)
-            # Re-dump through json for stable, readable output.
-            partial.write_text(json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n",
-                               encoding="utf-8")
+            _write_jsonld(store, partial)
         else:
             store.dump(partial, RDF_FORMATS[rdf_format], FILE_PREFIXES)
     return path
+
+
+def _write_jsonld(store: GraphStore, path: Path) -> None:
+    """Compact JSON-LD, one named graph at a time, so memory stays bounded by the largest graph
+    however large the store is."""
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write('{\n  "@context": ' + json.dumps(JSONLD_CONTEXT, indent=4) + ',\n  "@graph": [')
+        for index, name in enumerate(store.graph_names()):
+            graph = store.named_graph(name)
+            compact = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT,
+                                                 auto_compact=True))
+            nodes = compact.get("@graph", [compact] if "@id" in compact else [])
+            for node in nodes:
+                node.pop("@context", None)
+            entry = {"@id": str(name), "@graph": nodes}
+            stream.write(("," if index else "") + "\n    " + json.dumps(entry, ensure_ascii=False))
+        stream.write("\n  ]\n}\n")
 
 
 def triples_to_turtle(triples) -> str:

@@ -85,6 +85,7 @@ class DIPLO(DefinedNamespace):
     articleId: URIRef
     sourceKind: URIRef
     articleText: URIRef
+    textDigest: URIRef
 
 
 PREFIXES = {

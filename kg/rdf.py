@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -57,6 +58,15 @@ GOVERNMENT_CLASSES = {
 }
 
 
+def text_digest(text: str) -> str:
+    """The SHA-256 of an article's text: re-ingesting the same text under another id replaces it.
+
+    >>> text_digest("abc")[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     """All articles' graphs in one dataset, one named graph per article."""
     dataset = bind_prefixes(Dataset())
@@ -96,6 +106,7 @@ def _add_article(graph: Graph, extraction: Extraction, article_iri: URIRef) -> N
     graph.add((article_iri, RDF.type, DIPLO.Article))
     graph.add((article_iri, DIPLO.articleId, Literal(meta.id)))
     graph.add((article_iri, DIPLO.articleText, Literal(extraction.article.text)))
+    graph.add((article_iri, DIPLO.textDigest, Literal(text_digest(extraction.article.text))))
     if meta.title:
         graph.add((article_iri, SCHEMA.headline, Literal(meta.title)))
     if meta.published:

@@ -70,13 +70,14 @@ class GraphStore:
 
     # -- writing -----------------------------------------------------------------------------
 
-    def replace_articles(self, graphs: Iterable[Graph]) -> int:
-        """Write article graphs, each replacing the article's previous graph, in one transaction.
+    def replace_articles(self, graphs: Iterable[Graph], drop: Iterable[str] = ()) -> int:
+        """Write article graphs, each replacing the article's previous graph, in one transaction;
+        the graphs of the articles in ``drop`` are removed in the same transaction.
 
         Either every graph is written or, on any error, none is and the store is as before.
         Returns the number of triples written.
         """
-        operations: list[str] = []
+        operations: list[str] = [f"DROP SILENT GRAPH <{mint_graph_iri(i)}>" for i in drop]
         written = 0
         for graph in graphs:
             name = f"<{graph.identifier}>"
@@ -111,6 +112,23 @@ class GraphStore:
             "SELECT ?id WHERE { GRAPH ?g { ?article a diplo:Article ; diplo:articleId ?id } }"
         )
         return sorted(str(row["id"]) for row in rows)
+
+    def articles_with_digests(self, digests: Iterable[str]) -> dict[str, list[str]]:
+        """The ids of stored articles whose text has one of these SHA-256 digests."""
+        values = " ".join(str(ox.Literal(d)) for d in digests)
+        if not values:
+            return {}
+        found: dict[str, list[str]] = {}
+        rows = self.select(
+            "SELECT ?digest ?id WHERE { VALUES ?digest { " + values + " } "
+            "GRAPH ?g { ?article diplo:textDigest ?digest ; diplo:articleId ?id } }")
+        for row in rows:
+            found.setdefault(str(row["digest"]), []).append(str(row["id"]))
+        return found
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of the store's graphs (article graphs and the ontology)."""
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
 
     def triple_count(self) -> int:
         """The number of quads (triples in their article graphs)."""
@@ -149,7 +167,10 @@ class GraphStore:
 
     def article_graph(self, article_id: str) -> Graph:
         """The named graph of one article as an rdflib graph."""
-        name = mint_graph_iri(article_id)
+        return self.named_graph(mint_graph_iri(article_id))
+
+    def named_graph(self, name: URIRef) -> Graph:
+        """One named graph of the store as an rdflib graph."""
         graph = bind_prefixes(Graph(identifier=name))
         data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
         graph.parse(data=data, format="nt")

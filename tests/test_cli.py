@@ -26,8 +26,8 @@ def project(tmp_path, monkeypatch, runner):
 def test_cli_build_writes_store_and_exports(project, runner):
     result = runner.invoke(cli, ["build"], catch_exceptions=False)
     first = result.output.splitlines()[0]
-    assert re.fullmatch(r"built 1 article\(s\): 5 officials, 5 communications, \d+ triples "
-                        r"\(\d+ in the store at exports/store\)", first)
+    assert re.fullmatch(r"built 1 article\(s\): 5 officials, 5 communications, \d+ triples, "
+                        r"0 warning\(s\) \(\d+ triples in the store at exports/store\)", first)
     assert result.output.splitlines()[1:] == ["wrote exports/graph.ttl", "wrote exports/graph.jsonld"]
     jsonld = json.loads((project / "exports" / "graph.jsonld").read_text())
     assert set(jsonld["@context"]) >= {"diplo", "official", "foaf", "prov"}

@@ -1,0 +1,55 @@
+"""Start and stop real servers on 127.0.0.1 for the tests: kg's endpoint and a plain Oxigraph."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from kg.serve import free_port, oxigraph_binary
+
+
+def _wait(url: str, process: subprocess.Popen, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')}")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            return
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not come up")
+
+
+@contextmanager
+def kg_endpoint(store: Path, *options: str):
+    """``kg serve`` on a free loopback port; yields the query URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait(f"http://127.0.0.1:{port}/", process)
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def oxigraph_server(location: Path):
+    """A read-write Oxigraph server (the remote triple store of ``kg push``); yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait(f"http://127.0.0.1:{port}/", process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,101 @@
+"""Ingest at scale: JSON Lines and stdin, incremental adds, replacement, removal, merging."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from kg.build import build, remove
+from kg.errors import ArticleError
+from kg.queries import run_query
+from kg.store import GraphStore
+
+CALL = ("Russian President Vladimir Putin phoned French President Emmanuel Macron on Thursday "
+        "about Ukraine.")
+CALL_AGAIN = ("French President Emmanuel Macron spoke by phone with Russian President Vladimir "
+              "Putin on Thursday, the Elysee said.")
+OTHER = "German Chancellor Olaf Scholz met Israeli Prime Minister Naftali Bennett on Wednesday."
+
+
+def corpus(path, *records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def article(article_id, text, published="2022-03-11"):
+    return {"id": article_id, "text": text, "meta": {"published": published, "title": article_id}}
+
+
+def communications(store):
+    return store.select(
+        "SELECT ?c (COUNT(DISTINCT ?span) AS ?spans) (COUNT(DISTINCT ?article) AS ?articles) "
+        "WHERE { ?c a diplo:Contact ; diplo:hasEvidence ?span . ?span diplo:inArticle ?article } "
+        "GROUP BY ?c")
+
+
+def test_build_jsonl_and_incremental_add(tmp_path):
+    store_path = tmp_path / "store"
+    first = build([corpus(tmp_path / "a.jsonl", article("a1", CALL))], store_path, None)
+    assert (first.articles, first.communications) == (1, 1)
+    second = build([corpus(tmp_path / "b.jsonl", article("b1", OTHER))], store_path, None)
+    assert second.articles == 1
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    assert store.article_ids() == ["a1", "b1"]
+
+
+def test_build_same_call_in_two_articles_is_one_communication_until_one_is_removed(tmp_path):
+    store_path = tmp_path / "store"
+    build([corpus(tmp_path / "c.jsonl", article("a1", CALL), article("a2", CALL_AGAIN))],
+          store_path, None)
+    store = GraphStore.open(store_path, create=False)
+    rows = communications(store)
+    assert [(r["spans"], r["articles"]) for r in rows] == [(2, 2)]
+    del store
+    assert remove(["a2"], store_path, None) == ["a2"]
+    store = GraphStore.open(store_path, create=False)
+    assert [(r["spans"], r["articles"]) for r in communications(store)] == [(1, 1)]
+    officials = {row["name"] for row in run_query(store, "officials").rows}
+    assert officials == {"Vladimir Putin", "Emmanuel Macron"}
+
+
+def test_build_reingest_replaces_by_id_and_by_text(tmp_path):
+    store_path = tmp_path / "store"
+    build([corpus(tmp_path / "c.jsonl", article("a1", CALL), article("b1", OTHER))], store_path, None)
+    before = GraphStore.open(store_path).triple_count()
+    again = build([corpus(tmp_path / "d.jsonl", article("a1", CALL))], store_path, None)
+    assert again.replaced == 0 and GraphStore.open(store_path).triple_count() == before
+    renamed = build([corpus(tmp_path / "e.jsonl", article("a1-copy", CALL))], store_path, None)
+    assert renamed.replaced == 1
+    assert GraphStore.open(store_path).article_ids() == ["a1-copy", "b1"]
+
+
+def test_build_stdin(tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(article("s1", CALL)) + "\n"))
+    summary = build(["-"], tmp_path / "store", None)
+    assert (summary.articles, summary.communications) == (1, 1)
+
+
+def test_build_bad_line_names_file_and_line_and_writes_nothing(tmp_path):
+    store_path = tmp_path / "store"
+    build([corpus(tmp_path / "ok.jsonl", article("a1", CALL))], store_path, None)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(article("b1", OTHER)) + "\n{not json}\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"bad.jsonl:2:2: invalid JSON"):
+        build([bad], store_path, None)
+    assert GraphStore.open(store_path).article_ids() == ["a1"]
+
+
+@pytest.mark.parametrize("distinct", [True, False])
+def test_build_parallel_batched_extraction_gives_the_same_graph(tmp_path, distinct):
+    texts = [CALL, OTHER, CALL_AGAIN] * 3
+    records = [article(f"a{i}", f"{text} Report {i}." if distinct else text)
+               for i, text in enumerate(texts)]
+    source = corpus(tmp_path / "c.jsonl", *records)
+    build([source], tmp_path / "one", None, jobs=1)
+    build([source], tmp_path / "two", None, jobs=2, batch_size=4)
+    one, two = GraphStore.open(tmp_path / "one"), GraphStore.open(tmp_path / "two")
+    assert sorted(map(str, one.union_triples())) == sorted(map(str, two.union_triples()))
+    # The same text under several ids: the last id wins.
+    assert one.article_ids() == ([f"a{i}" for i in range(9)] if distinct else ["a6", "a7", "a8"])

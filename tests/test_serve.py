@@ -1,0 +1,211 @@
+"""The SPARQL endpoint with real clients, its read-only and safety limits, and remote stores."""
+
+from __future__ import annotations
+
+import http.server as http_server
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+from kg.build import build
+from kg.cli import cli
+from kg.queries import run_query
+from kg.remote import RemoteError, RemoteStore
+from kg.store import GraphStore
+from tests.conftest import ROOT, folder_digest
+from tests.servers import kg_endpoint, oxigraph_server
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+@pytest.fixture(scope="module")
+def seed_store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("served") / "store"
+    build([ROOT / "seeds"], path, None)
+    return path
+
+
+@pytest.fixture(scope="module")
+def endpoint(seed_store_path):
+    with kg_endpoint(seed_store_path) as url:
+        yield url
+
+
+def http(url, data=None, headers=None, method=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type"), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type"), error.read().decode()
+
+
+def get(url, query, accept="application/sparql-results+json"):
+    return http(f"{url}?{urllib.parse.urlencode({'query': query})}", headers={"Accept": accept})
+
+
+def test_serve_answers_sparqlwrapper(endpoint):
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery("PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+                    "SELECT ?name WHERE { ?o foaf:name ?name } ORDER BY ?name")
+    client.setReturnFormat(JSON)
+    names = [b["name"]["value"] for b in client.query().convert()["results"]["bindings"]]
+    assert names[:2] == ["Antony Blinken", "Benjamin Netanyahu"] and len(names) == 5
+
+
+def test_serve_answers_rdflib_sparqlstore(endpoint):
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = Graph(store=SPARQLStore(endpoint))
+    rows = list(graph.query("SELECT ?g WHERE { ?g <http://www.w3.org/2004/02/skos/core#prefLabel> "
+                            "\"Israel\" }"))
+    assert len(rows) == 1
+
+
+@pytest.mark.parametrize(("accept", "marker"), [
+    ("application/sparql-results+json", '"bindings"'),
+    ("application/sparql-results+xml", "<sparql"),
+    ("text/csv", "n\r\n"),
+    ("text/tab-separated-values", "?n"),
+])
+def test_serve_negotiates_result_formats(endpoint, accept, marker):
+    status, content_type, body = get(endpoint, COUNT, accept)
+    assert status == 200 and accept in content_type and marker in body
+
+
+@pytest.mark.parametrize(("accept", "marker"), [
+    ("text/turtle", "foaf:name"), ("application/n-triples", "<http://xmlns.com/foaf/0.1/name>"),
+    ("application/ld+json", "@id"),
+])
+def test_serve_negotiates_graph_formats(endpoint, accept, marker):
+    query = ("PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+             "CONSTRUCT { ?o foaf:name ?n } WHERE { ?o foaf:name ?n }")
+    status, content_type, body = get(endpoint, query, accept)
+    assert status == 200 and accept in content_type
+    assert marker in body or "xmlns.com/foaf/0.1/name" in body
+
+
+def test_serve_post_forms_and_direct_bodies(endpoint):
+    form = urllib.parse.urlencode({"query": COUNT}).encode()
+    assert http(endpoint, form, {"Content-Type": "application/x-www-form-urlencoded"})[0] == 200
+    assert http(endpoint, COUNT.encode(), {"Content-Type": "application/sparql-query"})[0] == 200
+
+
+@pytest.mark.parametrize("attempt", ["get", "form", "body", "update-type", "update-path", "load"])
+def test_serve_refuses_updates_and_the_store_is_unchanged(endpoint, seed_store_path, attempt):
+    insert = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    before = get(endpoint, COUNT)[2]
+    base = endpoint.rsplit("/", 1)[0]
+    status = {
+        "get": lambda: http(f"{endpoint}?{urllib.parse.urlencode({'update': insert})}")[0],
+        "form": lambda: http(endpoint, urllib.parse.urlencode({"update": insert}).encode(),
+                             {"Content-Type": "application/x-www-form-urlencoded"})[0],
+        "body": lambda: http(endpoint, insert.encode(), {"Content-Type": "application/sparql-query"})[0],
+        "update-type": lambda: http(endpoint, insert.encode(),
+                                    {"Content-Type": "application/sparql-update"})[0],
+        "update-path": lambda: http(f"{base}/update", insert.encode(),
+                                    {"Content-Type": "application/sparql-update"})[0],
+        "load": lambda: get(endpoint, "LOAD <http://127.0.0.1:9/x>")[0],
+    }[attempt]()
+    assert 400 <= status < 500
+    assert get(endpoint, COUNT)[2] == before
+
+
+def test_serve_refuses_service_and_makes_no_request(endpoint):
+    hits = []
+
+    class Listener(http_server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's naming
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args):
+            pass
+
+    server = http_server.HTTPServer(("127.0.0.1", 0), Listener)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        target = f"http://127.0.0.1:{server.server_port}/sparql"
+        for query in (f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                      f"select * where {{ service silent <{target}> {{ ?s ?p ?o }} }}"):
+            status, _, body = get(endpoint, query)
+            assert status == 403 and "SERVICE is not allowed" in body
+    finally:
+        server.shutdown()
+    assert hits == []
+
+
+def test_serve_times_out_caps_results_and_limits_bodies(seed_store_path):
+    slow = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . "
+            "?m ?n2 ?o }")
+    with kg_endpoint(seed_store_path, "--timeout", "1", "--max-result-bytes", "2000",
+                     "--max-request-bytes", "5000") as url:
+        started = time.monotonic()
+        status, _, body = get(url, slow)
+        assert status == 504 and "stopped after the timeout of 1 s" in body
+        assert time.monotonic() - started < 5
+        status, _, body = get(url, "SELECT * WHERE { ?s ?p ?o }")
+        assert status == 413 and "add a LIMIT" in body
+        big = ("SELECT * WHERE { ?s ?p ?o } #" + "x" * 6000).encode()
+        assert http(url, big, {"Content-Type": "application/sparql-query"})[0] == 413
+        assert get(url, COUNT)[0] == 200  # still up and answering
+
+
+def test_serve_warns_when_not_on_loopback(seed_store_path):
+    from kg.serve import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")
+
+
+def test_push_then_query_and_metrics_from_the_remote_store(seed_store_path, tmp_path):
+    runner = CliRunner()
+    digest = folder_digest(seed_store_path)
+    with oxigraph_server(tmp_path / "remote") as base:
+        result = runner.invoke(cli, ["push", "--store", str(seed_store_path),
+                                     "--endpoint", f"{base}/store"], catch_exceptions=False)
+        assert result.output.startswith("pushed 2 named graph(s)")
+        again = runner.invoke(cli, ["push", "--store", str(seed_store_path), "--endpoint",
+                                    f"{base}/update", "--protocol", "update"])
+        assert again.exit_code == 0
+        remote = RemoteStore(f"{base}/query")
+        local = GraphStore.open(seed_store_path, create=False, read_only=True)
+        # Oxigraph's plain endpoint queries the default graph: ask for the union explicitly.
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        assert remote.select(count)[0]["n"] == local.triple_count()
+        endpoint = f"{base}/query?union-default-graph"
+        rows = run_query(RemoteStore(endpoint), "contacts", name="Blinken").rows
+        assert [r["counterpart"] for r in rows] == ["Benjamin Netanyahu", "Mahmoud Abbas"]
+        out = runner.invoke(cli, ["query", "dyads", "--endpoint", endpoint, "-f", "json"])
+        assert json.loads(out.output)[0]["government1"] == "Israel"
+        metrics = runner.invoke(cli, ["metrics", "--endpoint", endpoint, "-f", "json"])
+        assert json.loads(metrics.output)[0]["name"] == "Antony Blinken"
+    assert folder_digest(seed_store_path) == digest
+
+
+@pytest.mark.parametrize("args", [
+    ["push", "--endpoint", "http://127.0.0.1:9/store"],
+    ["query", "officials", "--endpoint", "http://127.0.0.1:9/query"],
+])
+def test_remote_errors_are_one_line(seed_store_path, args):
+    result = CliRunner().invoke(cli, [*args, "--store", str(seed_store_path)])
+    assert result.exit_code == 7
+    assert len(result.stderr.splitlines()) == 1 and "failed" in result.stderr
+
+
+def test_remote_http_error_is_reported(endpoint):
+    with pytest.raises(RemoteError, match="HTTP 403"):
+        RemoteStore(endpoint).select("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }")
