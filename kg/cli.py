@@ -504,5 +504,51 @@ def push(store_path, endpoint, protocol):
     click.echo(f"pushed {count} named graph(s) to {endpoint}")
 
 
+@cli.command()
+@click.option("--scales", default=None, metavar="N,N,...",
+              help="Corpus sizes in articles (default 1000,10000).")
+@click.option("--large", is_flag=True, help="Add the 100,000-article scale (tens of minutes).")
+@click.option("--no-baseline", is_flag=True, help="Skip the rdflib and plain-networkx baseline.")
+@click.option("--baseline-max", type=int, default=1000, show_default=True,
+              help="Largest scale that also runs the (slow) rdflib baseline.")
+@click.option("--extraction", "extraction_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Also measure extraction throughput on these articles (e.g. corpus/dev).")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed of the synthetic corpus.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@handle_errors
+def bench(scales, large, no_baseline, baseline_max, extraction_paths, seed, as_json):
+    """Benchmark ingest, store size, memory, query latency, incremental add and metrics on
+    a seeded synthetic corpus at growing scales, against rdflib and plain networkx."""
+    from dataclasses import asdict
+
+    from kg.articles import load_articles
+    from kg.bench import DEFAULT_SCALES, LARGE_SCALE, extraction_throughput, run_bench
+    from kg.errors import KgError
+
+    try:
+        sizes = tuple(int(s) for s in scales.split(",")) if scales else DEFAULT_SCALES
+    except ValueError:
+        raise KgError(f"--scales {scales!r}: expected numbers separated by commas") from None
+    if large:
+        sizes += (LARGE_SCALE,)
+    results = run_bench(sizes, seed, not no_baseline,
+                        progress=None if as_json else lambda m: click.echo(m, err=True),
+                        baseline_max=baseline_max)
+    report = {"scales": [asdict(r) for r in results]}
+    if extraction_paths:
+        report["extraction"] = extraction_throughput(load_articles(extraction_paths))
+    if as_json:
+        click.echo(json.dumps(report, indent=2))
+        return
+    columns = ["articles", "triples", "ingest_articles_per_s", "store_mb", "peak_rss_mb",
+               "query_p50_ms", "query_p95_ms", "baseline_query_p50_ms", "query_speedup",
+               "add_one_ms", "open_ms", "metrics_s", "baseline_metrics_s"]
+    click.echo(format_rows(columns, report["scales"], "table"), nl=False)
+    if "extraction" in report:
+        e = report["extraction"]
+        click.echo(f"extraction: {e['articles_per_s']} articles/s, {e['words_per_s']} words/s "
+                   f"on one core ({e['articles']} articles), peak {e['peak_rss_mb']} MB")
+
+
 if __name__ == "__main__":  # pragma: no cover
     cli()

@@ -65,8 +65,9 @@ SELECT ?communication ?text ?sentence ?title ?article
 WHERE {
   ?communication diplo:hasEvidence ?span .
   ?span diplo:exactText ?text ; diplo:inArticle ?articleNode ; diplo:beginIndex ?begin .
-  OPTIONAL { ?span diplo:sentence ?sentence }
   ?articleNode diplo:articleId ?article .
+  # Required patterns before optional ones: Oxigraph joins in the order written.
+  OPTIONAL { ?span diplo:sentence ?sentence }
   OPTIONAL { ?articleNode schema:headline ?title }
 }
 ORDER BY ?communication ?article ?begin

@@ -103,30 +103,36 @@ class RemoteStore:
 
 def push(store: GraphStore, endpoint: str, protocol: str = "gsp", timeout: float = 120.0,
          progress: Callable[[int], None] | None = None) -> int:
-    """Upload every named graph of ``store`` (articles and the ontology) to ``endpoint``.
+    """Upload every named graph of ``store`` (articles and the ontology) and the merged graph
+    (to the default graph) to ``endpoint``.
 
     ``gsp``: the SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph ``/store``, Fuseki
     ``/DATASET/data``); each graph is PUT to ``?graph=IRI`` and so replaced.
     ``update``: a SPARQL 1.1 Update endpoint; each graph is dropped and inserted in one request.
-    Returns the number of graphs uploaded. The local store is only read.
+    Returns the number of named graphs uploaded. The local store is only read.
     """
     count = 0
-    for name in store.graph_names():
-        data = store.named_graph(name).serialize(format="nt", encoding="utf-8")
+    # The merged graph goes to the remote default graph, so plain queries there see what
+    # kg's own queries see.
+    for name in [*store.graph_names(), None]:
+        graph = store.named_graph(name) if name else store.merged_graph()
+        data = graph.serialize(format="nt", encoding="utf-8")
         if protocol == "gsp":
             separator = "&" if "?" in endpoint else "?"
-            url = f"{endpoint}{separator}{urllib.parse.urlencode({'graph': str(name)})}"
+            target = urllib.parse.urlencode({"graph": str(name)}) if name else "default"
+            url = f"{endpoint}{separator}{target}"
             request = urllib.request.Request(url, data=data, method="PUT",
                                              headers={"Content-Type": "application/n-triples"})
         elif protocol == "update":
-            update = (f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n"
-                      f"{data.decode('utf-8')}\n}} }}")
+            target = f"GRAPH <{name}>" if name else "DEFAULT"
+            body = f"GRAPH <{name}> {{\n{data.decode('utf-8')}\n}}" if name else data.decode("utf-8")
+            update = f"DROP SILENT {target} ;\nINSERT DATA {{\n{body}\n}}"
             request = urllib.request.Request(endpoint, data=update.encode("utf-8"), method="POST",
                                              headers={"Content-Type": "application/sparql-update"})
         else:
             raise KgError(f"unknown protocol {protocol!r} (gsp or update)")
         _open(request, timeout, "upload")
-        count += 1
+        count += name is not None
         if progress:
             progress(1)
     return count

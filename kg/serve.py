@@ -113,7 +113,7 @@ def execute(store, query: str, accept: str, max_bytes: int) -> tuple[int, str, b
     import pyoxigraph as ox
 
     try:
-        result = store.query(query, use_default_graph_as_union=True)
+        result = store.query(query)
     except SyntaxError as error:
         return 400, "text/plain; charset=utf-8", f"SPARQL syntax error: {error}\n".encode()
     sink = _CappedBuffer(max_bytes)

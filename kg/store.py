@@ -2,7 +2,14 @@
 
 Oxigraph (through pyoxigraph) answers the shipped queries 10-50x faster than rdflib's memory store
 and opens without re-parsing anything (see ``docs/FINDINGS``); rdflib stays the API for building
-article graphs, validation and exports. Queries see the union of all article graphs.
+article graphs, validation and exports.
+
+Each article's triples live in its own named graph (provenance: what this article says). The
+default graph holds the *merged* graph: every triple of every named graph, once. Oxigraph's
+"union default graph" would repeat a triple once per graph that holds it, so a query joining
+facts about an official named by 100 articles would multiply its rows by 100 per pattern; the
+merged default graph is kept exact in the same transaction as every write instead. Queries see
+the merged graph.
 
 >>> store = GraphStore.in_memory()
 >>> store.article_ids()
@@ -17,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.errors import QueryError, StoreError
@@ -77,27 +84,48 @@ class GraphStore:
         Either every graph is written or, on any error, none is and the store is as before.
         Returns the number of triples written.
         """
-        operations: list[str] = [f"DROP SILENT GRAPH <{mint_graph_iri(i)}>" for i in drop]
-        written = 0
-        for graph in graphs:
-            name = f"<{graph.identifier}>"
-            body = graph.serialize(format="nt")
-            operations.append(f"DROP SILENT GRAPH {name}")
-            operations.append(f"INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
-            written += len(graph)
-        if operations:
-            self._update(" ;\n".join(operations))
-        return written
+        graphs, drop = list(graphs), list(drop)
+        bodies = [graph.serialize(format="nt") for graph in graphs]
+        existing = {str(g) for g in self.graph_names()}
+        if not drop and not any(str(g.identifier) in existing for g in graphs):
+            # Only new graphs: one native, atomic insertion (no update text to parse).
+            self._extend(graphs, bodies)
+        else:
+            operations = [_drop(mint_graph_iri(i)) for i in drop]
+            operations += [_drop(graph.identifier) for graph in graphs]
+            merged = {line for body in bodies for line in body.splitlines() if line.strip()}
+            if graphs:
+                named = "\n".join(f"GRAPH <{g.identifier}> {{\n{body}\n}}"
+                                  for g, body in zip(graphs, bodies))
+                operations.append(f"INSERT DATA {{\n{named}\n" + "\n".join(sorted(merged))
+                                  + "\n}")
+            if operations:
+                self._update(" ;\n".join(operations))
+        return sum(len(graph) for graph in graphs)
+
+    def _extend(self, graphs: list[Graph], bodies: list[str]) -> None:
+        quads: list[ox.Quad] = []
+        try:
+            for graph, body in zip(graphs, bodies):
+                name = ox.NamedNode(str(graph.identifier))
+                for triple in ox.parse(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                    quads.append(ox.Quad(triple.subject, triple.predicate, triple.object, name))
+                    quads.append(ox.Quad(triple.subject, triple.predicate, triple.object))
+            self._store.extend(quads)
+            self._store.flush()
+        except (OSError, SyntaxError, ValueError) as error:
+            raise StoreError(f"{self.location or 'memory'}: write failed ({error})") from None
 
     def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
-        """Drop the graphs of these articles in one transaction; returns the ids that were there."""
+        """Drop the graphs of these articles, and the merged triples only they held, in one
+        transaction; returns the ids that were there."""
         present = set(self.article_ids())
         removed = [i for i in article_ids if i in present]
         if removed:
-            self._update(" ;\n".join(f"DROP SILENT GRAPH <{mint_graph_iri(i)}>" for i in removed))
+            self._update(" ;\n".join(_drop(mint_graph_iri(i)) for i in removed))
         return removed
 
-    def _update(self, update: str) -> None:
+    def _update(self, update: str) -> None:  # noqa: D401 - one transaction per call
         try:
             self._store.update(update)
             self._store.flush()
@@ -131,7 +159,12 @@ class GraphStore:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
 
     def triple_count(self) -> int:
-        """The number of quads (triples in their article graphs)."""
+        """The number of triples in the merged graph."""
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows[0]["n"])
+
+    def quad_count(self) -> int:
+        """The number of quads: article graphs and merged graph together."""
         return len(self._store)
 
     def select(self, query: str, bindings: dict[str, object] | None = None,
@@ -154,8 +187,7 @@ class GraphStore:
 
     def _query(self, query: str, bindings, graph):
         substitutions = {ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
-        options = {"default_graph": ox.NamedNode(str(graph))} if graph else {
-            "use_default_graph_as_union": True}
+        options = {"default_graph": ox.NamedNode(str(graph))} if graph else {}
         try:
             return self._store.query(query, prefixes=PREFIXES, substitutions=substitutions,
                                      **options)
@@ -169,6 +201,13 @@ class GraphStore:
         """The named graph of one article as an rdflib graph."""
         return self.named_graph(mint_graph_iri(article_id))
 
+    def merged_graph(self) -> Graph:
+        """The merged default graph as an rdflib graph (small stores)."""
+        graph = bind_prefixes(Graph())
+        data = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        graph.parse(data=data, format="nt")
+        return graph
+
     def named_graph(self, name: URIRef) -> Graph:
         """One named graph of the store as an rdflib graph."""
         graph = bind_prefixes(Graph(identifier=name))
@@ -176,22 +215,30 @@ class GraphStore:
         graph.parse(data=data, format="nt")
         return graph
 
-    def to_dataset(self) -> Dataset:
-        """Every article graph in an rdflib dataset (for small stores: validation, JSON-LD)."""
-        dataset = bind_prefixes(Dataset())
-        dataset.parse(data=self._store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-        return dataset
 
     def union_triples(self) -> Iterator[ox.Triple]:
-        """The union of all article graphs, each triple once."""
-        return iter(self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        """The merged graph: every triple of every article graph, once."""
+        return (q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def dump(self, output: Path, rdf_format: ox.RdfFormat, prefixes: dict[str, str]) -> None:
-        """Write the store to ``output``: named-graph formats keep the graphs, others the union."""
+        """Write the store to ``output``: named-graph formats keep the article graphs (and not the
+        merged graph, which they imply), others the merged graph."""
         if rdf_format.supports_datasets:
-            self._store.dump(str(output), format=rdf_format, prefixes=prefixes)
+            named = (q for q in self._store.quads_for_pattern(None, None, None)
+                     if not isinstance(q.graph_name, ox.DefaultGraph))
+            ox.serialize(named, str(output), format=rdf_format, prefixes=prefixes)
         else:
-            ox.serialize(self.union_triples(), str(output), format=rdf_format, prefixes=prefixes)
+            self._store.dump(str(output), format=rdf_format, from_graph=ox.DefaultGraph(),
+                             prefixes=prefixes)
+
+
+def _drop(name) -> str:
+    """Update operations removing a named graph and, from the merged default graph, the triples
+    no other named graph holds. Run in order inside one update, so several graphs dropped
+    together each see the others already gone."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n"
+            f"DROP SILENT GRAPH <{name}>")
 
 
 def to_term(value: object):

@@ -183,10 +183,10 @@ def test_push_then_query_and_metrics_from_the_remote_store(seed_store_path, tmp_
         assert again.exit_code == 0
         remote = RemoteStore(f"{base}/query")
         local = GraphStore.open(seed_store_path, create=False, read_only=True)
-        # Oxigraph's plain endpoint queries the default graph: ask for the union explicitly.
-        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-        assert remote.select(count)[0]["n"] == local.triple_count()
-        endpoint = f"{base}/query?union-default-graph"
+        named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        assert remote.select(named)[0]["n"] == local.quad_count() - local.triple_count()
+        assert remote.select(COUNT)[0]["n"] == local.triple_count()
+        endpoint = f"{base}/query"
         rows = run_query(RemoteStore(endpoint), "contacts", name="Blinken").rows
         assert [r["counterpart"] for r in rows] == ["Benjamin Netanyahu", "Mahmoud Abbas"]
         out = runner.invoke(cli, ["query", "dyads", "--endpoint", endpoint, "-f", "json"])
