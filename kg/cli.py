@@ -72,10 +72,12 @@ def cli():
 @click.option("--no-exports", is_flag=True, help="Only update the store (large corpora).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for the extraction step.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Articles written per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path, no_exports: bool,
-          jobs: int, quiet: bool):
+          jobs: int, batch_size: int, quiet: bool):
     """Build the graph of SOURCES: article files (ID.txt + ID.json), JSON Lines corpora (.jsonl),
     folders of them (recursively), or - for JSON Lines on standard input (default: seeds/).
 
@@ -94,7 +96,8 @@ def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path,
                            hidden=not show_progress) as bar:
         summary = run_build(sources or DEFAULT_SOURCES, store_path,
                             None if no_exports else exports_dir, warn=warn,
-                            progress=bar.update if show_progress else None, jobs=jobs)
+                            progress=bar.update if show_progress else None, jobs=jobs,
+                            batch_size=batch_size)
     if not quiet:
         replaced = f", {summary.replaced} replaced by the same text" if summary.replaced else ""
         click.echo(

@@ -1,0 +1,36 @@
+"""The benchmark's corpus generator and one tiny scale, end to end (no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kg.bench import measure_scale, synthetic_corpus
+from kg.cli import cli
+from kg.extract import extract
+
+
+def test_bench_corpus_is_deterministic_and_extractable():
+    articles = synthetic_corpus(20, seed=3)
+    assert articles == synthetic_corpus(20, seed=3) != synthetic_corpus(20, seed=4)
+    extraction = extract(articles[0])
+    assert len(extraction.officials) == 3
+    assert {c.mode.value for c in extraction.communications} == {"meeting", "phone", "press_briefing"}
+
+
+def test_bench_measures_every_field_at_a_small_scale():
+    result = measure_scale(30, seed=1, baseline=True, repeat=1)
+    assert result.articles == 30 and result.triples > 30 * 50
+    assert result.baseline_query_p50_ms > 0 and result.query_speedup > 0
+    assert result.add_one_ms > 0 and result.store_mb > 0 and result.metrics_s > 0
+
+
+def test_bench_cli_json_has_the_documented_keys():
+    result = CliRunner().invoke(cli, ["bench", "--scales", "20", "--no-baseline", "--json"],
+                                catch_exceptions=False)
+    (scale,) = json.loads(result.output)["scales"]
+    assert {"articles", "triples", "ingest_articles_per_s", "store_mb", "peak_rss_mb",
+            "query_p50_ms", "query_p95_ms", "baseline_query_p50_ms", "query_speedup",
+            "add_one_ms", "metrics_s", "baseline_metrics_s"} <= set(scale)
+    assert scale["articles"] == 20 and scale["baseline_query_p50_ms"] is None
