@@ -162,3 +162,15 @@ def test_extract_text_without_diplomacy_gives_an_empty_extraction():
     extraction = run("The weather was fine and the markets rose.")
     assert (extraction.officials, extraction.communications) == ((), ())
     assert extraction.warnings
+
+
+def test_extract_one_megabyte_article_and_hostile_text():
+    from tests.conftest import DEV
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt")))
+    text = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+    extraction = run(text)
+    assert len(extraction.officials) > 20 and len(extraction.communications) > 20
+    for text in ("<p>Russian President Vladimir Putin <b>met</b></p> &nbsp;", "“" * 50,
+                 "Путин встретился с Макроном в Москве.", "。" * 100):
+        run(text)  # no exception is the property; the fuzz tests check the invariants

@@ -17,6 +17,7 @@ so any engine that can map a function over articles (processes, Spark, Dask, Ray
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -39,7 +40,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
         warnings.append(f"{article.id}: no official found")
     return Extraction(
         article=article,
-        officials=tuple(_with_principals(official, text, cast) for official in cast.officials),
+        officials=_with_principals(text, cast),
         communications=tuple(communications),
         quotes=tuple(
             Quote(text=text[start + 1 : end - 1], speaker=speaker, span=Span(start, end, text[start:end]))
@@ -49,19 +50,23 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     )
 
 
-def _with_principals(official: Official, text: str, cast: Cast) -> Official:
-    """Add whom the official acts for ("he will urge on my behalf and on behalf of President X")."""
-    principals: list[str] = []
-    mentions = cast.mentions
-    for match in re.finditer(r"\bon\s+(?:(?P<own>my|his|her)\s+behalf|behalf\s+of)\b", text):
-        actor = next((m for m in reversed(mentions)
+def _with_principals(text: str, cast: Cast) -> tuple[Official, ...]:
+    """Add whom each official acts for ("he will urge on my behalf and on behalf of President X")."""
+    mentions = list(cast.mentions)
+    starts = [m.start for m in mentions]
+    principals: dict[str, list[str]] = {}
+    for match in re.finditer(r"\bon\s+(?:(?:my|his|her)\s+behalf|behalf\s+of)\b", text):
+        before = mentions[: bisect.bisect_left(starts, match.start())]
+        actor = next((m for m in reversed(before[-10:])
                       if m.end <= match.start() and match.start() - m.end < 60
                       and m.how != "first_person"), None)
-        if actor is None or actor.official != official.name:
+        if actor is None:
             continue
-        reach = match.end() + 60
-        for mention in mentions:
-            if match.start() <= mention.start < reach and mention.official != official.name:
-                if mention.official not in principals:
-                    principals.append(mention.official)
-    return replace(official, on_behalf_of=tuple(principals)) if principals else official
+        named = mentions[bisect.bisect_left(starts, match.start()):
+                         bisect.bisect_left(starts, match.end() + 60)]
+        for mention in named:
+            chosen = principals.setdefault(actor.official, [])
+            if mention.official != actor.official and mention.official not in chosen:
+                chosen.append(mention.official)
+    return tuple(replace(o, on_behalf_of=tuple(principals[o.name])) if principals.get(o.name) else o
+                 for o in cast.officials)

@@ -18,6 +18,7 @@ are then merged into one communication carrying every evidence span.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -73,11 +74,18 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     """Every distinct communication ``text`` reports, in order of first mention."""
     sentences = split_sentences(text)
     quotes = find_quotes(text)
+    quote_starts = [s for s, _ in quotes]
+    mentions = list(cast.mentions)
+    starts = [m.start for m in mentions]
     found: list[_Mention] = []
     last_date: dt.date | None = None
     for sentence in sentences:
         occupied: list[range] = []
-        sentence_mentions = [m for m in cast.mentions if sentence.start <= m.start < sentence.end]
+        sentence_mentions = mentions[bisect.bisect_left(starts, sentence.start):
+                                     bisect.bisect_left(starts, sentence.end)]
+        in_sentence = [(s, e) for s, e in quotes[max(0, bisect.bisect_right(
+            quote_starts, sentence.start) - 1):bisect.bisect_left(quote_starts, sentence.end)]
+            if e > sentence.start]
         for pattern, trigger in _compiled(knowledge.triggers):
             for match in pattern.finditer(sentence.text):
                 start = sentence.start + match.start()
@@ -85,7 +93,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
                 if any(start in r or end - 1 in r for r in occupied):
                     continue
                 mention = _read_mention(text, sentence, start, end, trigger, sentence_mentions,
-                                        cast, quotes, published, last_date, found, knowledge)
+                                        cast, in_sentence, published, last_date, found, knowledge)
                 if mention:
                     occupied.append(range(start, end))
                     found.append(mention)
@@ -112,7 +120,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     if not subjects and not objects:
         group = TWO_OF_THEM.search(text, clause_start, start)
         if group and found:
-            previous = next((m.communication for m in reversed(found)
+            previous = next((m.communication for m in reversed(found[-20:])
                              if m.communication.kind is Kind.CONTACT), None)
             subjects = list(previous.participants) if previous else []
     factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
@@ -314,12 +322,16 @@ def _merge(mentions: list[Communication]) -> list[Communication]:
     """One communication per event: mentions with the same kind, status and participants and
     compatible dates and modes are one event; the merge keeps every evidence span."""
     merged: list[Communication] = []
+    by_parties: dict[tuple, list[int]] = {}
     for mention in mentions:
-        for index, known in enumerate(merged):
-            if _same_event(known, mention):
-                merged[index] = _combine(known, mention)
+        key = (mention.kind, mention.status, frozenset(mention.participants),
+               frozenset(mention.counterpart_governments))
+        for index in by_parties.get(key, []):
+            if _same_event(merged[index], mention):
+                merged[index] = _combine(merged[index], mention)
                 break
         else:
+            by_parties.setdefault(key, []).append(len(merged))
             merged.append(mention)
     return merged
 

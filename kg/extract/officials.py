@@ -19,6 +19,7 @@ Finding works in three passes over the text:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -152,6 +153,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     people: list[_Person] = []
     spans: list[tuple[int, int, _Person, str]] = []
 
+    taken: set[int] = set()
     for pattern in (patterns.titled, patterns.appositive):
         for match in pattern.finditer(text):
             tokens, name_start, name_end = _clean_name(match, knowledge)
@@ -159,7 +161,8 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
                 continue
             person = _person_for(people, tokens, create=True)
             _record_post(person, match, knowledge, sentences)
-            if not any(s <= name_start < e for s, e, _, _ in spans):
+            if name_start not in taken:
+                taken.update(range(name_start, name_end))
                 spans.append((name_start, name_end, person, "titled"))
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.sort(key=lambda item: item[0])
@@ -262,8 +265,12 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Pers
     found = []
     particle = _alternation(knowledge.words["particle"])
     run = re.compile(rf"{_NAME_TOKEN}(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN})*")
+    titled = sorted((s, e) for s, e, _, _ in spans)
+    starts = [s for s, _ in titled]
+    index = _token_index(people)
     for match in run.finditer(text):
-        if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _, _ in spans):
+        i = bisect.bisect_left(starts, match.end())
+        if i and titled[i - 1][1] > match.start():
             continue
         tokens = [re.sub(r"['’]s$", "", t) for t in match.group().split()]
         # The run may carry extra capitalised words ("Blinken State Department"): try every
@@ -275,7 +282,7 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Pers
                 if all(t in knowledge.words["stop"] or t in knowledge.government_by_surface
                        or t in knowledge.words["particle"] for t in sub):
                     continue
-                person = _person_for(people, sub, create=False)
+                person = _person_for(index.get(normalise_name(sub[0]), []), sub, create=False)
                 if person is not None:
                     start = match.start() + len(" ".join(tokens[:i])) + (1 if i else 0)
                     hit = (start, start + len(" ".join(sub)), person, "name")
@@ -286,15 +293,34 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Pers
     return found
 
 
+def _token_index(people: list[_Person]) -> dict[str, list[_Person]]:
+    """Each name word -> the people whose name holds it (a name is looked up by its first word)."""
+    index: dict[str, list[_Person]] = {}
+    for person in people:
+        for token in person.tokens:
+            index.setdefault(normalise_name(token), []).append(person)
+    return index
+
+
+def _starts(mentions: list[Mention]) -> list[int]:
+    return [m.start for m in mentions]
+
+
+def _between(mentions: list[Mention], starts: list[int], begin: int, end: int) -> list[Mention]:
+    """The mentions (sorted by start) that start in [begin, end)."""
+    return mentions[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, end)]
+
+
 def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge) -> list[Mention]:
     """Add title-only and pronoun mentions, each resolved to the most salient fitting official."""
     by_name = {p.name: p for p in people}
     extra: list[Mention] = []
+    starts = _starts(mentions)
     for match in patterns.title_only.finditer(text):
-        before = [m for m in mentions if m.end <= match.start()]
+        before = mentions[: bisect.bisect_left(starts, match.start())]
         post_word = match.group("post").lower()
         government = knowledge.government_by_surface.get(match.group("gov") or "")
-        for mention in reversed(before):
+        for mention in reversed(before[-200:]):
             person = by_name[mention.official]
             fits_post = post_word in LEADER_WORDS or any(
                 post_word in p.lower() or p.lower() in post_word for p, _ in person.posts
@@ -304,46 +330,46 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
                 extra.append(Mention(match.start(), match.end(), mention.official, "title"))
                 break
     combined = sorted(mentions + extra, key=lambda m: m.start)
+    starts = _starts(combined)
     pronouns: list[Mention] = []
-    for sentence in sentences:
+    # The first official of each recent sentence (pronouns included): a pronoun with no
+    # antecedent in its own sentence points at the subject of the sentences before.
+    recent: list[tuple[int, str]] = []
+    for number, sentence in enumerate(sentences):
+        named = _between(combined, starts, sentence.start, sentence.end)
+        found: list[Mention] = []
         for match in PRONOUNS.finditer(sentence.text):
             start = sentence.start + match.start()
-            target = _salient(combined + pronouns, sentences, sentence, start)
-            if target:
-                pronouns.append(Mention(start, start + len(match.group()), target, "pronoun"))
-        combined = sorted(combined + pronouns, key=lambda m: m.start)
-        pronouns = []
-    return combined
-
-
-def _salient(mentions: list[Mention], sentences: list[Sentence], sentence: Sentence,
-             offset: int) -> str | None:
-    """The subject-like official a pronoun at ``offset`` refers to."""
-    same = [m for m in mentions if sentence.start <= m.start < offset and m.how != "pronoun"]
-    if same:
-        return same[0].official
-    index = sentences.index(sentence)
-    for previous in reversed(sentences[max(0, index - 3) : index]):
-        inside = [m for m in mentions if previous.start <= m.start < previous.end]
-        if inside:
-            return inside[0].official
-    return None
+            same = [m for m in named if m.start < start]
+            if same:
+                target = same[0].official
+            elif recent and number - recent[-1][0] <= 3:
+                target = recent[-1][1]
+            else:
+                continue
+            found.append(Mention(start, start + len(match.group()), target, "pronoun"))
+        here = sorted(named + found, key=lambda m: m.start)
+        if here:
+            recent.append((number, here[0].official))
+        pronouns.extend(found)
+    return sorted(combined + pronouns, key=lambda m: m.start)
 
 
 def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
     """Who said each quotation: the official named or pronoun right after or before it."""
     speakers: dict[tuple[int, int], str] = {}
     after = re.compile(rf"^[,.!?]?\s*(?:[\"”’]\s*)?(?:(?:{SPEECH_VERBS})[^\S\n]+)?")
+    starts = _starts(mentions)
     for start, end in find_quotes(text):
         tail = text[end : end + 80]
         lead = after.match(tail)
         position = end + (lead.end() if lead else 0)
-        candidates = [m for m in mentions if position <= m.start
-                      and is_title_only(text[position : m.start])][:1]
+        candidates = [m for m in _between(mentions, starts, position, position + 80)
+                      if is_title_only(text[position : m.start])][:1]
         if candidates and re.search(rf"\b(?:{SPEECH_VERBS})\b", text[end : candidates[0].end + 25]):
             speaker = candidates[0]
             # "…," he added: the pronoun continues the previous quotation's speaker.
-            previous = [who for (s, e), who in speakers.items() if 0 < start - e < 600]
+            previous = [who for (s, e), who in list(speakers.items())[-3:] if 0 < start - e < 600]
             speakers[(start, end)] = (
                 previous[-1] if speaker.how == "pronoun" and previous else speaker.official
             )
@@ -352,7 +378,7 @@ def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int],
         said = re.search(rf"(?:{SPEECH_VERBS})[^.\"“”]{{0,40}}[:,]?\s*$", head)
         if said:
             window_start = max(0, start - 120) + said.start()
-            before = [m for m in mentions if window_start - 80 <= m.start < window_start]
+            before = _between(mentions, starts, window_start - 80, window_start)
             if before:
                 speakers[(start, end)] = before[-1].official
     return speakers
@@ -383,21 +409,26 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
             chosen[person.name] = person.post_governments[0]
     salience = Counter(knowledge.government_by_surface[m.group()]
                        for m in patterns.government.finditer(text))
+    starts = _starts(mentions)
+    in_sentence = [{m.official for m in _between(mentions, starts, s.start, s.end)}
+                   for s in sentences]
+    quoted: dict[str, list[str]] = {}
+    for (start, end), speaker in quote_speakers.items():
+        for mention in _between(mentions, starts, start, end):
+            if mention.official != speaker:
+                quoted.setdefault(mention.official, []).append(speaker)
     for person in people:
         if person.name in chosen:
             continue
-        mine = [m for m in mentions if m.official == person.name]
-        from_quote = [chosen.get(speaker) for (start, end), speaker in quote_speakers.items()
-                      if speaker != person.name and any(start <= m.start < end for m in mine)]
+        from_quote = [chosen.get(speaker) for speaker in quoted.get(person.name, [])]
         from_quote = [g for g in from_quote if g]
         if from_quote:
             chosen[person.name] = from_quote[0]
             continue
         beside = set()
-        for sentence in sentences:
-            if any(sentence.start <= m.start < sentence.end for m in mine):
-                beside |= {chosen.get(m.official) for m in mentions
-                           if sentence.start <= m.start < sentence.end and m.official != person.name}
+        for names in in_sentence:
+            if person.name in names:
+                beside |= {chosen.get(n) for n in names if n != person.name}
         ranked = [g for g, _ in salience.most_common() if g not in beside]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen

@@ -71,7 +71,12 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     >>> sentence_at(split_sentences("One. Two."), 6).text
     'Two.'
     """
-    return next((s for s in sentences if s.start <= offset < s.end), None)
+    import bisect
+
+    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    if index >= 0 and sentences[index].start <= offset < sentences[index].end:
+        return sentences[index]
+    return None
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
