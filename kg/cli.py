@@ -516,16 +516,24 @@ def push(store_path, endpoint, protocol):
               help="Largest scale that also runs the (slow) rdflib baseline.")
 @click.option("--extraction", "extraction_paths", multiple=True, type=click.Path(path_type=Path),
               help="Also measure extraction throughput on these articles (e.g. corpus/dev).")
+@click.option("--network/--no-network", default=True, show_default=True,
+              help="Also time the metrics table on a 10k-official, 100k-tie network.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the synthetic corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def bench(scales, large, no_baseline, baseline_max, extraction_paths, seed, as_json):
+def bench(scales, large, no_baseline, baseline_max, extraction_paths, network, seed, as_json):
     """Benchmark ingest, store size, memory, query latency, incremental add and metrics on
     a seeded synthetic corpus at growing scales, against rdflib and plain networkx."""
     from dataclasses import asdict
 
     from kg.articles import load_articles
-    from kg.bench import DEFAULT_SCALES, LARGE_SCALE, extraction_throughput, run_bench
+    from kg.bench import (
+        DEFAULT_SCALES,
+        LARGE_SCALE,
+        extraction_throughput,
+        network_benchmark,
+        run_bench,
+    )
     from kg.errors import KgError
 
     try:
@@ -540,6 +548,8 @@ def bench(scales, large, no_baseline, baseline_max, extraction_paths, seed, as_j
     report = {"scales": [asdict(r) for r in results]}
     if extraction_paths:
         report["extraction"] = extraction_throughput(load_articles(extraction_paths))
+    if network:
+        report["network"] = network_benchmark(seed=seed)
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
@@ -551,6 +561,11 @@ def bench(scales, large, no_baseline, baseline_max, extraction_paths, seed, as_j
         e = report["extraction"]
         click.echo(f"extraction: {e['articles_per_s']} articles/s, {e['words_per_s']} words/s "
                    f"on one core ({e['articles']} articles), peak {e['peak_rss_mb']} MB")
+    if "network" in report:
+        n = report["network"]
+        notes = f" ({'; '.join(n['notes'])})" if n["notes"] else ""
+        click.echo(f"metrics table: {n['nodes']} officials, {n['ties']} ties in {n['metrics_s']} s"
+                   f"{notes}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -86,8 +86,8 @@ class GraphStore:
         """
         graphs, drop = list(graphs), list(drop)
         bodies = [graph.serialize(format="nt") for graph in graphs]
-        existing = {str(g) for g in self.graph_names()}
-        if not drop and not any(str(g.identifier) in existing for g in graphs):
+        if not drop and not any(self._store.contains_named_graph(ox.NamedNode(str(g.identifier)))
+                                for g in graphs):
             # Only new graphs: one native, atomic insertion (no update text to parse).
             self._extend(graphs, bodies)
         else:

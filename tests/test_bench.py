@@ -27,7 +27,7 @@ def test_bench_measures_every_field_at_a_small_scale():
 
 
 def test_bench_cli_json_has_the_documented_keys():
-    result = CliRunner().invoke(cli, ["bench", "--scales", "20", "--no-baseline", "--json"],
+    result = CliRunner().invoke(cli, ["bench", "--scales", "20", "--no-baseline", "--no-network", "--json"],
                                 catch_exceptions=False)
     (scale,) = json.loads(result.output)["scales"]
     assert {"articles", "triples", "ingest_articles_per_s", "store_mb", "peak_rss_mb",

@@ -115,13 +115,32 @@ def test_metrics_large_networks_use_igraph_with_the_same_values(monkeypatch):
         graph.edges[a, b]["weight"] = 2 ** ((a + b) % 3)
     expected_constraint = nx.constraint(graph, weight="weight")
     expected_between, _ = metrics.betweenness(graph)
+    expected_close = metrics.closeness(graph)
     monkeypatch.setattr(metrics, "EXACT_LIMIT", 10)
     got_between, note = metrics.betweenness(graph)
     got_constraint = constraint(graph)
+    got_close = metrics.closeness(graph)
     assert note is None
     for node in graph:
         assert got_between[node] == pytest.approx(expected_between[node], abs=1e-9)
         assert got_constraint[node] == pytest.approx(expected_constraint[node], rel=1e-6)
+        for key in ("closeness", "harmonic"):
+            assert got_close[key][node] == pytest.approx(expected_close[key][node], rel=1e-6)
+
+
+def test_metrics_very_large_networks_are_estimated_and_say_so(monkeypatch):
+    graph = nx.barabasi_albert_graph(400, 3, seed=2)
+    for a, b in graph.edges:
+        graph.edges[a, b]["weight"] = 1
+    exact, _ = metrics.betweenness(graph)
+    monkeypatch.setattr(metrics, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(metrics, "SAMPLE_LIMIT", 100)
+    monkeypatch.setattr(metrics, "SAMPLE_SOURCES", 120)
+    estimate, note = metrics.betweenness(graph)
+    assert "estimated from 120 sampled sources" in note
+    hub = max(exact, key=exact.get)
+    assert estimate[hub] == pytest.approx(exact[hub], rel=0.35)
+    assert metrics_table(graph).notes == (note,)
 
 
 def test_metrics_initiative_balance_and_reciprocity():
