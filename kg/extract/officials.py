@@ -108,6 +108,7 @@ def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     titled: re.Pattern
+    titled_lower: re.Pattern
     appositive: re.Pattern
     title_only: re.Pattern
     government: re.Pattern
@@ -134,6 +135,11 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     titled = re.compile(
         rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
+    # "the European Union's coordinator for the nuclear negotiations, Enrique Mora"
+    titled_lower = re.compile(
+        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?"
+        rf"(?:[a-z][\w\-]*[^\S\n]+){{0,3}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
+    )
     appositive = re.compile(
         rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
@@ -143,7 +149,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?![^\S\n]+{_NAME_TOKEN})"
     )
     government = re.compile(rf"(?<![\w-])(?:{gov})(?![\w-])")
-    return _Patterns(titled, appositive, title_only, government)
+    return _Patterns(titled, titled_lower, appositive, title_only, government)
 
 
 def find_officials(text: str, knowledge: Knowledge) -> Cast:
@@ -154,7 +160,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     spans: list[tuple[int, int, _Person, str]] = []
 
     taken: set[int] = set()
-    for pattern in (patterns.titled, patterns.appositive):
+    for pattern in (patterns.titled, patterns.titled_lower, patterns.appositive):
         for match in pattern.finditer(text):
             tokens, name_start, name_end = _clean_name(match, knowledge)
             if not tokens:
@@ -193,10 +199,14 @@ def _clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, 
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
                        or token in knowledge.post_by_surface or token in words["domain"]):
             break
-        if not tokens and (token in words["stop"] or token in knowledge.government_by_surface
-                           or token in knowledge.post_by_surface or token in words["domain"]):
+        leading_title = (not tokens and token in knowledge.post_by_surface and token[0].isupper()
+                         and token_match.end() < len(raw))
+        if not tokens and not leading_title and (
+                token in words["stop"] or token in knowledge.government_by_surface
+                or token in knowledge.post_by_surface or token in words["domain"]):
             return [], start, start
-        if token in words["honorific"]:
+        if token in words["honorific"] or leading_title:
+            # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name.
             start = start + token_match.end()
             while start < len(match.string) and match.string[start] == " ":
                 start += 1
@@ -236,6 +246,16 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+def _title_case(words: str) -> str:
+    """
+    >>> _title_case("minister of foreign affairs")
+    'Minister of Foreign Affairs'
+    """
+    small = {"of", "for", "the", "and", "on"}
+    return " ".join(w if w in small or w[:1].isupper() else w[:1].upper() + w[1:]
+                    for w in words.split())
+
+
 def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
                  sentences: list[Sentence]) -> None:
     surface = match.group("post")
@@ -245,11 +265,13 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
                                           "top", "elected"})
     of = match.group("of") or ""
     ofgov = match.groupdict().get("ofgov")
+    # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
+    # abbreviations ("FM", "PM") take the post's full name.
+    written = post.name if surface.isupper() and len(surface) <= 3 else _title_case(surface)
     if of and not ofgov:
-        title = f"{surface.title() if surface.islower() else surface}{of}"
-        normalised = f"{mods} {title}".strip()
+        normalised = f"{mods} {written}{of}".strip()
     else:
-        normalised = f"{mods} {post.name}".strip()
+        normalised = f"{mods} {written}".strip()
     sentence = sentence_at(sentences, match.start())
     evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
     person.posts.append((normalised, evidence))
