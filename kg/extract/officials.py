@@ -38,6 +38,7 @@ SPEECH_VERBS = (
     r"said|says|added|adds|tweeted|wrote|posted|told|stressed|noted|declared|insisted|"
     r"warned|explained|continued|stated|emphasi[sz]ed|argued|recalled|concluded|remarked|asked"
 )
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # Words that cannot stand for an official as a title-only mention ("the minister").
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 
@@ -58,6 +59,8 @@ class _Person:
     posts: list[tuple[str, Span]] = field(default_factory=list)
     governments: list[str] = field(default_factory=list)
     post_governments: list[str] = field(default_factory=list)
+    #: offsets of "his" / "Biden's" owning the post: the official works for the owner's government
+    owners: list[int] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
 
     @property
@@ -107,6 +110,7 @@ def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
 
 @dataclass(frozen=True)
 class _Patterns:
+    owned: re.Pattern
     titled: re.Pattern
     titled_lower: re.Pattern
     appositive: re.Pattern
@@ -148,8 +152,17 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?(?:(?:{modifier})[^\S\n]+)*"
         rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?![^\S\n]+{_NAME_TOKEN})"
     )
-    government = re.compile(rf"(?<![\w-])(?:{gov})(?![\w-])")
-    return _Patterns(titled, titled_lower, appositive, title_only, government)
+    # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
+    # Maria Zakharova", "Biden's national security adviser, Jake Sullivan", "his spokesman, X":
+    # after a government or an owner, up to two words of the post's scope before the post.
+    owned = re.compile(
+        rf"(?<![\w-])(?:(?P<gov>{gov})(?:['’]s)?|(?P<owner>[Hh]is|[Hh]er|{_NAME_TOKEN}['’]s))"
+        rf"[^\S\n]+(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{1,2}})(?P<post>{post})"
+        rf"(?P<of>)(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
+    )
+    government = re.compile(rf"(?<![\w-])(?:{gov}|{_alternation(knowledge.government_by_capital)})"
+                            rf"(?![\w-])")
+    return _Patterns(owned, titled, titled_lower, appositive, title_only, government)
 
 
 def find_officials(text: str, knowledge: Knowledge) -> Cast:
@@ -160,8 +173,10 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     spans: list[tuple[int, int, _Person, str]] = []
 
     taken: set[int] = set()
-    for pattern in (patterns.titled, patterns.titled_lower, patterns.appositive):
+    for pattern in (patterns.owned, patterns.titled, patterns.titled_lower, patterns.appositive):
         for match in pattern.finditer(text):
+            if pattern is patterns.owned and not match.group("post")[:1].islower():
+                continue  # "Kuwait's emir telephoned King Salman": scope words end at the post
             tokens, name_start, name_end = _clean_name(match, knowledge)
             if not tokens:
                 continue
@@ -230,6 +245,9 @@ def _person_for(people: list[_Person], tokens: list[str], create: bool) -> _Pers
     key = [normalise_name(t) for t in tokens if not re.fullmatch(r"[A-Z]\.", t)]
     for person in reversed(people):
         other = [normalise_name(t) for t in person.tokens if not re.fullmatch(r"[A-Z]\.", t)]
+        if len(key) == 1 and key[0] in other and other.index(key[0]) > 0 and \
+                other[other.index(key[0]) - 1] in PATRONYMIC:
+            continue  # "Salman" is not "Mohammed bin Salman": after "bin" stands the father
         if _contains(other, key) or (create and _contains(key, other)):
             if create and len(key) > len(other):
                 person.tokens = list(tokens)
@@ -260,9 +278,12 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
                  sentences: list[Sentence]) -> None:
     surface = match.group("post")
     post = knowledge.post_by_surface[surface]
-    mods = " ".join(m.title() if m.islower() else m for m in match.group("mods").split()
+    mods = " ".join(_title_case(m) for m in match.group("mods").split()
                     if m.lower() not in {"former", "then", "new", "newly", "incoming", "outgoing",
-                                          "top", "elected"})
+                                          "top", "elected", "the", "a", "an"})
+    if post.name == "Spokesperson":
+        # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs").
+        mods = ""
     of = match.group("of") or ""
     ofgov = match.groupdict().get("ofgov")
     # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
@@ -278,6 +299,8 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
     for government in (match.group("gov"), ofgov):
         if government:
             person.governments.append(knowledge.government_by_surface[government])
+    if match.groupdict().get("owner"):
+        person.owners.append(match.start("owner"))
     if post.default_government:
         person.post_governments.append(post.default_government)
 
@@ -429,7 +452,8 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
             chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
         elif person.post_governments:
             chosen[person.name] = person.post_governments[0]
-    salience = Counter(knowledge.government_by_surface[m.group()]
+    salience = Counter(knowledge.government_by_surface.get(m.group())
+                       or knowledge.government_by_capital[m.group()]
                        for m in patterns.government.finditer(text))
     starts = _starts(mentions)
     in_sentence = [{m.official for m in _between(mentions, starts, s.start, s.end)}
@@ -439,6 +463,11 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
         for mention in _between(mentions, starts, start, end):
             if mention.official != speaker:
                 quoted.setdefault(mention.official, []).append(speaker)
+    for person in people:
+        for offset in person.owners:
+            owner = _between(mentions, starts, offset, offset + 1)
+            if person.name not in chosen and owner and chosen.get(owner[0].official):
+                chosen[person.name] = chosen[owner[0].official]
     for person in people:
         if person.name in chosen:
             continue
@@ -451,6 +480,19 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
         for names in in_sentence:
             if person.name in names:
                 beside |= {chosen.get(n) for n in names if n != person.name}
+        # A country, demonym or capital in the sentence that introduces the official and that no
+        # official beside them holds ("in Paris, the Élysée said President Emmanuel Macron").
+        _, first = person.posts[0]
+        sentence = sentence_at(sentences, first.start)
+        if sentence is not None:
+            local = [(abs(m.start() + sentence.start - first.start),
+                      knowledge.government_by_surface.get(m.group())
+                      or knowledge.government_by_capital.get(m.group()))
+                     for m in patterns.government.finditer(sentence.text)]
+            local = sorted((d, g) for d, g in local if g and g not in beside)
+            if local:
+                chosen[person.name] = local[0][1]
+                continue
         ranked = [g for g, _ in salience.most_common() if g not in beside]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
