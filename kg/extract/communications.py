@@ -115,14 +115,17 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     subjects = _subjects(text, visible, clause_start, start)
     objects = _objects(text, visible, end, clause_end)
     if kind is Kind.STATEMENT:
-        # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger.
+        # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
+        # subject after an opening phrase ("In a post on Twitter, X wrote").
         objects = [m for m in objects if is_title_only(text[end : m.start])]
-    if not subjects and not objects:
-        group = TWO_OF_THEM.search(text, clause_start, start)
-        if group and found:
-            previous = next((m.communication for m in reversed(found[-20:])
-                             if m.communication.kind is Kind.CONTACT), None)
-            subjects = list(previous.participants) if previous else []
+        if not subjects and not objects and start - sentence.start < 40:
+            objects = [m for m in visible if m.start >= end][:1]
+    group = TWO_OF_THEM.search(text, clause_start, start)
+    if group and found and not subjects:
+        # "the two leaders met", "the two men telephoned X together"
+        previous = next((m.communication for m in reversed(found[-20:])
+                         if m.communication.kind is Kind.CONTACT), None)
+        subjects = list(previous.participants) if previous else []
     factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical"):
         return None
@@ -198,9 +201,14 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
 
 
 def _is_title_gap(gap: str) -> bool:
-    """Whether ``gap`` is only a title between two names ("…, and Chinese President …")."""
-    return bool(re.fullmatch(r"\s*,?\s*and\s+[\w’' -]{0,60}\s+", gap)) and not re.search(
-        r"\b(?:said|met|spoke|called|to|with|in|on)\b", gap)
+    """Whether ``gap`` is only "and" and a title between two names ("…, and Chinese President …"),
+    not a new clause ("… and was received by …").
+
+    >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
+    (True, False)
+    """
+    match = re.fullmatch(r"\s*,?\s*and\s+(.{0,60})", gap)
+    return bool(match) and is_title_only(match.group(1))
 
 
 def _names(mentions: list) -> list[str]:
