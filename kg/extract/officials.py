@@ -61,6 +61,8 @@ class _Person:
     post_governments: list[str] = field(default_factory=list)
     #: offsets of "his" / "Biden's" owning the post: the official works for the owner's government
     owners: list[int] = field(default_factory=list)
+    #: where an untitled person takes part in a contact ("held talks with Vladimir Putin")
+    contacts: list[Span] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
 
     @property
@@ -185,6 +187,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
             if name_start not in taken:
                 taken.update(range(name_start, name_end))
                 spans.append((name_start, name_end, person, "titled"))
+    _contact_parties(text, people, spans, taken, patterns, knowledge, sentences)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.sort(key=lambda item: item[0])
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
@@ -193,9 +196,10 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     mentions = _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
     quote_speakers = _quote_speakers(text, mentions)
     mentions = _resolve_first_person(text, mentions, quote_speakers)
-    officials_ = [p for p in people if p.posts]
+    officials_ = [p for p in people if p.posts or p.contacts]
     governments = _assign_governments(officials_, text, sentences, mentions, quote_speakers,
                                       patterns, knowledge)
+    _resolve_counterparts(officials_, sentences, mentions)
     officials = tuple(_to_official(p, governments[p.name]) for p in officials_)
     names = {o.name for o in officials}
     mentions = [m for m in mentions if m.official in names]
@@ -482,7 +486,7 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
                 beside |= {chosen.get(n) for n in names if n != person.name}
         # A country, demonym or capital in the sentence that introduces the official and that no
         # official beside them holds ("in Paris, the Élysée said President Emmanuel Macron").
-        _, first = person.posts[0]
+        first = person.posts[0][1] if person.posts else person.contacts[0]
         sentence = sentence_at(sentences, first.start)
         if sentence is not None:
             local = [(abs(m.start() + sentence.start - first.start),
@@ -498,12 +502,69 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
     return chosen
 
 
+def _resolve_counterparts(people: list[_Person], sentences, mentions: list[Mention]) -> None:
+    """"his Japanese counterpart Fumio Kishida" holds the post of the official whose counterpart
+    he is: the first other official named earlier in the sentence."""
+    by_name = {p.name: p for p in people}
+    starts = _starts(mentions)
+    for person in people:
+        for index, (post, span) in enumerate(person.posts):
+            if post.split()[-1] not in ("Counterpart", "Counterparts"):
+                continue
+            sentence = sentence_at(sentences, span.start)
+            if sentence is None:
+                continue
+            for mention in _between(mentions, starts, sentence.start, span.start):
+                other = by_name.get(mention.official)
+                if other and other is not person and other.posts and \
+                        "Counterpart" not in other.posts[0][0]:
+                    person.posts[index] = (other.posts[0][0], span)
+                    break
+
+
 def _to_official(person: _Person, government: str | None) -> Official:
-    post, _ = person.posts[0]
     return Official(
         name=person.name,
         aliases=tuple(sorted(a for a in person.aliases if a != person.name)),
-        post=post,
+        post=person.posts[0][0] if person.posts else None,
         government=government,
-        evidence=tuple(span for _, span in person.posts),
+        evidence=tuple(span for _, span in person.posts) or tuple(person.contacts[:1]),
     )
+
+
+CONTACT_VERBS = (r"held talks with|holds talks with|talks with|met with|met|meets|spoke with|"
+                 r"spoke to|telephoned|phoned|called|received|hosted|visited|welcomed|"
+                 r"meeting with|call with|shook hands with")
+
+
+def _contact_parties(text, people, spans, taken, patterns, knowledge, sentences) -> None:
+    """People named without a title who take part in a contact with a titled official are
+    officials too ("Indonesian President Joko Widodo held talks with Vladimir Putin"); journalists
+    and analysts are not found this way, for they do not hold talks."""
+    if not people:
+        return
+    name = rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{_alternation(knowledge.words['particle'])})[^\S\n]+)*{_NAME_TOKEN}){{1,3}}"
+    after = re.compile(rf"\b(?:{CONTACT_VERBS})[^\S\n]+(?P<name>{name})")
+    before = re.compile(rf"(?P<name>{name})[^\S\n]+(?:{CONTACT_VERBS})\b")
+    titled_names = {normalise_name(t) for p in people for t in p.tokens}
+    title_words = {w for alias in knowledge.post_by_surface for w in alias.split()}
+    for pattern in (after, before):
+        for match in pattern.finditer(text):
+            tokens = [re.sub(r"['’]s$", "", t) for t in match.group("name").split()]
+            if any(t in knowledge.words["stop"] or t in knowledge.government_by_surface
+                   or t in title_words
+                   or t in knowledge.government_by_capital or t in knowledge.post_by_surface
+                   or t in knowledge.words["domain"] or t in knowledge.words["modifier"]
+                   for t in tokens):
+                continue
+            if match.start("name") in taken:
+                continue
+            sentence = sentence_at(sentences, match.start())
+            if sentence is None or not any(
+                    normalise_name(w.strip(",.;:")) in titled_names for w in sentence.text.split()):
+                continue  # no titled official in the sentence: no evidence of a diplomatic contact
+            person = _person_for(people, tokens, create=True)
+            person.contacts.append(Span(match.start(), match.end(), match.group(),
+                                        sentence.text))
+            taken.update(range(match.start("name"), match.end("name")))
+            spans.append((match.start("name"), match.end("name"), person, "titled"))
