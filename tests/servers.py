@@ -26,30 +26,32 @@ def _wait(url: str, process: subprocess.Popen, timeout: float = 20.0) -> None:
 
 
 @contextmanager
-def kg_endpoint(store: Path, *options: str):
-    """``kg serve`` on a free loopback port; yields the query URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), *options],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def _running(command: list[str], probe: str):
+    """Run ``command`` until the context ends, once ``probe`` answers."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        _wait(f"http://127.0.0.1:{port}/", process)
-        yield f"http://127.0.0.1:{port}/query"
+        _wait(probe, process)
+        yield
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
 @contextmanager
+def kg_endpoint(store: Path, *options: str):
+    """``kg serve`` on a free loopback port; yields the query URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
+               *options]
+    with _running(command, f"http://127.0.0.1:{port}/"):
+        yield f"http://127.0.0.1:{port}/query"
+
+
+@contextmanager
 def oxigraph_server(location: Path):
     """A read-write Oxigraph server (the remote triple store of ``kg push``); yields its base URL."""
     port = free_port()
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        _wait(f"http://127.0.0.1:{port}/", process)
+    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind",
+               f"127.0.0.1:{port}"]
+    with _running(command, f"http://127.0.0.1:{port}/"):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
