@@ -174,3 +174,22 @@ def test_extract_one_megabyte_article_and_hostile_text():
     for text in ("<p>Russian President Vladimir Putin <b>met</b></p> &nbsp;", "“" * 50,
                  "Путин встретился с Макроном в Москве.", "。" * 100):
         run(text)  # no exception is the property; the fuzz tests check the invariants
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("After the meeting, Putin told reporters at a press briefing that talks went well.",
+     "2022-03-09"),
+    ("A day earlier, Putin had spoken by phone with Chinese President Xi Jinping.", "2022-03-08"),
+])
+def test_extract_dates_follow_the_narrative(second, expected):
+    text = ("Russian President Vladimir Putin met French President Emmanuel Macron on Wednesday.\n\n"
+            + second)
+    dated = {c.date.isoformat() for c in run(text).communications if c.date}
+    assert expected in dated
+
+
+def test_extract_background_in_another_paragraph_keeps_no_date():
+    text = ("Russian President Vladimir Putin met French President Emmanuel Macron on Wednesday.\n\n"
+            "Putin has spoken by phone with Chinese President Xi Jinping.")
+    calls = [c for c in run(text).communications if c.mode.value == "phone"]
+    assert [c.date for c in calls] == [None]

@@ -44,6 +44,13 @@ SOURCE_CONNECTIVES = re.compile(
     r"soon after|the same day|that day|subsequently)\b",
     re.IGNORECASE,
 )
+CONTINUATION = re.compile(
+    r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
+    r"conversation|session)|\bafterwards\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
+    r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b",
+    re.IGNORECASE)
+DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
+                       r"a day later|the next day|the following day)\b", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 GROUP_NOUNS = (
     r"leaders?|officials?|counterparts?|government|authorities|ministers?|delegation|"
@@ -78,7 +85,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     mentions = list(cast.mentions)
     starts = [m.start for m in mentions]
     found: list[_Mention] = []
-    last_date: dt.date | None = None
+    # The day the narrative is at, and the paragraph that set it.
+    last_date: tuple[dt.date, int] | None = None
     for sentence in sentences:
         occupied: list[range] = []
         sentence_mentions = mentions[bisect.bisect_left(starts, sentence.start):
@@ -99,7 +107,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
                     found.append(mention)
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         if dated and not mentions_other_period(sentence.text):
-            last_date = dated[0]
+            last_date = (dated[0], sentence.paragraph)
     return _merge([m.communication for m in sorted(found, key=lambda m: m.offset)])
 
 
@@ -251,14 +259,23 @@ def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 
 
 def _date(text, sentence: Sentence, published, planned, last_date) -> dt.date | None:
+    """The day a mention happened: a date in its sentence; else the narrative's day when the
+    sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
+    "a day earlier" / "the next day", or when it stays in the paragraph that set that day."""
     if mentions_other_period(sentence.text):
         return None
     found = [d for _, d in find_dates(sentence.text, published, planned) if d]
     if found:
         return found[0]
-    if SOURCE_CONNECTIVES.match(sentence.text):
-        return last_date
-    return None
+    if last_date is None:
+        return None
+    day, paragraph = last_date
+    shift = DAY_SHIFT.search(sentence.text)
+    if shift:
+        return day + dt.timedelta(days=-1 if shift.group("earlier") else 1)
+    if SOURCE_CONNECTIVES.match(sentence.text) or CONTINUATION.search(sentence.text):
+        return day
+    return day if sentence.paragraph == paragraph else None
 
 
 def _mode(mode: Mode, sentence: str) -> Mode:
