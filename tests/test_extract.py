@@ -92,7 +92,7 @@ def test_extract_surnames_and_titles_link_to_the_official():
            None)]),
         ("Chinese Foreign Minister Wang Yi held talks with Indian Foreign Minister "
          "Subrahmanyam Jaishankar in New Delhi on March 8.",
-         [("unspecified", "occurred", ("Subrahmanyam Jaishankar", "Wang Yi"), None, "2022-03-08")]),
+         [("meeting", "occurred", ("Subrahmanyam Jaishankar", "Wang Yi"), None, "2022-03-08")]),
     ],
 )
 def test_extract_contacts(text, expected):

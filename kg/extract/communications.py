@@ -156,7 +156,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     counterparts = _counterparts(text, end, clause_end, knowledge)
     if len(names) < 2 and not (names and counterparts):
         return None
-    mode = _mode(Mode(trigger.mode), sentence.text)
+    mode = _mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
     initiator = _initiator(trigger, text, start, subjects, objects, names, sentence.text)
     communication = Communication(
         kind=kind, mode=mode, status=status, participants=tuple(names), evidence=(evidence,),
@@ -278,17 +278,28 @@ def _date(text, sentence: Sentence, published, planned, last_date) -> dt.date | 
     return day if sentence.paragraph == paragraph else None
 
 
-def _mode(mode: Mode, sentence: str) -> Mode:
+def _mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) -> Mode:
     """A contact's mode, refined by words elsewhere in the sentence ("by phone", "in Ankara")."""
     lowered = sentence.lower()
+    if mode is Mode.MEETING and re.match(r"receiv", trigger_text.lower()) and re.search(
+            r"\b(?:calls?|telephone|phone)\b", lowered):
+        return Mode.PHONE  # "received calls from"
     if mode is Mode.UNSPECIFIED:
         if re.search(r"\b(?:phone|telephone|phoned|called)\b", lowered):
             return Mode.PHONE
         if re.search(r"\b(?:video|virtual|virtually)\b", lowered):
             return Mode.VIDEO
-        if re.search(r"\b(?:visit|visited|visiting|travell?ed|arrived|hosted|received|"
-                     r"in-person|face-to-face|sidelines)\b", lowered):
+        if re.search(r"\b(?:visit|visited|visiting|travell?ed|arrived|hosted|received|flew|drove|"
+                     r"in-person|face-to-face|sidelines|margins|lunch|dinner|delegation-level|"
+                     r"palace|kremlin|residence)\b", lowered):
             return Mode.MEETING
+        # Talks held in a named capital are held in person; "the violence in Jerusalem" is a topic.
+        for capital in knowledge.government_by_capital:
+            place = re.search(rf"\b(?:in|to|at) {re.escape(capital)}\b", sentence)
+            if place and not re.search(r"\b(?:about|discuss\w*|situation|violence|crisis|war|"
+                                       r"conflict|fighting|attacks?)\b",
+                                       sentence[: place.start()], re.IGNORECASE):
+                return Mode.MEETING
     return mode
 
 
