@@ -58,7 +58,24 @@ def store_option(command):
     )(command)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KgGroup(click.Group):
+    """click's group with usage errors on one line (``kg: error: …``, exit 2), like every other
+    error of kg, instead of click's three-line usage block."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as error:
+            hint = f" (see 'kg {error.ctx.info_name} --help')" if error.ctx and \
+                error.ctx.info_name != "kg" else " (see 'kg --help')"
+            _fail(f"{error.format_message()}{hint}".replace("\n", " "), 2)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except click.Abort:
+            _fail("aborted", 1)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli():
     """Turn news about diplomacy into a knowledge graph you can query, measure and look at."""

@@ -189,3 +189,27 @@ def test_cli_viz_and_export_write_files(project, runner):
                       ("jsonld", "graph.jsonld")):
         out = runner.invoke(cli, ["export", "-f", fmt], catch_exceptions=False).output
         assert out == f"wrote exports/{name}\n" and (project / "exports" / name).stat().st_size > 100
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["export", "-f", "xml"], "Invalid value for '--format'"),
+    (["metrics", "--since", "2021-13-01"], "Invalid value for '--since'"),
+    (["frobnicate"], "No such command 'frobnicate'"),
+    (["query"], "Missing argument 'QUERY'"),
+])
+def test_cli_usage_errors_are_one_line_with_exit_2(project, runner, args, message):
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    assert folder_digest(project / "exports") == before
+
+
+def test_cli_huge_article_is_refused_and_nothing_is_written(project, runner, monkeypatch):
+    monkeypatch.setenv("KG_MAX_ARTICLE_BYTES", "1000")
+    (project / "huge.txt").write_text("Blinken met Abbas. " * 100)
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, ["build", "huge.txt"])
+    assert result.exit_code == 3
+    assert result.stderr == "kg: error: huge.txt: 1900 bytes is over the limit of 1000 bytes\n"
+    assert folder_digest(project / "exports") == before
