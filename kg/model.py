@@ -33,18 +33,6 @@ class Mode(str, Enum):
     UNSPECIFIED = "unspecified"
 
 
-CONTACT_MODES = frozenset({Mode.PHONE, Mode.MEETING, Mode.VIDEO, Mode.CORRESPONDENCE, Mode.UNSPECIFIED})
-STATEMENT_MODES = frozenset(
-    {
-        Mode.SOCIAL_MEDIA,
-        Mode.PRESS_BRIEFING,
-        Mode.PRESS_STATEMENT,
-        Mode.INTERVIEW,
-        Mode.SPEECH,
-        Mode.UNSPECIFIED,
-    }
-)
-
 
 class Status(str, Enum):
     """Whether a communication took place or is announced or intended."""

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -279,7 +278,3 @@ def active_subgraph(graph: nx.Graph) -> nx.Graph:
 def records_by_iri(contacts: Contacts) -> dict[str, CommunicationRecord]:
     return {r.iri: r for r in contacts.communications}
 
-
-def date_range(records: Iterable[CommunicationRecord]) -> tuple[dt.date, dt.date] | None:
-    dates = [r.date for r in records if r.date]
-    return (min(dates), max(dates)) if dates else None
