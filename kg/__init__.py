@@ -11,16 +11,16 @@ stage is a module, and this package re-exports the calls a notebook user needs.
 
 __version__ = "0.1.0"
 
-from kg.articles import load_articles, read_article  # noqa: E402
-from kg.build import build, build_in_memory  # noqa: E402
-from kg.errors import ArticleError, KgError, QueryError, StoreError, ValidationError  # noqa: E402
-from kg.evaluation import evaluate  # noqa: E402
-from kg.extract import extract  # noqa: E402
-from kg.queries import run_query  # noqa: E402
-from kg.rdf import to_dataset, to_graph  # noqa: E402
-from kg.readback import read_extraction  # noqa: E402
-from kg.store import GraphStore  # noqa: E402
-from kg.validate import validate_store  # noqa: E402
+from kg.articles import load_articles, read_article
+from kg.build import build, build_in_memory
+from kg.errors import ArticleError, KgError, QueryError, StoreError, ValidationError
+from kg.evaluation import evaluate
+from kg.extract import extract
+from kg.queries import run_query
+from kg.rdf import to_dataset, to_graph
+from kg.readback import read_extraction
+from kg.store import GraphStore
+from kg.validate import validate_store
 
 __all__ = [
     "ArticleError",

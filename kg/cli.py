@@ -42,7 +42,7 @@ def handle_errors(command):
             _fail("interrupted", 130)
         except BrokenPipeError:
             sys.exit(0)
-        except Exception as error:  # noqa: BLE001 - the last line of defence of a CLI
+        except Exception as error:
             if os.environ.get("KG_DEBUG"):
                 raise
             _fail(f"internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for details)",

@@ -317,6 +317,15 @@ def _to_igraph(graph: nx.Graph, weight: str):
 
 
 __all__ = [
-    "MetricsTable", "brokerage_roles", "betweenness", "closeness", "communities", "constraint",
-    "effective_size", "initiative", "metrics_table", "network_metrics", "windowed_metrics",
+    "MetricsTable",
+    "betweenness",
+    "brokerage_roles",
+    "closeness",
+    "communities",
+    "constraint",
+    "effective_size",
+    "initiative",
+    "metrics_table",
+    "network_metrics",
+    "windowed_metrics",
 ]

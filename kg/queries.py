@@ -86,4 +86,4 @@ def run_query(store: GraphStore, query: str, **bindings: object) -> QueryResult:
     return QueryResult((), (), triples=tuple(result))
 
 
-__all__ = ["QueryResult", "run_query", "resolve_query", "query_parameters", "shipped_query_names"]
+__all__ = ["QueryResult", "query_parameters", "resolve_query", "run_query", "shipped_query_names"]

@@ -125,7 +125,7 @@ class GraphStore:
             self._update(" ;\n".join(_drop(mint_graph_iri(i)) for i in removed))
         return removed
 
-    def _update(self, update: str) -> None:  # noqa: D401 - one transaction per call
+    def _update(self, update: str) -> None:
         try:
             self._store.update(update)
             self._store.flush()

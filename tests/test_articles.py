@@ -49,7 +49,7 @@ def test_articles_folders_are_searched_recursively(tmp_path):
     [
         ("empty.txt", "  \n", None, "empty article"),
         ("binary.txt", b"abc\x00def", None, "binary file (NUL byte at offset 3)"),
-        ("latin.txt", "line one\n".encode() + "café".encode("latin-1"), None, ":2: not UTF-8"),
+        ("latin.txt", b"line one\n" + "café".encode("latin-1"), None, ":2: not UTF-8"),
         ("bad.txt", "Text.", '{"meta": {"id": "bad",\n "title": }', "bad.json:2:11: invalid JSON"),
         ("date.txt", "Text.", '{"meta": {"published": "2021-13-40"}}',
          "meta.published: invalid date '2021-13-40' (expected YYYY-MM-DD)"),

@@ -7,10 +7,10 @@ from rdflib.compare import isomorphic
 
 from kg.build import build_in_memory
 from kg.evaluation import score_article
-from kg.readback import read_extraction
-from kg.rdf import to_graph
 from kg.extract import extract
-from tests.conftest import SEED_ID, ROOT
+from kg.rdf import to_graph
+from kg.readback import read_extraction
+from tests.conftest import ROOT, SEED_ID
 
 GOLDEN = ROOT / "tests" / "golden" / f"{SEED_ID}.ttl"
 
@@ -73,7 +73,7 @@ def test_seed_rebuild_is_isomorphic(seed_article):
     first = to_graph(extract(seed_article))
     second = to_graph(extract(seed_article))
     assert isomorphic(first, second)
-    assert not any(isinstance(term, type(None)) for triple in first for term in triple)
+    assert not any((term is None) for triple in first for term in triple)
 
 
 def test_seed_graph_equals_golden_file(seed_article, update_golden):

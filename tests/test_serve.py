@@ -124,7 +124,7 @@ def test_serve_refuses_service_and_makes_no_request(endpoint):
     hits = []
 
     class Listener(http_server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's naming
+        def do_GET(self):
             hits.append(self.path)
             self.send_response(200)
             self.end_headers()
