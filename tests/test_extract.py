@@ -193,3 +193,10 @@ def test_extract_background_in_another_paragraph_keeps_no_date():
             "Putin has spoken by phone with Chinese President Xi Jinping.")
     calls = [c for c in run(text).communications if c.mode.value == "phone"]
     assert [c.date for c in calls] == [None]
+
+
+def test_extract_the_visitor_starts_the_meeting():
+    text = ("Russian Foreign Minister Sergey Lavrov is visiting China this week. "
+            "Chinese Foreign Minister Wang Yi met Lavrov in Tunxi on Wednesday.")
+    (meeting,) = [c for c in run(text).communications if c.mode.value == "meeting"]
+    assert meeting.initiator == "Sergey Lavrov"

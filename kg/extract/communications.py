@@ -108,7 +108,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         if dated and not mentions_other_period(sentence.text):
             last_date = (dated[0], sentence.paragraph)
-    return _merge([m.communication for m in sorted(found, key=lambda m: m.offset)])
+    merged = _merge([m.communication for m in sorted(found, key=lambda m: m.offset)])
+    return _with_visitors(merged, text, cast, knowledge)
 
 
 def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, quotes, published,
@@ -311,7 +312,7 @@ def _initiator(trigger: Trigger, text, start, subjects, objects, names, sentence
     elif trigger.initiator == "object":
         who = subject_names if passive else object_names
     elif re.search(r"\b(?:visit|visited|visiting|travell?ed to|arrived in|trip to|go to|"
-                   r"went to|came to)\b", sentence, re.IGNORECASE):
+                   r"went to|came to|flew|flown|drove)\b", sentence, re.IGNORECASE):
         who = subject_names
     else:
         who = []
@@ -352,6 +353,41 @@ def _location(text: str, clause_start: int, clause_end: int, knowledge: Knowledg
 def _topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
     match = TOPIC.search(text, start, sentence_end)
     return (match.group("topic").strip(),) if match else ()
+
+
+VISIT = re.compile(r"\b(?:is visiting|was visiting|visiting|visited|visit to|trip to|tour of|"
+                   r"travell?ed to|flew to|flew on to|drove to|arrived in|arrived from|in \w+ on a "
+                   r"visit)\b[^.;]{0,30}?\b(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def _with_visitors(communications: list[Communication], text: str, cast: Cast,
+                   knowledge: Knowledge) -> list[Communication]:
+    """The visitor starts a meeting (SCHEMA convention 1): when the article says an official
+    travels to a country, their two-sided meetings with that country's officials take them as
+    initiator unless the sentence said otherwise."""
+    government_of = {o.name: o.government for o in cast.officials}
+    visits: dict[str, set[str]] = {}
+    mentions = list(cast.mentions)
+    starts = [m.start for m in mentions]
+    for match in VISIT.finditer(text):
+        place = match.group("place")
+        country = (knowledge.government_by_surface.get(place)
+                   or knowledge.government_by_capital.get(place))
+        before = mentions[max(0, bisect.bisect_left(starts, match.start()) - 1):
+                          bisect.bisect_left(starts, match.start())]
+        if country and before and match.start() - before[0].end < 40:
+            visits.setdefault(before[0].official, set()).add(country)
+    updated = []
+    for communication in communications:
+        if (communication.kind is Kind.CONTACT and communication.mode is Mode.MEETING
+                and communication.initiator is None and len(communication.participants) == 2):
+            a, b = communication.participants
+            guests = [x for x, host in ((a, b), (b, a))
+                      if government_of.get(host) in visits.get(x, ())]
+            if len(guests) == 1:
+                communication = replace(communication, initiator=guests[0])
+        updated.append(communication)
+    return updated
 
 
 def _merge(mentions: list[Communication]) -> list[Communication]:
