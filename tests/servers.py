@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -12,11 +13,12 @@ from pathlib import Path
 from kg.serve import free_port, oxigraph_binary
 
 
-def _wait(url: str, process: subprocess.Popen, timeout: float = 20.0) -> None:
+def _wait(url: str, process: subprocess.Popen, log, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stderr.read().decode(errors='replace')}")
+            log.seek(0)
+            raise RuntimeError(f"server exited: {log.read().decode(errors='replace')}")
         try:
             urllib.request.urlopen(url, timeout=1).close()
             return
@@ -27,14 +29,16 @@ def _wait(url: str, process: subprocess.Popen, timeout: float = 20.0) -> None:
 
 @contextmanager
 def _running(command: list[str], probe: str):
-    """Run ``command`` until the context ends, once ``probe`` answers."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        _wait(probe, process)
-        yield
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    """Run ``command`` until the context ends, once ``probe`` answers. Its output goes to a file:
+    a pipe nobody reads fills up and blocks the server's logging, and with it the server."""
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait(probe, process, log)
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 @contextmanager
