@@ -213,6 +213,10 @@ class WorkerPool:
             worker.stop()
 
 
+#: rdflib's SPARQL grammar (pyparsing) is not thread-safe: the gateway's threads parse in turn.
+_PARSER_LOCK = threading.Lock()
+
+
 def refusal(query: str) -> str | None:
     """Why a query text is refused (an update, LOAD, or SERVICE), or None if it may run.
 
@@ -227,10 +231,12 @@ def refusal(query: str) -> str | None:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        tree = parseQuery(query)
+        with _PARSER_LOCK:
+            tree = parseQuery(query)
     except ParseException:
         try:
-            parseUpdate(query)
+            with _PARSER_LOCK:
+                parseUpdate(query)
         except ParseException:
             # Not SPARQL 1.1 as rdflib knows it: let Oxigraph judge it, but never let a
             # SERVICE keyword through unparsed.
