@@ -17,6 +17,15 @@ SEED_ID = "blinken-abbas-netanyahu-2021-05-12"
 SEED = ROOT / "seeds" / f"{SEED_ID}.txt"
 DEV = ROOT / "corpus" / "dev"
 PEER = ROOT.parent / "shared" / "corpus" / "peer"
+#: The seed's officials as (name, post, government), sorted by name: what every reader of the
+#: seed graph (read-back, shipped queries) must give.
+SEED_OFFICIALS = [
+    ("Antony Blinken", "Secretary of State", "United States"),
+    ("Benjamin Netanyahu", "Prime Minister", "Israel"),
+    ("Biden", "President", "United States"),
+    ("Hady Amr", "Deputy Assistant Secretary for Israel-Palestinian Affairs", "United States"),
+    ("Mahmoud Abbas", "Chairman", "Palestinian Authority"),
+]
 
 
 def pytest_addoption(parser):
