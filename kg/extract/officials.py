@@ -41,6 +41,9 @@ SPEECH_VERBS = (
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # Words that cannot stand for an official as a title-only mention ("the minister").
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
+# Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
+GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterparts", "adviser",
+                           "advisor", "secretary", "minister", "official"})
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
         rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
     )
-    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
+    # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
+    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)"
     titled = re.compile(
         rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
@@ -151,7 +155,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
     )
     title_only = re.compile(
-        rf"\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?(?:(?:{modifier})[^\S\n]+)*"
+        rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+)"
+        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
         rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?![^\S\n]+{_NAME_TOKEN})"
     )
     # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
@@ -187,7 +192,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
             if name_start not in taken:
                 taken.update(range(name_start, name_end))
                 spans.append((name_start, name_end, person, "titled"))
-    _contact_parties(text, people, spans, taken, patterns, knowledge, sentences)
+    _acting_people(text, people, spans, taken, knowledge, sentences)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.sort(key=lambda item: item[0])
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
@@ -280,16 +285,17 @@ def _title_case(words: str) -> str:
 
 def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
                  sentences: list[Sentence]) -> None:
-    surface = match.group("post")
+    groups = match.groupdict()
+    surface = groups["post"]
     post = knowledge.post_by_surface[surface]
-    mods = " ".join(_title_case(m) for m in match.group("mods").split()
+    mods = " ".join(_title_case(m) for m in (groups.get("mods") or "").split()
                     if m.lower() not in {"former", "then", "new", "newly", "incoming", "outgoing",
                                           "top", "elected", "the", "a", "an"})
     if post.name == "Spokesperson":
         # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs").
         mods = ""
-    of = match.group("of") or ""
-    ofgov = match.groupdict().get("ofgov")
+    of = groups.get("of") or ""
+    ofgov = groups.get("ofgov")
     # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
     # abbreviations ("FM", "PM") take the post's full name.
     written = post.name if surface.isupper() and len(surface) <= 3 else _title_case(surface)
@@ -300,10 +306,10 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
     sentence = sentence_at(sentences, match.start())
     evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
     person.posts.append((normalised, evidence))
-    for government in (match.group("gov"), ofgov):
+    for government in (groups.get("gov"), groups.get("owner_gov"), ofgov):
         if government:
             person.governments.append(knowledge.government_by_surface[government])
-    if match.groupdict().get("owner"):
+    if groups.get("owner"):
         person.owners.append(match.start("owner"))
     if post.default_government:
         person.post_governments.append(post.default_government)
@@ -367,8 +373,12 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
     starts = _starts(mentions)
     for match in patterns.title_only.finditer(text):
         before = mentions[: bisect.bisect_left(starts, match.start())]
+        if before and re.fullmatch(r",\s*", text[before[-1].end : match.start()]):
+            continue  # an apposition ("Wang Yi, China's foreign minister") titles its name
         post_word = match.group("post").lower()
-        government = knowledge.government_by_surface.get(match.group("gov") or "")
+        government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
+                                                          or "")
+        target = None
         for mention in reversed(before[-200:]):
             person = by_name[mention.official]
             fits_post = post_word in LEADER_WORDS or any(
@@ -376,8 +386,20 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
             )
             fits_government = government is None or government in person.governments
             if fits_post and fits_government:
-                extra.append(Mention(match.start(), match.end(), mention.official, "title"))
+                target = person
                 break
+        if target is None:
+            if post_word in GENERIC_POSTS:
+                continue
+            target = _untitled_for(match, before, by_name, sentences, government)
+            if target is None:
+                continue
+            # "Turkey's foreign minister had brought…" gives the untitled Çavuşoğlu his post.
+            if post_word not in LEADER_WORDS:
+                _record_post(target, match, knowledge, sentences)
+            elif government:
+                target.governments.append(government)
+        extra.append(Mention(match.start(), match.end(), target.name, "title"))
     combined = sorted(mentions + extra, key=lambda m: m.start)
     starts = _starts(combined)
     pronouns: list[Mention] = []
@@ -402,6 +424,22 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
             recent.append((number, here[0].official))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, _Person],
+                  sentences: list[Sentence], government: str | None) -> _Person | None:
+    """The untitled person a title-only mention introduces a post for: in its own sentence the
+    first one named (the subject), else the last one named in the two sentences before."""
+    sentence = sentence_at(sentences, match.start())
+    if sentence is None:
+        return None
+    window_start = sentences[max(0, sentences.index(sentence) - 2)].start
+    fitting = [m for m in before if m.start >= window_start and m.how in ("titled", "name")
+               and not by_name[m.official].posts
+               and (not by_name[m.official].governments or government in by_name[m.official].governments)]
+    own = [m for m in fitting if m.start >= sentence.start]
+    chosen = own[0] if own else fitting[-1] if fitting else None
+    return by_name[chosen.official] if chosen else None
 
 
 def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
@@ -532,39 +570,77 @@ def _to_official(person: _Person, government: str | None) -> Official:
     )
 
 
-CONTACT_VERBS = (r"held talks with|holds talks with|talks with|met with|met|meets|spoke with|"
-                 r"spoke to|telephoned|phoned|called|received|hosted|visited|welcomed|"
-                 r"meeting with|call with|shook hands with")
+# What an official does in the news: the verbs that make an untitled name an actor.
+ACTION_VERBS = (
+    SPEECH_VERBS + r"|met|meets|meet|spoke|speaks|phoned|telephoned|called|visited|visits|received|"
+    r"hosted|welcomed|held|holds|wrote|announced|described|accused|rejected|urged|thanked|confirmed|"
+    r"signed|travell?ed|arrived|reached|flew|chaired|convened|attended|invited|congratulated|"
+    r"condemned|called for|pledged|promised|vowed|told|addressed|briefed|discussed|agreed"
+)
+# Where an untitled name is the other party of a contact ("talks with Vladimir Putin").
+CONTACT_BEFORE = re.compile(
+    r"(?:(?<!interview )(?<!interviews )\b(?:with|met|meet|meeting|meets|received by|hosted by|welcomed by|greeted by|called|"
+    r"phoned|telephoned|between|visit(?:ed)?|letter to|message to)|['’]s guest)[^\S\n]+$")
+AUXILIARIES = (r"(?:(?:has|had|have|also|later|then|once|already|himself|herself|again|on \w+|"
+               r"will|would|could|might|may|did|does|is|was|not|never)[^\S\n]+)*")
 
 
-def _contact_parties(text, people, spans, taken, patterns, knowledge, sentences) -> None:
-    """People named without a title who take part in a contact with a titled official are
-    officials too ("Indonesian President Joko Widodo held talks with Vladimir Putin"); journalists
-    and analysts are not found this way, for they do not hold talks."""
-    if not people:
-        return
-    name = rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{_alternation(knowledge.words['particle'])})[^\S\n]+)*{_NAME_TOKEN}){{1,3}}"
-    after = re.compile(rf"\b(?:{CONTACT_VERBS})[^\S\n]+(?P<name>{name})")
-    before = re.compile(rf"(?P<name>{name})[^\S\n]+(?:{CONTACT_VERBS})\b")
-    titled_names = {normalise_name(t) for p in people for t in p.tokens}
+def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
+    """People named without a title who act like officials: they speak, meet, call or visit
+    ("Sergey Lavrov met…", "talks with Vladimir Putin", "Dmitry Peskov, Putin's spokesman, said").
+
+    A name counts when it has at least two words none of which names a place, an organisation, a
+    post or a day, and when no private role stands beside it: journalists and analysts speak too
+    ("Mustafa Aydın, who teaches international relations, said").
+    """
+    words = knowledge.words
+    particle = _alternation(words["particle"])
+    run = re.compile(rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{_NAME_TOKEN}){{1,4}}")
+    private = re.compile(rf"\b(?:{_alternation(words['private'])})\b", re.IGNORECASE)
     title_words = {w for alias in knowledge.post_by_surface for w in alias.split()}
-    for pattern in (after, before):
-        for match in pattern.finditer(text):
-            tokens = [re.sub(r"['’]s$", "", t) for t in match.group("name").split()]
-            if any(t in knowledge.words["stop"] or t in knowledge.government_by_surface
-                   or t in title_words
-                   or t in knowledge.government_by_capital or t in knowledge.post_by_surface
-                   or t in knowledge.words["domain"] or t in knowledge.words["modifier"]
-                   for t in tokens):
-                continue
-            if match.start("name") in taken:
-                continue
-            sentence = sentence_at(sentences, match.start())
-            if sentence is None or not any(
-                    normalise_name(w.strip(",.;:")) in titled_names for w in sentence.text.split()):
-                continue  # no titled official in the sentence: no evidence of a diplomatic contact
-            person = _person_for(people, tokens, create=True)
-            person.contacts.append(Span(match.start(), match.end(), match.group(),
-                                        sentence.text))
-            taken.update(range(match.start("name"), match.end("name")))
-            spans.append((match.start("name"), match.end("name"), person, "titled"))
+    acts_after = re.compile(rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
+    for match in run.finditer(text):
+        tokens = match.group().split()
+        start = match.start()
+        # A capitalised word that opens a sentence ("When Sergey Lavrov") is no part of the name,
+        # nor is the government that owns it ("Australia's Penny Wong").
+        owner = None
+        while tokens and (tokens[0] in words["stop"] or _common_word(tokens[0], text)
+                          or re.sub(r"['’]s$", "", tokens[0]) in knowledge.government_by_surface):
+            owner = knowledge.government_by_surface.get(re.sub(r"['’]s$", "", tokens[0]), owner)
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
+        if len(tokens) < 2 or start in taken or any(
+                t in words["stop"] or t.lower() in words["private"] or t in knowledge.government_by_surface or t in title_words
+                or t in knowledge.government_by_capital or t in words["domain"]
+                or t in words["modifier"] or t in words["honorific"] for t in tokens):
+            continue
+        end = start + len(" ".join(tokens))
+        if end != match.end() and text[end:end + 2] not in ("'s", "’s"):
+            continue  # the run went on with a word this name cannot hold
+        sentence = sentence_at(sentences, start)
+        if sentence is None:
+            continue
+        # A private role next to the name: "analyst X", "X, a professor, said", "X, who teaches".
+        if private.search(text, max(sentence.start, start - 40), start) or \
+                private.search(text, end, min(len(text), end + 90)):
+            continue
+        # The person acts where the full name stands or wherever the surname stands alone.
+        surname = re.compile(rf"(?<![\w-]){re.escape(tokens[-1])}(?![\w-])")
+        places = [(start, end)] + [(m.start(), m.end()) for m in surname.finditer(text, end)]
+        if not any(acts_after.match(text, e) or CONTACT_BEFORE.search(text, max(0, s - 40), s)
+                   for s, e in places):
+            continue
+        person = _person_for(people, tokens, create=True)
+        person.contacts.append(Span(start, end, text[start:end], sentence.text))
+        if owner:
+            person.governments.append(owner)
+        taken.update(range(start, end))
+        spans.append((start, end, person, "titled"))
+
+
+def _common_word(token: str, text: str) -> bool:
+    """Whether a capitalised word is an ordinary word the text also writes in lower case."""
+    lower = token.lower()
+    return lower != token and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
