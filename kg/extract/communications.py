@@ -73,7 +73,8 @@ class _Mention:
 
 @lru_cache(maxsize=4)
 def _compiled(triggers: tuple[Trigger, ...]) -> list[tuple[re.Pattern, Trigger]]:
-    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])"), t) for t in triggers]
+    # Case-insensitive, so that a trigger opening a sentence ("Speaking to reporters, …") counts.
+    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.IGNORECASE), t) for t in triggers]
 
 
 def find_communications(text: str, published: dt.date | None, cast: Cast,
@@ -108,7 +109,9 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         if dated and not mentions_other_period(sentence.text):
             last_date = (dated[0], sentence.paragraph)
-    merged = _merge([m.communication for m in sorted(found, key=lambda m: m.offset)])
+    ordered = [m.communication for m in sorted(found, key=lambda m: m.offset)]
+    merged = _with_bare_remarks(_merge([c for c in ordered if not _is_bare_remark(c)]),
+                                [c for c in ordered if _is_bare_remark(c)])
     return _with_visitors(merged, text, cast, knowledge)
 
 
@@ -121,7 +124,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
                or (in_quote and in_quote[0] <= m.start < in_quote[1])]
     breaks = (CLAUSE_BREAK,) if kind is Kind.STATEMENT else (CLAUSE_BREAK, SPEECH_BREAK)
     clause_start, clause_end = _clause(sentence, start, end, breaks)
-    subjects = _subjects(text, visible, clause_start, start)
+    subjects = _subjects(text, visible, clause_start, start) or _relative_subject(
+        text, visible, clause_start)
     objects = _objects(text, visible, end, clause_end)
     if kind is Kind.STATEMENT:
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
@@ -192,6 +196,16 @@ def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int)
         else:
             break
     return list(reversed(chosen))
+
+
+def _relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
+    """The official a relative clause hangs on ("Lavrov, who had said earlier…")."""
+    if not re.search(r"\b(?:who|whom)\s*$", text[max(0, clause_start - 8) : clause_start]):
+        return []
+    before = [m for m in mentions if m.end <= clause_start]
+    if before and re.fullmatch(r",?\s*(?:who|whom)\s*", text[before[-1].end : clause_start]):
+        return before[-1:]
+    return []
 
 
 def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
@@ -388,6 +402,31 @@ def _with_visitors(communications: list[Communication], text: str, cast: Cast,
                 communication = replace(communication, initiator=guests[0])
         updated.append(communication)
     return updated
+
+
+def _is_bare_remark(communication: Communication) -> bool:
+    """A report of speech with no occasion ("X said"): the weakest evidence of a statement."""
+    return communication.kind is Kind.STATEMENT and communication.mode is Mode.UNSPECIFIED
+
+
+def _with_bare_remarks(communications: list[Communication],
+                       remarks: list[Communication]) -> list[Communication]:
+    """Add what officials said outside any reported occasion.
+
+    A remark by someone who also took part in a reported communication most likely belongs to
+    it (SCHEMA convention 3: remarks inside a meeting belong to the meeting; a press conference's
+    quotes are that press conference), so it only adds evidence there; an official who is heard
+    nowhere else gets a statement of their own.
+    """
+    result = list(communications)
+    for remark in remarks:
+        speaker = remark.participants[0]
+        same = next((i for i, c in enumerate(result) if _same_event(c, remark)), None)
+        if same is not None:
+            result[same] = _combine(result[same], remark)
+        elif not any(speaker in c.participants for c in communications):
+            result.append(remark)
+    return result
 
 
 def _merge(mentions: list[Communication]) -> list[Communication]:
