@@ -38,6 +38,7 @@ CLAUSE_BREAK = re.compile(
 )
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
 SPEECH_BREAK = re.compile(r"\b(?:said|says|announced|added|according|told)\b", re.IGNORECASE)
+SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*\w+")
 COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+)$")
 SOURCE_CONNECTIVES = re.compile(
     r"^(?:before that|after that|afterwards|later|later that day|then|earlier|shortly after|"
@@ -101,11 +102,12 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
                 end = sentence.start + match.end()
                 if any(start in r or end - 1 in r for r in occupied):
                     continue
-                mention = _read_mention(text, sentence, start, end, trigger, sentence_mentions,
-                                        cast, in_sentence, published, last_date, found, knowledge)
-                if mention:
+                mentions_here = _read_mention(text, sentence, start, end, trigger,
+                                              sentence_mentions, cast, in_sentence, published,
+                                              last_date, found, knowledge)
+                if mentions_here:
                     occupied.append(range(start, end))
-                    found.append(mention)
+                    found.extend(mentions_here)
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         if dated and not mentions_other_period(sentence.text):
             last_date = (dated[0], sentence.paragraph)
@@ -116,7 +118,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
 
 
 def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, quotes, published,
-                  last_date, found, knowledge) -> _Mention | None:
+                  last_date, found, knowledge) -> list[_Mention]:
     kind = Kind(trigger.kind)
     in_quote = next(((s, e) for s, e in quotes if s <= start < e), None)
     visible = [m for m in sentence_mentions
@@ -141,7 +143,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
         subjects = list(previous.participants) if previous else []
     factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical"):
-        return None
+        return []
     planned = factuality == "planned"
     date = _date(text, sentence, published, planned, last_date)
     if date and published and date > published:
@@ -154,13 +156,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     if kind is Kind.STATEMENT:
         speaker = _names(subjects)[:1] or _names(objects)[:1]
         if not speaker:
-            return None
+            return []
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
-        return _Mention(communication, start)
+        return [_Mention(communication, start)]
     counterparts = _counterparts(text, end, clause_end, knowledge)
     if len(names) < 2 and not (names and counterparts):
-        return None
+        return []
     mode = _mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
     initiator = _initiator(trigger, text, start, subjects, objects, names, sentence.text)
     communication = Communication(
@@ -170,7 +172,35 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
         location=_location(text, clause_start, clause_end, knowledge) if mode is Mode.MEETING else None,
         topics=_topics(text, start, sentence.end),
     )
-    return _Mention(communication, start)
+    return [_Mention(c, start) for c in _bilateral(communication, subjects, objects, trigger, text,
+                                                   sentence, clause_start, clause_end)]
+
+
+SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each|respectively|individually|one by one)\b",
+                      re.IGNORECASE)
+JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
+                   re.IGNORECASE)
+
+
+def _bilateral(communication: Communication, subjects, objects, trigger: Trigger, text: str,
+               sentence: Sentence, clause_start: int, clause_end: int) -> list[Communication]:
+    """One contact per counterpart where one official meets or calls several in turn ("held
+    separate meetings with Kuleba and with Lavrov", "received calls from A, B and C"); calls are
+    two-sided unless the text says they were joint."""
+    own = _names(subjects)
+    others = [n for n in _names(objects) if n not in own]
+    separate = SEPARATE.search(text, clause_start, clause_end) or (
+        communication.mode is Mode.PHONE and not JOINT.search(sentence.text))
+    if not separate or len(own) != 1 or len(others) < 2:
+        return [communication]
+    pairs = []
+    for other in others:
+        if communication.initiator in (own[0], other):
+            initiator = communication.initiator
+        else:
+            initiator = {"subject": own[0], "object": other}.get(trigger.initiator)
+        pairs.append(replace(communication, participants=(own[0], other), initiator=initiator))
+    return pairs
 
 
 def _clause(sentence: Sentence, start: int, end: int,
@@ -188,6 +218,9 @@ def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int)
     before = [m for m in mentions if clause_start <= m.start and m.end <= start]
     if not before:
         return []
+    if SECOND_VERB.match(text[before[-1].end : start]):
+        # "She met X and was received by Y": the second verb shares the first one's subject.
+        before = before[:1]
     chosen = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = text[mention.end : chosen[-1].start]
@@ -210,7 +243,10 @@ def _relative_subject(text: str, mentions: list[Mention], clause_start: int) -> 
 
 def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
     """The officials after the trigger: the first within reach, and those coordinated with it."""
-    after = [m for m in mentions if end <= m.start < clause_end]
+    # "talks with her Russian counterpart, Sergei Lavrov": the possessive only owns the title.
+    after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end and not (
+        m.how == "pronoun" and text[m.start:m.end].lower() in ("his", "her", "their")
+        and i + 1 < len(mentions) and is_title_only(text[m.end : mentions[i + 1].start].replace(",", " ")))]
     if not after or after[0].start - end > 90:
         return []
     chosen = [after[0]]
@@ -230,7 +266,7 @@ def _is_title_gap(gap: str) -> bool:
     >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
     (True, False)
     """
-    match = re.fullmatch(r"\s*,?\s*and\s+(.{0,60})", gap)
+    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(.{0,60})", gap) if "," in gap or " and " in gap else None
     return bool(match) and is_title_only(match.group(1))
 
 
