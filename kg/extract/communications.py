@@ -48,7 +48,8 @@ SOURCE_CONNECTIVES = re.compile(
 CONTINUATION = re.compile(
     r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
     r"conversation|session)|\bafterwards\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
-    r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b",
+    r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b|"
+    r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b",
     re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)

@@ -62,9 +62,10 @@ RELATIVE_RE = re.compile(
     r"\b(?P<relative>" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 # A month or year named without a day, e.g. "in October" or "in 2019": the sentence is not about
-# the publication week, so a weekday elsewhere in it must not be trusted either.
+# the publication week, so a weekday elsewhere in it must not be trusted either ("since 2019"
+# only compares with another time).
 OTHER_PERIOD = re.compile(
-    r"\b(?:in|since|last|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?:"
+    r"\b(?:in|last|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?:"
     + "|".join(m for m in MONTHS if len(m) > 3)
     + r"|(?:19|20)\d\d)\b",
     re.IGNORECASE,
