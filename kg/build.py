@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.articles import Warn, load_articles
 from kg.exports import write_graph_exports
+from kg.aliases import AliasTable, resolve
 from kg.extract import extract
 from kg.model import Article, Extraction
 from kg.ontology_files import ontology_graph
@@ -47,27 +48,32 @@ class BuildSummary:
     replaced: int = 0
 
 
-def extract_all(articles: Iterable[Article], jobs: int = 1,
-                progress: Progress | None = None) -> Iterator[Extraction]:
-    """Extract every article, in order. ``jobs`` > 1 maps :func:`kg.extract.extract` over worker
-    processes: extraction is a pure function of (text, meta), so any parallel engine can run it."""
+def extract_all(articles: Iterable[Article], jobs: int = 1, progress: Progress | None = None,
+                aliases: AliasTable | None = None) -> Iterator[Extraction]:
+    """Extract every article, in order, and resolve its officials against ``aliases``.
+
+    ``jobs`` > 1 maps :func:`kg.extract.extract` over worker processes: extraction is a pure
+    function of (text, meta), so any parallel engine can run it.
+    """
     if jobs <= 1:
-        for article in articles:
-            yield extract(article)
+        extractions: Iterable[Extraction] = map(extract, articles)
+        for extraction in extractions:
+            yield resolve(extraction, aliases) if aliases else extraction
             if progress:
                 progress(1)
         return
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         for extraction in pool.imap(extract, articles, chunksize=8):
-            yield extraction
+            yield resolve(extraction, aliases) if aliases else extraction
             if progress:
                 progress(1)
 
 
-def build_in_memory(articles: Sequence[Article]) -> GraphStore:
+def build_in_memory(articles: Sequence[Article], aliases: AliasTable | None = None) -> GraphStore:
     """Build ``articles`` into a fresh in-memory store."""
     store = GraphStore.in_memory()
-    store.replace_articles([ontology_graph(), *(to_graph(e) for e in extract_all(articles))])
+    store.replace_articles([ontology_graph(),
+                            *(to_graph(e) for e in extract_all(articles, aliases=aliases))])
     return store
 
 
@@ -79,13 +85,15 @@ def build(
     progress: Progress | None = None,
     jobs: int = 1,
     batch_size: int = DEFAULT_BATCH,
+    aliases: AliasTable | None = None,
 ) -> BuildSummary:
     """Read, extract and store the articles under ``sources``, then write the graph exports.
 
     Every article is read and checked before anything is written, so bad input writes nothing.
     Articles are then written in batches of ``batch_size``, each in one transaction, each
     replacing the earlier graph of an article with the same id or the same text; an interrupted
-    build keeps the batches committed before it and never half an article.
+    build keeps the batches committed before it and never half an article. ``aliases`` (see
+    :mod:`kg.aliases`) names and links the officials it knows.
 
     Raises:
         ArticleError: an article cannot be read (nothing is written).
@@ -118,7 +126,7 @@ def build(
         written += store.replace_articles([to_graph(e) for e in batch], drop=stale)
         batch.clear()
 
-    for extraction in extract_all(articles, jobs, progress):
+    for extraction in extract_all(articles, jobs, progress, aliases):
         for message in extraction.warnings:
             collect(message)
         officials.update(o.name for o in extraction.officials)

@@ -81,9 +81,21 @@ def cli():
     """Turn news about diplomacy into a knowledge graph you can query, measure and look at."""
 
 
+def _load_aliases(path: Path | None):
+    from kg.aliases import load_aliases
+
+    return load_aliases(path) if path else None
+
+
+aliases_option = click.option(
+    "--aliases", "aliases_path", type=click.Path(path_type=Path), default=None, metavar="CSV",
+    help="Alias table (name, aliases, wikidata, government, post) that names and links officials.")
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @store_option
+@aliases_option
 @click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=Path("exports"),
               show_default=True, help="Folder for graph.ttl and graph.jsonld.")
 @click.option("--no-exports", is_flag=True, help="Only update the store (large corpora).")
@@ -93,8 +105,8 @@ def cli():
               help="Articles written per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
-def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path, no_exports: bool,
-          jobs: int, batch_size: int, quiet: bool):
+def build(sources: tuple[Path, ...], store_path: Path | None, aliases_path: Path | None,
+          exports_dir: Path, no_exports: bool, jobs: int, batch_size: int, quiet: bool):
     """Build the graph of SOURCES: article files (ID.txt + ID.json), JSON Lines corpora (.jsonl),
     folders of them (recursively), or - for JSON Lines on standard input (default: seeds/).
 
@@ -108,13 +120,14 @@ def build(sources: tuple[Path, ...], store_path: Path | None, exports_dir: Path,
         if not quiet:
             click.echo(f"kg: warning: {message}", err=True)
 
+    aliases = _load_aliases(aliases_path)
     show_progress = not quiet and sys.stderr.isatty()
     with click.progressbar(length=0, label="extracting", file=sys.stderr,
                            hidden=not show_progress) as bar:
         summary = run_build(sources or DEFAULT_SOURCES, store_path,
                             None if no_exports else exports_dir, warn=warn,
                             progress=bar.update if show_progress else None, jobs=jobs,
-                            batch_size=batch_size)
+                            batch_size=batch_size, aliases=aliases)
     if not quiet:
         replaced = f", {summary.replaced} replaced by the same text" if summary.replaced else ""
         click.echo(
@@ -202,8 +215,9 @@ def validate(store_path: Path | None):
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the SCHEMA.md gold form as JSON.")
+@aliases_option
 @handle_errors
-def extract(article: Path, as_json: bool):
+def extract(article: Path, as_json: bool, aliases_path: Path | None):
     """Extract one ARTICLE and print what its graph says (officials, communications)."""
     from kg.articles import read_article
     from kg.build import build_in_memory
@@ -213,7 +227,7 @@ def extract(article: Path, as_json: bool):
         click.echo(f"kg: warning: {message}", err=True)
 
     loaded = read_article(article, warn)
-    predicted = read_extraction(build_in_memory([loaded]), loaded.id)
+    predicted = read_extraction(build_in_memory([loaded], _load_aliases(aliases_path)), loaded.id)
     if as_json:
         click.echo(json.dumps(predicted, indent=2, ensure_ascii=False))
         return
@@ -234,12 +248,14 @@ def extract(article: Path, as_json: bool):
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of scores.")
 @click.option("--predictions", type=click.Path(path_type=Path), default=None,
               help="Also write each article's extraction as DIR/ID.json.")
+@aliases_option
 @handle_errors
-def evaluate(paths: tuple[Path, ...], as_json: bool, predictions: Path | None):
+def evaluate(paths: tuple[Path, ...], as_json: bool, predictions: Path | None,
+             aliases_path: Path | None):
     """Score the extractor on annotated articles (SCHEMA.md), reading the built graph back."""
     from kg.evaluation import evaluate as run_evaluation
 
-    report = run_evaluation(paths, predictions)
+    report = run_evaluation(paths, predictions, _load_aliases(aliases_path))
     totals = report.to_dict()
     if as_json:
         click.echo(json.dumps(totals, indent=2))

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.aliases import AliasTable
 from kg.articles import find_article_paths, read_article, read_sidecar
 from kg.build import build_in_memory
 from kg.errors import ArticleError
@@ -149,15 +150,16 @@ def read_gold(path: Path) -> dict:
     return gold
 
 
-def evaluate(sources: Sequence[str | Path], predictions: Path | None = None) -> Report:
+def evaluate(sources: Sequence[str | Path], predictions: Path | None = None,
+             aliases: AliasTable | None = None) -> Report:
     """Build each annotated article, read its graph back and score it against its gold.
 
     ``predictions``, when given, is a folder that receives each article's read-back extraction
-    as ``ID.json``.
+    as ``ID.json``; ``aliases`` is a user's alias table (:mod:`kg.aliases`).
     """
     paths = find_article_paths(sources)
     annotated: list[tuple[Article, dict]] = [(read_article(p), read_gold(p)) for p in paths]
-    store = build_in_memory([article for article, _ in annotated])
+    store = build_in_memory([article for article, _ in annotated], aliases)
     scores = []
     for article, gold in annotated:
         predicted = read_extraction(store, article.id)

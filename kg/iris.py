@@ -1,7 +1,7 @@
 """Deterministic, readable IRIs: the same input always mints the same IRI.
 
 >>> str(mint_official_iri("Antony J. Blinken"))
-'https://w3id.org/kg-diplo/id/official/antony-j-blinken'
+'https://w3id.org/kg-diplo/id/official/antony-blinken'
 >>> str(mint_government_iri("Palestinian Authority"))
 'https://w3id.org/kg-diplo/id/government/palestinian-authority'
 >>> str(mint_article_iri("../etc/passwd"))
@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from kg.aliases import identity_key
 from kg.namespaces import ID
 
 MAX_SEGMENT = 120
@@ -50,7 +51,12 @@ def article_segment(article_id: str) -> str:
 
 
 def mint_official_iri(name: str) -> URIRef:
-    return ID[f"official/{slugify(name)}"]
+    """An official's IRI: spellings with the same identity key are one node.
+
+    >>> mint_official_iri("Sergei Lavrov") == mint_official_iri("Sergey Lavrov")
+    True
+    """
+    return ID[f"official/{slugify(identity_key(name))}"]
 
 
 def mint_government_iri(name: str) -> URIRef:

@@ -33,7 +33,6 @@ class Mode(str, Enum):
     UNSPECIFIED = "unspecified"
 
 
-
 class Status(str, Enum):
     """Whether a communication took place or is announced or intended."""
 
@@ -92,6 +91,8 @@ class Official:
     government: str | None = None
     evidence: tuple[Span, ...] = ()
     on_behalf_of: tuple[str, ...] = ()
+    #: IRIs of the same person elsewhere (Wikidata), from a user's alias table
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

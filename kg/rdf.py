@@ -20,7 +20,7 @@ import hashlib
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iris import (
     mint_article_iri,
@@ -138,6 +138,8 @@ def _add_official(graph: Graph, extraction: Extraction, official, article_iri: U
     government = _add_government(graph, official.government) if official.government else None
     if government:
         graph.add((iri, DIPLO.represents, government))
+    for other in official.same_as:
+        graph.add((iri, OWL.sameAs, URIRef(other)))
     for principal in official.on_behalf_of:
         graph.add((iri, DIPLO.actsOnBehalfOf, mint_official_iri(principal)))
     if official.post:

@@ -70,6 +70,48 @@ def test_extract_no_officials_without_an_official_post(text):
     assert officials(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Untitled people who meet, call or speak act as officials.
+        ("When Sergey Lavrov and Dmytro Kuleba sat down, nothing moved. Kuleba said little. "
+         "Lavrov met the press.", {"Sergey Lavrov", "Dmytro Kuleba"}),
+        ("Indonesian President Joko Widodo held talks with Vladimir Putin.",
+         {"Joko Widodo", "Vladimir Putin"}),
+        ("Dmitry Peskov, Putin's spokesman, said the talks were useful.", {"Dmitry Peskov"}),
+        # A government that owns the name is no part of it.
+        ("Australia's Penny Wong met the press.", {"Penny Wong"}),
+        # Private people speak too, and stay out.
+        ("Mustafa Aydın, who teaches international relations at Kadir Has University, said "
+         "Ankara was a natural venue.", set()),
+        ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
+         set()),
+        ("Egypt's foreign minister, Sameh Shoukry, said in an interview with Al Arabiya that "
+         "talks had stopped.", {"Sameh Shoukry"}),
+    ],
+)
+def test_extract_untitled_people_who_act_like_officials(text, expected):
+    assert {name for name, _, _ in officials(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post", "government"),
+    [
+        ("Mevlüt Çavuşoğlu could claim a first. Turkey's foreign minister had brought the two "
+         "sides together. Çavuşoğlu announced it.", "Mevlüt Çavuşoğlu", "Foreign Minister",
+         "Turkey"),
+        ("Australia's Penny Wong met the press.", "Penny Wong", None, "Australia"),
+        ("He was accompanied by Housing Minister Zeev Elkin, who met Putin.", "Zeev Elkin",
+         "Housing Minister", None),
+    ],
+)
+def test_extract_posts_of_untitled_people_come_from_their_context(text, name, post, government):
+    found = {n: (p, g) for n, p, g in officials(text)}
+    assert found[name][0] == post
+    if government:
+        assert found[name][1] == government
+
+
 def test_extract_surnames_and_titles_link_to_the_official():
     extraction = run("US Secretary of State Antony Blinken landed. Blinken then met the press. "
                      "The Secretary said little.")
@@ -97,6 +139,62 @@ def test_extract_surnames_and_titles_link_to_the_official():
 )
 def test_extract_contacts(text, expected):
     assert contacts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Calls are two-sided: one call per caller.
+        ("Brazilian President Luiz Inácio Lula da Silva received calls from German Chancellor "
+         "Olaf Scholz, Spanish Prime Minister Pedro Sánchez and Portuguese Prime Minister António "
+         "Costa on Monday.",
+         {("phone", ("Luiz Inácio Lula da Silva", "Olaf Scholz")),
+          ("phone", ("António Costa", "Luiz Inácio Lula da Silva")),
+          ("phone", ("Luiz Inácio Lula da Silva", "Pedro Sánchez"))}),
+        # "Separate meetings" are one per counterpart.
+        ("IAEA Director General Rafael Grossi held separate meetings with Ukrainian Foreign "
+         "Minister Dmytro Kuleba and with Russian Foreign Minister Sergey Lavrov.",
+         {("meeting", ("Dmytro Kuleba", "Rafael Grossi")),
+          ("meeting", ("Rafael Grossi", "Sergey Lavrov"))}),
+        # A joint call stays one.
+        ("French President Emmanuel Macron and Saudi Crown Prince Mohammed bin Salman telephoned "
+         "Lebanese Prime Minister Najib Mikati together.",
+         {("phone", ("Emmanuel Macron", "Mohammed bin Salman", "Najib Mikati"))}),
+        # The second verb of a clause shares the first one's subject.
+        ("German Foreign Minister Annalena Baerbock met Ukrainian Foreign Minister Dmytro Kuleba "
+         "and was received by President Volodymyr Zelensky.",
+         {("meeting", ("Annalena Baerbock", "Dmytro Kuleba")),
+          ("meeting", ("Annalena Baerbock", "Volodymyr Zelensky"))}),
+        # A possessive before a title does not take part.
+        ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
+         "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
+    ],
+)
+def test_extract_contacts_with_several_parties(text, expected):
+    assert {(mode, participants) for mode, _, participants, _, _ in contacts(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An official heard nowhere else gets a statement of their own.
+        ("Kremlin spokesman Dmitry Peskov said on Tuesday that no talks were planned.",
+         {("unspecified", ("Dmitry Peskov",), "2022-03-08")}),
+        # A remark by someone in a reported meeting belongs to that meeting.
+        ("Russian President Vladimir Putin met French President Emmanuel Macron on Monday. "
+         "Putin said the talks were useful.", set()),
+        # A trigger that opens the sentence counts.
+        ("Japanese Prime Minister Fumio Kishida arrived. Speaking to reporters on Saturday, "
+         "Kishida said the visit went well.",
+         {("press_briefing", ("Fumio Kishida",), "2022-03-05")}),
+        ("On Twitter, Ukrainian President Volodymyr Zelensky warned of a catastrophe.",
+         {("social_media", ("Volodymyr Zelensky",), None)}),
+    ],
+)
+def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expected):
+    found = {(c.mode.value, c.participants, c.date.isoformat() if c.date else None)
+             for c in run(text).communications if c.kind.value == "statement"}
+    assert found == expected
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from kg.model import Communication, Kind, Mode, Span, Status
 # Words that end the stretch of text a trigger's subject or objects can come from.
 CLAUSE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
-    r"following|amid|than)\b",
+    r"following|amid|than|since)\b",
     re.IGNORECASE,
 )
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
@@ -71,6 +71,8 @@ class _Mention:
 
     communication: Communication
     offset: int
+    #: the sentence places it in another month or year ("spoke by telephone in October")
+    elsewhere: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -112,9 +114,9 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         if dated and not mentions_other_period(sentence.text):
             last_date = (dated[0], sentence.paragraph)
-    ordered = [m.communication for m in sorted(found, key=lambda m: m.offset)]
-    merged = _with_bare_remarks(_merge([c for c in ordered if not _is_bare_remark(c)]),
-                                [c for c in ordered if _is_bare_remark(c)])
+    ordered = sorted(found, key=lambda m: m.offset)
+    merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
+                                [m.communication for m in ordered if _is_bare_remark(m.communication)])
     return _with_visitors(merged, text, cast, knowledge)
 
 
@@ -130,6 +132,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     subjects = _subjects(text, visible, clause_start, start) or _relative_subject(
         text, visible, clause_start)
     objects = _objects(text, visible, end, clause_end)
+    if not subjects:
+        # "after talks with his Japanese counterpart": the owner of the title is the other side.
+        owners = [m for i, m in enumerate(visible) if end <= m.start < clause_end
+                  and _is_title_owner(text, visible, i)][:1]
+        subjects = owners if owners and objects and owners[0].official not in _names(objects) else []
     if kind is Kind.STATEMENT:
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
         # subject after an opening phrase ("In a post on Twitter, X wrote").
@@ -146,7 +153,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
     if factuality in ("negated", "hypothetical"):
         return []
     planned = factuality == "planned"
-    date = _date(text, sentence, published, planned, last_date)
+    elsewhere = mentions_other_period(text[clause_start:clause_end])
+    date = _date(text, sentence, published, planned, last_date, elsewhere)
     if date and published and date > published:
         planned = True
     status = Status.PLANNED if planned else Status.OCCURRED
@@ -160,7 +168,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
             return []
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
-        return [_Mention(communication, start)]
+        return [_Mention(communication, start, elsewhere)]
     counterparts = _counterparts(text, end, clause_end, knowledge)
     if len(names) < 2 and not (names and counterparts):
         return []
@@ -173,7 +181,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
         location=_location(text, clause_start, clause_end, knowledge) if mode is Mode.MEETING else None,
         topics=_topics(text, start, sentence.end),
     )
-    return [_Mention(c, start) for c in _bilateral(communication, subjects, objects, trigger, text,
+    return [_Mention(c, start, elsewhere) for c in _bilateral(communication, subjects, objects, trigger, text,
                                                    sentence, clause_start, clause_end)]
 
 
@@ -244,10 +252,11 @@ def _relative_subject(text: str, mentions: list[Mention], clause_start: int) -> 
 
 def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
     """The officials after the trigger: the first within reach, and those coordinated with it."""
-    # "talks with her Russian counterpart, Sergei Lavrov": the possessive only owns the title.
-    after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end and not (
-        m.how == "pronoun" and text[m.start:m.end].lower() in ("his", "her", "their")
-        and i + 1 < len(mentions) and is_title_only(text[m.end : mentions[i + 1].start].replace(",", " ")))]
+    # "talks with her Russian counterpart, Sergei Lavrov": the possessive only owns the title;
+    # "Lavrov, …, his spokeswoman, X, said": the reporter of a remark is no party to it.
+    after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
+             and not _is_title_owner(text, mentions, i)
+             and not REPORTER.match(text, m.end)]
     if not after or after[0].start - end > 90:
         return []
     chosen = [after[0]]
@@ -260,6 +269,27 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
     return chosen
 
 
+REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
+
+
+def _is_title_owner(text: str, mentions: list[Mention], index: int) -> bool:
+    """Whether mention ``index`` is a possessive before the title of the next official."""
+    mention = mentions[index]
+    return (mention.how == "pronoun" and text[mention.start:mention.end].lower() in ("his", "her")
+            and index + 1 < len(mentions)
+            and _owns_title(text[mention.end : mentions[index + 1].start]))
+
+
+def _owns_title(gap: str) -> bool:
+    """Whether ``gap`` is a short title owned by a possessive ("her Russian counterpart, ").
+
+    >>> _owns_title(" Russian counterpart, "), _owns_title(" and then met ")
+    (True, False)
+    """
+    words = gap.replace(",", " ").split()
+    return 0 < len(words) <= 4 and not re.search(r"[.;:]|\b(?:and|or|with|to|met|and)\b", gap)
+
+
 def _is_title_gap(gap: str) -> bool:
     """Whether ``gap`` is only "and" and a title between two names ("…, and Chinese President …"),
     not a new clause ("… and was received by …").
@@ -267,7 +297,8 @@ def _is_title_gap(gap: str) -> bool:
     >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
     (True, False)
     """
-    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(.{0,60})", gap) if "," in gap or " and " in gap else None
+    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:with\s+)?(.{0,60})", gap) \
+        if "," in gap or " and " in gap else None
     return bool(match) and is_title_only(match.group(1))
 
 
@@ -310,11 +341,12 @@ def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     return "occurred"
 
 
-def _date(text, sentence: Sentence, published, planned, last_date) -> dt.date | None:
+def _date(text, sentence: Sentence, published, planned, last_date,
+          elsewhere: bool) -> dt.date | None:
     """The day a mention happened: a date in its sentence; else the narrative's day when the
     sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
     "a day earlier" / "the next day", or when it stays in the paragraph that set that day."""
-    if mentions_other_period(sentence.text):
+    if elsewhere:
         return None
     found = [d for _, d in find_dates(sentence.text, published, planned) if d]
     if found:
@@ -466,21 +498,26 @@ def _with_bare_remarks(communications: list[Communication],
     return result
 
 
-def _merge(mentions: list[Communication]) -> list[Communication]:
+def _merge(mentions: list[_Mention]) -> list[Communication]:
     """One communication per event: mentions with the same kind, status and participants and
-    compatible dates and modes are one event; the merge keeps every evidence span."""
+    compatible dates and modes are one event; the merge keeps every evidence span. A mention
+    placed in another month or year only joins others placed there ("they met in Moscow in
+    2020" is not this week's meeting)."""
     merged: list[Communication] = []
+    elsewhere: list[bool] = []
     by_parties: dict[tuple, list[int]] = {}
     for mention in mentions:
-        key = (mention.kind, mention.status, frozenset(mention.participants),
-               frozenset(mention.counterpart_governments))
+        communication = mention.communication
+        key = (communication.kind, communication.status, frozenset(communication.participants),
+               frozenset(communication.counterpart_governments))
         for index in by_parties.get(key, []):
-            if _same_event(merged[index], mention):
-                merged[index] = _combine(merged[index], mention)
+            if elsewhere[index] == mention.elsewhere and _same_event(merged[index], communication):
+                merged[index] = _combine(merged[index], communication)
                 break
         else:
             by_parties.setdefault(key, []).append(len(merged))
-            merged.append(mention)
+            merged.append(communication)
+            elsewhere.append(mention.elsewhere)
     return merged
 
 
