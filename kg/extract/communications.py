@@ -49,7 +49,8 @@ CONTINUATION = re.compile(
     r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
     r"conversation|session)|\bafterwards\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
     r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b|"
-    r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b",
+    r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b|"
+    r"\b(?:a separate|meanwhile|at the same time)\b",
     re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
@@ -143,6 +144,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
         objects = [m for m in objects if is_title_only(text[end : m.start])]
         if not subjects and not objects and start - sentence.start < 40:
             objects = [m for m in visible if m.start >= end][:1]
+        if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
+                text, subjects[-1].end, start):
+            subjects = []  # "The Secretary emphasized …, the statement added": not his remark
     group = TWO_OF_THEM.search(text, clause_start, start)
     if group and found and not subjects:
         # "the two leaders met", "the two men telephoned X together"
@@ -269,6 +273,9 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
     return chosen
 
 
+# What may stand between a speaker and a bare speech verb: an apposition and adverbs.
+REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
+                        r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
 REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
 
 
@@ -490,9 +497,20 @@ def _with_bare_remarks(communications: list[Communication],
     result = list(communications)
     for remark in remarks:
         speaker = remark.participants[0]
-        same = next((i for i, c in enumerate(result) if _same_event(c, remark)), None)
-        if same is not None:
-            result[same] = _combine(result[same], remark)
+        same = sorted((c.date != remark.date, i) for i, c in enumerate(result)
+                      if _same_event(c, remark))
+        if same:
+            # A bare remark dates the statement only from the statement's own sentence: a
+            # remark further on may not belong to it.
+            index = same[0][1]
+            statement = result[index]
+            own_sentence = {s.sentence for s in statement.evidence} & {
+                s.sentence for s in remark.evidence}
+            result[index] = replace(
+                statement,
+                date=statement.date or (remark.date if own_sentence else None),
+                evidence=statement.evidence + tuple(
+                    s for s in remark.evidence if s not in statement.evidence))
         elif not any(speaker in c.participants for c in communications):
             result.append(remark)
     return result
