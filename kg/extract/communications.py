@@ -93,8 +93,12 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     found: list[_Mention] = []
     # The day the narrative is at, and the paragraph that set it.
     last_date: tuple[dt.date, int] | None = None
+    previous_mentions: list[Mention] = []
+    previous_paragraph = -1
     for sentence in sentences:
         occupied: list[range] = []
+        if sentence.paragraph != previous_paragraph:
+            previous_mentions = []
         sentence_mentions = mentions[bisect.bisect_left(starts, sentence.start):
                                      bisect.bisect_left(starts, sentence.end)]
         in_sentence = [(s, e) for s, e in quotes[max(0, bisect.bisect_right(
@@ -107,11 +111,14 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
                 if any(start in r or end - 1 in r for r in occupied):
                     continue
                 mentions_here = _read_mention(text, sentence, start, end, trigger,
-                                              sentence_mentions, cast, in_sentence, published,
-                                              last_date, found, knowledge)
+                                              sentence_mentions, previous_mentions, cast,
+                                              in_sentence, published, last_date, found, knowledge)
                 if mentions_here:
                     occupied.append(range(start, end))
                     found.extend(mentions_here)
+        # The previous sentence's officials, while the paragraph goes on.
+        previous_mentions = sentence_mentions
+        previous_paragraph = sentence.paragraph
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         if dated and not mentions_other_period(sentence.text):
             last_date = (dated[0], sentence.paragraph)
@@ -121,8 +128,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     return _with_visitors(merged, text, cast, knowledge)
 
 
-def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, quotes, published,
-                  last_date, found, knowledge) -> list[_Mention]:
+def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previous_mentions, cast,
+                  quotes, published, last_date, found, knowledge) -> list[_Mention]:
     kind = Kind(trigger.kind)
     in_quote = next(((s, e) for s, e in quotes if s <= start < e), None)
     visible = [m for m in sentence_mentions
@@ -174,6 +181,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, cast, 
                                       (evidence,), date=date)
         return [_Mention(communication, start, elsewhere)]
     counterparts = _counterparts(text, end, clause_end, knowledge)
+    if len(names) == 1 and not counterparts and not subjects:
+        # "The main event was an hour-long meeting with Vladimir Putin": the narrative's subject
+        # is the other side.
+        narrator = _narrative_subject(sentence_mentions, previous_mentions, names[0],
+                                      clause_start, clause_end)
+        names = [narrator, names[0]] if narrator else names
+        subjects = [narrator] if narrator else subjects
     if len(names) < 2 and not (names and counterparts):
         return []
     mode = _mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
@@ -242,6 +256,17 @@ def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int)
         else:
             break
     return list(reversed(chosen))
+
+
+def _narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[Mention],
+                       other: str, clause_start: int, clause_end: int) -> str | None:
+    """Who the narrative is about where a contact names only its other side: the first official
+    of the sentence outside the trigger's clause, else the first of the sentence before."""
+    outside = [m for m in sentence_mentions if not clause_start <= m.start < clause_end]
+    for mention in outside + previous_mentions[:1]:
+        if mention.official != other and mention.how != "first_person":
+            return mention.official
+    return None
 
 
 def _relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:

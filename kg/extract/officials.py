@@ -46,6 +46,10 @@ GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterp
                            "advisor", "secretary", "minister", "official"})
 
 
+_HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
+                            r"Receives|Tells|Warns|Signs|Travels|Arrives|Discusses)")
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place in the text that points at an official."""
@@ -221,8 +225,9 @@ def _clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, 
     for token_match in re.finditer(r"[^\s]+", raw):
         token = token_match.group()
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
-                       or token in knowledge.post_by_surface or token in words["domain"]):
-            break
+                       or token in knowledge.post_by_surface or token in words["domain"]
+                       or _HEADLINE_VERB.fullmatch(token)):
+            break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
         leading_title = (not tokens and token in knowledge.post_by_surface and token[0].isupper()
                          and token_match.end() < len(raw))
         if not tokens and not leading_title and (
