@@ -125,7 +125,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     ordered = sorted(found, key=lambda m: m.offset)
     merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
                                 [m.communication for m in ordered if _is_bare_remark(m.communication)])
-    return _with_visitors(merged, text, cast, knowledge)
+    return _with_visitors(_without_covered_visits(merged, cast), text, cast, knowledge)
 
 
 def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previous_mentions, cast,
@@ -180,7 +180,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
         return [_Mention(communication, start, elsewhere)]
-    counterparts = _counterparts(text, end, clause_end, knowledge)
+    counterparts = _counterparts(text, end, clause_end, knowledge) or _host_country(
+        text, end, trigger, subjects, names, cast, knowledge)
     if len(names) == 1 and not counterparts and not subjects:
         # "The main event was an hour-long meeting with Vladimir Putin": the narrative's subject
         # is the other side.
@@ -383,8 +384,8 @@ def _date(text, sentence: Sentence, published, planned, last_date,
     found = [d for _, d in find_dates(sentence.text, published, planned) if d]
     if found:
         return found[0]
-    if last_date is None:
-        return None
+    if last_date is None or planned:
+        return None  # a plan announced on the narrative's day happens some other day
     day, paragraph = last_date
     shift = DAY_SHIFT.search(sentence.text)
     if shift:
@@ -457,6 +458,42 @@ def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge) ->
     return list(dict.fromkeys(knowledge.government_by_surface[s] for s in found))
 
 
+PLACE_AFTER = re.compile(r"\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+
+
+def _host_country(text: str, end: int, trigger: Trigger, subjects, names: list[str], cast: Cast,
+                  knowledge: Knowledge) -> list[str]:
+    """The country an official visits stands for its unnamed hosts ("Pelosi visited Taiwan",
+    "arrived in Amman"): a counterpart government, unless the official represents it."""
+    if trigger.initiator != "subject" or trigger.mode != Mode.MEETING.value or len(names) != 1 \
+            or not subjects:
+        return []
+    visitor = cast.official(names[0])
+    countries: list[str] = []
+    place = PLACE_AFTER.match(text, end)
+    # "will visit Mauritania and Senegal": every country of the list.
+    while place and (country := _country(place.group("place"), knowledge)):
+        if not (visitor and visitor.government == country[0]):
+            countries.append(country[0])
+        place = NEXT_PLACE.match(text, place.start("place") + country[1])
+    return list(dict.fromkeys(countries))
+
+
+def _country(words: str, knowledge: Knowledge) -> tuple[str, int] | None:
+    """The government the leading words of ``words`` name, and how many characters name it."""
+    tokens = words.split()
+    for size in range(len(tokens), 0, -1):
+        surface = " ".join(tokens[:size]).rstrip(".,")
+        country = (knowledge.government_by_surface.get(surface)
+                   or knowledge.government_by_capital.get(surface))
+        if country:
+            return country, len(surface)
+    return None
+
+
 def _location(text: str, clause_start: int, clause_end: int, knowledge: Knowledge) -> str | None:
     for match in LOCATION.finditer(text, clause_start, clause_end):
         place = match.group("place").removeprefix("the ")
@@ -505,6 +542,22 @@ def _with_visitors(communications: list[Communication], text: str, cast: Cast,
     return updated
 
 
+def _without_covered_visits(communications: list[Communication], cast: Cast) -> list[Communication]:
+    """Drop "X visited Y-land" where the article names whom X met there: those meetings are the
+    communication; the visit alone stands for them only when its hosts go unnamed."""
+    government_of = {o.name: o.government for o in cast.officials}
+    met: dict[str, set[str | None]] = {}
+    for communication in communications:
+        if communication.kind is Kind.CONTACT and len(communication.participants) > 1:
+            for name in communication.participants:
+                met.setdefault(name, set()).update(
+                    government_of.get(other) for other in communication.participants
+                    if other != name)
+    return [c for c in communications if not (
+        c.kind is Kind.CONTACT and len(c.participants) == 1 and c.counterpart_governments
+        and set(c.counterpart_governments) <= met.get(c.participants[0], set()))]
+
+
 def _is_bare_remark(communication: Communication) -> bool:
     """A report of speech with no occasion ("X said"): the weakest evidence of a statement."""
     return communication.kind is Kind.STATEMENT and communication.mode is Mode.UNSPECIFIED
@@ -551,8 +604,7 @@ def _merge(mentions: list[_Mention]) -> list[Communication]:
     by_parties: dict[tuple, list[int]] = {}
     for mention in mentions:
         communication = mention.communication
-        key = (communication.kind, communication.status, frozenset(communication.participants),
-               frozenset(communication.counterpart_governments))
+        key = (communication.kind, communication.status, frozenset(communication.participants))
         for index in by_parties.get(key, []):
             if elsewhere[index] == mention.elsewhere and _same_event(merged[index], communication):
                 merged[index] = _combine(merged[index], communication)
@@ -569,7 +621,9 @@ def _same_event(a: Communication, b: Communication) -> bool:
         a.kind is b.kind
         and a.status is b.status
         and set(a.participants) == set(b.participants)
-        and set(a.counterpart_governments) == set(b.counterpart_governments)
+        # "will travel to Israel" and "to meet Israeli and Palestinian leaders": one trip
+        and (set(a.counterpart_governments) <= set(b.counterpart_governments)
+             or set(b.counterpart_governments) <= set(a.counterpart_governments))
         and (a.date is None or b.date is None or a.date == b.date)
         and (a.mode is b.mode or Mode.UNSPECIFIED in (a.mode, b.mode))
     )
@@ -579,6 +633,8 @@ def _combine(a: Communication, b: Communication) -> Communication:
     return replace(
         a,
         mode=a.mode if a.mode is not Mode.UNSPECIFIED else b.mode,
+        counterpart_governments=tuple(dict.fromkeys(a.counterpart_governments
+                                                    + b.counterpart_governments)),
         date=a.date or b.date,
         initiator=a.initiator or b.initiator,
         location=a.location or b.location,
