@@ -599,18 +599,20 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     ("Mustafa Aydın, who teaches international relations, said").
     """
     words = knowledge.words
-    particle = _alternation(words["particle"])
-    run = re.compile(rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{_NAME_TOKEN}){{1,4}}")
-    private = re.compile(rf"\b(?:{_alternation(words['private'])})\b", re.IGNORECASE)
-    title_words = {w for alias in knowledge.post_by_surface for w in alias.split()}
-    acts_after = re.compile(rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
+    run, private, acts_after, title_words = _acting_patterns(knowledge)
+    # Where each word of the text stands, for its lower-case use and its uses as a surname.
+    places_of: dict[str, list[tuple[int, int]]] = {}
+    for word in re.finditer(r"[\w’'-]+", text):
+        places_of.setdefault(word.group(), []).append(word.span())
     for match in run.finditer(text):
         tokens = match.group().split()
         start = match.start()
         # A capitalised word that opens a sentence ("When Sergey Lavrov") is no part of the name,
-        # nor is the government that owns it ("Australia's Penny Wong").
+        # nor is the government that owns it ("Australia's Penny Wong"); an ordinary word is one
+        # the text also writes in lower case.
         owner = None
-        while tokens and (tokens[0] in words["stop"] or _common_word(tokens[0], text)
+        while tokens and (tokens[0] in words["stop"]
+                          or (tokens[0].lower() != tokens[0] and tokens[0].lower() in places_of)
                           or re.sub(r"['’]s$", "", tokens[0]) in knowledge.government_by_surface):
             owner = knowledge.government_by_surface.get(re.sub(r"['’]s$", "", tokens[0]), owner)
             start += len(tokens[0]) + 1
@@ -632,8 +634,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
                 private.search(text, end, min(len(text), end + 90)):
             continue
         # The person acts where the full name stands or wherever the surname stands alone.
-        surname = re.compile(rf"(?<![\w-]){re.escape(tokens[-1])}(?![\w-])")
-        places = [(start, end)] + [(m.start(), m.end()) for m in surname.finditer(text, end)]
+        places = [(start, end)] + [(s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
         if not any(acts_after.match(text, e) or CONTACT_BEFORE.search(text, max(0, s - 40), s)
                    for s, e in places):
             continue
@@ -645,7 +646,13 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         spans.append((start, end, person, "titled"))
 
 
-def _common_word(token: str, text: str) -> bool:
-    """Whether a capitalised word is an ordinary word the text also writes in lower case."""
-    lower = token.lower()
-    return lower != token and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+@lru_cache(maxsize=4)
+def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
+    words = knowledge.words
+    particle = _alternation(words["particle"])
+    run = re.compile(rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{_NAME_TOKEN}){{1,4}}")
+    private = re.compile(rf"\b(?:{_alternation(words['private'])})\b", re.IGNORECASE)
+    acts_after = re.compile(
+        rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
+    title_words = frozenset(w for alias in knowledge.post_by_surface for w in alias.split())
+    return run, private, acts_after, title_words
