@@ -140,11 +140,11 @@ def resolve(extraction: Extraction, table: AliasTable) -> Extraction:
     turn out to be one person merge), their Wikidata links, and the table's government and post.
 
     >>> from kg.model import Article, Meta
-    >>> table = AliasTable((Person("Mohammed bin Salman", ("MBS",), "Q6892171", "Saudi Arabia"),))
-    >>> extraction = Extraction(Article(Meta("a"), "MBS met him."), officials=(Official("MBS"),))
+    >>> table = AliasTable((Person("Vladimir Putin", ("Putin",), "Q7747", "Russia"),))
+    >>> extraction = Extraction(Article(Meta("a"), "Putin met him."), officials=(Official("Putin"),))
     >>> official = resolve(extraction, table).officials[0]
     >>> official.name, official.government, official.same_as
-    ('Mohammed bin Salman', 'Saudi Arabia', ('http://www.wikidata.org/entity/Q6892171',))
+    ('Vladimir Putin', 'Russia', ('http://www.wikidata.org/entity/Q7747',))
     """
     canonical: dict[str, str] = {}
     officials: dict[str, Official] = {}

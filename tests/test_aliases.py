@@ -64,22 +64,22 @@ def test_build_merges_transliterations_across_articles_and_keeps_namesakes_apart
 def test_alias_table_names_links_and_fixes_officials(tmp_path):
     table = tmp_path / "aliases.csv"
     table.write_text("name,aliases,wikidata,government,post\n"
-                     "Sergey Lavrov,Lavrov|Sergei Viktorovich Lavrov,Q161034,Russia,"
-                     "Foreign Minister\n", encoding="utf-8")
+                     "Vladimir Putin,Putin|Vladimir Vladimirovich Putin,Q7747,Russia,"
+                     "President\n", encoding="utf-8")
     corpus = write_corpus(
         tmp_path / "c.jsonl",
-        article("a", "Sergei Viktorovich Lavrov met Turkish Foreign Minister Mevlüt Çavuşoğlu "
-                     "on Thursday. Lavrov said the talks were useful."))
+        article("a", "Vladimir Vladimirovich Putin met Turkish President Recep Tayyip Erdoğan "
+                     "on Thursday. Putin said the talks were useful."))
     build([corpus], tmp_path / "store", None, aliases=load_aliases(table))
     store = GraphStore.open(tmp_path / "store")
     rows = store.select(
         "SELECT ?name ?same ?government WHERE { ?o foaf:name ?name ; owl:sameAs ?same ; "
         "diplo:represents/skos:prefLabel ?government }")
     assert [(r["name"], str(r["same"]), r["government"]) for r in rows] == [
-        ("Sergey Lavrov", "http://www.wikidata.org/entity/Q161034", "Russia")]
+        ("Vladimir Putin", "http://www.wikidata.org/entity/Q7747", "Russia")]
     contacts = store.select(
         "SELECT ?name WHERE { ?c a diplo:Contact ; diplo:hasParticipant/foaf:name ?name }")
-    assert {r["name"] for r in contacts} == {"Sergey Lavrov", "Mevlüt Çavuşoğlu"}
+    assert {r["name"] for r in contacts} == {"Vladimir Putin", "Recep Tayyip Erdoğan"}
 
 
 @pytest.mark.parametrize(("content", "message"), [
