@@ -180,6 +180,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
         return [_Mention(communication, start, elsewhere)]
+    convener = CONVENER.search(text, end, sentence.end)
+    chair = next((m for m in visible if convener and convener.end() <= m.start
+                  and m.start - convener.end() < 60 and is_title_only(text[convener.end():m.start])),
+                 None) if len(names) >= 2 else None
+    if chair and chair.official not in names:
+        # "a meeting between A, B and C, convened by D": the convener takes part and starts it.
+        names.append(chair.official)
     counterparts = _counterparts(text, end, clause_end, knowledge) or _host_country(
         text, end, trigger, subjects, names, cast, knowledge)
     if len(names) == 1 and not counterparts and not subjects:
@@ -192,7 +199,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if len(names) < 2 and not (names and counterparts):
         return []
     mode = _mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
-    initiator = _initiator(trigger, text, start, subjects, objects, names, sentence.text)
+    initiator = chair.official if chair else _initiator(trigger, text, start, subjects, objects,
+                                                          names, sentence.text)
     communication = Communication(
         kind=kind, mode=mode, status=status, participants=tuple(names), evidence=(evidence,),
         counterpart_governments=tuple(counterparts), initiator=initiator, date=date,
@@ -300,6 +308,7 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
 
 
 # What may stand between a speaker and a bare speech verb: an apposition and adverbs.
+CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
                         r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
 REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
