@@ -144,6 +144,45 @@ def test_extract_contacts(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A visited country stands for its unnamed hosts...
+        ("US House Speaker Nancy Pelosi visited Taiwan on Tuesday.",
+         [(("Nancy Pelosi",), ("Taiwan",), "Nancy Pelosi")]),
+        ("Gambian President Dawda Jawara will visit Mauritania and Senegal.",
+         [(("Dawda Jawara",), ("Mauritania", "Senegal"), "Dawda Jawara")]),
+        # ...unless the article names whom the visitor met there.
+        ("Indian Prime Minister Narendra Modi visited Japan on Monday. Modi met Japanese Prime "
+         "Minister Fumio Kishida in Tokyo.",
+         [(("Fumio Kishida", "Narendra Modi"), (), "Narendra Modi")]),
+        # A meeting's convener takes part and starts it.
+        ("Turkey relented after a meeting in Madrid between Turkish President Recep Tayyip "
+         "Erdoğan, Finnish President Sauli Niinistö and Swedish Prime Minister Magdalena Andersson, "
+         "convened by NATO Secretary-General Jens Stoltenberg.",
+         [(("Jens Stoltenberg", "Magdalena Andersson", "Recep Tayyip Erdoğan", "Sauli Niinistö"),
+           (), "Jens Stoltenberg")]),
+        # Plural conversations with a list are one per counterpart.
+        ("Turkish President Recep Tayyip Erdoğan had brief conversations with Palestinian "
+         "President Mahmoud Abbas and Jordan's King Abdullah II.",
+         [(("Mahmoud Abbas", "Recep Tayyip Erdoğan"), (), None),
+          (("Abdullah II", "Recep Tayyip Erdoğan"), (), None)]),
+    ],
+)
+def test_extract_contacts_hosts_conveners_and_lists(text, expected):
+    found = [(tuple(sorted(c.participants)), c.counterpart_governments, c.initiator)
+             for c in run(text).communications if c.kind.value == "contact"]
+    assert found == [(tuple(sorted(p)), g, i) for p, g, i in expected]
+
+
+def test_extract_plans_take_no_narrative_date():
+    text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
+            "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "
+            "to Israel.")
+    planned = [c for c in run(text).communications if c.status.value == "planned"]
+    assert [(c.counterpart_governments, c.date) for c in planned] == [(("Israel",), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Calls are two-sided: one call per caller.
         ("Brazilian President Luiz Inácio Lula da Silva received calls from German Chancellor "
          "Olaf Scholz, Spanish Prime Minister Pedro Sánchez and Portuguese Prime Minister António "

@@ -198,6 +198,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         subjects = [narrator] if narrator else subjects
     if len(names) < 2 and not (names and counterparts):
         return []
+    if date and CONTINUATION.search(sentence.text) and not any(
+            d for _, d in find_dates(sentence.text, published, planned)):
+        # "he also had conversations there with…" continues the last contact of its parties,
+        # not whatever day the narrative reached since.
+        date = next((m.communication.date for m in reversed(found[-10:])
+                     if m.communication.kind is Kind.CONTACT and m.communication.date
+                     and set(m.communication.participants) & set(names)), date)
     mode = _mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
     initiator = chair.official if chair else _initiator(trigger, text, start, subjects, objects,
                                                           names, sentence.text)
@@ -225,7 +232,8 @@ def _bilateral(communication: Communication, subjects, objects, trigger: Trigger
     two-sided unless the text says they were joint."""
     own = _names(subjects)
     others = [n for n in _names(objects) if n not in own]
-    separate = SEPARATE.search(text, clause_start, clause_end) or (
+    separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
+        r"(?:conversations|meetings|calls)\b", communication.evidence[0].text) or (
         communication.mode is Mode.PHONE and not JOINT.search(sentence.text))
     if not separate or len(own) != 1 or len(others) < 2:
         return [communication]
@@ -295,7 +303,8 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
     after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
              and not _is_title_owner(text, mentions, i)
              and not REPORTER.match(text, m.end)]
-    if not after or after[0].start - end > 90:
+    # Within reach: 90 characters, not counting the title right before the name.
+    if not after or after[0].start - end - len(_trailing_title(text[end:after[0].start])) > 90:
         return []
     chosen = [after[0]]
     for mention in after[1:]:
@@ -320,6 +329,15 @@ def _is_title_owner(text: str, mentions: list[Mention], index: int) -> bool:
     return (mention.how == "pronoun" and text[mention.start:mention.end].lower() in ("his", "her")
             and index + 1 < len(mentions)
             and _owns_title(text[mention.end : mentions[index + 1].start]))
+
+
+TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|and|for|the)\s+)+$")
+
+
+def _trailing_title(gap: str) -> str:
+    """The capitalised title that ends ``gap`` ("South African Minister of … Cooperation ")."""
+    match = TRAILING_TITLE.search(gap)
+    return match.group() if match else ""
 
 
 def _owns_title(gap: str) -> bool:
@@ -417,7 +435,7 @@ def _mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) ->
             return Mode.VIDEO
         if re.search(r"\b(?:visit|visited|visiting|travell?ed|arrived|hosted|received|flew|drove|"
                      r"in-person|face-to-face|sidelines|margins|lunch|dinner|delegation-level|"
-                     r"palace|kremlin|residence)\b", lowered):
+                     r"palace|kremlin|residence|there)\b", lowered):
             return Mode.MEETING
         # Talks held in a named capital are held in person; "the violence in Jerusalem" is a topic.
         for capital in knowledge.government_by_capital:
