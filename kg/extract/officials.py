@@ -157,6 +157,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     appositive = re.compile(
         rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
+        # "Erdoğan, Finnish President Sauli Niinistö": that title is the next person's.
+        rf"(?![^\S\n]+{_NAME_TOKEN})"
     )
     title_only = re.compile(
         rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+)"
@@ -535,7 +537,10 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
             local = [(abs(m.start() + sentence.start - first.start),
                       knowledge.government_by_surface.get(m.group())
                       or knowledge.government_by_capital.get(m.group()))
-                     for m in patterns.government.finditer(sentence.text)]
+                     for m in patterns.government.finditer(sentence.text)
+                     if not _not_affiliation(sentence.text, m)
+                     and not _titles_another(text, sentence.start + m.end(), person.name,
+                                             mentions, starts)]
             local = sorted((d, g) for d, g in local if g and g not in beside)
             if local:
                 chosen[person.name] = local[0][1]
@@ -543,6 +548,31 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
         ranked = [g for g, _ in salience.most_common() if g not in beside]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
+
+
+OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
+                              r"counterparts?|delegates|negotiators|diplomats)\b")
+
+
+def _not_affiliation(sentence: str, match: re.Match) -> bool:
+    """Whether a country named in a sentence stands for another party, not for what an official
+    there represents ("the Chinese side had sought a call on Prime Minister Narendra Modi").
+
+    >>> import re
+    >>> text = "The Chinese side asked"
+    >>> _not_affiliation(text, re.search("Chinese", text))
+    True
+    """
+    return OTHER_SIDE_AFTER.match(sentence, match.end()) is not None
+
+
+def _titles_another(text: str, end: int, name: str, mentions: list[Mention],
+                    starts: list[int]) -> bool:
+    """Whether the country ending at ``end`` opens the title of another official ("…between
+    President Erdoğan, Finnish President Sauli Niinistö…": Finnish is Niinistö's)."""
+    following = _between(mentions, starts, end, end + 70)[:1]
+    return bool(following) and following[0].official != name and \
+        is_title_only(text[end : following[0].start])
 
 
 def _resolve_counterparts(people: list[_Person], sentences, mentions: list[Mention]) -> None:
