@@ -172,6 +172,28 @@ def test_extract_contacts_hosts_conveners_and_lists(text, expected):
     assert found == [(tuple(sorted(p)), g, i) for p, g, i in expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A joint news conference after a meeting is held by the meeting's parties.
+        ("German Foreign Minister Annalena Baerbock met Russian Foreign Minister Sergey Lavrov on "
+         "Tuesday. At a joint news conference after their meeting, Lavrov said talks would go on.",
+         {("Annalena Baerbock", "Sergey Lavrov")}),
+        # "a news conference with X" includes X.
+        ("German Foreign Minister Annalena Baerbock told a news conference with Ukrainian Foreign "
+         "Minister Dmytro Kuleba that Germany stood by Ukraine.",
+         {("Annalena Baerbock", "Dmytro Kuleba")}),
+        # Alone before reporters, one speaker.
+        ("Russian Foreign Minister Sergey Lavrov told reporters that talks would go on.",
+         {("Sergey Lavrov",)}),
+    ],
+)
+def test_extract_joint_news_conferences_are_held_by_all_their_speakers(text, expected):
+    found = {tuple(sorted(c.participants)) for c in run(text).communications
+             if c.mode.value == "press_briefing"}
+    assert found == expected
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "

@@ -175,8 +175,18 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     names = _names(subjects) + [n for n in _names(objects) if n not in _names(subjects)]
     if kind is Kind.STATEMENT:
         speaker = _names(subjects)[:1] or _names(objects)[:1]
+        if trigger.mode == Mode.PRESS_BRIEFING.value:
+            speaker = _joint_appearance(text, start, end, sentence, speaker, subjects, visible,
+                                        found)
         if not speaker:
             return []
+        if date is None and not elsewhere and not planned and published:
+            # A post or briefing with no day of its own reacting to its speaker's contact of
+            # the publication day takes that day (SCHEMA convention 5).
+            date = next((published for m in reversed(found[-10:])
+                         if m.communication.kind is Kind.CONTACT
+                         and m.communication.date == published
+                         and speaker[0] in m.communication.participants), None)
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
         return [_Mention(communication, start, elsewhere)]
@@ -273,6 +283,33 @@ def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int)
         else:
             break
     return list(reversed(chosen))
+
+
+JOINT = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
+                   re.IGNORECASE)
+WITH_AFTER = re.compile(r"\s+(?:with|alongside|beside)\s+")
+
+
+def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speaker: list[str],
+                      subjects: list, visible: list[Mention], found: list[_Mention]) -> list[str]:
+    """Everyone who holds a joint news conference (SCHEMA convention 3): the speakers named
+    together ("Zelensky and Guterres"), whoever it is held with ("a news conference with Kuleba"),
+    and, after a meeting ("At a joint news conference after the meeting"), the meeting's parties."""
+    near = text[max(sentence.start, start - 40) : min(sentence.end, end + 40)]
+    partner = WITH_AFTER.match(text, end)
+    if not JOINT.search(near) and not partner:
+        return speaker
+    holders = list(dict.fromkeys(speaker + _names(subjects)))
+    if partner:
+        following = [m for m in visible if m.start >= partner.end()][:1]
+        if following and is_title_only(text[partner.end() : following[0].start]):
+            holders.append(following[0].official)
+    # The meeting it follows: the largest recent contact of its speakers.
+    recent = [m.communication for m in found[-10:] if m.communication.kind is Kind.CONTACT
+              and (not holders or set(holders) & set(m.communication.participants))]
+    if recent and JOINT.search(near):
+        holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
+    return list(dict.fromkeys(holders))
 
 
 def _narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[Mention],
