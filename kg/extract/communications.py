@@ -150,7 +150,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # subject after an opening phrase ("In a post on Twitter, X wrote").
         objects = [m for m in objects if is_title_only(text[end : m.start])]
         if not subjects and not objects and start - sentence.start < 40:
-            objects = [m for m in visible if m.start >= end][:1]
+            # "In a post on Twitter, X wrote": the speaker follows the opening phrase's comma,
+            # not a "that" clause ("said in a statement that Putin…").
+            following = [m for m in visible if m.start >= end][:1]
+            objects = [m for m in following if "," in text[end : m.start]
+                       and is_title_only(text[end : m.start].rsplit(",", 1)[1])]
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
