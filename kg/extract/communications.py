@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.dates import find_dates, mentions_other_period
-from kg.extract.officials import Cast, Mention, is_title_only
+from kg.extract.officials import Cast, Mention, alternation, is_title_only
 from kg.extract.sentences import Sentence, find_quotes, split_sentences
 from kg.knowledge import Knowledge, Trigger
 from kg.model import Communication, Kind, Mode, Span, Status
@@ -414,11 +414,10 @@ def _names(mentions: list) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
-    def alternation(cues) -> re.Pattern:
-        words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-        return re.compile(rf"(?<![\w’'])(?:{words})(?![\w’'])")
+    def cue_pattern(cues) -> re.Pattern:
+        return re.compile(rf"(?<![\w’'])(?:{alternation(cues)})(?![\w’'])")
 
-    return {effect: alternation(c for c in cues if c != "to")
+    return {effect: cue_pattern(c for c in cues if c != "to")
             for effect, cues in knowledge.factuality.items()}
 
 
@@ -509,8 +508,7 @@ def _initiator(trigger: Trigger, text, start, subjects, objects, names, sentence
 
 @lru_cache(maxsize=4)
 def _government_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
-    surfaces = "|".join(re.escape(s) for s in sorted(knowledge.government_by_surface,
-                                                     key=len, reverse=True))
+    surfaces = alternation(knowledge.government_by_surface)
     group = re.compile(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b")
     single = re.compile(rf"(?<![\w-])(?:{surfaces})(?![\w-])")
     return group, single

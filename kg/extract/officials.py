@@ -113,8 +113,32 @@ def normalise_name(name: str) -> str:
     return " ".join(plain.casefold().replace(".", " ").replace("ı", "i").split())
 
 
-def _alternation(words: set[str] | frozenset[str] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def alternation(words) -> str:
+    """A regular expression matching any of ``words``, longest first, built as a trie: Python's
+    engine tries a flat alternation of hundreds of names one by one at every position of the
+    text, a trie only along the letters that match.
+
+    >>> pattern = re.compile(alternation(["Iran", "Iraq", "Iraqi"]))
+    >>> pattern.pattern, [m.group() for m in pattern.finditer("Iraqi and Iranian")]
+    ('Ira(?:n|q(?:i)?)', ['Iraqi', 'Iran'])
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer words are tried first
+            return (body if len(branches) > 1 else f"(?:{body})") + "?"
+        return body
+
+    return build(trie)
 
 
 @dataclass(frozen=True)
@@ -130,12 +154,12 @@ class _Patterns:
 @lru_cache(maxsize=4)
 def _patterns(knowledge: Knowledge) -> _Patterns:
     words = knowledge.words
-    gov = _alternation(knowledge.government_by_surface)
-    post = _alternation(knowledge.post_by_surface)
-    modifier = _alternation(words["modifier"])
-    particle = _alternation(words["particle"])
-    honorific = _alternation(words["honorific"])
-    domain = _alternation(words["domain"])
+    gov = alternation(knowledge.government_by_surface)
+    post = alternation(knowledge.post_by_surface)
+    modifier = alternation(words["modifier"])
+    particle = alternation(words["particle"])
+    honorific = alternation(words["honorific"])
+    domain = alternation(words["domain"])
     name = (
         rf"(?:(?:{honorific})[^\S\n]+)?{_NAME_TOKEN}"
         rf"(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN}){{0,4}}"
@@ -163,7 +187,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     title_only = re.compile(
         rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+)"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
-        rf"(?P<post>{post}|{_alternation(LEADER_WORDS)})\b(?![^\S\n]+{_NAME_TOKEN})"
+        rf"(?P<post>{post}|{alternation(LEADER_WORDS)})\b(?![^\S\n]+{_NAME_TOKEN})"
     )
     # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
     # Maria Zakharova", "Biden's national security adviser, Jake Sullivan", "his spokesman, X":
@@ -173,7 +197,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"[^\S\n]+(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{1,2}})(?P<post>{post})"
         rf"(?P<of>)(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
-    government = re.compile(rf"(?<![\w-])(?:{gov}|{_alternation(knowledge.government_by_capital)})"
+    government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
                             rf"(?![\w-])")
     return _Patterns(owned, titled, titled_lower, appositive, title_only, government)
 
@@ -325,7 +349,7 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
 def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Person, str]]:
     """Untitled mentions of known people: any run of name words that is part of a known name."""
     found = []
-    particle = _alternation(knowledge.words["particle"])
+    particle = alternation(knowledge.words["particle"])
     run = re.compile(rf"{_NAME_TOKEN}(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN})*")
     titled = sorted((s, e) for s, e, _, _ in spans)
     starts = [s for s, _ in titled]
@@ -679,9 +703,9 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
 @lru_cache(maxsize=4)
 def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
     words = knowledge.words
-    particle = _alternation(words["particle"])
+    particle = alternation(words["particle"])
     run = re.compile(rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{_NAME_TOKEN}){{1,4}}")
-    private = re.compile(rf"\b(?:{_alternation(words['private'])})\b", re.IGNORECASE)
+    private = re.compile(rf"\b(?:{alternation(words['private'])})\b", re.IGNORECASE)
     acts_after = re.compile(
         rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
     title_words = frozenset(w for alias in knowledge.post_by_surface for w in alias.split())
