@@ -104,18 +104,22 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         in_sentence = [(s, e) for s, e in quotes[max(0, bisect.bisect_right(
             quote_starts, sentence.start) - 1):bisect.bisect_left(quote_starts, sentence.end)]
             if e > sentence.start]
-        for pattern, trigger in _compiled(knowledge.triggers):
-            for match in pattern.finditer(sentence.text):
-                start = sentence.start + match.start()
-                end = sentence.start + match.end()
-                if any(start in r or end - 1 in r for r in occupied):
-                    continue
-                mentions_here = _read_mention(text, sentence, start, end, trigger,
-                                              sentence_mentions, previous_mentions, cast,
-                                              in_sentence, published, last_date, found, knowledge)
-                if mentions_here:
-                    occupied.append(range(start, end))
-                    found.extend(mentions_here)
+        # Triggers in text order, so that "the two men" can look back at the talks just read;
+        # at one place the table's earlier row wins.
+        triggers = sorted((match.start(), rank, match.end(), trigger)
+                          for rank, (pattern, trigger) in enumerate(_compiled(knowledge.triggers))
+                          for match in pattern.finditer(sentence.text))
+        for match_start, _, match_end, trigger in triggers:
+            start = sentence.start + match_start
+            end = sentence.start + match_end
+            if any(start in r or end - 1 in r for r in occupied):
+                continue
+            mentions_here = _read_mention(text, sentence, start, end, trigger,
+                                          sentence_mentions, previous_mentions, cast,
+                                          in_sentence, published, last_date, found, knowledge)
+            if mentions_here:
+                occupied.append(range(start, end))
+                found.extend(mentions_here)
         # The previous sentence's officials, while the paragraph goes on.
         previous_mentions = sentence_mentions
         previous_paragraph = sentence.paragraph
@@ -158,8 +162,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
-    group = TWO_OF_THEM.search(text, clause_start, start)
-    if group and found and not subjects:
+    # "…, the two men telephoned X": the group, not an official named before it, is the subject.
+    group = TWO_OF_THEM.search(text, subjects[-1].end if subjects else clause_start, start)
+    if group and found:
         # "the two leaders met", "the two men telephoned X together"
         previous = next((m.communication for m in reversed(found[-20:])
                          if m.communication.kind is Kind.CONTACT), None)
