@@ -330,9 +330,25 @@ def test_extract_one_megabyte_article_and_hostile_text():
     text = (text * (1_000_000 // len(text) + 1))[:1_000_000]
     extraction = run(text)
     assert len(extraction.officials) > 20 and len(extraction.communications) > 20
-    for text in ("<p>Russian President Vladimir Putin <b>met</b></p> &nbsp;", "“" * 50,
-                 "Путин встретился с Макроном в Москве.", "。" * 100):
-        run(text)  # no exception is the property; the fuzz tests check the invariants
+    for text in ("“" * 50, "。" * 100, "", "\n\n\n"):
+        assert run(text).communications == ()
+
+
+def test_extract_reads_through_html_and_keeps_exact_evidence():
+    text = ("<p>Russian President Vladimir Putin <b>met</b> French President Emmanuel "
+            "Macron&nbsp;on Thursday.</p>")
+    extraction = run(text)
+    (meeting,) = extraction.communications
+    assert sorted(meeting.participants) == ["Emmanuel Macron", "Vladimir Putin"]
+    for span in meeting.evidence + extraction.officials[0].evidence:
+        assert span.text == text[span.start : span.end]
+    assert any("HTML markup" in w for w in extraction.warnings)
+
+
+def test_extract_warns_on_text_that_is_not_english():
+    extraction = run("Президент России Владимир Путин встретился с Макроном в Москве.")
+    assert extraction.communications == ()
+    assert any("does not look English" in w for w in extraction.warnings)
 
 
 @pytest.mark.parametrize(("second", "expected"), [

@@ -32,13 +32,17 @@ __all__ = ["extract"]
 def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     """Extract the officials, communications and quotes that ``article`` reports."""
     knowledge = knowledge or load_knowledge()
-    text = article.text
+    warnings = []
+    text = blank_markup(article.text)
+    if text != article.text:
+        warnings.append(f"{article.id}: HTML markup in the text; tags and entities read as spaces")
+    if not looks_english(text):
+        warnings.append(f"{article.id}: the text does not look English; the extractor reads English")
     cast = find_officials(text, knowledge)
     communications = find_communications(text, article.meta.published, cast, knowledge)
-    warnings = []
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")
-    return Extraction(
+    extraction = Extraction(
         article=article,
         officials=_with_principals(text, cast),
         communications=tuple(communications),
@@ -47,6 +51,47 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
             for (start, end), speaker in sorted(cast.quote_speakers.items())
         ),
         warnings=tuple(warnings),
+    )
+    return extraction if text == article.text else _with_original_text(extraction)
+
+
+MARKUP = re.compile(r"<[a-zA-Z/!][^<>]{0,300}>|&(?:[a-zA-Z]{2,8}|#\d{1,6});")
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with HTML tags and entities blanked by as many spaces, so offsets stay true.
+
+    >>> blank_markup("<p>Putin <b>met</b> Macron</p>")
+    '   Putin    met     Macron    '
+    """
+    return MARKUP.sub(lambda match: " " * len(match.group()), text)
+
+
+def looks_english(text: str) -> bool:
+    """Whether most letters of ``text`` are Latin ones (an empty text passes).
+
+    >>> looks_english("Путин встретился с Макроном."), looks_english("Putin met Macron.")
+    (False, True)
+    """
+    letters = [c for c in text[:20000] if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    return not letters or latin / len(letters) >= 0.5
+
+
+def _with_original_text(extraction: Extraction) -> Extraction:
+    """Spans read back from the article as written, so evidence stays an exact substring."""
+    original = extraction.article.text
+
+    def fixed(span: Span) -> Span:
+        return replace(span, text=original[span.start : span.end])
+
+    return replace(
+        extraction,
+        officials=tuple(replace(o, evidence=tuple(map(fixed, o.evidence)))
+                        for o in extraction.officials),
+        communications=tuple(replace(c, evidence=tuple(map(fixed, c.evidence)))
+                             for c in extraction.communications),
+        quotes=tuple(replace(q, span=fixed(q.span)) for q in extraction.quotes),
     )
 
 
