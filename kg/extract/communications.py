@@ -349,6 +349,8 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
     after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
              and not _is_title_owner(text, mentions, i)
              and not REPORTER.match(text, m.end)]
+    if re.match(r"\s*[,—–]", text[end : end + 3]):
+        return []  # "after the talks, the ministers…": a new phrase, not the trigger's object
     # Within reach: 90 characters, not counting the title right before the name.
     if not after or after[0].start - end - len(_trailing_title(text[end:after[0].start])) > 90:
         return []

@@ -149,6 +149,10 @@ class _Patterns:
     appositive: re.Pattern
     title_only: re.Pattern
     government: re.Pattern
+    #: "the foreign ministers — A of Turkey, B of Finland and C of Sweden"
+    listed: re.Pattern
+    listed_item: re.Pattern
+    plural_posts: dict[str, str]
 
 
 @lru_cache(maxsize=4)
@@ -165,7 +169,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN}){{0,4}}"
     )
     of_phrase = (
-        rf"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
+        rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
         rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
     )
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
@@ -199,7 +203,13 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     )
     government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
                             rf"(?![\w-])")
-    return _Patterns(owned, titled, titled_lower, appositive, title_only, government)
+    plural_posts = {f"{surface}s": surface for surface in knowledge.post_by_surface
+                    if surface[-1:].isalpha() and not surface.endswith("s")}
+    listed = re.compile(rf"(?<![\w-])(?P<post>{alternation(plural_posts)})[^\S\n]*[—–:][^\S\n]*")
+    listed_item = re.compile(rf"(?P<name>{name})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})\b"
+                             rf"(?P<next>[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)?")
+    return _Patterns(owned, titled, titled_lower, appositive, title_only, government, listed,
+                     listed_item, plural_posts)
 
 
 def find_officials(text: str, knowledge: Knowledge) -> Cast:
@@ -222,6 +232,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
             if name_start not in taken:
                 taken.update(range(name_start, name_end))
                 spans.append((name_start, name_end, person, "titled"))
+    _listed_people(text, people, spans, taken, patterns, knowledge, sentences)
     _acting_people(text, people, spans, taken, knowledge, sentences)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.sort(key=lambda item: item[0])
@@ -627,6 +638,32 @@ def _to_official(person: _Person, government: str | None) -> Official:
         government=government,
         evidence=tuple(span for _, span in person.posts) or tuple(person.contacts[:1]),
     )
+
+
+def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -> None:
+    """Officials listed after a plural post, each with their country ("the three countries'
+    foreign ministers — Mevlüt Çavuşoğlu of Turkey, Pekka Haavisto of Finland and Ann Linde of
+    Sweden")."""
+    for listing in patterns.listed.finditer(text):
+        surface = patterns.plural_posts[listing.group("post")]
+        position = listing.end()
+        while item := patterns.listed_item.match(text, position):
+            tokens, name_start, name_end = _clean_name(item, knowledge)
+            if not tokens or name_start in taken:
+                break
+            person = _person_for(people, tokens, create=True)
+            post = knowledge.post_by_surface[surface]
+            sentence = sentence_at(sentences, item.start())
+            written = post.name if surface.isupper() else _title_case(surface)
+            person.posts.append((written, Span(item.start(), item.end("gov"),
+                                               text[item.start():item.end("gov")],
+                                               sentence.text if sentence else None)))
+            person.governments.append(knowledge.government_by_surface[item.group("gov")])
+            taken.update(range(name_start, name_end))
+            spans.append((name_start, name_end, person, "titled"))
+            if not item.group("next"):
+                break
+            position = item.end()
 
 
 # What an official does in the news: the verbs that make an untitled name an actor.

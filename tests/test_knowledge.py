@@ -1,0 +1,38 @@
+"""The knowledge tables are well-formed: a row that CSV or the regex engine reads differently
+from what its author meant is caught here, not by a silently dead trigger."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.knowledge import load_knowledge
+from kg.model import Kind, Mode
+
+KNOWLEDGE = load_knowledge()
+CONTACT_MODES = {"phone", "meeting", "video", "correspondence", "unspecified"}
+
+
+@pytest.mark.parametrize("trigger", KNOWLEDGE.triggers, ids=lambda t: t.pattern[:30])
+def test_every_trigger_row_is_a_valid_pattern_with_a_kind_mode_and_initiator(trigger):
+    re.compile(trigger.pattern)
+    assert Kind(trigger.kind)
+    assert Mode(trigger.mode)
+    assert (trigger.mode in CONTACT_MODES) == (trigger.kind == "contact") or \
+        trigger.mode == "unspecified"
+    assert trigger.initiator in ("", "subject", "object")
+
+
+def test_factuality_effects_and_government_kinds_are_known():
+    assert set(KNOWLEDGE.factuality) == {"planned", "negated", "hypothetical"}
+    assert {g.kind for g in KNOWLEDGE.governments} == {"state", "authority", "organisation"}
+    assert len([g for g in KNOWLEDGE.governments if g.kind == "state"]) >= 193
+
+
+@pytest.mark.parametrize(("surface", "government"), [
+    ("Gambian", "Gambia"), ("Ivorian", "Côte d'Ivoire"), ("Kremlin", "Russia"),
+    ("Emirati", "United Arab Emirates"), ("ECOWAS", "Economic Community of West African States"),
+])
+def test_demonyms_aliases_and_organisations_name_their_government(surface, government):
+    assert KNOWLEDGE.government_by_surface[surface] == government
