@@ -234,8 +234,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         location=_location(text, clause_start, clause_end, knowledge) if mode is Mode.MEETING else None,
         topics=_topics(text, start, sentence.end),
     )
-    return [_Mention(c, start, elsewhere) for c in _bilateral(communication, subjects, objects, trigger, text,
-                                                   sentence, clause_start, clause_end)]
+    pairs = _bilateral(communication, subjects, objects, trigger, text, sentence, clause_start,
+                       clause_end)
+    return [_Mention(c, start, elsewhere) for c in pairs]
 
 
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each|respectively|individually|one by one)\b",
@@ -294,8 +295,8 @@ def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int)
     return list(reversed(chosen))
 
 
-JOINT = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
-                   re.IGNORECASE)
+SHARED_STAGE = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
+                          re.IGNORECASE)
 WITH_AFTER = re.compile(r"\s+(?:with|alongside|beside)\s+")
 
 
@@ -306,7 +307,7 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
     and, after a meeting ("At a joint news conference after the meeting"), the meeting's parties."""
     near = text[max(sentence.start, start - 40) : min(sentence.end, end + 40)]
     partner = WITH_AFTER.match(text, end)
-    if not JOINT.search(near) and not partner:
+    if not SHARED_STAGE.search(near) and not partner:
         return speaker
     holders = list(dict.fromkeys(speaker + _names(subjects)))
     if partner:
@@ -316,7 +317,7 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
     # The meeting it follows: the largest recent contact of its speakers.
     recent = [m.communication for m in found[-10:] if m.communication.kind is Kind.CONTACT
               and (not holders or set(holders) & set(m.communication.participants))]
-    if recent and JOINT.search(near):
+    if recent and SHARED_STAGE.search(near):
         holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
     return list(dict.fromkeys(holders))
 
@@ -531,10 +532,9 @@ def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge) ->
     return list(dict.fromkeys(knowledge.government_by_surface[s] for s in found))
 
 
-PLACE_AFTER = re.compile(r"\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
-
-
-NEXT_PLACE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+PLACE = r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+PLACE_AFTER = re.compile(rf"\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?{PLACE}")
+NEXT_PLACE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){PLACE}")
 
 
 def _host_country(text: str, end: int, trigger: Trigger, subjects, names: list[str], cast: Cast,

@@ -675,7 +675,8 @@ ACTION_VERBS = (
 )
 # Where an untitled name is the other party of a contact ("talks with Vladimir Putin").
 CONTACT_BEFORE = re.compile(
-    r"(?:(?<!interview )(?<!interviews )\b(?:with|met|meet|meeting|meets|received by|hosted by|welcomed by|greeted by|called|"
+    r"(?:(?<!interview )(?<!interviews )\b(?:with|met|meet|meeting|meets|received by|hosted by|"
+    r"welcomed by|greeted by|called|"
     r"phoned|telephoned|between|visit(?:ed)?|letter to|message to)|['’]s guest)[^\S\n]+$")
 AUXILIARIES = (r"(?:(?:has|had|have|also|later|then|once|already|himself|herself|again|on \w+|"
                r"will|would|could|might|may|did|does|is|was|not|never)[^\S\n]+)*")
@@ -710,7 +711,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             tokens = tokens[1:]
         tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
         if len(tokens) < 2 or start in taken or any(
-                t in words["stop"] or t.lower() in words["private"] or t in knowledge.government_by_surface or t in title_words
+                t in words["stop"] or t.lower() in words["private"]
+                or t in knowledge.government_by_surface or t in title_words
                 or t in knowledge.government_by_capital or t in words["domain"]
                 or t in words["modifier"] or t in words["honorific"] for t in tokens):
             continue
