@@ -34,3 +34,13 @@ def test_bench_cli_json_has_the_documented_keys():
             "query_p50_ms", "query_p95_ms", "baseline_query_p50_ms", "query_speedup",
             "add_one_ms", "metrics_s", "baseline_metrics_s"} <= set(scale)
     assert scale["articles"] == 20 and scale["baseline_query_p50_ms"] is None
+
+
+def test_capped_baseline_query_is_stopped_at_the_cap_and_failures_are_told_apart():
+    import time
+
+    from kg.bench import _capped_ms
+
+    assert _capped_ms(lambda: time.sleep(30), 0.5) == 500  # killed at the cap, not awaited
+    assert 0 <= _capped_ms(lambda: sum(range(1000)), 10) < 10_000
+    assert _capped_ms(lambda: 1 / 0, 10) is None
