@@ -103,6 +103,13 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
         ("Australia's Penny Wong met the press.", "Penny Wong", None, "Australia"),
         ("He was accompanied by Housing Minister Zeev Elkin, who met Putin.", "Zeev Elkin",
          "Housing Minister", None),
+        # The owner of a post gives the government: "Putin's spokesman", "his spokesman".
+        ("Russian President Vladimir Putin met him. Dmitry Peskov, Putin's spokesman, said the "
+         "talks were useful.", "Dmitry Peskov", "Spokesman", "Russia"),
+        ("UN Secretary-General António Guterres will travel on Monday, his spokesman, Stéphane "
+         "Dujarric, said.", "Stéphane Dujarric", "Spokesman", "United Nations"),
+        ("Ukraine's ambassador to Indonesia, Vasyl Hamianin, said so on Tuesday.",
+         "Vasyl Hamianin", "Ambassador", "Ukraine"),
     ],
 )
 def test_extract_posts_of_untitled_people_come_from_their_context(text, name, post, government):

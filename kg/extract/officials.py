@@ -183,7 +183,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"(?:[a-z][\w\-]*[^\S\n]+){{0,3}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
     )
     appositive = re.compile(
-        rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?"
+        rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
+        rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+|(?P<owner>{_NAME_TOKEN}['’]s)[^\S\n]+)?"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö": that title is the next person's.
         rf"(?![^\S\n]+{_NAME_TOKEN})"
@@ -198,7 +199,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # after a government or an owner, up to two words of the post's scope before the post.
     owned = re.compile(
         rf"(?<![\w-])(?:(?P<gov>{gov})(?:['’]s)?|(?P<owner>[Hh]is|[Hh]er|{_NAME_TOKEN}['’]s))"
-        rf"[^\S\n]+(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{1,2}})(?P<post>{post})"
+        rf"[^\S\n]+(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{0,2}})(?P<post>{post})"
         rf"(?P<of>)(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
     government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
@@ -246,6 +247,11 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     governments = _assign_governments(officials_, text, sentences, mentions, quote_speakers,
                                       patterns, knowledge)
     _resolve_counterparts(officials_, sentences, mentions)
+    first_named: dict[int, int] = {}
+    for start, _, person, _ in sorted(spans, key=lambda item: item[0]):
+        first_named.setdefault(id(person), start)
+    # Reported in the order the text first names them.
+    officials_.sort(key=lambda p: first_named.get(id(p), len(text)))
     officials = tuple(_to_official(p, governments[p.name]) for p in officials_)
     names = {o.name for o in officials}
     mentions = [m for m in mentions if m.official in names]
@@ -586,7 +592,8 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
 
 
 OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
-                              r"counterparts?|delegates|negotiators|diplomats)\b")
+                              r"counterparts?|delegates|negotiators|diplomats|speakers?|"
+                              r"language)\b|-speaking\b")
 
 
 def _not_affiliation(sentence: str, match: re.Match) -> bool:
