@@ -382,3 +382,64 @@ def test_extract_the_visitor_starts_the_meeting():
             "Chinese Foreign Minister Wang Yi met Lavrov in Tunxi on Wednesday.")
     (meeting,) = [c for c in run(text).communications if c.mode.value == "meeting"]
     assert meeting.initiator == "Sergey Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A meal or meeting named as a noun, joined to its other side by "with".
+        ("UN Secretary-General António Guterres began Tuesday in Moscow with a long working "
+         "meeting and lunch with Foreign Minister Sergey Lavrov.",
+         [("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-08")]),
+        # The clause's own day, not the first day of the sentence.
+        ("After talks on Monday with Turkish President Recep Tayyip Erdoğan, which ended without a "
+         "press appearance, UN Secretary-General António Guterres began Tuesday with a meeting "
+         "with Russian Foreign Minister Sergey Lavrov.",
+         [("unspecified", "occurred", ("António Guterres", "Recep Tayyip Erdoğan"), None,
+           "2022-03-07"),
+          ("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-08")]),
+        # "a day after meeting X" is the day before the sentence's day.
+        ("Indonesian President Joko Widodo held talks with Russian President Vladimir Putin on "
+         "Thursday, a day after meeting Ukrainian President Volodymyr Zelensky in Kyiv.",
+         [("meeting", "occurred", ("Joko Widodo", "Vladimir Putin"), None, "2022-03-10"),
+          ("meeting", "occurred", ("Joko Widodo", "Volodymyr Zelensky"), None, "2022-03-09")]),
+        # "called for" is no call; "the Russian leader" is Putin himself, no unnamed counterpart.
+        ("UN Secretary-General António Guterres called for a ceasefire on Monday.", []),
+        ("UN Secretary-General António Guterres met Russian Foreign Minister Sergey Lavrov on "
+         "Monday. He then called on Moscow to open corridors.\n\n"
+         "UN Secretary-General António Guterres had talks with Ukrainian Foreign Minister Dmytro "
+         "Kuleba on Tuesday.\n\n"
+         "The main event was an hour-long meeting with President Vladimir Putin at the Kremlin, "
+         "across the Russian leader's long table.",
+         [("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-07"),
+          ("unspecified", "occurred", ("António Guterres", "Dmytro Kuleba"), None, "2022-03-08"),
+          ("meeting", "occurred", ("António Guterres", "Vladimir Putin"), None, None)]),
+        # A meeting as the subject of a sentence has no "with": nobody after it takes part.
+        ("The meeting comes on the eve of President Biden's trip.", []),
+        # "between" holds every side, titles and all.
+        ("The visit overlapped with talks in Tehran between the European Union's coordinator, "
+         "Enrique Mora, and Iran's chief negotiator, Ali Bagheri Kani.",
+         [("meeting", "occurred", ("Ali Bagheri Kani", "Enrique Mora"), None, None)]),
+        # An untitled person in a relative clause acts like an official.
+        ("The last Israeli leader to visit was Benjamin Netanyahu, who held talks with President "
+         "Hosni Mubarak in Sharm el-Sheikh in 2011.",
+         [("meeting", "occurred", ("Benjamin Netanyahu", "Hosni Mubarak"), "Benjamin Netanyahu",
+           None)]),
+    ],
+)
+def test_extract_contacts_named_as_nouns_and_their_days(text, expected):
+    assert contacts(text) == expected
+
+
+def test_extract_nicknames_the_text_introduces_name_the_official():
+    text = ("Indonesian President Joko Widodo, widely known as Jokowi, arrived in Kyiv on "
+            "Wednesday. Jokowi met Ukrainian President Volodymyr Zelensky.")
+    assert [o.name for o in run(text).officials] == ["Joko Widodo", "Volodymyr Zelensky"]
+    assert contacts(text) == [("meeting", "occurred", ("Joko Widodo", "Volodymyr Zelensky"),
+                               "Joko Widodo", "2022-03-09")]
+
+
+def test_extract_a_leader_title_in_the_same_sentence_gives_the_government():
+    text = ("The main event was a meeting with President Vladimir Putin at the Kremlin, across the "
+            "Russian leader's long table. Macron briefed him on his exchanges with the Chinese leader.")
+    assert officials(text)[0] == ("Vladimir Putin", "President", "Russia")

@@ -52,6 +52,8 @@ CONTINUATION = re.compile(
     r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b|"
     r"\b(?:a separate|meanwhile|at the same time)\b",
     re.IGNORECASE)
+GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
+                        re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -174,7 +176,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []
     planned = factuality == "planned"
     elsewhere = mentions_other_period(text[clause_start:clause_end])
-    date = _date(text, sentence, published, planned, last_date, elsewhere)
+    date = _date(text, sentence, published, planned, last_date, elsewhere, clause_start, clause_end)
     if date and published and date > published:
         planned = True
     status = Status.PLANNED if planned else Status.OCCURRED
@@ -208,11 +210,15 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         names.append(chair.official)
     counterparts = _counterparts(text, end, clause_end, knowledge) or _host_country(
         text, end, trigger, subjects, names, cast, knowledge)
+    # "a meeting with Putin at the Kremlin, across the Russian leader's table": Putin himself.
+    represented = {o.government for o in map(cast.official, names) if o}
+    counterparts = [c for c in counterparts if c not in represented]
     if len(names) == 1 and not counterparts and not subjects:
         # "The main event was an hour-long meeting with Vladimir Putin": the narrative's subject
         # is the other side.
         narrator = _narrative_subject(sentence_mentions, previous_mentions, names[0],
-                                      clause_start, clause_end)
+                                      clause_start, clause_end, found,
+                                      text[sentence.start:clause_start])
         names = [narrator, names[0]] if narrator else names
         subjects = [narrator] if narrator else subjects
     if len(names) < 2 and not (names and counterparts):
@@ -322,15 +328,33 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
     return list(dict.fromkeys(holders))
 
 
+FRONTED = re.compile(r"\W*(?:after|before|following|while|when|since|during)\W*", re.IGNORECASE)
+
+
 def _narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[Mention],
-                       other: str, clause_start: int, clause_end: int) -> str | None:
+                       other: str, clause_start: int, clause_end: int, found: list[_Mention],
+                       sentence_text_before: str) -> str | None:
     """Who the narrative is about where a contact names only its other side: the first official
-    of the sentence outside the trigger's clause, else the first of the sentence before."""
-    outside = [m for m in sentence_mentions if not clause_start <= m.start < clause_end]
+    of the sentence before the trigger's clause (or after a fronted one), else the first of the sentence before, else
+    whoever took part in most of the contacts read so far (the traveller of a trip report)."""
+    outside = [m for m in sentence_mentions if m.start < clause_start]
+    if FRONTED.fullmatch(sentence_text_before):
+        # "After talks with Erdoğan, Guterres flew on": the main clause's subject.
+        outside += [m for m in sentence_mentions if m.start >= clause_end]
     for mention in outside + previous_mentions[:1]:
         if mention.official != other and mention.how != "first_person":
             return mention.official
-    return None
+    counts: dict[str, int] = {}
+    for mention in found:
+        if mention.communication.kind is Kind.CONTACT:
+            for name in mention.communication.participants:
+                counts[name] = counts.get(name, 0) + 1
+    counts.pop(other, None)
+    if not counts:
+        return None
+    most = max(counts.values())
+    leaders = [name for name, count in counts.items() if count == most]
+    return leaders[0] if len(leaders) == 1 and most >= 2 else None
 
 
 def _relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
@@ -356,9 +380,13 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
     if not after or after[0].start - end - len(_trailing_title(text[end:after[0].start])) > 90:
         return []
     chosen = [after[0]]
+    # "talks between the EU's coordinator, Enrique Mora, and Iran's chief negotiator, Ali
+    # Bagheri Kani": "between" holds every side named up to the clause's end.
+    between = BETWEEN.search(text[end : after[0].start]) or BETWEEN.search(text, end - 8, end)
     for mention in after[1:]:
         gap = text[chosen[-1].end : mention.start]
-        if COORDINATION.match(gap) or _is_title_gap(gap) or re.fullmatch(r"\s+(?:with|and with)\s+", gap):
+        if COORDINATION.match(gap) or _is_title_gap(gap) or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
+                or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)):
             chosen.append(mention)
         else:
             break
@@ -369,6 +397,7 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
                         r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
+BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
 
 
@@ -449,16 +478,26 @@ def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     return "occurred"
 
 
-def _date(text, sentence: Sentence, published, planned, last_date,
-          elsewhere: bool) -> dt.date | None:
-    """The day a mention happened: a date in its sentence; else the narrative's day when the
+def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
+          clause_start: int, clause_end: int) -> dt.date | None:
+    """The day a mention happened: a date in its clause, else in its sentence; else the narrative's day when the
     sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
     "a day earlier" / "the next day", or when it stays in the paragraph that set that day."""
     if elsewhere:
         return None
-    found = [d for _, d in find_dates(sentence.text, published, planned) if d]
+    found = [(sentence.start + offset, d) for offset, d in find_dates(sentence.text, published, planned)
+             if d]
     if found:
-        return found[0]
+        # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
+        own = next((d for offset, d in found if clause_start <= offset < clause_end), None)
+        if own:
+            return own
+        # "held talks on Thursday, a day after meeting Zelensky": counted from the sentence's day.
+        gap = GAP_BEFORE.search(text, max(sentence.start, clause_start - 30), clause_start)
+        if not gap:
+            return found[0][1]
+        days = {"a": 1, "one": 1, "two": 2, "three": 3}[gap.group("count").lower()]
+        return found[0][1] + dt.timedelta(days=-days if gap.group("way") == "after" else days)
     if last_date is None or planned:
         return None  # a plan announced on the narrative's day happens some other day
     day, paragraph = last_date

@@ -236,6 +236,7 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     _listed_people(text, people, spans, taken, patterns, knowledge, sentences)
     _acting_people(text, people, spans, taken, knowledge, sentences)
     spans.extend(_name_mentions(text, people, spans, knowledge))
+    spans.extend(_nickname_mentions(text, spans))
     spans.sort(key=lambda item: item[0])
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
     for s, e, person, _ in spans:
@@ -396,6 +397,33 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, _Pers
     return found
 
 
+KNOWN_AS = re.compile(rf",?\s*\(?(?:(?:widely|better|popularly|commonly|also|universally)\s+)?"
+                      rf"(?:known|referred to)\s+as\s+[“\"]?(?P<nickname>{_NAME_TOKEN})")
+
+
+def _nickname_mentions(text, spans) -> list[tuple[int, int, _Person, str]]:
+    """Mentions by a nickname the text introduces ("Joko Widodo, widely known as Jokowi").
+
+    >>> people = [_Person(["Joko", "Widodo"], posts=[("President", None)])]
+    >>> text = "Joko Widodo, widely known as Jokowi, arrived. Jokowi met Putin."
+    >>> [(s, e, p.name) for s, e, p, _ in _nickname_mentions(text, [(0, 11, people[0], "titled")])]
+    [(29, 35, 'Joko Widodo'), (46, 52, 'Joko Widodo')]
+    """
+    nicknames: dict[str, _Person] = {}
+    for _, end, person, _ in spans:
+        match = KNOWN_AS.match(text, end)
+        if match and match.group("nickname") not in person.tokens:
+            nicknames.setdefault(match.group("nickname"), person)
+    if not nicknames:
+        return []
+    taken = sorted((s, e) for s, e, _, _ in spans)
+    found = []
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation(nicknames)})(?![\w-])", text):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append((match.start(), match.end(), nicknames[match.group()], "name"))
+    return found
+
+
 def _token_index(people: list[_Person]) -> dict[str, list[_Person]]:
     """Each name word -> the people whose name holds it (a name is looked up by its first word)."""
     index: dict[str, list[_Person]] = {}
@@ -414,6 +442,9 @@ def _between(mentions: list[Mention], starts: list[int], begin: int, end: int) -
     return mentions[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, end)]
 
 
+OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
+
+
 def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge) -> list[Mention]:
     """Add title-only and pronoun mentions, each resolved to the most salient fitting official."""
     by_name = {p.name: p for p in people}
@@ -427,14 +458,24 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
         government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
                                                           or "")
         target = None
+        sentence = sentence_at(sentences, match.start())
         for mention in reversed(before[-200:]):
             person = by_name[mention.official]
             fits_post = post_word in LEADER_WORDS or any(
                 post_word in p.lower() or p.lower() in post_word for p, _ in person.posts
             )
+            # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
+            # official of no known government in the same sentence takes the title's.
+            # Not across an exchange ("Macron briefed him on his talks with the Kremlin leader").
+            unplaced_here = (not person.governments and sentence is not None
+                             and mention.start >= sentence.start and mention.how != "pronoun"
+                             and not OTHER_PARTY_GAP.search(text, mention.end, match.start())
+                             and match.start() - mention.end <= 60)
             fits_government = government is None or government in person.governments
-            if fits_post and fits_government:
+            if fits_post and (fits_government or unplaced_here):
                 target = person
+                if not fits_government:
+                    person.governments.append(government)
                 break
         if target is None:
             if post_word in GENERIC_POSTS:
@@ -753,6 +794,6 @@ def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.P
     run = re.compile(rf"{_NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{_NAME_TOKEN}){{1,4}}")
     private = re.compile(rf"\b(?:{alternation(words['private'])})\b", re.IGNORECASE)
     acts_after = re.compile(
-        rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
+        rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},|,[^\S\n]*who)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
     title_words = frozenset(w for alias in knowledge.post_by_surface for w in alias.split())
     return run, private, acts_after, title_words
