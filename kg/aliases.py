@@ -48,8 +48,10 @@ class AliasTableError(KgError):
 
 def identity_key(name: str) -> str:
     """The key under which spellings of one name meet: case, accents, dots, middle initials,
-    and the word endings that transliteration spells differently do not count."""
+    a monarch's style and the word endings that transliteration spells differently do not count."""
     words = normalise_name(name).split()
+    if len(words) > 1 and words[0] in ("king", "queen"):
+        words = words[1:]  # "King Abdullah II" is "Abdullah II"
     words = [w for w in words if len(w) > 1] or words
     return " ".join(_fold(w) for w in words)
 

@@ -170,7 +170,7 @@ def test_extract_contacts(text, expected):
         ("Turkish President Recep Tayyip Erdoğan had brief conversations with Palestinian "
          "President Mahmoud Abbas and Jordan's King Abdullah II.",
          [(("Mahmoud Abbas", "Recep Tayyip Erdoğan"), (), None),
-          (("Abdullah II", "Recep Tayyip Erdoğan"), (), None)]),
+          (("King Abdullah II", "Recep Tayyip Erdoğan"), (), None)]),
     ],
 )
 def test_extract_contacts_hosts_conveners_and_lists(text, expected):
@@ -443,3 +443,32 @@ def test_extract_a_leader_title_in_the_same_sentence_gives_the_government():
     text = ("The main event was a meeting with President Vladimir Putin at the Kremlin, across the "
             "Russian leader's long table. Macron briefed him on his exchanges with the Chinese leader.")
     assert officials(text)[0] == ("Vladimir Putin", "President", "Russia")
+
+
+def test_extract_monarchs_keep_their_style_and_are_told_apart_from_namesakes():
+    text = ("Bahrain's Crown Prince Salman bin Hamad Al Khalifa and Kuwait's emir, Sheikh Nawaf "
+            "al-Ahmad al-Sabah, attended. The emir telephoned King Salman later on Tuesday.")
+    names = [o.name for o in run(text).officials]
+    assert "King Salman" in names and "Salman bin Hamad Al Khalifa" in names
+    (call,) = [c for c in run(text).communications if c.mode.value == "phone"]
+    assert "King Salman" in call.participants
+    assert "Salman bin Hamad Al Khalifa" not in call.participants
+
+
+def test_extract_a_message_from_someone_is_sent_by_them():
+    text = ("Indonesian President Joko Widodo held talks with Russian President Vladimir Putin "
+            "on Thursday, the first such visit since the war began in February.\n\n"
+            "Widodo appeared with his host before reporters after the talks. He said he had handed "
+            "Putin a message from Ukrainian President Volodymyr Zelensky.")
+    (message,) = [c for c in run(text).communications if c.mode.value == "correspondence"]
+    assert set(message.participants) == {"Vladimir Putin", "Volodymyr Zelensky"}
+    assert message.initiator == "Volodymyr Zelensky"
+    # The paragraph continues the talks' day; "since … in February" does not move it.
+    assert message.date == dt.date(2022, 3, 10)
+
+
+def test_extract_a_title_after_an_exchange_names_the_other_party():
+    text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
+            "message from the Ukrainian president.")
+    posts = {name: post for name, post, _ in officials(text)}
+    assert posts["Vladimir Putin"] is None

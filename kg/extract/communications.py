@@ -54,6 +54,7 @@ CONTINUATION = re.compile(
     re.IGNORECASE)
 GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
                         re.IGNORECASE)
+SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -126,8 +127,14 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         previous_mentions = sentence_mentions
         previous_paragraph = sentence.paragraph
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
-        if dated and not mentions_other_period(sentence.text):
+        # "…on Thursday, the first since Russia invaded in February": a comparison, not its day.
+        if dated and not mentions_other_period(SINCE.sub("", sentence.text)):
             last_date = (dated[0], sentence.paragraph)
+        elif last_date and (SOURCE_CONNECTIVES.match(sentence.text)
+                            or CONTINUATION.search(sentence.text)):
+            # "X appeared before reporters after the talks. He said…": the paragraph goes on
+            # with the day it continues.
+            last_date = (last_date[0], sentence.paragraph)
     ordered = sorted(found, key=lambda m: m.offset)
     merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
                                 [m.communication for m in ordered if _is_bare_remark(m.communication)])

@@ -40,6 +40,7 @@ SPEECH_VERBS = (
 )
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # Words that cannot stand for an official as a title-only mention ("the minister").
+ROYAL_STYLES = frozenset({"King", "Queen"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
 GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterparts", "adviser",
@@ -228,7 +229,8 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
             tokens, name_start, name_end = _clean_name(match, knowledge)
             if not tokens:
                 continue
-            person = _person_for(people, tokens, create=True)
+            post = knowledge.post_by_surface[match.group("post")].name
+            person = _person_for(people, tokens, create=True, post=post)
             _record_post(person, match, knowledge, sentences)
             if name_start not in taken:
                 taken.update(range(name_start, name_end))
@@ -238,6 +240,11 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.extend(_nickname_mentions(text, spans))
     spans.sort(key=lambda item: item[0])
+    for person in people:
+        # English writes monarchs with their style ("King Salman", "King Abdullah II").
+        style = person.posts[0][0] if person.posts else None
+        if style in ROYAL_STYLES and person.tokens[0] != style:
+            person.tokens = [style] + person.tokens
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
     for s, e, person, _ in spans:
         person.aliases.add(text[s:e])
@@ -298,18 +305,29 @@ def _content_tokens(tokens: list[str], knowledge: Knowledge) -> list[str]:
             if t not in knowledge.words["particle"] and not re.fullmatch(r"[A-Z]\.", t)]
 
 
-def _person_for(people: list[_Person], tokens: list[str], create: bool) -> _Person | None:
-    """The person these name tokens name: equal names, or one name contained in the other."""
+def _person_for(people: list[_Person], tokens: list[str], create: bool,
+                post: str | None = None) -> _Person | None:
+    """The person these name tokens name: equal names, or one name contained in the other; of
+    several, the one holding ``post`` ("King Salman" is the king, not Bahrain's Salman bin Hamad)."""
     key = [normalise_name(t) for t in tokens if not re.fullmatch(r"[A-Z]\.", t)]
+    candidates = []
     for person in reversed(people):
         other = [normalise_name(t) for t in person.tokens if not re.fullmatch(r"[A-Z]\.", t)]
         if len(key) == 1 and key[0] in other and other.index(key[0]) > 0 and \
                 other[other.index(key[0]) - 1] in PATRONYMIC:
             continue  # "Salman" is not "Mohammed bin Salman": after "bin" stands the father
         if _contains(other, key) or (create and _contains(key, other)):
-            if create and len(key) > len(other):
-                person.tokens = list(tokens)
-            return person
+            candidates.append((person, other))
+    if post in ROYAL_STYLES and len(key) == 1:
+        # "King Salman" is not Crown Prince Salman bin Hamad: a given name under another post.
+        candidates = [(p, o) for p, o in candidates if o[-1] == key[0] or not p.posts
+                      or any(post in held or held in post for held, _ in p.posts)]
+    if candidates:
+        person, other = next(((p, o) for p, o in candidates
+                              if post and any(post in held for held, _ in p.posts)), candidates[0])
+        if create and len(key) > len(other):
+            person.tokens = list(tokens)
+        return person
     if not create:
         return None
     person = _Person(list(tokens))
@@ -526,6 +544,12 @@ def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, _Pe
     fitting = [m for m in before if m.start >= window_start and m.how in ("titled", "name")
                and not by_name[m.official].posts
                and (not by_name[m.official].governments or government in by_name[m.official].governments)]
+    # "he had handed Putin a message from the Ukrainian president": the title names the other
+    # party of an exchange, not the one named before it.
+    last = before[-1] if before else None
+    if last and match.start() - last.end <= 40 and OTHER_PARTY_GAP.search(
+            match.string, last.end, match.start()):
+        fitting = [m for m in fitting if m.official != last.official]
     own = [m for m in fitting if m.start >= sentence.start]
     chosen = own[0] if own else fitting[-1] if fitting else None
     return by_name[chosen.official] if chosen else None
