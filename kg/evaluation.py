@@ -240,18 +240,27 @@ def _score_communications(score, predicted, gold, canonical) -> None:
     scored_gold = [c for c in gold if c.get("participants")]
     scored_predicted = [c for c in predicted if c.get("participants")]
     unmatched = list(range(len(scored_gold)))
-    for communication in scored_predicted:
-        signature = _signature(communication, canonical)
-        candidates = [i for i in unmatched if _signature(scored_gold[i], canonical) == signature]
-        # Among several matches, those with equal dates pair first.
-        candidates.sort(key=lambda i: scored_gold[i].get("date") != communication.get("date"))
+    # Among several matches, those with equal dates pair first: a first pass pairs equal dates
+    # only, so that an undated prediction cannot take the gold a dated one matches exactly.
+    pairs: dict[int, int] = {}
+    for equal_dates in (True, False):
+        for index, communication in enumerate(scored_predicted):
+            if index in pairs:
+                continue
+            signature = _signature(communication, canonical)
+            candidates = [i for i in unmatched if _signature(scored_gold[i], canonical) == signature
+                          and (not equal_dates
+                               or scored_gold[i].get("date") == communication.get("date"))]
+            if candidates:
+                pairs[index] = candidates[0]
+                unmatched.remove(candidates[0])
+    for index, communication in enumerate(scored_predicted):
         kind = communication["kind"]
-        if not candidates:
+        if index not in pairs:
             score.communications[kind].fp += 1
             score.spurious.append(_describe(communication))
             continue
-        truth = scored_gold[candidates[0]]
-        unmatched.remove(candidates[0])
+        truth = scored_gold[pairs[index]]
         score.communications[kind].tp += 1
         if truth.get("date"):
             ok = truth["date"] == communication.get("date")

@@ -95,3 +95,13 @@ def test_evaluation_reads_the_graph_and_writes_predictions(tmp_path):
     assert totals["date_accuracy"] == totals["initiator_accuracy"] == 1.0
     written = json.loads((tmp_path / "predictions" / "a1.json").read_text())
     assert [c["participants"] for c in written["communications"]] == [["Emmanuel Macron", "Vladimir Putin"]]
+
+
+def test_evaluation_equal_dates_pair_first_whatever_the_order_of_predictions():
+    # An undated prediction listed first must not take the gold that a dated one matches exactly.
+    predicted = {"officials": GOLD["officials"],
+                 "communications": [contact(None), contact("2021-05-20"), contact("2021-05-12")]}
+    score = score_article("a", predicted, GOLD)
+    assert score.communications["contact"].tp == 2
+    assert score.communications["contact"].fp == 1
+    assert (score.accuracy["date"].correct, score.accuracy["date"].total) == (2, 2)

@@ -472,3 +472,42 @@ def test_extract_a_title_after_an_exchange_names_the_other_party():
             "message from the Ukrainian president.")
     posts = {name: post for name, post, _ in officials(text)}
     assert posts["Vladimir Putin"] is None
+
+
+def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
+    return {(c.mode.value, tuple(sorted(c.participants)), c.date.isoformat() if c.date else None)
+            for c in run(text, published).communications if c.kind.value == "statement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US President Joe Biden congratulated the winner in a written statement on Sunday.",
+         {("press_statement", ("Joe Biden",), "2022-03-06")}),
+        ("Statement attributable to State Department Spokesperson Ned Price on the visit.",
+         {("press_statement", ("Ned Price",), None)}),
+        ("Russian Foreign Minister Sergey Lavrov gave his own version to reporters on Friday.",
+         {("press_briefing", ("Sergey Lavrov",), "2022-03-11")}),
+        # The speaker of "said on Twitter" comes before it, not from the reported clause.
+        ("The Moroccan side said on Twitter on Wednesday that Algeria's justice minister, "
+         "Abderrachid Tebbi, would travel to Rabat.", set()),
+        # A joint appearance after talks is held with the host of that day's talks.
+        ("Indonesian President Joko Widodo met Ukrainian President Volodymyr Zelensky in Kyiv on "
+         "Wednesday. He held talks with Russian President Vladimir Putin on Thursday.\n\n"
+         "Widodo appeared with his host before reporters after the talks.",
+         {("press_briefing", ("Joko Widodo", "Vladimir Putin"), "2022-03-10")}),
+    ],
+)
+def test_extract_statements_by_their_occasion(text, expected):
+    assert statements(text) == expected
+
+
+def test_extract_according_to_is_a_source_not_a_subject():
+    text = ("According to Indian Foreign Minister S. Jaishankar, Chinese Foreign Minister Wang Yi "
+            "raised China's plans to host a summit.")
+    assert contacts(text) == []
+
+
+def test_extract_a_weekday_planned_on_the_publication_day_is_that_day():
+    text = "US President Joe Biden and Turkish President Recep Tayyip Erdoğan will meet on Friday."
+    assert contacts(text)[0][-1] == "2022-03-11"

@@ -33,7 +33,7 @@ from kg.model import Communication, Kind, Mode, Span, Status
 # Words that end the stretch of text a trigger's subject or objects can come from.
 CLAUSE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
-    r"following|amid|than|since)\b",
+    r"following|amid|than|since|according to)\b",
     re.IGNORECASE,
 )
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
@@ -129,7 +129,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
         # "…on Thursday, the first since Russia invaded in February": a comparison, not its day.
         if dated and not mentions_other_period(SINCE.sub("", sentence.text)):
-            last_date = (dated[0], sentence.paragraph)
+            last_date = (dated[-1], sentence.paragraph)
         elif last_date and (SOURCE_CONNECTIVES.match(sentence.text)
                             or CONTINUATION.search(sentence.text)):
             # "X appeared before reporters after the talks. He said…": the paragraph goes on
@@ -167,6 +167,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             # not a "that" clause ("said in a statement that Putin…").
             following = [m for m in visible if m.start >= end][:1]
             objects = [m for m in following if "," in text[end : m.start]
+                       and not re.search(r"\bthat\b", text[end : m.start])
                        and is_title_only(text[end : m.start].rsplit(",", 1)[1])]
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
@@ -195,7 +196,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         speaker = _names(subjects)[:1] or _names(objects)[:1]
         if trigger.mode == Mode.PRESS_BRIEFING.value:
             speaker = _joint_appearance(text, start, end, sentence, speaker, subjects, visible,
-                                        found)
+                                        found, date)
         if not speaker:
             return []
         if date is None and not elsewhere and not planned and published:
@@ -314,10 +315,12 @@ WITH_AFTER = re.compile(r"\s+(?:with|alongside|beside)\s+")
 
 
 def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speaker: list[str],
-                      subjects: list, visible: list[Mention], found: list[_Mention]) -> list[str]:
+                      subjects: list, visible: list[Mention], found: list[_Mention],
+                      date: dt.date | None) -> list[str]:
     """Everyone who holds a joint news conference (SCHEMA convention 3): the speakers named
     together ("Zelensky and Guterres"), whoever it is held with ("a news conference with Kuleba"),
-    and, after a meeting ("At a joint news conference after the meeting"), the meeting's parties."""
+    and, after a meeting ("At a joint news conference after the meeting"), the parties of the
+    meeting of that day."""
     near = text[max(sentence.start, start - 40) : min(sentence.end, end + 40)]
     partner = WITH_AFTER.match(text, end)
     if not SHARED_STAGE.search(near) and not partner:
@@ -330,6 +333,8 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
     # The meeting it follows: the largest recent contact of its speakers.
     recent = [m.communication for m in found[-10:] if m.communication.kind is Kind.CONTACT
               and (not holders or set(holders) & set(m.communication.participants))]
+    # The meeting of the news conference's own day, where the text dates both.
+    recent = [c for c in recent if c.date == date] or recent
     if recent and SHARED_STAGE.search(near):
         holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
     return list(dict.fromkeys(holders))

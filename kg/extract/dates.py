@@ -132,8 +132,9 @@ def _weekday(weekday: int, published: dt.date | None, planned: bool) -> dt.date 
     if published is None:
         return None
     if planned:
+        # Wire style names the publication day by its weekday too ("talks on Wednesday").
         delta = (weekday - published.weekday()) % 7
-        return published + dt.timedelta(days=delta or 7)
+        return published + dt.timedelta(days=delta)
     delta = (published.weekday() - weekday) % 7
     return published - dt.timedelta(days=delta)
 
