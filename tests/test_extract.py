@@ -503,11 +503,21 @@ def test_extract_statements_by_their_occasion(text, expected):
 
 
 def test_extract_according_to_is_a_source_not_a_subject():
-    text = ("According to Indian Foreign Minister S. Jaishankar, Chinese Foreign Minister Wang Yi "
-            "raised China's plans to host a summit.")
-    assert contacts(text) == []
+    # One meeting: the source of a report is no party to what it reports.
+    text = ("Indian Foreign Minister S. Jaishankar met Chinese Foreign Minister Wang Yi on "
+            "Friday. According to Jaishankar, Wang raised China's plans to host a summit.")
+    assert [c[2] for c in contacts(text)] == [("S. Jaishankar", "Wang Yi")]
 
 
 def test_extract_a_weekday_planned_on_the_publication_day_is_that_day():
     text = "US President Joe Biden and Turkish President Recep Tayyip Erdoğan will meet on Friday."
     assert contacts(text)[0][-1] == "2022-03-11"
+
+
+def test_extract_a_title_only_mention_prefers_the_official_the_article_is_about():
+    text = ("German Foreign Minister Annalena Baerbock met Russian Foreign Minister Sergey Lavrov "
+            "on Tuesday. Baerbock had arrived from Kyiv, where she held talks with Ukrainian "
+            "Foreign Minister Dmytro Kuleba.\n\n"
+            "Before setting off, the minister said in a statement released on Sunday that she "
+            "would listen carefully.")
+    assert ("press_statement", ("Annalena Baerbock",), "2022-03-06") in statements(text)

@@ -33,7 +33,7 @@ from kg.model import Communication, Kind, Mode, Span, Status
 # Words that end the stretch of text a trigger's subject or objects can come from.
 CLAUSE_BREAK = re.compile(
     r"[;:]|\.\s|\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
-    r"following|amid|than|since|according to)\b",
+    r"following|amid|than|since)\b|\baccording to\b[^,;.]*,?",
     re.IGNORECASE,
 )
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.

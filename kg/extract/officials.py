@@ -495,6 +495,16 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
                 if not fits_government:
                     person.governments.append(government)
                 break
+        if target is not None and post_word not in LEADER_WORDS:
+            # Of two crown princes, "the crown prince" is the one the article is about: the
+            # fitting official named most often so far, the latest of equals.
+            counts = Counter(m.official for m in before if m.how in ("titled", "name"))
+            rivals = [by_name[name] for name in counts if by_name[name] is not target
+                      and any(post_word in p.lower() for p, _ in by_name[name].posts)
+                      and (government is None or government in by_name[name].governments)]
+            best = max(rivals, key=lambda p: counts[p.name], default=None)
+            if best is not None and counts[best.name] > counts[target.name]:
+                target = best
         if target is None:
             if post_word in GENERIC_POSTS:
                 continue
