@@ -521,3 +521,32 @@ def test_extract_a_title_only_mention_prefers_the_official_the_article_is_about(
             "Before setting off, the minister said in a statement released on Sunday that she "
             "would listen carefully.")
     assert ("press_statement", ("Annalena Baerbock",), "2022-03-06") in statements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A remark placed in the past is its own statement, even from someone heard elsewhere.
+        ("Turkish President Recep Tayyip Erdoğan met Saudi Crown Prince Mohammed bin Salman on "
+         "Thursday. Erdoğan once said that the order came from the highest levels.",
+         {("unspecified", ("Recep Tayyip Erdoğan",), None)}),
+        ("UN Secretary-General António Guterres met Russian President Vladimir Putin on Tuesday. "
+         "Putin had refused any contact since Guterres accused Russia in February of violating "
+         "the UN Charter.",
+         {("unspecified", ("António Guterres",), None)}),
+        # A remark in the sentence of the occasion it was made at belongs to that occasion.
+        ("Egypt's foreign minister, Sameh Shoukry, said in an interview with Al Arabiya in "
+         "October that the dialogue had been halted.",
+         {("interview", ("Sameh Shoukry",), None)}),
+        # An office speaks for its principal, unnamed; so does a spokesman reporting a meeting.
+        ("Turkish President Recep Tayyip Erdoğan met Egyptian President Abdel Fattah al-Sisi on "
+         "Sunday. Erdoğan's office had warned that no deal was near.", set()),
+        ("Turkish President Recep Tayyip Erdoğan met Egyptian President Abdel Fattah al-Sisi on "
+         "Sunday. A spokesman said the two presidents had stressed their long history.", set()),
+        # "said he" is no inverted speaker.
+        ("Iranian Supreme Leader Ali Khamenei met Qatar's emir, Sheikh Tamim bin Hamad Al Thani, "
+         "on Thursday. Khamenei's office said he had told the emir that talks must go on.", set()),
+    ],
+)
+def test_extract_remarks_apart_from_the_events_reported(text, expected):
+    assert statements(text) == expected

@@ -137,7 +137,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
             last_date = (last_date[0], sentence.paragraph)
     ordered = sorted(found, key=lambda m: m.offset)
     merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
-                                [m.communication for m in ordered if _is_bare_remark(m.communication)])
+                                [m for m in ordered if _is_bare_remark(m.communication)])
     return _with_visitors(_without_covered_visits(merged, cast), text, cast, knowledge)
 
 
@@ -161,7 +161,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if kind is Kind.STATEMENT:
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
         # subject after an opening phrase ("In a post on Twitter, X wrote").
-        objects = [m for m in objects if is_title_only(text[end : m.start])]
+        objects = [m for m in objects if is_title_only(text[end : m.start])
+                   and not (m.how == "pronoun" and trigger.mode == Mode.UNSPECIFIED.value)]
         if not subjects and not objects and start - sentence.start < 40:
             # "In a post on Twitter, X wrote": the speaker follows the opening phrase's comma,
             # not a "that" clause ("said in a statement that Putin…").
@@ -172,8 +173,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
+        if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]):
+            subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
     group = TWO_OF_THEM.search(text, subjects[-1].end if subjects else clause_start, start)
+    if group and kind is Kind.STATEMENT and trigger.mode == Mode.UNSPECIFIED.value:
+        return []  # "the spokesman said the two presidents had stressed…": reported content
     if group and found:
         # "the two leaders met", "the two men telephoned X together"
         previous = next((m.communication for m in reversed(found[-20:])
@@ -183,7 +188,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if factuality in ("negated", "hypothetical"):
         return []
     planned = factuality == "planned"
-    elsewhere = mentions_other_period(text[clause_start:clause_end])
+    # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
+    elsewhere = mentions_other_period(text[clause_start:clause_end]) or (
+        kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, clause_end)))
     date = _date(text, sentence, published, planned, last_date, elsewhere, clause_start, clause_end)
     if date and published and date > published:
         planned = True
@@ -410,6 +417,8 @@ CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi
 REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
                         r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+PAST_REMARK = re.compile(r"\b(?:once|previously|in the past|(?:said|told|warned) earlier)\b",
+                         re.IGNORECASE)
 REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
 
 
@@ -688,19 +697,26 @@ def _is_bare_remark(communication: Communication) -> bool:
 
 
 def _with_bare_remarks(communications: list[Communication],
-                       remarks: list[Communication]) -> list[Communication]:
+                       remarks: list[_Mention]) -> list[Communication]:
     """Add what officials said outside any reported occasion.
 
     A remark by someone who also took part in a reported communication most likely belongs to
     it (SCHEMA convention 3: remarks inside a meeting belong to the meeting; a press conference's
-    quotes are that press conference), so it only adds evidence there; an official who is heard
-    nowhere else gets a statement of their own.
+    quotes are that press conference), so it only adds evidence there. An official heard nowhere
+    else gets a statement of their own, and so does a remark the text sets apart from the events
+    reported: placed in the past ("Erdoğan once said", "who had said earlier", "in February") or
+    on a day none of its speaker's communications has.
     """
     result = list(communications)
-    for remark in remarks:
+    for mention in remarks:
+        remark = mention.communication
         speaker = remark.participants[0]
+        own_days = {c.date for c in communications if speaker in c.participants}
+        apart = mention.elsewhere or (remark.date is not None and remark.date not in own_days)
+        sentence = remark.evidence[0].sentence
         same = sorted((c.date != remark.date, i) for i, c in enumerate(result)
-                      if _same_event(c, remark))
+                      if _same_event(c, remark) and (not apart or _is_bare_remark(c) or any(
+                          span.sentence == sentence for span in c.evidence)))
         if same:
             # A bare remark dates the statement only from the statement's own sentence: a
             # remark further on may not belong to it.
@@ -713,7 +729,7 @@ def _with_bare_remarks(communications: list[Communication],
                 date=statement.date or (remark.date if own_sentence else None),
                 evidence=statement.evidence + tuple(
                     s for s in remark.evidence if s not in statement.evidence))
-        elif not any(speaker in c.participants for c in communications):
+        elif apart or not any(speaker in c.participants for c in communications):
             result.append(remark)
     return result
 
