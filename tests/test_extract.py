@@ -550,3 +550,33 @@ def test_extract_a_title_only_mention_prefers_the_official_the_article_is_about(
 )
 def test_extract_remarks_apart_from_the_events_reported(text, expected):
     assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who sat in on a meeting takes part in it, and an envoy's principal does not.
+        ("Algerian Foreign Minister Ramtane Lamamra, travelling as Tebboune's special envoy, was "
+         "received in Cairo on Tuesday by Egyptian President Abdel Fattah al-Sisi. Egypt's foreign "
+         "minister, Sameh Shoukry, sat in on the meeting.",
+         [("meeting", "occurred", ("Abdel Fattah al-Sisi", "Ramtane Lamamra", "Sameh Shoukry"),
+           "Ramtane Lamamra", "2022-03-08")]),
+        # Whoever comes along joins the visitor's meeting.
+        ("Russian President Vladimir Putin received Senegalese President Macky Sall in Sochi on "
+         "Friday. Sall travelled as AU chairperson and was accompanied by Moussa Faki Mahamat, "
+         "the chairperson of the African Union Commission.",
+         [("meeting", "occurred", ("Macky Sall", "Moussa Faki Mahamat", "Vladimir Putin"),
+           "Macky Sall", "2022-03-11")]),
+        # "who joined the talks with X" joins those talks, and travelling together is no contact.
+        ("European Commission President Ursula von der Leyen met Ukrainian President Volodymyr "
+         "Zelensky in Kyiv on Friday. Von der Leyen travelled to Ukraine with the EU's foreign "
+         "policy chief, Josep Borrell, who joined the talks with Zelensky.",
+         [("meeting", "occurred", ("Josep Borrell", "Ursula von der Leyen", "Volodymyr Zelensky"),
+           "Ursula von der Leyen", "2022-03-11")]),
+        ("Israeli Prime Minister Naftali Bennett spent about three hours with Russian President "
+         "Vladimir Putin at the Kremlin on Saturday.",
+         [("meeting", "occurred", ("Naftali Bennett", "Vladimir Putin"), None, "2022-03-05")]),
+    ],
+)
+def test_extract_meetings_take_those_who_sat_in_or_came_along(text, expected):
+    assert contacts(text) == expected

@@ -138,6 +138,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     ordered = sorted(found, key=lambda m: m.offset)
     merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
                                 [m for m in ordered if _is_bare_remark(m.communication)])
+    merged = _with_companions(merged, text, cast)
     return _with_visitors(_without_covered_visits(merged, cast), text, cast, knowledge)
 
 
@@ -153,6 +154,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     subjects = _subjects(text, visible, clause_start, start) or _relative_subject(
         text, visible, clause_start)
     objects = _objects(text, visible, end, clause_end)
+    if MOTION.match(text, start):
+        # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.
+        objects = [m for m in objects if not re.search(r"\bwith\b", text[end : m.start])]
     if not subjects:
         # "after talks with his Japanese counterpart": the owner of the title is the other side.
         owners = [m for i, m in enumerate(visible) if end <= m.start < clause_end
@@ -301,6 +305,10 @@ def _clause(sentence: Sentence, start: int, end: int,
 def _subjects(text: str, mentions: list[Mention], clause_start: int, start: int) -> list[Mention]:
     """The officials right before the trigger, with those coordinated with them ("A and B")."""
     before = [m for m in mentions if clause_start <= m.start and m.end <= start]
+    # "Lamamra, travelling as Tebboune's special envoy, was received": the owner of a title in
+    # an apposition is not the subject ("Biden's meeting with…" is Biden's).
+    before = [m for m in before if not (re.match(r"['’]s\b", text[m.end : m.end + 2])
+                                        and "," in text[m.end : start])]
     if not before:
         return []
     if SECOND_VERB.match(text[before[-1].end : start]):
@@ -416,6 +424,7 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
                         r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
+MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 PAST_REMARK = re.compile(r"\b(?:once|previously|in the past|(?:said|told|warned) earlier)\b",
                          re.IGNORECASE)
@@ -648,8 +657,8 @@ VISIT = re.compile(r"\b(?:is visiting|was visiting|visiting|visited|visit to|tri
 def _with_visitors(communications: list[Communication], text: str, cast: Cast,
                    knowledge: Knowledge) -> list[Communication]:
     """The visitor starts a meeting (SCHEMA convention 1): when the article says an official
-    travels to a country, their two-sided meetings with that country's officials take them as
-    initiator unless the sentence said otherwise."""
+    travels to a country, their meetings with that country's officials take them as initiator
+    unless the sentence said otherwise."""
     government_of = {o.name: o.government for o in cast.officials}
     visits: dict[str, set[str]] = {}
     mentions = list(cast.mentions)
@@ -665,13 +674,70 @@ def _with_visitors(communications: list[Communication], text: str, cast: Cast,
     updated = []
     for communication in communications:
         if (communication.kind is Kind.CONTACT and communication.mode is Mode.MEETING
-                and communication.initiator is None and len(communication.participants) == 2):
-            a, b = communication.participants
-            guests = [x for x, host in ((a, b), (b, a))
-                      if government_of.get(host) in visits.get(x, ())]
+                and communication.initiator is None and len(communication.participants) >= 2):
+            # The one who travelled to another participant's country; several travellers, or
+            # none, give no initiator.
+            guests = [x for x in communication.participants
+                      if any(government_of.get(host) in visits.get(x, ())
+                             for host in communication.participants if host != x)]
             if len(guests) == 1:
                 communication = replace(communication, initiator=guests[0])
         updated.append(communication)
+    return updated
+
+
+JOINED = re.compile(
+    r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:also\s+)?(?:sat in on|joined|took part in|attended)\s+"
+    r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
+    r"(?P<with>\s+with\s+)?")
+ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
+
+
+def _with_companions(communications: list[Communication], text: str,
+                     cast: Cast) -> list[Communication]:
+    """Add those who sat in on a meeting or came along to it ("Shoukry sat in on the meeting",
+    "Sall was accompanied by Faki") to the meeting nearest before that place; "who joined the
+    talks with Zelensky" picks the talks with Zelensky. Joining is no contact of its own."""
+    mentions = list(cast.mentions)
+    joins: list[tuple[str, int, str | None]] = []  # (who, where, with whom)
+    for index, mention in enumerate(mentions):
+        joined = JOINED.match(text, mention.end)
+        if joined and mention.how != "pronoun":
+            partner = next((m.official for m in mentions[index + 1 :]
+                            if joined.group("with") and m.start >= joined.end()
+                            and is_title_only(text[joined.end() : m.start])), None)
+            joins.append((mention.official, mention.start, partner))
+    starts = [m.start for m in mentions]
+    for accompanied in ACCOMPANIED.finditer(text):
+        # "The Senegalese leader travelled …, and was accompanied by Moussa Faki": the
+        # sentence's subject comes with the one named after "by".
+        sentence_start = max(text.rfind(". ", 0, accompanied.start()) + 2,
+                             text.rfind("\n", 0, accompanied.start()) + 1)
+        before = mentions[bisect.bisect_left(starts, sentence_start):
+                          bisect.bisect_left(starts, accompanied.start())]
+        companion = mentions[bisect.bisect_left(starts, accompanied.end()):][:1]
+        if before and companion and before[0].official != companion[0].official \
+                and is_title_only(text[accompanied.end() : companion[0].start]):
+            joins.append((companion[0].official, accompanied.start(), before[0].official))
+    updated = list(communications)
+    for who, where, partner in joins:
+        meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
+                    if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
+                    and c.status is Status.OCCURRED and c.evidence[0].start <= where
+                    and who not in c.participants
+                    and (partner is None or partner in c.participants)]
+        if not meetings:
+            continue
+        index = min(meetings)[1]
+        meeting = updated[index]
+        # The joiner's own "talks with Zelensky" were these talks.
+        updated = [c for c in updated if not (
+            c is not meeting and c.kind is Kind.CONTACT and who in c.participants
+            and set(c.participants) <= set(meeting.participants) | {who}
+            and any(s.start <= where < s.end + 80 for s in c.evidence))]
+        index = updated.index(meeting)
+        if who not in meeting.participants:
+            updated[index] = replace(meeting, participants=meeting.participants + (who,))
     return updated
 
 
