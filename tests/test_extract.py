@@ -580,3 +580,25 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
 )
 def test_extract_meetings_take_those_who_sat_in_or_came_along(text, expected):
     assert contacts(text) == expected
+
+
+def test_extract_an_envoy_carries_the_letter_of_the_official_who_sent_them():
+    text = ("Algerian Foreign Minister Ramtane Lamamra, travelling as Tebboune's special envoy, "
+            "met officials in Cairo on Tuesday. Algerian President Abdelmadjid Tebboune stayed "
+            "home.\n\nA day earlier, Lamamra had delivered a letter to Palestinian President "
+            "Mahmoud Abbas.")
+    found = {(c.mode.value, tuple(sorted(c.participants)), c.initiator)
+             for c in run(text).communications if c.kind.value == "contact"}
+    # SCHEMA convention 2: a correspondence between sender and receiver, and a meeting between
+    # envoy and receiver where the envoy delivered it in person.
+    assert ("correspondence", ("Abdelmadjid Tebboune", "Mahmoud Abbas"),
+            "Abdelmadjid Tebboune") in found
+    assert ("meeting", ("Mahmoud Abbas", "Ramtane Lamamra"), "Ramtane Lamamra") in found
+
+
+def test_extract_an_object_pronoun_is_not_its_clause_subject():
+    text = ("Algerian Foreign Minister Ramtane Lamamra was received in Cairo by Egyptian President "
+            "Abdel Fattah al-Sisi and gave him a letter.")
+    found = {(c.mode.value, tuple(sorted(c.participants)))
+             for c in run(text).communications if c.kind.value == "contact"}
+    assert ("correspondence", ("Abdel Fattah al-Sisi", "Ramtane Lamamra")) in found

@@ -138,7 +138,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     ordered = sorted(found, key=lambda m: m.offset)
     merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
                                 [m for m in ordered if _is_bare_remark(m.communication)])
-    merged = _with_companions(merged, text, cast)
+    merged = _with_envoys(_with_companions(merged, text, cast), text, cast)
     return _with_visitors(_without_covered_visits(merged, cast), text, cast, knowledge)
 
 
@@ -154,6 +154,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     subjects = _subjects(text, visible, clause_start, start) or _relative_subject(
         text, visible, clause_start)
     objects = _objects(text, visible, end, clause_end)
+    if trigger.mode == Mode.CORRESPONDENCE.value:
+        subjects, objects = _letter_sides(text, visible, start, clause_start, subjects, objects,
+                                          sender_first=trigger.initiator == "subject")
     if MOTION.match(text, start):
         # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.
         objects = [m for m in objects if not re.search(r"\bwith\b", text[end : m.start])]
@@ -290,6 +293,37 @@ def _bilateral(communication: Communication, subjects, objects, trigger: Trigger
             initiator = {"subject": own[0], "object": other}.get(trigger.initiator)
         pairs.append(replace(communication, participants=(own[0], other), initiator=initiator))
     return pairs
+
+
+OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")
+
+
+def _letter_sides(text: str, visible: list[Mention], start: int, clause_start: int,
+                  subjects: list, objects: list, sender_first: bool) -> tuple[list, list]:
+    """Sender and receivers of a letter: named by its owner ("gave him the Algerian leader's
+    written invitation"), the owner sent it and whoever it was given to received it; else the
+    one who gave it sent it ("was received by Sisi and gave him a letter")."""
+    owner = next((m for m in reversed(visible) if m.end <= start
+                  and OWNED_LETTER.fullmatch(text, m.end, start)), None)
+    if owner is None and not sender_first:
+        return subjects, objects  # "a message from X": X sent it
+    if owner is None:
+        # "… and gave him a letter", "handed Putin a message from…": given to the one named
+        # after the verb, by the verb's subject.
+        given = next((m for m in reversed(visible) if clause_start <= m.start and m.end <= start
+                      and start - m.end <= 25
+                      and GIVEN_TO.search(text, max(clause_start, m.start - 12), m.start)), None)
+        if given is None:
+            return subjects, objects
+        verb = GIVEN_TO.search(text, max(clause_start, given.start - 12), given.start)
+        givers = _subjects(text, [m for m in visible if m.official != given.official],
+                           clause_start, verb.start() + max(clause_start, given.start - 12))
+        return givers, [given] + [m for m in objects if m.official != given.official]
+    receivers = objects or [m for m in visible if clause_start <= m.start < owner.start
+                            and m.official != owner.official
+                            and GIVEN_TO.search(text, max(clause_start, m.start - 12), m.start)]
+    return [owner], receivers
 
 
 def _clause(sentence: Sentence, start: int, end: int,
@@ -738,6 +772,50 @@ def _with_companions(communications: list[Communication], text: str,
         index = updated.index(meeting)
         if who not in meeting.participants:
             updated[index] = replace(meeting, participants=meeting.participants + (who,))
+    return updated
+
+
+ENVOY_OF = re.compile(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|messenger)\b")
+DELIVERED = re.compile(r"\b(?:deliver\w*|hand\w*|gave|given|brought|carried|conveyed|presented)\b",
+                       re.IGNORECASE)
+
+
+def _with_envoys(communications: list[Communication], text: str,
+                 cast: Cast) -> list[Communication]:
+    """A letter carried by an envoy is the sender's (SCHEMA convention 2): where the text makes
+    an official someone's envoy ("Lamamra, travelling as Tebboune's special envoy"), the letters
+    the envoy carries go from the principal to the receiver, and delivering one in person is a
+    meeting between envoy and receiver."""
+    mentions = list(cast.mentions)
+    principal_of: dict[str, str] = {}
+    for index, mention in enumerate(mentions):
+        if not ENVOY_OF.match(text, mention.end):
+            continue
+        envoy = next((m for m in reversed(mentions[:index]) if m.how != "pronoun"
+                      and m.official != mention.official and mention.start - m.end <= 80
+                      and "." not in text[m.end : mention.start]), None)
+        if envoy:
+            principal_of.setdefault(envoy.official, mention.official)
+    if not principal_of:
+        return communications
+    updated: list[Communication] = []
+    for communication in communications:
+        envoys = [n for n in communication.participants if n in principal_of
+                  and principal_of[n] not in communication.participants]
+        if communication.mode is not Mode.CORRESPONDENCE or len(envoys) != 1:
+            updated.append(communication)
+            continue
+        envoy = envoys[0]
+        principal = principal_of[envoy]
+        receivers = tuple(n for n in communication.participants if n != envoy)
+        updated.append(replace(communication, participants=(principal,) + receivers,
+                               initiator=principal))
+        met = any(c.mode is Mode.MEETING and {envoy, *receivers} <= set(c.participants)
+                  for c in communications)
+        if receivers and not met and any(DELIVERED.search(s.sentence or s.text)
+                                         for s in communication.evidence):
+            updated.append(replace(communication, mode=Mode.MEETING,
+                                   participants=(envoy,) + receivers, initiator=envoy))
     return updated
 
 

@@ -529,7 +529,11 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
         for match in PRONOUNS.finditer(sentence.text):
             start = sentence.start + match.start()
             same = [m for m in named if m.start < start]
-            if same:
+            # "X was received by Y and gave him…": an object pronoun is not its clause's subject.
+            others = [m for m in same if m.official != same[0].official]
+            if same and match.group().lower() == "him" and others:
+                target = others[-1].official
+            elif same:
                 target = same[0].official
             elif recent and number - recent[-1][0] <= 3:
                 target = recent[-1][1]
