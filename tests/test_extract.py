@@ -602,3 +602,37 @@ def test_extract_an_object_pronoun_is_not_its_clause_subject():
     found = {(c.mode.value, tuple(sorted(c.participants)))
              for c in run(text).communications if c.kind.value == "contact"}
     assert ("correspondence", ("Abdel Fattah al-Sisi", "Ramtane Lamamra")) in found
+
+
+def test_extract_an_inverted_condition_is_hypothetical():
+    text = ("Morocco's King Mohammed VI has not said whether he will attend. Should he decide to "
+            "travel, he and Algerian President Abdelmadjid Tebboune would meet.")
+    assert contacts(text) == []
+
+
+def test_extract_an_invitation_addressed_to_someone_is_no_speech():
+    text = ("Algeria's justice minister, Abderrachid Tebbi, would travel to Rabat with the "
+            "invitation addressed to King Mohammed VI.")
+    assert all(mode != "speech" for mode, _, _ in statements(text))
+
+
+def test_extract_one_who_came_along_and_sat_in_joins_one_meeting():
+    text = ("Israeli Prime Minister Naftali Bennett returned from an unannounced trip to Moscow, "
+            "where he spent about three hours with Russian President Vladimir Putin on Saturday. "
+            "He was accompanied by Housing Minister Zeev Elkin, who sat in on the meeting.")
+    assert [c[2] for c in contacts(text)] == [("Naftali Bennett", "Vladimir Putin", "Zeev Elkin")]
+
+
+def test_extract_the_owner_of_an_office_gives_its_staff_their_government():
+    text = ("Ukrainian President Volodymyr Zelensky spoke on Sunday. Ihor Zhovkva, deputy head of "
+            "Zelensky's office, told reporters in Moscow that Russia must withdraw.")
+    governments = {name: government for name, _, government in officials(text)}
+    assert governments["Ihor Zhovkva"] == "Ukraine"
+
+
+def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
+    text = ("President Francois Mitterand gave a warm welcome on Thursday to South African leader "
+            "F.W. de Klerk.")
+    assert [(c.participants, c.counterpart_governments) for c in run(text).communications] == \
+        [(("Francois Mitterand",), ("South Africa",))]
+    assert officials(text) == [("Francois Mitterand", "President", None)]

@@ -54,6 +54,9 @@ CONTINUATION = re.compile(
     re.IGNORECASE)
 GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
                         re.IGNORECASE)
+# "Should he decide to travel, he and Tebboune would meet": a condition, however far back.
+INVERTED_CONDITION = re.compile(r"\W*(?:should|were)\s+(?:he|she|they|the\s+\w+)\s+\w+",
+                                re.IGNORECASE)
 SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
@@ -192,7 +195,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                          if m.communication.kind is Kind.CONTACT), None)
         subjects = list(previous.participants) if previous else []
     factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
-    if factuality in ("negated", "hypothetical"):
+    if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
     planned = factuality == "planned"
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
@@ -230,11 +233,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if chair and chair.official not in names:
         # "a meeting between A, B and C, convened by D": the convener takes part and starts it.
         names.append(chair.official)
-    counterparts = _counterparts(text, end, clause_end, knowledge) or _host_country(
-        text, end, trigger, subjects, names, cast, knowledge)
-    # "a meeting with Putin at the Kremlin, across the Russian leader's table": Putin himself.
     represented = {o.government for o in map(cast.official, names) if o}
-    counterparts = [c for c in counterparts if c not in represented]
+    counterparts = _counterparts(text, end, clause_end, knowledge, represented) or _host_country(
+        text, end, trigger, subjects, names, cast, knowledge)
     if len(names) == 1 and not counterparts and not subjects:
         # "The main event was an hour-long meeting with Vladimir Putin": the narrative's subject
         # is the other side.
@@ -625,14 +626,20 @@ def _government_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     return group, single
 
 
-def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge) -> list[str]:
-    """Governments whose unnamed representatives take part ("Israeli and Palestinian leaders")."""
+def _counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge,
+                  represented: set[str | None]) -> list[str]:
+    """Governments whose unnamed representatives take part ("Israeli and Palestinian leaders");
+    a single title of a government a named participant represents is that participant ("a
+    meeting with Putin at the Kremlin, across the Russian leader's table")."""
     group_pattern, single = _government_patterns(knowledge)
     group = group_pattern.search(text, end, clause_end)
     if not group:
         return []
-    found = single.findall(group.group(1))
-    return list(dict.fromkeys(knowledge.government_by_surface[s] for s in found))
+    found = list(dict.fromkeys(knowledge.government_by_surface[s]
+                               for s in single.findall(group.group(1))))
+    if not re.search(r"(?:s|authorities|government|side|delegation)$", group.group()):
+        found = [g for g in found if g not in represented]
+    return found
 
 
 PLACE = r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -754,7 +761,10 @@ def _with_companions(communications: list[Communication], text: str,
                 and is_title_only(text[accompanied.end() : companion[0].start]):
             joins.append((companion[0].official, accompanied.start(), before[0].official))
     updated = list(communications)
+    joined: set[str] = set()
     for who, where, partner in joins:
+        if who in joined:
+            continue  # "accompanied by Elkin, who sat in on the meeting": one meeting
         meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
                     if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
                     and c.status is Status.OCCURRED and c.evidence[0].start <= where
@@ -762,7 +772,8 @@ def _with_companions(communications: list[Communication], text: str,
                     and (partner is None or partner in c.participants)]
         if not meetings:
             continue
-        index = min(meetings)[1]
+        # A meeting of named sides before a visit known only by its country.
+        index = min((len(updated[i].participants) < 2, distance, i) for distance, i in meetings)[2]
         meeting = updated[index]
         # The joiner's own "talks with Zelensky" were these talks.
         updated = [c for c in updated if not (
@@ -772,6 +783,7 @@ def _with_companions(communications: list[Communication], text: str,
         index = updated.index(meeting)
         if who not in meeting.participants:
             updated[index] = replace(meeting, participants=meeting.participants + (who,))
+        joined.add(who)
     return updated
 
 

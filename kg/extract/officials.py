@@ -40,6 +40,8 @@ SPEECH_VERBS = (
 )
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # Words that cannot stand for an official as a title-only mention ("the minister").
+OFFICE_OWNER = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<owner>{_NAME_TOKEN})['’]s[^\S\n]+"
+                          r"(?:office|administration|cabinet|government|staff|team|chancellery)\b")
 ROYAL_STYLES = frozenset({"King", "Queen"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
@@ -154,6 +156,8 @@ class _Patterns:
     listed: re.Pattern
     listed_item: re.Pattern
     plural_posts: dict[str, str]
+    #: after a country: the title of a named person ("South African leader F.W. de Klerk")
+    title_ahead: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -210,8 +214,10 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     listed = re.compile(rf"(?<![\w-])(?P<post>{alternation(plural_posts)})[^\S\n]*[—–:][^\S\n]*")
     listed_item = re.compile(rf"(?P<name>{name})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})\b"
                              rf"(?P<next>[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)?")
+    title_ahead = re.compile(rf"(?:['’]s)?[^\S\n]+(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
+                             rf"(?:{post}|{alternation(LEADER_WORDS)})[^\S\n]+{_NAME_TOKEN}")
     return _Patterns(owned, titled, titled_lower, appositive, title_only, government, listed,
-                     listed_item, plural_posts)
+                     listed_item, plural_posts, title_ahead)
 
 
 def find_officials(text: str, knowledge: Knowledge) -> Cast:
@@ -378,6 +384,10 @@ def _record_post(person: _Person, match: re.Match, knowledge: Knowledge,
             person.governments.append(knowledge.government_by_surface[government])
     if groups.get("owner"):
         person.owners.append(match.start("owner"))
+    # "deputy head of Zelensky's office": the office's owner is whom the official works for.
+    office = OFFICE_OWNER.match(match.string, match.end())
+    if office:
+        person.owners.append(office.start("owner"))
     if post.default_government:
         person.post_governments.append(post.default_government)
 
@@ -621,9 +631,14 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
             chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
         elif person.post_governments:
             chosen[person.name] = person.post_governments[0]
-    salience = Counter(knowledge.government_by_surface.get(m.group())
-                       or knowledge.government_by_capital[m.group()]
-                       for m in patterns.government.finditer(text))
+    salience: Counter = Counter()
+    uses: dict[bool, set[str]] = {True: set(), False: set()}
+    for m in patterns.government.finditer(text):
+        government = (knowledge.government_by_surface.get(m.group())
+                      or knowledge.government_by_capital[m.group()])
+        salience[government] += 1
+        uses[bool(patterns.title_ahead.match(text, m.end()))].add(government)
+    titling = uses[True] - uses[False]  # only ever in someone's title ("South African leader X")
     starts = _starts(mentions)
     in_sentence = [{m.official for m in _between(mentions, starts, s.start, s.end)}
                    for s in sentences]
@@ -660,12 +675,14 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
                      for m in patterns.government.finditer(sentence.text)
                      if not _not_affiliation(sentence.text, m)
                      and not _titles_another(text, sentence.start + m.end(), person.name,
-                                             mentions, starts)]
+                                             mentions, starts)
+                     and not (sentence.start + m.start() != first.start
+                              and patterns.title_ahead.match(sentence.text, m.end()))]
             local = sorted((d, g) for d, g in local if g and g not in beside)
             if local:
                 chosen[person.name] = local[0][1]
                 continue
-        ranked = [g for g, _ in salience.most_common() if g not in beside]
+        ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
 
