@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -139,8 +140,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
             # with the day it continues.
             last_date = (last_date[0], sentence.paragraph)
     ordered = sorted(found, key=lambda m: m.offset)
-    merged = _with_bare_remarks(_merge([m for m in ordered if not _is_bare_remark(m.communication)]),
-                                [m for m in ordered if _is_bare_remark(m.communication)])
+    remarks = [m for m in ordered if _is_bare_remark(m.communication)]
+    merged = _with_bare_remarks(_merge([m for m in ordered if m not in remarks]), remarks)
     merged = _with_envoys(_with_companions(merged, text, cast), text, cast)
     return _with_visitors(_without_covered_visits(merged, cast), text, cast, knowledge)
 
@@ -309,22 +310,21 @@ def _letter_sides(text: str, visible: list[Mention], start: int, clause_start: i
                   and OWNED_LETTER.fullmatch(text, m.end, start)), None)
     if owner is None and not sender_first:
         return subjects, objects  # "a message from X": X sent it
-    if owner is None:
-        # "… and gave him a letter", "handed Putin a message from…": given to the one named
-        # after the verb, by the verb's subject.
-        given = next((m for m in reversed(visible) if clause_start <= m.start and m.end <= start
-                      and start - m.end <= 25
-                      and GIVEN_TO.search(text, max(clause_start, m.start - 12), m.start)), None)
-        if given is None:
-            return subjects, objects
-        verb = GIVEN_TO.search(text, max(clause_start, given.start - 12), given.start)
-        givers = _subjects(text, [m for m in visible if m.official != given.official],
-                           clause_start, verb.start() + max(clause_start, given.start - 12))
-        return givers, [given] + [m for m in objects if m.official != given.official]
-    receivers = objects or [m for m in visible if clause_start <= m.start < owner.start
-                            and m.official != owner.official
-                            and GIVEN_TO.search(text, max(clause_start, m.start - 12), m.start)]
-    return [owner], receivers
+    given = [(m, verb) for m in visible if clause_start <= m.start and m.end <= start
+             for verb in [GIVEN_TO.search(text[max(clause_start, m.start - 12) : m.start])] if verb]
+    if owner is not None:
+        receivers = objects or [m for m, _ in given if m.start < owner.start
+                                and m.official != owner.official]
+        return [owner], receivers
+    # "… and gave him a letter": given to the one named after the verb, by the verb's subject.
+    near = [(m, verb) for m, verb in given if start - m.end <= 25]
+    if not near:
+        return subjects, objects
+    receiver, verb = near[-1]
+    verb_start = max(clause_start, receiver.start - 12) + verb.start()
+    givers = _subjects(text, [m for m in visible if m.official != receiver.official],
+                       clause_start, verb_start)
+    return givers, [receiver] + [m for m in objects if m.official != receiver.official]
 
 
 def _clause(sentence: Sentence, start: int, end: int,
@@ -397,8 +397,9 @@ def _narrative_subject(sentence_mentions: list[Mention], previous_mentions: list
                        other: str, clause_start: int, clause_end: int, found: list[_Mention],
                        sentence_text_before: str) -> str | None:
     """Who the narrative is about where a contact names only its other side: the first official
-    of the sentence before the trigger's clause (or after a fronted one), else the first of the sentence before, else
-    whoever took part in most of the contacts read so far (the traveller of a trip report)."""
+    of the sentence before the trigger's clause (or after a fronted one), else the first of the
+    sentence before, else whoever took part in most of the contacts read so far (the traveller
+    of a trip report)."""
     outside = [m for m in sentence_mentions if m.start < clause_start]
     if FRONTED.fullmatch(sentence_text_before):
         # "After talks with Erdoğan, Guterres flew on": the main clause's subject.
@@ -406,17 +407,12 @@ def _narrative_subject(sentence_mentions: list[Mention], previous_mentions: list
     for mention in outside + previous_mentions[:1]:
         if mention.official != other and mention.how != "first_person":
             return mention.official
-    counts: dict[str, int] = {}
-    for mention in found:
-        if mention.communication.kind is Kind.CONTACT:
-            for name in mention.communication.participants:
-                counts[name] = counts.get(name, 0) + 1
-    counts.pop(other, None)
-    if not counts:
+    counts = Counter(name for mention in found if mention.communication.kind is Kind.CONTACT
+                     for name in mention.communication.participants if name != other)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
         return None
-    most = max(counts.values())
-    leaders = [name for name, count in counts.items() if count == most]
-    return leaders[0] if len(leaders) == 1 and most >= 2 else None
+    return ranked[0][0]
 
 
 def _relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
@@ -447,7 +443,8 @@ def _objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> l
     between = BETWEEN.search(text[end : after[0].start]) or BETWEEN.search(text, end - 8, end)
     for mention in after[1:]:
         gap = text[chosen[-1].end : mention.start]
-        if COORDINATION.match(gap) or _is_title_gap(gap) or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
+        if COORDINATION.match(gap) or _is_title_gap(gap) \
+                or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)):
             chosen.append(mention)
         else:
@@ -545,13 +542,13 @@ def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 
 def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
           clause_start: int, clause_end: int) -> dt.date | None:
-    """The day a mention happened: a date in its clause, else in its sentence; else the narrative's day when the
-    sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
+    """The day a mention happened: a date in its clause, else in its sentence (counted from the
+    sentence's day after "a day after"); else the narrative's day when the sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
     "a day earlier" / "the next day", or when it stays in the paragraph that set that day."""
     if elsewhere:
         return None
-    found = [(sentence.start + offset, d) for offset, d in find_dates(sentence.text, published, planned)
-             if d]
+    found = [(sentence.start + offset, d)
+             for offset, d in find_dates(sentence.text, published, planned) if d]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         own = next((d for offset, d in found if clause_start <= offset < clause_end), None)

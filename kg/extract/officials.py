@@ -214,7 +214,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     listed = re.compile(rf"(?<![\w-])(?P<post>{alternation(plural_posts)})[^\S\n]*[—–:][^\S\n]*")
     listed_item = re.compile(rf"(?P<name>{name})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})\b"
                              rf"(?P<next>[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)?")
-    title_ahead = re.compile(rf"(?:['’]s)?[^\S\n]+(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
+    title_ahead = re.compile(rf"(?:['’]s)?[^\S\n]+(?:(?:{modifier})[^\S\n]+)*"
                              rf"(?:{post}|{alternation(LEADER_WORDS)})[^\S\n]+{_NAME_TOKEN}")
     return _Patterns(owned, titled, titled_lower, appositive, title_only, government, listed,
                      listed_item, plural_posts, title_ahead)
