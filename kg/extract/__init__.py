@@ -38,7 +38,7 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
         warnings.append(f"{article.id}: HTML markup in the text; tags and entities read as spaces")
     if not looks_english(text):
         warnings.append(f"{article.id}: the text does not look English; the extractor reads English")
-    cast = find_officials(text, knowledge)
+    cast = find_officials(text, knowledge, article.meta.published)
     communications = find_communications(text, article.meta.published, cast, knowledge)
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")

@@ -20,14 +20,17 @@ Finding works in three passes over the text:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kg.extract.names import alternation, normalise_name
+from kg.extract.office_holders import (HolderIndex, holder_index, holder_mentions, identify,
+                                      is_name_of)
 from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
-from kg.knowledge import Knowledge
+from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span
 
 UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
@@ -74,6 +77,20 @@ class _Person:
     #: where an untitled person takes part in a contact ("held talks with Vladimir Putin")
     contacts: list[Span] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
+    #: the gazetteer's entry for this person, when the name is an office-holder's
+    holder: OfficeHolder | None = None
+    #: where the gazetteer found the name (evidence for an official named without a title)
+    named: list[Span] = field(default_factory=list)
+
+    def absorb(self, other: _Person) -> None:
+        """Take in what the text says of ``other``, another form of this person's name."""
+        self.posts.extend(other.posts)
+        self.governments.extend(other.governments)
+        self.post_governments.extend(other.post_governments)
+        self.owners.extend(other.owners)
+        self.contacts.extend(other.contacts)
+        self.aliases |= other.aliases
+        self.named.extend(other.named)
 
     @property
     def name(self) -> str:
@@ -104,44 +121,6 @@ def is_title_only(gap: str) -> bool:
                                   for w in words if w[0].isalpha())
 
 
-@lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """The comparison key of a person's name: case-folded, accents and dots removed.
-
-    >>> normalise_name("Recep Tayyip Erdoğan") == normalise_name("Recep Tayyip Erdogan")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().replace(".", " ").replace("ı", "i").split())
-
-
-def alternation(words) -> str:
-    """A regular expression matching any of ``words``, longest first, built as a trie: Python's
-    engine tries a flat alternation of hundreds of names one by one at every position of the
-    text, a trie only along the letters that match.
-
-    >>> pattern = re.compile(alternation(["Iran", "Iraq", "Iraqi"]))
-    >>> pattern.pattern, [m.group() for m in pattern.finditer("Iraqi and Iranian")]
-    ('Ira(?:n|q(?:i)?)', ['Iraqi', 'Iran'])
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a word ends here: the longer words are tried first
-            return (body if len(branches) > 1 else f"(?:{body})") + "?"
-        return body
-
-    return build(trie)
 
 
 @dataclass(frozen=True)
@@ -220,8 +199,9 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
                      listed_item, plural_posts, title_ahead)
 
 
-def find_officials(text: str, knowledge: Knowledge) -> Cast:
-    """Find the officials in ``text`` and every mention of them (see the module docstring)."""
+def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = None) -> Cast:
+    """Find the officials in ``text`` and every mention of them (see the module docstring);
+    ``published`` places the article in time for the gazetteer of office-holders."""
     patterns = _patterns(knowledge)
     sentences = split_sentences(text)
     people: list[_Person] = []
@@ -243,30 +223,33 @@ def find_officials(text: str, knowledge: Knowledge) -> Cast:
                 spans.append((name_start, name_end, person, "titled"))
     _listed_people(text, people, spans, taken, patterns, knowledge, sentences)
     _acting_people(text, people, spans, taken, knowledge, sentences)
+    index = holder_index(knowledge)
+    _known_holders(text, published, people, spans, taken, index, sentences)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.extend(_nickname_mentions(text, spans))
     spans.sort(key=lambda item: item[0])
     for person in people:
         # English writes monarchs with their style ("King Salman", "King Abdullah II").
         style = person.posts[0][0] if person.posts else None
-        if style in ROYAL_STYLES and person.tokens[0] != style:
+        if style in ROYAL_STYLES and person.tokens[0] != style and person.holder is None:
             person.tokens = [style] + person.tokens
+    spans = _united_by_holder(people, spans, published, index)
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
     for s, e, person, _ in spans:
         person.aliases.add(text[s:e])
     mentions = _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
     quote_speakers = _quote_speakers(text, mentions)
     mentions = _resolve_first_person(text, mentions, quote_speakers)
-    officials_ = [p for p in people if p.posts or p.contacts]
+    officials_ = [p for p in people if p.posts or p.contacts or _in_office(p, published)]
     governments = _assign_governments(officials_, text, sentences, mentions, quote_speakers,
-                                      patterns, knowledge)
+                                      patterns, knowledge, published)
     _resolve_counterparts(officials_, sentences, mentions)
     first_named: dict[int, int] = {}
     for start, _, person, _ in sorted(spans, key=lambda item: item[0]):
         first_named.setdefault(id(person), start)
     # Reported in the order the text first names them.
     officials_.sort(key=lambda p: first_named.get(id(p), len(text)))
-    officials = tuple(_to_official(p, governments[p.name]) for p in officials_)
+    officials = tuple(_to_official(p, governments[p.name], published) for p in officials_)
     names = {o.name for o in officials}
     mentions = [m for m in mentions if m.official in names]
     return Cast(officials, tuple(mentions), {k: v for k, v in quote_speakers.items() if v in names})
@@ -617,17 +600,21 @@ def _resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
 
 
 def _assign_governments(people, text, sentences, mentions, quote_speakers, patterns,
-                        knowledge) -> dict[str, str | None]:
+                        knowledge, published=None) -> dict[str, str | None]:
     """The government each official represents, from the strongest signal the text gives.
 
-    In order: a government or demonym attached to a post; the default government of a post that
+    In order: the government an office-holder served on the publication day (the gazetteer);
+    a government or demonym attached to a post; the default government of a post that
     only one government has ("Secretary of State"); the speaker's own government when a quotation
     names the official ("on behalf of President Biden"); else the government the article mentions
     most, leaving out those of the officials named beside this one (their counterparts).
     """
     chosen: dict[str, str | None] = {}
     for person in people:
-        if person.governments:
+        term = person.holder.term_on(published) if person.holder else None
+        if term is not None:
+            chosen[person.name] = term.government
+        elif person.governments:
             chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
         elif person.post_governments:
             chosen[person.name] = person.post_governments[0]
@@ -666,7 +653,8 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
                 beside |= {chosen.get(n) for n in names if n != person.name}
         # A country, demonym or capital in the sentence that introduces the official and that no
         # official beside them holds ("in Paris, the Élysée said President Emmanuel Macron").
-        first = person.posts[0][1] if person.posts else person.contacts[0]
+        first = (person.posts or person.contacts and [(None, person.contacts[0])]
+                 or [(None, person.named[0])])[0][1]
         sentence = sentence_at(sentences, first.start)
         if sentence is not None:
             local = [(abs(m.start() + sentence.start - first.start),
@@ -733,14 +721,76 @@ def _resolve_counterparts(people: list[_Person], sentences, mentions: list[Menti
                     break
 
 
-def _to_official(person: _Person, government: str | None) -> Official:
+def _to_official(person: _Person, government: str | None, published: dt.date | None) -> Official:
+    term = person.holder.term_on(published) if person.holder else None
+    held = term.post if term is not None and published and term.covers(published) else None
     return Official(
         name=person.name,
         aliases=tuple(sorted(a for a in person.aliases if a != person.name)),
-        post=person.posts[0][0] if person.posts else None,
+        post=person.posts[0][0] if person.posts else held,
         government=government,
-        evidence=tuple(span for _, span in person.posts) or tuple(person.contacts[:1]),
+        evidence=(tuple(span for _, span in person.posts) or tuple(person.contacts[:1])
+                  or tuple(person.named[:1])),
     )
+
+
+def _in_office(person: _Person, published: dt.date | None) -> bool:
+    """Whether the gazetteer has ``person`` in office on the publication day."""
+    term = person.holder.term_on(published) if person.holder and published else None
+    return term is not None and term.covers(published)
+
+
+def _known_holders(text, published, people, spans, taken, index: HolderIndex, sentences) -> None:
+    """Office-holders the text names without a title ("Lula received him", "Mr. Putin")."""
+    ordinary = set(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))
+    for start, end, holder in holder_mentions(text, published, index, ordinary):
+        if start in taken or end - 1 in taken:
+            continue
+        tokens = text[start:end].split()
+        person = _person_for(people, tokens, create=True)
+        if person.holder is None and _fits(person, holder):
+            person.holder = holder
+        sentence = sentence_at(sentences, start)
+        person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
+        taken.update(range(start, end))
+        spans.append((start, end, person, "name"))
+
+
+def _fits(person: _Person, holder: OfficeHolder) -> bool:
+    """Whether the gazetteer's ``holder`` can be ``person``: a longer name the text gives is the
+    holder's, and a surname alone needs no post the holder never held."""
+    if len(person.tokens) > 1:
+        return is_name_of(person.tokens, holder)
+    posts = {post for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
+    return not posts or any(term.post in posts for term in holder.terms)
+
+
+def _united_by_holder(people, spans, published, index: HolderIndex):
+    """Every form of an office-holder's name as one person under the gazetteer's name
+    ("Joseph R. Biden Jr." and "Joe Biden"); returns the spans pointing at the survivors."""
+    for person in people:
+        if person.holder is None:
+            holder = identify(person.tokens, published, index)
+            if holder is not None and _fits(person, holder):
+                person.holder = holder
+    survivor: dict[int, _Person] = {}
+    first_of: dict[str, _Person] = {}
+    kept = []
+    for person in people:
+        if person.holder is None:
+            kept.append(person)
+            continue
+        first = first_of.setdefault(person.holder.name, person)
+        survivor[id(person)] = first
+        if first is person:
+            kept.append(person)
+        else:
+            first.absorb(person)
+    for person in kept:
+        if person.holder is not None:
+            person.tokens = person.holder.name.split()
+    people[:] = kept
+    return [(s, e, survivor.get(id(p), p), how) for s, e, p, how in spans]
 
 
 def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -> None:
@@ -813,7 +863,9 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
-        if len(tokens) < 2 or start in taken or any(
+        written = " ".join(tokens)
+        if len(tokens) < 2 or start in taken or written in knowledge.government_by_capital \
+                or written in knowledge.government_by_surface or any(
                 t in words["stop"] or t.lower() in words["private"]
                 or t in knowledge.government_by_surface or t in title_words
                 or t in knowledge.government_by_capital or t in words["domain"]

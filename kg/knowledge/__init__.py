@@ -13,6 +13,7 @@ can extend them without touching code. :func:`load_knowledge` reads them once pe
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +51,42 @@ class Trigger:
     initiator: str
 
 
+@dataclass(frozen=True)
+class Term:
+    """One continuous spell of one person in one post."""
+
+    post: str
+    government: str
+    start: dt.date
+    #: None while the person is still in office
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the person held the post on ``day``."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    """A head of state or government, foreign minister or head of an international organisation
+    since 1990 (``office_holders/*.csv``), with the names English news calls them by."""
+
+    name: str
+    aliases: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+    def term_on(self, day: dt.date | None) -> Term | None:
+        """The term in office on ``day``; without a day, or out of office, the latest one begun
+        by then (a former president is still their country's)."""
+        if day is not None:
+            current = [t for t in self.terms if t.covers(day)]
+            if current:
+                return current[0]
+            begun = [t for t in self.terms if t.start <= day]
+            return max(begun, key=lambda t: t.start) if begun else None
+        return max(self.terms, key=lambda t: t.start) if self.terms else None
+
+
 @dataclass(frozen=True, eq=False)
 class Knowledge:
     """Lookup tables built from the CSV files (hashed by identity, so compiled patterns can be
@@ -68,6 +105,8 @@ class Knowledge:
     triggers: tuple[Trigger, ...]
     #: effect ("planned", "negated", "hypothetical") -> cue words
     factuality: dict[str, tuple[str, ...]]
+    #: heads of state and government, foreign ministers and heads of organisations since 1990
+    office_holders: tuple[OfficeHolder, ...] = ()
 
     def government(self, name: str) -> Government | None:
         """The government called ``name`` (canonical name), or None."""
@@ -124,7 +163,51 @@ def load_knowledge() -> Knowledge:
         tuple(Trigger(r["trigger"], r["kind"], r["mode"], r["initiator"])
               for r in _rows("communication_triggers.csv")),
         _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
+        _office_holders(),
     )
+
+
+def _office_holders() -> tuple[OfficeHolder, ...]:
+    """Every row of ``office_holders/*.csv``, one holder per name with all their terms."""
+    folder = resources.files("kg.knowledge").joinpath("office_holders")
+    terms: dict[str, list[Term]] = {}
+    aliases: dict[str, list[str]] = {}
+    for table in sorted((f for f in folder.iterdir() if f.name.endswith(".csv")),
+                        key=lambda f: f.name):
+        with table.open(encoding="utf-8") as stream:
+            for row in csv.DictReader(stream):
+                start = _partial_date(row["start"], last=False)
+                if start is None:
+                    continue
+                name = row["name"].strip()
+                terms.setdefault(name, []).append(Term(
+                    row["post"].strip(), row["government"].strip(), start,
+                    _partial_date(row["end"], last=True)))
+                known = aliases.setdefault(name, [])
+                known.extend(a for a in _split(row["aliases"]) if a not in known)
+    return tuple(OfficeHolder(name, tuple(aliases[name]), tuple(terms[name])) for name in terms)
+
+
+def _partial_date(cell: str, last: bool) -> dt.date | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month alone stands for its first day
+    (a start) or its last day (an end, ``last``).
+
+    >>> _partial_date("2009", last=True), _partial_date("2016-02", last=True)
+    (datetime.date(2009, 12, 31), datetime.date(2016, 2, 29))
+    """
+    parts = [int(p) for p in cell.strip().split("-") if p.isdigit()]
+    if not parts:
+        return None
+    year, month, day = (parts + [None, None])[:3]
+    if month is None:
+        month = 12 if last else 1
+    if day is None:
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        day = (following - dt.timedelta(days=1)).day if last else 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,144 @@
+"""Names and titles, by knowledge: the gazetteer of office-holders as a name finder.
+
+News names its best-known officials without a title ("Lula received him", "Mr. Putin said") and
+spells them several ways ("Joseph R. Biden Jr.", "Joe Biden"). The gazetteer
+(``kg/knowledge/office_holders/*.csv``: every head of state and government and foreign minister
+since 1990, complete by construction, never a list of people from any corpus) adds what the
+text leaves out:
+
+- *finding*: a full name or a listed alias of an office-holder is a person, titled or not; a
+  bare surname counts only when exactly one holder carrying it was in office around the
+  article's publication, and the text never writes it as an ordinary lower-case word
+  ("May", "Brown", "Fox");
+- *identity*: every form of one holder's name becomes the holder's canonical name;
+- *government and post*: the holder's term on the publication day.
+
+>>> from kg.knowledge import load_knowledge
+>>> import datetime as dt
+>>> index = holder_index(load_knowledge())
+>>> identify(["Joseph", "R.", "Biden", "Jr."], dt.date(2022, 3, 1), index).name
+'Joe Biden'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.names import alternation, normalise_name
+from kg.knowledge import Knowledge, OfficeHolder
+
+#: how far from a holder's term a bare surname still points at them
+SURNAME_REACH = dt.timedelta(days=2 * 365)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass(frozen=True)
+class HolderIndex:
+    """Every office-holder under each comparison key of their names."""
+
+    #: key of a full name or a listed alias -> holders
+    by_name: dict[str, tuple[OfficeHolder, ...]]
+    #: key of a surname (the last word of a name) -> holders
+    by_surname: dict[str, tuple[OfficeHolder, ...]]
+    #: any written form of a name or alias, and every surname (case as written)
+    surfaces: re.Pattern
+
+
+def name_key(tokens) -> str:
+    """The comparison key of a name: normalised, without initials and suffixes.
+
+    >>> name_key(["Joseph", "R.", "Biden", "Jr."]), name_key(["Recep", "Tayyip", "Erdoğan"])
+    ('joseph biden', 'recep tayyip erdogan')
+    """
+    words = normalise_name(" ".join(tokens)).replace(",", " ").split()
+    return " ".join(w for w in words if len(w) > 1 and w not in SUFFIXES)
+
+
+@lru_cache(maxsize=4)
+def holder_index(knowledge: Knowledge) -> HolderIndex:
+    """Index the gazetteer of ``knowledge`` (cached per knowledge base)."""
+    by_name: dict[str, list[OfficeHolder]] = {}
+    by_surname: dict[str, list[OfficeHolder]] = {}
+    surfaces: set[str] = set()
+    for holder in knowledge.office_holders:
+        for written in (holder.name, *holder.aliases):
+            key = name_key(written.split())
+            if not key:
+                continue
+            if holder not in by_name.setdefault(key, []):
+                by_name[key].append(holder)
+            surfaces.add(written)
+            surname = written.split()[-1]
+            if len(surname) > 3 and surname[0].isupper():
+                by_surname.setdefault(name_key([surname]), []).append(holder)
+                surfaces.add(surname)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(surfaces)})(?![\w-]|['’](?!s\b))")
+    return HolderIndex({k: tuple(v) for k, v in by_name.items()},
+                       {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()}, pattern)
+
+
+def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHolder | None:
+    """The office-holder that a person's name tokens name, or None.
+
+    A full name or alias names its holder (of namesakes, the one in office when the article
+    appeared); a lone word names the one holder with that surname in office around then.
+    """
+    key = name_key(tokens)
+    if not key:
+        return None
+    named = index.by_name.get(key, ())
+    if len(named) == 1:
+        return named[0]
+    if named:
+        return _in_office(named, published)
+    if " " in key:
+        alike = [h for h in index.by_surname.get(key.split()[-1], ()) if is_name_of(tokens, h)]
+        return alike[0] if len(alike) == 1 else None
+    return _in_office(index.by_surname.get(key, ()), published)
+
+
+def is_name_of(tokens, holder: OfficeHolder) -> bool:
+    """Whether ``tokens`` write the name of ``holder``: one of its names, or its surname after a
+    given name with the same first letter ("Joseph Biden" for "Joe Biden").
+
+    >>> from kg.knowledge import OfficeHolder
+    >>> biden = OfficeHolder("Joe Biden", ("Joseph R. Biden Jr.",), ())
+    >>> is_name_of(["Joseph", "Biden"], biden), is_name_of(["Hunter", "Biden"], biden)
+    (True, False)
+    """
+    key = name_key(tokens)
+    names = [name_key(w.split()) for w in (holder.name, *holder.aliases)]
+    if key in names:
+        return True
+    words = key.split()
+    return len(words) > 1 and any(n.split()[-1] == words[-1] and n[:1] == words[0][:1]
+                                  for n in names if " " in n)
+
+
+def _in_office(holders, published: dt.date | None) -> OfficeHolder | None:
+    """The one holder among ``holders`` in office around ``published``, if exactly one."""
+    if published is None:
+        return holders[0] if len(holders) == 1 else None
+    near = [h for h in holders
+            if any(t.start - SURNAME_REACH <= published
+                   and (t.end is None or published <= t.end + SURNAME_REACH) for t in h.terms)]
+    return near[0] if len(near) == 1 else None
+
+
+def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,
+                    ordinary: set[str]) -> list[tuple[int, int, OfficeHolder]]:
+    """Where ``text`` names an office-holder: full names, aliases and surnames that
+    :func:`identify` resolves, leaving out words the text also writes in lower case
+    (``ordinary``) and those that only start a longer capitalised run it cannot resolve."""
+    found = []
+    for match in index.surfaces.finditer(text):
+        written = match.group()
+        if " " not in written and written.lower() in ordinary:
+            continue
+        holder = identify(written.split(), published, index)
+        if holder is not None:
+            found.append((match.start(), match.end(), holder))
+    return found
