@@ -58,6 +58,10 @@ GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|befor
 # "Should he decide to travel, he and Tebboune would meet": a condition, however far back.
 INVERTED_CONDITION = re.compile(r"\W*(?:should|were)\s+(?:he|she|they|the\s+\w+)\s+\w+",
                                 re.IGNORECASE)
+# Background: what happened before the narrative's day, or happens habitually.
+BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?:ly)?|last|since|"
+                        r"(?:19|20)\d\d|often|usually|regularly|years?|months?|weeks?)\b",
+                        re.IGNORECASE)
 SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
@@ -568,7 +572,10 @@ def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bo
         return day + dt.timedelta(days=-1 if shift.group("earlier") else 1)
     if SOURCE_CONNECTIVES.match(sentence.text) or CONTINUATION.search(sentence.text):
         return day
-    return day if sentence.paragraph == paragraph else None
+    if sentence.paragraph == paragraph:
+        return day
+    # A later paragraph goes on with the narrative's day unless it steps back into background.
+    return None if BACKGROUND.search(sentence.text) or mentions_other_period(sentence.text) else day
 
 
 def _mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) -> Mode:
@@ -865,8 +872,11 @@ def _with_bare_remarks(communications: list[Communication],
         remark = mention.communication
         speaker = remark.participants[0]
         own_days = {c.date for c in communications if speaker in c.participants}
-        apart = mention.elsewhere or (remark.date is not None and remark.date not in own_days)
         sentence = remark.evidence[0].sentence
+        # Only a day the remark's own sentence gives sets it apart, not the narrative's day.
+        dated_here = bool(find_dates(sentence or "", None, planned=False))
+        apart = mention.elsewhere or (dated_here and remark.date is not None
+                                      and remark.date not in own_days)
         same = sorted((c.date != remark.date, i) for i, c in enumerate(result)
                       if _same_event(c, remark) and (not apart or _is_bare_remark(c) or any(
                           span.sentence == sentence for span in c.evidence)))

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from kg.extract.names import alternation, normalise_name
 from kg.extract.office_holders import (HolderIndex, holder_index, holder_mentions, identify,
-                                      is_name_of)
+                                      is_name_of, name_key)
 from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
 from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span
@@ -765,6 +765,17 @@ def _fits(person: _Person, holder: OfficeHolder) -> bool:
     return not posts or any(term.post in posts for term in holder.terms)
 
 
+def _written_name(person: _Person, other_forms: list[list[str]]) -> list[str]:
+    """An office-holder's name as the article writes it in full ("Abdel Fattah al-Sisi"), the
+    gazetteer's when the article writes that too or only a surname ("Putin")."""
+    forms = [person.tokens, *other_forms]
+    canonical = person.holder.name.split()
+    if any(name_key(form) == name_key(canonical) for form in forms):
+        return canonical
+    full = [form for form in forms if len(form) > 1]
+    return max(full, key=len) if full else canonical
+
+
 def _united_by_holder(people, spans, published, index: HolderIndex):
     """Every form of an office-holder's name as one person under the gazetteer's name
     ("Joseph R. Biden Jr." and "Joe Biden"); returns the spans pointing at the survivors."""
@@ -775,6 +786,7 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
                 person.holder = holder
     survivor: dict[int, _Person] = {}
     first_of: dict[str, _Person] = {}
+    absorbed: dict[int, list[list[str]]] = {}
     kept = []
     for person in people:
         if person.holder is None:
@@ -786,9 +798,10 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
             kept.append(person)
         else:
             first.absorb(person)
+            absorbed.setdefault(id(first), []).append(person.tokens)
     for person in kept:
         if person.holder is not None:
-            person.tokens = person.holder.name.split()
+            person.tokens = _written_name(person, absorbed.get(id(person), []))
     people[:] = kept
     return [(s, e, survivor.get(id(p), p), how) for s, e, p, how in spans]
 
