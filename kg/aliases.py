@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -102,24 +103,72 @@ class AliasTable:
         return None
 
 
-def load_aliases(path: str | Path) -> AliasTable:
-    """Read an alias table (see the module docstring).
+def load_aliases(path: str | Path, warn: Callable[[str], None] | None = None) -> AliasTable:
+    """Read an alias table (see the module docstring). A UTF-8 byte order mark (Excel's
+    "CSV UTF-8") is accepted.
+
+    ``warn`` hears of what is likely a mistake but still readable (the message names the file and
+    line): a quote left open (the lines after it become one cell), a row with more or fewer cells
+    than the header, a government kg does not know (used as written; a known alias is read as the
+    government's name), one name or alias given to two people (the first row keeps it).
 
     Raises:
         AliasTableError: the file is missing or unreadable, lacks the ``name`` column, or a row
             has no name or an ill-formed Wikidata ID (the message names the file and line).
     """
     path = Path(path)
+    warnings: list[str] = []  # told only once the table has loaded: an error stands alone
+    people: list[Person] = []
+    owners: dict[str, tuple[str, int]] = {}
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             if not reader.fieldnames or "name" not in reader.fieldnames:
                 raise AliasTableError(f"{path}:1: an alias table needs a 'name' column "
                                       f"(columns: {', '.join(COLUMNS)})")
-            people = [_person(row, path, reader.line_num) for row in reader]
+            width = len(reader.fieldnames)
+            for row in reader:
+                end = reader.line_num
+                start = end - sum((v or "").count("\n") for k, v in row.items() if k is not None)
+                if start != end:
+                    warnings.append(f"{path}:{start}: a quote opened on this line is not closed before "
+                         f"line {end}; those lines were read as one cell")
+                cells = width + len(row.get(None) or ()) - sum(
+                    1 for k, v in row.items() if k is not None and v is None)
+                if cells != width:
+                    warnings.append(f"{path}:{start}: {cells} cell(s) where the header has {width}"
+                         f"{' (the extra ones are ignored)' if cells > width else ''}")
+                person = _checked_government(_person(row, path, start), path, start,
+                                             warnings.append)
+                for name in (person.name, *person.aliases):
+                    key = identity_key(name)
+                    owner = owners.setdefault(key, (person.name, start))
+                    if owner[0] != person.name:
+                        warnings.append(f"{path}:{start}: {name!r} is also a name of {owner[0]!r} (line "
+                             f"{owner[1]}); it stays {owner[0]!r}'s")
+                people.append(person)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise AliasTableError(f"{path}: cannot read the alias table: {error}") from None
+    for message in warnings if warn else ():
+        warn(message)
     return AliasTable(tuple(people))
+
+
+def _checked_government(person: Person, path: Path, line: int,
+                        warn: Callable[[str], None]) -> Person:
+    if not person.government:
+        return person
+    from kg.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    if knowledge.government(person.government):
+        return person
+    known = knowledge.government_by_surface.get(person.government)
+    if known:
+        return replace(person, government=known)
+    warn(f"{path}:{line}: government {person.government!r} is not one kg knows "
+         f"(kg/knowledge/governments.csv); it is used as written")
+    return person
 
 
 def _person(row: dict, path: Path, line: int) -> Person:

@@ -65,6 +65,35 @@ def load_articles(sources: Iterable[str | Path], warn: Warn | None = None) -> li
     return list(iter_articles(sources, warn))
 
 
+def check_unique_ids(articles: Iterable[Article]) -> None:
+    """Refuse two articles with one id in one batch: they would merge into one named graph.
+
+    >>> from kg.model import Meta
+    >>> check_unique_ids([Article(Meta("a"), "x", path="c.jsonl:1"),
+    ...                   Article(Meta("a"), "y", path="c.jsonl:2")])
+    Traceback (most recent call last):
+    ...
+    kg.errors.ArticleError: c.jsonl:2: article id 'a' is already used by c.jsonl:1 (each article needs its own id)
+
+    Raises:
+        ArticleError: naming both sources.
+    """
+    seen: dict[str, Article] = {}
+    for article in articles:
+        first = seen.setdefault(article.id, article)
+        if first is not article:
+            raise ArticleError(f"{_source(article)}: article id {article.id!r} is already used by "
+                               f"{_source(first)} (each article needs its own id)")
+
+
+def _source(article: Article) -> str:
+    """Where an article's id comes from: its JSON Lines line, else its sidecar, else its file."""
+    path = article.path or "<memory>"
+    if path.endswith(".txt") and Path(path).with_suffix(".json").exists():
+        return str(Path(path).with_suffix(".json"))
+    return path
+
+
 def iter_articles(sources: Iterable[str | Path], warn: Warn | None = None) -> Iterator[Article]:
     """Like :func:`load_articles`, one article at a time."""
     sources = list(sources)

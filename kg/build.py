@@ -15,22 +15,48 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.articles import Warn, load_articles
-from kg.exports import write_graph_exports
 from kg.aliases import AliasTable, resolve
+from kg.articles import Warn, check_unique_ids, load_articles
+from kg.changes import write_changes
+from kg.errors import NotInStoreError
+from kg.exports import write_graph_exports
 from kg.extract import extract
 from kg.model import Article, Extraction
 from kg.ontology_files import ontology_graph
 from kg.rdf import text_digest, to_graph
-from kg.store import GraphStore
+from kg.store import GraphStore, default_store_path
 
 #: The folder ``kg build`` reads when given no source.
 DEFAULT_SOURCES = ("seeds",)
 DEFAULT_EXPORTS = Path("exports")
+
+
+class _BesideStore:
+    def __repr__(self) -> str:
+        return "BESIDE_STORE"
+
+
+#: ``exports_dir`` default: the folder that holds the store (``exports/`` for ``exports/store``).
+BESIDE_STORE = _BesideStore()
 #: Articles written per transaction: a crash keeps every batch committed before it, whole.
 DEFAULT_BATCH = 500
 
 Progress = Callable[[int], None]
+
+
+def exports_folder(store_path: str | Path | None) -> Path:
+    """Where a store's graph exports go by default: beside it, in the folder that holds it.
+
+    >>> exports_folder("exports/store"), exports_folder("/data/news/store")
+    (PosixPath('exports'), PosixPath('/data/news'))
+    """
+    return Path(store_path or default_store_path()).parent
+
+
+def _exports(exports_dir, store_path) -> Path | None:
+    if exports_dir is BESIDE_STORE:
+        return exports_folder(store_path)
+    return None if exports_dir is None else Path(exports_dir)
 
 
 @dataclass(frozen=True)
@@ -48,13 +74,20 @@ class BuildSummary:
     replaced: int = 0
 
 
-def extract_all(articles: Iterable[Article], jobs: int = 1, progress: Progress | None = None,
-                aliases: AliasTable | None = None) -> Iterator[Extraction]:
+def extract_all(articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None,
+                aliases: AliasTable | None = None, dask: str | None = None) -> Iterator[Extraction]:
     """Extract every article, in order, and resolve its officials against ``aliases``.
 
-    ``jobs`` > 1 maps :func:`kg.extract.extract` over worker processes: extraction is a pure
-    function of (text, meta), so any parallel engine can run it.
+    ``jobs`` > 1 maps :func:`kg.extract.extract` over worker processes, and ``dask`` (a scheduler
+    address, or ``"local"``) over a Dask cluster: extraction is a pure function of (text, meta),
+    so any parallel engine can run it.
     """
+    if dask:
+        from kg.distributed import extract_on_dask
+
+        for extraction in extract_on_dask(articles, dask, progress=progress, workers=jobs):
+            yield resolve(extraction, aliases) if aliases else extraction
+        return
     if jobs <= 1:
         extractions: Iterable[Extraction] = map(extract, articles)
         for extraction in extractions:
@@ -71,6 +104,7 @@ def extract_all(articles: Iterable[Article], jobs: int = 1, progress: Progress |
 
 def build_in_memory(articles: Sequence[Article], aliases: AliasTable | None = None) -> GraphStore:
     """Build ``articles`` into a fresh in-memory store."""
+    check_unique_ids(articles)
     store = GraphStore.in_memory()
     store.replace_articles([ontology_graph(),
                             *(to_graph(e) for e in extract_all(articles, aliases=aliases))])
@@ -80,12 +114,13 @@ def build_in_memory(articles: Sequence[Article], aliases: AliasTable | None = No
 def build(
     sources: Sequence[str | Path] = DEFAULT_SOURCES,
     store_path: str | Path | None = None,
-    exports_dir: str | Path | None = DEFAULT_EXPORTS,
+    exports_dir=BESIDE_STORE,
     warn: Warn | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
     batch_size: int = DEFAULT_BATCH,
     aliases: AliasTable | None = None,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Read, extract and store the articles under ``sources``, then write the graph exports.
 
@@ -107,8 +142,13 @@ def build(
             warn(message)
 
     articles = load_articles(sources, collect)
+    check_unique_ids(articles)
+    exports_target = _exports(exports_dir, store_path)
     store = GraphStore.open(store_path)
+    if store.location is not None:
+        write_changes(store.location, (a.id for a in articles), complete=False)
     store.replace_articles([ontology_graph()])
+    kept: list[str] = []
     officials: set[str] = set()
     communications = written = replaced = 0
     batch: list[Extraction] = []
@@ -124,9 +164,10 @@ def build(
         stale = [old for digest, ids in same_text.items() for old in ids if old != digests[digest]]
         replaced += len(stale)
         written += store.replace_articles([to_graph(e) for e in batch], drop=stale)
+        kept.extend(e.article.id for e in batch)
         batch.clear()
 
-    for extraction in extract_all(articles, jobs, progress, aliases):
+    for extraction in extract_all(articles, jobs, progress, aliases, dask):
         for message in extraction.warnings:
             collect(message)
         officials.update(o.name for o in extraction.officials)
@@ -136,9 +177,11 @@ def build(
             flush()
     if batch:
         flush()
+    if store.location is not None:
+        write_changes(store.location, kept, complete=True)
     exports: tuple[Path, ...] = ()
-    if exports_dir is not None:
-        exports = write_graph_exports(store, Path(exports_dir))
+    if exports_target is not None:
+        exports = write_graph_exports(store, exports_target)
     return BuildSummary(
         articles=len(articles),
         officials=len(officials),
@@ -153,13 +196,23 @@ def build(
 
 
 def remove(article_ids: Sequence[str], store_path: str | Path | None = None,
-           exports_dir: str | Path | None = DEFAULT_EXPORTS) -> list[str]:
-    """Drop articles from the store, with everything only they supported; rewrite the exports.
+           exports_dir=BESIDE_STORE) -> list[str]:
+    """Drop articles from the store, with everything only they supported; rewrite the exports
+    (by default beside the store).
 
-    Returns the ids that were in the store.
+    Returns the ids removed.
+
+    Raises:
+        NotInStoreError: an id is not in the store (nothing is removed).
     """
     store = GraphStore.open(store_path, create=False)
+    present = set(store.article_ids())
+    unknown = [i for i in dict.fromkeys(article_ids) if i not in present]
+    if unknown:
+        raise NotInStoreError(f"{store.location}: no article {', '.join(map(repr, unknown))} in "
+                              f"the store (nothing removed)")
     removed = store.remove_articles(article_ids)
-    if removed and exports_dir is not None:
-        write_graph_exports(store, Path(exports_dir))
+    target = _exports(exports_dir, store_path)
+    if removed and target is not None:
+        write_graph_exports(store, target)
     return removed

@@ -11,7 +11,9 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
+import textwrap
 from collections.abc import Sequence
 from functools import wraps
 from pathlib import Path
@@ -19,7 +21,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import KgError, QueryError
+from kg.errors import EXIT_INTERRUPTED, KgError, QueryError, StoreError
 
 EXIT_INTERNAL = 70
 
@@ -39,8 +41,17 @@ def handle_errors(command):
         except KgError as error:
             _fail(str(error), error.exit_code)
         except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
         except BrokenPipeError:
+            # The reader went away (`kg query ... | head`): stop quietly, and keep Python's
+            # final flush of stdout from reporting the broken pipe.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
             sys.exit(0)
         except Exception as error:
             if os.environ.get("KG_DEBUG"):
@@ -81,10 +92,14 @@ def cli():
     """Turn news about diplomacy into a knowledge graph you can query, measure and look at."""
 
 
-def _load_aliases(path: Path | None):
+def _warn(message: str) -> None:
+    click.echo(f"kg: warning: {message}", err=True)
+
+
+def _load_aliases(path: Path | None, warn=_warn):
     from kg.aliases import load_aliases
 
-    return load_aliases(path) if path else None
+    return load_aliases(path, warn=warn) if path else None
 
 
 aliases_option = click.option(
@@ -96,38 +111,43 @@ aliases_option = click.option(
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @aliases_option
-@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=Path("exports"),
-              show_default=True, help="Folder for graph.ttl and graph.jsonld.")
+@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for graph.ttl and graph.jsonld (default: the folder that holds the "
+                   "store, exports/ for exports/store).")
 @click.option("--no-exports", is_flag=True, help="Only update the store (large corpora).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for the extraction step.")
+              help="Worker processes for the extraction step (with --dask local: Dask workers).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786) or 'local' "
+                   "(a cluster of --jobs processes on this machine). Needs kg[dask].")
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
               help="Articles written per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @handle_errors
 def build(sources: tuple[Path, ...], store_path: Path | None, aliases_path: Path | None,
-          exports_dir: Path, no_exports: bool, jobs: int, batch_size: int, quiet: bool):
+          exports_dir: Path | None, no_exports: bool, jobs: int, dask_address: str | None,
+          batch_size: int, quiet: bool):
     """Build the graph of SOURCES: article files (ID.txt + ID.json), JSON Lines corpora (.jsonl),
     folders of them (recursively), or - for JSON Lines on standard input (default: seeds/).
 
     Each article replaces its own named graph in the store (same id or same text); the
-    exports are rewritten.
+    exports beside the store are rewritten.
     """
-    from kg.build import DEFAULT_SOURCES
+    from kg.build import BESIDE_STORE, DEFAULT_SOURCES
     from kg.build import build as run_build
 
     def warn(message: str) -> None:
         if not quiet:
             click.echo(f"kg: warning: {message}", err=True)
 
-    aliases = _load_aliases(aliases_path)
+    aliases = _load_aliases(aliases_path, warn)
+    exports = None if no_exports else (exports_dir or BESIDE_STORE)
     show_progress = not quiet and sys.stderr.isatty()
     with click.progressbar(length=0, label="extracting", file=sys.stderr,
                            hidden=not show_progress) as bar:
-        summary = run_build(sources or DEFAULT_SOURCES, store_path,
-                            None if no_exports else exports_dir, warn=warn,
+        summary = run_build(sources or DEFAULT_SOURCES, store_path, exports, warn=warn,
                             progress=bar.update if show_progress else None, jobs=jobs,
-                            batch_size=batch_size, aliases=aliases)
+                            batch_size=batch_size, aliases=aliases, dask=dask_address)
     if not quiet:
         replaced = f", {summary.replaced} replaced by the same text" if summary.replaced else ""
         click.echo(
@@ -143,68 +163,142 @@ def build(sources: tuple[Path, ...], store_path: Path | None, aliases_path: Path
 @cli.command()
 @click.argument("article_ids", nargs=-1, required=True)
 @store_option
-@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=Path("exports"),
-              show_default=True, help="Folder whose graph exports are rewritten.")
+@click.option("--exports", "exports_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder whose graph exports are rewritten (default: the folder that holds "
+                   "the store).")
 @handle_errors
-def remove(article_ids: tuple[str, ...], store_path: Path | None, exports_dir: Path):
-    """Remove articles (by id) and everything only they supported from the store."""
+def remove(article_ids: tuple[str, ...], store_path: Path | None, exports_dir: Path | None):
+    """Remove articles (by id) and everything only they supported from the store.
+
+    An id that is not in the store is an error, and then nothing is removed."""
+    from kg.build import BESIDE_STORE
     from kg.build import remove as run_remove
 
-    removed = run_remove(article_ids, store_path, exports_dir)
-    for article_id in article_ids:
-        click.echo(f"{'removed' if article_id in removed else 'not in the store'}: {article_id}")
-    if not removed:
-        sys.exit(1)
+    removed = run_remove(article_ids, store_path, exports_dir or BESIDE_STORE)
+    for article_id in removed:
+        click.echo(f"removed: {article_id}")
+
+
+#: Notes printed with a shipped query's rows until its .rq file carries a ``# note:`` line.
+QUERY_NOTES = {
+    "dyads": "dyads counts contacts of every status, occurred and planned alike",
+}
 
 
 @cli.command()
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (repeatable); values never enter the query text.")
-@click.option("--format", "-f", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default=None, help="Output format (default: table on a terminal, csv otherwise).")
+@click.option("--format", "-f", "output_format",
+              type=click.Choice(["table", "csv", "tsv", "json", "jsonl"]), default=None,
+              help="Output format (default: table on a terminal, csv otherwise); jsonl is one "
+                   "JSON object per line.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="At most N rows (the query stops there).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Skip the first N rows.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS",
+              help="Stop a query that keeps kg waiting longer (default 30, or $KG_QUERY_TIMEOUT).")
+@click.option("--allow-service", is_flag=True,
+              help="Run SERVICE clauses, which send requests to other servers (refused otherwise).")
 @store_option
 @click.option("--endpoint", default=None, metavar="URL",
               help="Query a remote SPARQL endpoint instead of the local store.")
 @handle_errors
-def query(query: str, params: tuple[str, ...], output_format: str | None, store_path: Path | None,
+def query(query: str, params: tuple[str, ...], output_format: str | None, limit: int | None,
+          offset: int, timeout: float | None, allow_service: bool, store_path: Path | None,
           endpoint: str | None):
     """Run QUERY: a shipped query's name, a .rq file, or SPARQL text.
 
-    Shipped queries: officials, contacts (-p name=...), timeline, dyads, evidence.
+    Shipped queries: officials, contacts (-p name=...), timeline, dyads, evidence. Rows are
+    printed as the engine finds them; the query runs in a child process that Ctrl-C and
+    --timeout stop at once. Updates are refused, and so is SERVICE without --allow-service.
     """
-    from kg.queries import resolve_query, run_query
+    from kg.queries import (
+        QueryProcess,
+        check_query,
+        default_timeout,
+        prepare_query,
+        query_notes,
+        stream_remote,
+    )
+    from kg.store import default_store_path
 
-    sparql = resolve_query(query)
     bindings = {}
     for param in params:
         name, sep, value = param.partition("=")
         if not sep or not name:
             raise QueryError(f"--param {param!r}: expected NAME=VALUE")
         bindings[name] = value
-    result = run_query(_reader(store_path, endpoint), sparql, **bindings)
-    if result.triples is not None:
+    sparql = prepare_query(query, bindings)
+    check_query(sparql, allow_service)
+    notes = query_notes(sparql) or ([QUERY_NOTES[query]] if query in QUERY_NOTES else [])
+    fmt = output_format or ("table" if sys.stdout.isatty() else "csv")
+    seconds = timeout or default_timeout()
+    if endpoint:
+        from kg.remote import RemoteStore
+
+        stream = stream_remote(RemoteStore(endpoint, timeout=seconds), sparql, bindings, limit,
+                               offset)
+        _print_stream(stream, fmt, lambda wait: False)
+    else:
+        with QueryProcess(store_path or default_store_path(), sparql, bindings, seconds, limit,
+                          offset) as process:
+            _print_stream(process.stream(), fmt, process.connection.poll)
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+
+
+def _print_stream(stream, fmt: str, pending) -> None:
+    """Print a query's answer as it arrives: Turtle for graphs, rows in ``fmt`` otherwise."""
+    if stream.kind == "graph":
         from kg.exports import triples_to_turtle
 
-        click.echo(triples_to_turtle(result.triples), nl=False)
+        click.echo(triples_to_turtle(stream.triples()), nl=False)
         return
-    fmt = output_format or ("table" if sys.stdout.isatty() else "csv")
-    click.echo(format_rows(list(result.columns), list(result.rows), fmt), nl=False)
+    writer = RowWriter(stream.columns, fmt, _stdout_write)
+    for batch in stream.batches():
+        writer.write(batch, more_soon=lambda: pending(TABLE_WAIT_S))
+    writer.close()
+
+
+def _stdout_write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 @cli.command()
 @store_option
+@click.option("--all", "check_all", is_flag=True,
+              help="Check every article graph, not only those the last build wrote.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes.")
 @handle_errors
-def validate(store_path: Path | None):
-    """Check every article graph in the store against the SHACL shapes."""
+def validate(store_path: Path | None, check_all: bool, jobs: int):
+    """Check the article graphs the last build wrote (--all: every one) against the SHACL
+    shapes; a progress bar shows on a terminal."""
     from kg.errors import ValidationError
-    from kg.store import GraphStore
-    from kg.validate import validate_store
+    from kg.validate import changed_articles, validate_store
 
-    store = GraphStore.open(store_path, create=False, read_only=True)
-    report = validate_store(store)
+    store = _open_store(store_path)
+    present = store.article_ids()
+    if check_all:
+        ids, changes = present, None
+    else:
+        ids, changes = changed_articles(store)
+        if changes is not None and not changes.complete:
+            _warn("the last build did not finish: checking every article it set out to write")
+    show_progress = sys.stderr.isatty()
+    with click.progressbar(length=len(ids), label="validating", file=sys.stderr,
+                           hidden=not show_progress) as bar:
+        report = validate_store(store, ids, jobs=jobs,
+                                progress=bar.update if show_progress else None)
+    scope = "" if len(ids) == len(present) else \
+        f" (written by the last build; --all checks all {len(present)})"
     if report.conforms:
-        click.echo(f"conforms: {report.articles} article graph(s) pass ontology/shapes.ttl")
+        click.echo(f"conforms: {report.articles} article graph(s){scope} pass "
+                   f"ontology/shapes.ttl")
         return
     for violation in report.violations:
         click.echo(str(violation))
@@ -295,36 +389,129 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+#: Widest table column for text (IRIs and URLs are never cut).
+TABLE_MAX_WIDTH = 60
+#: Rows a table reads before it fixes its column widths, and how long it waits for more.
+TABLE_SAMPLE = 200
+TABLE_WAIT_S = 0.3
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]+")
+
+
+def _is_iri(value: object) -> bool:
+    from kg.queries import IRI
+
+    return isinstance(value, IRI) or (isinstance(value, str) and "://" in value
+                                      and _URL.fullmatch(value) is not None)
+
+
+class RowWriter:
+    """Writes rows as they come: CSV, TSV (cells a spreadsheet would run as formulas are
+    neutralised, see :mod:`kg.tabular`), JSON (a list of objects), JSON Lines, or an aligned
+    table whose widths come from the first rows, with text capped at :data:`TABLE_MAX_WIDTH`
+    characters and IRIs never cut.
+
+    >>> out = []
+    >>> writer = RowWriter(["name", "note"], "csv", out.append)
+    >>> writer.write([{"name": "Abbas", "note": "=HYPERLINK(1)"}]); writer.close()
+    >>> print("".join(out), end="")
+    name,note
+    Abbas,'=HYPERLINK(1)
+    """
+
+    def __init__(self, columns, fmt: str, write):
+        self.columns, self.fmt, self._write = list(columns), fmt, write
+        self.count = 0
+        self.widths: list[int] | None = None
+        self.pending: list[dict] = []
+        if fmt in ("csv", "tsv"):
+            self._csv(self.columns)
+
+    def write(self, rows: Sequence[dict], more_soon=lambda: False) -> None:
+        """Write ``rows``; a table keeps its first rows until it has enough to size columns
+        (or ``more_soon()`` says no more are coming for now)."""
+        self.count += len(rows)
+        if self.fmt == "table":
+            if self.widths is None:
+                self.pending.extend(rows)
+                if len(self.pending) < TABLE_SAMPLE and more_soon():
+                    return
+                self._start_table()
+                rows, self.pending = self.pending, []
+            self._write("".join(self._line([self._table_cell(row.get(c)) for c in self.columns],
+                                           [_is_iri(row.get(c)) for c in self.columns]) + "\n"
+                                for row in rows))
+        elif self.fmt in ("csv", "tsv"):
+            for row in rows:
+                self._csv([_cell(row.get(c)) for c in self.columns])
+        elif self.fmt == "jsonl":
+            self._write("".join(json.dumps({c: _json_value(row.get(c)) for c in self.columns},
+                                           ensure_ascii=False) + "\n" for row in rows))
+        else:
+            parts = []
+            for index, row in enumerate(rows, start=self.count - len(rows)):
+                body = json.dumps({c: _json_value(row.get(c)) for c in self.columns}, indent=2,
+                                  ensure_ascii=False)
+                parts.append(("[\n" if index == 0 else ",\n") + textwrap.indent(body, "  "))
+            if parts:
+                self._write("".join(parts))
+
+    def close(self) -> None:
+        """Finish the output (a table's footer, the end of a JSON list)."""
+        if self.fmt == "table":
+            if self.widths is None:
+                self._start_table()
+                self._write("".join(
+                    self._line([self._table_cell(row.get(c)) for c in self.columns],
+                               [_is_iri(row.get(c)) for c in self.columns]) + "\n"
+                    for row in self.pending))
+            self._write(f"({self.count} row{'s' if self.count != 1 else ''})\n")
+        elif self.fmt == "json":
+            self._write("\n]\n" if self.count else "[]\n")
+
+    def _csv(self, cells: Sequence[str]) -> None:
+        from kg.tabular import spreadsheet_safe
+
+        buffer = io.StringIO()
+        delimiter = "," if self.fmt == "csv" else "\t"
+        if self.fmt == "tsv":
+            cells = [c.replace("\t", " ") for c in cells]
+        csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerow(
+            [spreadsheet_safe(c) for c in cells])
+        self._write(buffer.getvalue())
+
+    @staticmethod
+    def _table_cell(value: object) -> str:
+        return _cell(value).replace("\n", " ")
+
+    def _start_table(self) -> None:
+        widths = [len(c) for c in self.columns]
+        for row in self.pending:
+            for i, c in enumerate(self.columns):
+                value = row.get(c)
+                length = len(self._table_cell(value))
+                widths[i] = max(widths[i], length if _is_iri(value) else
+                                min(length, TABLE_MAX_WIDTH))
+        self.widths = widths
+        self._write(self._line(self.columns, [True] * len(widths)) + "\n"
+                    + self._line(["-" * w for w in widths], [True] * len(widths)) + "\n")
+
+    def _line(self, values: Sequence[str], whole: Sequence[bool]) -> str:
+        return "  ".join((v if keep else _clip(v, TABLE_MAX_WIDTH)).ljust(w)
+                         for v, keep, w in zip(values, whole, self.widths)).rstrip()
+
+
 def format_rows(columns: Sequence[str], rows: Sequence[dict], output_format: str) -> str:
-    """Rows as an aligned text table, CSV, TSV or JSON (a list of objects).
+    """Rows as an aligned text table, CSV, TSV, JSON (a list of objects) or JSON Lines.
 
     >>> print(format_rows(["a", "b"], [{"a": 1, "b": None}], "csv"), end="")
     a,b
     1,
     """
-    if output_format == "json":
-        return json.dumps([{c: _json_value(row.get(c)) for c in columns} for row in rows],
-                          indent=2, ensure_ascii=False) + "\n"
-    if output_format in ("csv", "tsv"):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if output_format == "csv" else "\t",
-                            lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)).replace("\t", " ") if output_format == "tsv"
-                             else _cell(row.get(c)) for c in columns])
-        return buffer.getvalue()
-    cells = [[_cell(row.get(c)).replace("\n", " ") for c in columns] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    widths = [min(w, 60) for w in widths]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(_clip(v, w).ljust(w) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(columns), line(["-" * w for w in widths])]
-    out += [line(r) for r in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
+    out: list[str] = []
+    writer = RowWriter(columns, output_format, out.append)
+    writer.write(list(rows))
+    writer.close()
+    return "".join(out)
 
 
 def _clip(value: str, width: int) -> str:
@@ -358,23 +545,35 @@ def network_options(command):
 
 
 def _window(since, until, status):
-    from kg.errors import KgError
     from kg.network import Window
 
     window = Window(since.date() if since else None, until.date() if until else None, status)
     if window.since and window.until and window.since > window.until:
-        raise KgError(f"--since {window.since} is after --until {window.until}")
+        raise click.BadParameter(f"{window.since} is after --until {window.until}",
+                                 ctx=click.get_current_context(), param_hint="'--since'")
     return window
 
 
 def _reader(store_path, endpoint=None):
     """The store to read: a remote endpoint when given, else the local store."""
     from kg.remote import RemoteStore
-    from kg.store import GraphStore
 
     if endpoint:
         return RemoteStore(endpoint)
-    return GraphStore.open(store_path, create=False, read_only=True)
+    return _open_store(store_path)
+
+
+def _open_store(store_path):
+    """The local store, read-only; a corrupt one is a store error (RocksDB reports corruption
+    as RuntimeError), not an internal one."""
+    from kg.store import GraphStore, default_store_path
+
+    try:
+        return GraphStore.open(store_path, create=False, read_only=True)
+    except RuntimeError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "corrupt"
+        raise StoreError(f"{store_path or default_store_path()}: cannot open store "
+                         f"({first[:300]})") from None
 
 
 def _contacts(store_path, endpoint=None):
@@ -384,13 +583,10 @@ def _contacts(store_path, endpoint=None):
 
 
 def _parse_days(window: str) -> int:
-    import re
-
-    from kg.errors import KgError
-
     match = re.fullmatch(r"(\d+)\s*([dwmy]?)", window.strip().lower())
     if not match or int(match.group(1)) == 0:
-        raise KgError(f"--window {window!r}: expected a length such as 30d, 2w, 3m or 1y")
+        raise click.BadParameter(f"{window!r}: expected a length such as 30d, 2w, 3m or 1y",
+                                 ctx=click.get_current_context(), param_hint="'--window'")
     return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)]
 
 
@@ -533,9 +729,8 @@ def serve(store_path, host, port, timeout, max_result_bytes, max_request_bytes):
 def push(store_path, endpoint, protocol):
     """Upload the graph, named graphs included, to a remote triple store."""
     from kg.remote import push as run_push
-    from kg.store import GraphStore
 
-    store = GraphStore.open(store_path, create=False, read_only=True)
+    store = _open_store(store_path)
     count = run_push(store, endpoint, protocol)
     click.echo(f"pushed {count} named graph(s) to {endpoint}")
 

@@ -20,7 +20,7 @@ class ArticleError(KgError):
 
 
 class QueryError(KgError):
-    """A SPARQL query is unknown, unreadable or not valid SPARQL."""
+    """A SPARQL query is unknown, unreadable, not valid SPARQL, refused or failed in the engine."""
 
     exit_code = 4
 
@@ -35,3 +35,25 @@ class ValidationError(KgError):
     """The graph does not conform to the SHACL shapes."""
 
     exit_code = 6
+
+
+class QueryTimeout(QueryError):
+    """A query kept kg waiting past its timeout and was stopped."""
+
+    exit_code = 8
+
+
+class ClusterError(KgError):
+    """A Dask scheduler is unreachable, or its workers cannot run kg's extraction."""
+
+    exit_code = 7
+
+
+class NotInStoreError(KgError):
+    """An article id given to a command is not in the store."""
+
+    exit_code = 1
+
+
+#: The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130

@@ -1,7 +1,8 @@
 """SHACL validation of article graphs against ``ontology/shapes.ttl``.
 
 Each article graph is validated on its own (pySHACL needs rdflib graphs; a per-article graph is
-small, so validation stays fast however large the store grows).
+small, so validation stays fast however large the store grows), so the graphs can be checked in
+parallel worker processes, and a build's changes alone (:func:`changed_articles`).
 
 >>> from kg.articles import read_article
 >>> from kg.build import build_in_memory
@@ -12,6 +13,8 @@ True
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,6 +22,7 @@ import pyshacl
 from rdflib import Graph
 from rdflib.namespace import SH
 
+from kg.changes import Changes, read_changes
 from kg.ontology_files import ontology_graph, shapes_graph
 from kg.store import GraphStore
 
@@ -70,13 +74,54 @@ def validate_graph(graph: Graph, article_id: str = "") -> list[Violation]:
     return sorted(violations, key=str)
 
 
-def validate_store(store: GraphStore, article_ids: list[str] | None = None) -> ValidationReport:
-    """Validate every article graph of ``store`` (or only ``article_ids``)."""
-    ids = article_ids if article_ids is not None else store.article_ids()
+def validate_store(store: GraphStore, article_ids: Sequence[str] | None = None, jobs: int = 1,
+                   progress: Callable[[int], None] | None = None) -> ValidationReport:
+    """Validate every article graph of ``store`` (or only ``article_ids``).
+
+    ``jobs`` > 1 validates in that many worker processes, each opening the store read-only
+    (a store on disk only); ``progress`` is called with the number of graphs done.
+    """
+    ids = list(article_ids) if article_ids is not None else store.article_ids()
     violations: list[Violation] = []
-    for article_id in ids:
-        violations.extend(validate_graph(store.article_graph(article_id), article_id))
+    if jobs > 1 and store.location is not None and len(ids) > 1:
+        context = multiprocessing.get_context("spawn")
+        chunk = max(1, min(16, len(ids) // (jobs * 4)))
+        with context.Pool(jobs, initializer=_open_worker_store,
+                          initargs=(str(store.location),)) as pool:
+            for found in pool.imap(_validate_in_worker, ids, chunksize=chunk):
+                violations.extend(found)
+                if progress:
+                    progress(1)
+    else:
+        for article_id in ids:
+            violations.extend(validate_graph(store.article_graph(article_id), article_id))
+            if progress:
+                progress(1)
     return ValidationReport(len(ids), tuple(violations))
+
+
+def changed_articles(store: GraphStore) -> tuple[list[str], Changes | None]:
+    """The ids of the article graphs the last build wrote that are still in the store, and the
+    build's record; every article graph when there is no record (see :mod:`kg.changes`)."""
+    present = store.article_ids()
+    changes = read_changes(store.location) if store.location is not None else None
+    if changes is None:
+        return present, None
+    written = set(changes.articles)
+    return [i for i in present if i in written], changes
+
+
+_WORKER_STORE: GraphStore | None = None
+
+
+def _open_worker_store(location: str) -> None:
+    global _WORKER_STORE
+    _WORKER_STORE = GraphStore.open(location, create=False, read_only=True)
+
+
+def _validate_in_worker(article_id: str) -> list[Violation]:
+    assert _WORKER_STORE is not None
+    return validate_graph(_WORKER_STORE.article_graph(article_id), article_id)
 
 
 @lru_cache(maxsize=1)

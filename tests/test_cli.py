@@ -57,7 +57,7 @@ def test_cli_query_formats(project, runner):
     table = runner.invoke(cli, ["query", "officials", "-f", "table"]).output.splitlines()
     assert table[0].split() == ["name", "post", "government", "articles"]
     assert table[-1] == "(5 rows)"
-    rows = json.loads(runner.invoke(cli, ["query", "dyads", "-f", "json"]).output)
+    rows = json.loads(runner.invoke(cli, ["query", "dyads", "-f", "json"]).stdout)
     assert rows[0] == {"government1": "Israel", "government2": "United States", "contacts": 2,
                        "first": "2021-05-12", "last": "2021-05-12"}
     tsv = runner.invoke(cli, ["query", "officials", "-f", "tsv"]).output.splitlines()
@@ -171,14 +171,20 @@ def test_cli_metrics_table_for_the_seed(project, runner):
     assert {r["window_start"] for r in windowed} == {"2021-05-12"}
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["metrics", "--window", "soon"], "--window 'soon': expected a length such as 30d"),
-    (["metrics", "--since", "2021-06-01", "--until", "2021-05-01"], "is after --until"),
-    (["viz", "--government", "Atlantis"], "no such government"),
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["metrics", "--window", "soon"], 2,
+     "Invalid value for '--window': 'soon': expected a length such as 30d"),
+    (["metrics", "--window", "0d"], 2, "Invalid value for '--window': '0d'"),
+    (["metrics", "--since", "2021-06-01", "--until", "2021-05-01"], 2,
+     "Invalid value for '--since': 2021-06-01 is after --until 2021-05-01"),
+    (["export", "-f", "gexf", "--since", "2021-06-01", "--until", "2021-05-01"], 2,
+     "is after --until"),
+    (["viz", "--government", "Atlantis"], 4, "no such government"),
 ])
-def test_cli_network_commands_reject_bad_windows(project, runner, args, message):
+def test_cli_network_commands_reject_bad_windows(project, runner, args, code, message):
     result = runner.invoke(cli, args)
-    assert result.exit_code != 0 and message in result.stderr and len(result.stderr.splitlines()) == 1
+    assert result.exit_code == code, result.output
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_cli_viz_and_export_write_files(project, runner):
