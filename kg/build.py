@@ -205,12 +205,15 @@ def remove(article_ids: Sequence[str], store_path: str | Path | None = None,
     Raises:
         NotInStoreError: an id is not in the store (nothing is removed).
     """
-    store = GraphStore.open(store_path, create=False)
-    present = set(store.article_ids())
+    # Checked on a read-only open, so a refused removal leaves the store's files as they were.
+    reader = GraphStore.open(store_path, create=False, read_only=True)
+    present = set(reader.article_ids())
+    del reader
     unknown = [i for i in dict.fromkeys(article_ids) if i not in present]
     if unknown:
-        raise NotInStoreError(f"{store.location}: no article {', '.join(map(repr, unknown))} in "
-                              f"the store (nothing removed)")
+        raise NotInStoreError(f"{Path(store_path or default_store_path())}: no article "
+                              f"{', '.join(map(repr, unknown))} in the store (nothing removed)")
+    store = GraphStore.open(store_path, create=False)
     removed = store.remove_articles(article_ids)
     target = _exports(exports_dir, store_path)
     if removed and target is not None:

@@ -99,3 +99,60 @@ def test_build_parallel_batched_extraction_gives_the_same_graph(tmp_path, distin
     assert sorted(map(str, one.union_triples())) == sorted(map(str, two.union_triples()))
     # The same text under several ids: the last id wins.
     assert one.article_ids() == ([f"a{i}" for i in range(9)] if distinct else ["a6", "a7", "a8"])
+
+
+def test_build_refuses_one_id_twice_in_a_jsonl_naming_both_lines(tmp_path):
+    store_path = tmp_path / "store"
+    build([corpus(tmp_path / "ok.jsonl", article("a1", CALL))], store_path, None)
+    twice = corpus(tmp_path / "twice.jsonl", article("b1", OTHER), article("x", CALL_AGAIN),
+                   article("b1", CALL))
+    with pytest.raises(ArticleError) as error:
+        build([twice], store_path, None)
+    assert str(error.value) == (f"{twice}:3: article id 'b1' is already used by {twice}:1 "
+                                f"(each article needs its own id)")
+    assert GraphStore.open(store_path).article_ids() == ["a1"]
+
+
+def test_build_refuses_two_sidecars_with_one_meta_id(tmp_path):
+    for name, text in (("first", CALL), ("second", OTHER)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text(json.dumps({"meta": {"id": "same"}}),
+                                               encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"second.json: article id 'same' is already used by "
+                                           r".*first.json"):
+        build([tmp_path], tmp_path / "store", None)
+    assert not (tmp_path / "store").exists()
+
+
+def test_build_exports_go_beside_the_store_unless_told(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = corpus(tmp_path / "c.jsonl", article("a1", CALL))
+    summary = build([source], tmp_path / "news" / "store")
+    assert summary.exports == (tmp_path / "news" / "graph.ttl", tmp_path / "news" / "graph.jsonld")
+    assert not (tmp_path / "exports").exists()
+    elsewhere = build([source], tmp_path / "news" / "store", tmp_path / "out")
+    assert elsewhere.exports[0] == tmp_path / "out" / "graph.ttl"
+
+
+def test_build_records_the_articles_it_wrote_beside_the_store(tmp_path):
+    from kg.changes import Changes, changes_path, read_changes
+
+    store_path = tmp_path / "store"
+    build([corpus(tmp_path / "a.jsonl", article("a1", CALL), article("b1", OTHER))], store_path,
+          None)
+    assert changes_path(store_path) == tmp_path / "store.changes.json"
+    assert read_changes(store_path) == Changes(("a1", "b1"), complete=True)
+    # The same text under a new id replaces a1: the record holds what this build wrote.
+    build([corpus(tmp_path / "b.jsonl", article("a1-copy", CALL))], store_path, None)
+    assert read_changes(store_path) == Changes(("a1-copy",), complete=True)
+
+
+def test_remove_of_an_unknown_id_removes_nothing(tmp_path):
+    from kg.errors import NotInStoreError
+
+    store_path = tmp_path / "store"
+    build([corpus(tmp_path / "a.jsonl", article("a1", CALL), article("b1", OTHER))], store_path,
+          None)
+    with pytest.raises(NotInStoreError, match=r"no article 'nope' in the store \(nothing removed\)"):
+        remove(["a1", "nope"], store_path, None)
+    assert GraphStore.open(store_path).article_ids() == ["a1", "b1"]

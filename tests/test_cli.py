@@ -219,3 +219,141 @@ def test_cli_huge_article_is_refused_and_nothing_is_written(project, runner, mon
     assert result.exit_code == 3
     assert result.stderr == "kg: error: huge.txt: 1900 bytes is over the limit of 1000 bytes\n"
     assert folder_digest(project / "exports") == before
+
+
+def test_cli_build_with_store_writes_exports_beside_it(project, runner):
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, ["build", "--store", "news/store"], catch_exceptions=False)
+    assert result.output.splitlines()[1:] == ["wrote news/graph.ttl", "wrote news/graph.jsonld"]
+    assert folder_digest(project / "exports") == before
+    removed = runner.invoke(cli, ["remove", SEED_ID, "--store", "news/store"],
+                            catch_exceptions=False)
+    assert removed.output == f"removed: {SEED_ID}\n"
+    assert folder_digest(project / "exports") == before
+    assert "antony-blinken" not in (project / "news" / "graph.ttl").read_text()
+
+
+def test_cli_build_refuses_duplicate_ids_and_writes_nothing(project, runner):
+    (project / "twice.jsonl").write_text(
+        "".join(json.dumps({"id": "x", "text": f"Blinken met Abbas on day {i}.",
+                            "meta": {"published": "2021-05-12"}}) + "\n"
+                for i in range(2)), encoding="utf-8")
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, ["build", "twice.jsonl"])
+    assert (result.exit_code, result.stderr) == (3, (
+        "kg: error: twice.jsonl:2: article id 'x' is already used by twice.jsonl:1 "
+        "(each article needs its own id)\n"))
+    assert folder_digest(project / "exports") == before
+
+
+def test_cli_remove_unknown_id_is_an_error_on_stderr(project, runner):
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, ["remove", SEED_ID, "nope"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == ("kg: error: exports/store: no article 'nope' in the store "
+                             "(nothing removed)\n")
+    assert folder_digest(project / "exports") == before
+
+
+def test_cli_csv_and_tsv_cells_cannot_run_as_formulas(project, runner):
+    (project / "aliases.csv").write_text(
+        'name,aliases\n"=HYPERLINK(""http://evil/"",""x"")",Antony Blinken\n', encoding="utf-8")
+    runner.invoke(cli, ["build", "--aliases", "aliases.csv", "-q"], catch_exceptions=False)
+    officials = runner.invoke(cli, ["query", "officials", "-f", "csv"]).stdout.splitlines()
+    assert officials[1] == ('"\'=HYPERLINK(""http://evil/"",""x"")",Secretary of State,'
+                            'United States,1')
+    tsv = runner.invoke(cli, ["query", "officials", "-f", "tsv"]).stdout.splitlines()
+    assert tsv[1].split("\t")[0] == '"\'=HYPERLINK(""http://evil/"",""x"")"'
+    metrics = runner.invoke(cli, ["metrics", "-f", "csv"]).stdout.splitlines()
+    assert metrics[1].split(",")[1] == '"\'=HYPERLINK(""http://evil/""'
+    # Numbers stay numbers, negative ones too.
+    negative = runner.invoke(cli, ["query", "SELECT (-1.5 AS ?x) WHERE {}", "-f", "csv"]).stdout
+    assert negative == "x\n-1.5\n"
+
+
+def test_cli_query_table_caps_text_and_never_cuts_iris(project, runner):
+    contacts = runner.invoke(
+        cli, ["query", "SELECT ?c ?s WHERE { ?c a diplo:Contact ; diplo:hasEvidence/diplo:sentence "
+              "?s } ORDER BY ?c", "-f", "table"], catch_exceptions=False).stdout.splitlines()
+    iris = [row["c"] for row in json.loads(runner.invoke(
+        cli, ["query", "SELECT ?c WHERE { ?c a diplo:Contact } ORDER BY ?c", "-f", "json"]).stdout)]
+    assert len(iris[0]) > 60
+    assert sorted({line.split()[0] for line in contacts[2:-1]}) == iris
+    sentences = [line[len(contacts[1].split()[0]) + 2:] for line in contacts[2:-1]]
+    assert max(map(len, sentences)) == 60 and all(s.endswith("…") for s in sentences
+                                                 if len(s) == 60)
+
+
+def test_cli_query_limit_offset_and_json_lines(project, runner):
+    every = runner.invoke(cli, ["query", "timeline", "-f", "jsonl"]).stdout.splitlines()
+    assert len(every) == 5 and all(json.loads(line)["kind"] for line in every)
+    page = runner.invoke(cli, ["query", "timeline", "-f", "jsonl", "--limit", "2", "--offset",
+                               "1"], catch_exceptions=False).stdout.splitlines()
+    assert page == every[1:3]
+    assert runner.invoke(cli, ["query", "timeline", "-f", "json", "--limit", "0"]).stdout == "[]\n"
+
+
+def test_cli_query_dyads_says_which_statuses_it_counts(project, runner):
+    result = runner.invoke(cli, ["query", "dyads"], catch_exceptions=False)
+    assert result.stderr == "note: dyads counts contacts of every status, occurred and planned " \
+                            "alike\n"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }",
+     "updates are not allowed: kg query only reads the store (INSERT is an update)"),
+    ("PREFIX a: <http://a/>\nLOAD <http://127.0.0.1:9/data.ttl>",
+     "updates are not allowed: kg query only reads the store (LOAD is an update)"),
+    ("DELETE WHERE { ?s ?p ?o }",
+     "updates are not allowed: kg query only reads the store (DELETE is an update)"),
+])
+def test_cli_query_refuses_updates(project, runner, text, message):
+    before = folder_digest(project / "exports")
+    result = runner.invoke(cli, ["query", text])
+    assert result.exit_code == 4 and result.stderr == f"kg: error: {message}\n"
+    assert folder_digest(project / "exports") == before
+
+
+def test_cli_query_refuses_service_unless_allowed_and_maps_its_failure(project, runner):
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(20)
+    port = listener.getsockname()[1]
+    seen = []
+
+    def accept():
+        try:
+            connection, _ = listener.accept()
+            seen.append(connection.recv(4096))
+            connection.sendall(b"HTTP/1.1 500 Broken\r\nContent-Length: 0\r\n\r\n")
+            connection.close()
+        except OSError:
+            pass
+
+    text = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    refused = runner.invoke(cli, ["query", text])
+    assert refused.exit_code == 4 and refused.stderr == (
+        "kg: error: SERVICE is not allowed: it sends requests to other servers "
+        "(--allow-service runs it)\n")
+    thread = threading.Thread(target=accept)
+    thread.start()
+    allowed = runner.invoke(cli, ["query", text, "--allow-service"])
+    thread.join()
+    listener.close()
+    assert seen and seen[0].split(b" ")[1].startswith(b"/sparql")  # the request left
+    assert allowed.exit_code == 4 and allowed.stderr.startswith("kg: error: query failed: ")
+    assert len(allowed.stderr.splitlines()) == 1
+
+
+def test_cli_corrupt_store_is_a_store_error(project, runner):
+    for table in (project / "exports" / "store").glob("*.sst"):
+        table.write_bytes(b"not a table")
+    for args in (["query", "officials"], ["validate"], ["metrics"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 5, (args, result.output)
+        assert result.stderr.startswith("kg: error: exports/store: ")
+        assert "Corruption" in result.stderr and len(result.stderr.splitlines()) == 1
