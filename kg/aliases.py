@@ -122,29 +122,31 @@ def load_aliases(path: str | Path, warn: Callable[[str], None] | None = None) ->
     owners: dict[str, tuple[str, int]] = {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames or "name" not in reader.fieldnames:
+            reader = csv.reader(handle)
+            header = [cell.strip() for cell in next(reader, [])]
+            if "name" not in header:
                 raise AliasTableError(f"{path}:1: an alias table needs a 'name' column "
                                       f"(columns: {', '.join(COLUMNS)})")
-            width = len(reader.fieldnames)
-            for row in reader:
-                end = reader.line_num
-                start = end - sum((v or "").count("\n") for k, v in row.items() if k is not None)
-                if start != end:
-                    warnings.append(f"{path}:{start}: a quote opened on this line is not closed before "
-                         f"line {end}; those lines were read as one cell")
-                cells = width + len(row.get(None) or ()) - sum(
-                    1 for k, v in row.items() if k is not None and v is None)
-                if cells != width:
-                    warnings.append(f"{path}:{start}: {cells} cell(s) where the header has {width}"
-                         f"{' (the extra ones are ignored)' if cells > width else ''}")
-                person = _checked_government(_person(row, path, start), path, start,
+            width = len(header)
+            start = reader.line_num + 1
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if not cells:
+                    continue
+                row = dict(zip(header, cells))
+                if reader.line_num > line:
+                    warnings.append(f"{path}:{line}: a quote opened on this line runs to line "
+                                    f"{reader.line_num}; those lines were read as one cell")
+                elif len(cells) != width:
+                    warnings.append(f"{path}:{line}: {len(cells)} cell(s) where the header has "
+                                    f"{width}{' (the extra ones are ignored)' if len(cells) > width else ''}")
+                person = _checked_government(_person(row, path, line), path, line,
                                              warnings.append)
                 for name in (person.name, *person.aliases):
                     key = identity_key(name)
-                    owner = owners.setdefault(key, (person.name, start))
+                    owner = owners.setdefault(key, (person.name, line))
                     if owner[0] != person.name:
-                        warnings.append(f"{path}:{start}: {name!r} is also a name of {owner[0]!r} (line "
+                        warnings.append(f"{path}:{line}: {name!r} is also a name of {owner[0]!r} (line "
                              f"{owner[1]}); it stays {owner[0]!r}'s")
                 people.append(person)
     except (OSError, UnicodeDecodeError, csv.Error) as error:

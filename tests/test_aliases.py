@@ -111,3 +111,53 @@ def test_cli_bad_alias_table_changes_nothing(tmp_path, runner, monkeypatch):
     assert folder_digest(tmp_path / "exports") == before
     missing = runner.invoke(cli, ["eval", str(corpus), "--aliases", "nope.csv"])
     assert missing.exit_code == 3 and "nope.csv" in missing.output
+
+
+def _load(tmp_path, content: str, encoding: str = "utf-8"):
+    table = tmp_path / "aliases.csv"
+    table.write_text(content, encoding=encoding)
+    warnings: list[str] = []
+    return load_aliases(table, warn=warnings.append), [w.replace(str(table), "T") for w in warnings]
+
+
+def test_alias_table_accepts_excels_byte_order_mark(tmp_path):
+    table, warnings = _load(tmp_path, "name,aliases,government\nVladimir Putin,Putin,Russia\n",
+                            encoding="utf-8-sig")
+    assert (table.person("Putin").name, warnings) == ("Vladimir Putin", [])
+
+
+def test_alias_table_warns_on_likely_mistakes(tmp_path):
+    table, warnings = _load(tmp_path, (
+        "name,aliases,wikidata,government,post\n"
+        "Vladimir Putin,Putin,Q7747,Russia,President\n"          # 2: fine
+        "Joe Biden,Biden,,USA\n"                                 # 3: 4 cells; USA is known
+        "Joko Widodo,Jokowi,,Indonesia,President,extra\n"        # 4: 6 cells
+        "Mohammed bin Salman,MBS,,Narnia,\n"                     # 5: unknown government
+        "Vladimir V. Putin,Putin,,Russia,\n"                     # 6: a name of line 2's
+        'Sergey Lavrov,"Lavrov|Sergei Lavrov,,Russia,\n'         # 7: quote left open
+        "Antony Blinken,Blinken,,United States,\n"))            # 8: swallowed by line 7
+    assert warnings == [
+        "T:3: 4 cell(s) where the header has 5",
+        "T:4: 6 cell(s) where the header has 5 (the extra ones are ignored)",
+        "T:5: government 'Narnia' is not one kg knows (kg/knowledge/governments.csv); it is "
+        "used as written",
+        "T:6: 'Vladimir V. Putin' is also a name of 'Vladimir Putin' (line 2); it stays "
+        "'Vladimir Putin''s",
+        "T:6: 'Putin' is also a name of 'Vladimir Putin' (line 2); it stays 'Vladimir Putin''s",
+        "T:7: a quote opened on this line runs to line 8; those lines were read as one cell",
+    ]
+    assert table.person("Biden").government == "United States"
+    assert table.person("Putin").name == "Vladimir Putin"
+
+
+def test_cli_alias_warnings_go_to_stderr_and_the_build_goes_on(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    corpus = write_corpus(tmp_path / "c.jsonl", article("a", "Russian Foreign Minister Sergey "
+                                                             "Lavrov met Turkish Foreign Minister "
+                                                             "Mevlüt Çavuşoğlu on Thursday."))
+    (tmp_path / "aliases.csv").write_text("name,government\nSergey Lavrov,Narnia\n",
+                                          encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(corpus), "--aliases", "aliases.csv"])
+    assert result.exit_code == 0
+    assert result.stderr == ("kg: warning: aliases.csv:2: government 'Narnia' is not one kg knows "
+                             "(kg/knowledge/governments.csv); it is used as written\n")
