@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.dates import find_dates, mentions_other_period
+from kg.extract.reference import GROUP, group_members
 from kg.extract.officials import Cast, Mention, alternation, is_title_only
 from kg.extract.sentences import Sentence, find_quotes, split_sentences
 from kg.knowledge import Knowledge, Trigger
@@ -70,8 +71,6 @@ GROUP_NOUNS = (
     r"leaders?|officials?|counterparts?|government|authorities|ministers?|delegation|"
     r"representatives|diplomats|negotiators|president|prime minister|foreign minister|side"
 )
-TWO_OF_THEM = re.compile(r"\b(?:the|both)\s+(?:two|three)\s+(?:leaders|ministers|presidents|"
-                         r"sides|men|women|officials|heads of state|counterparts)\b", re.IGNORECASE)
 TOPIC = re.compile(r"\b(?:about|discussed|on the (?:issue|question|situation) of|over)\s+"
                    r"(?P<topic>[^,.;:“”\"]{4,80})")
 LOCATION = re.compile(r"\b(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
@@ -191,14 +190,24 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]):
             subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
-    group = TWO_OF_THEM.search(text, subjects[-1].end if subjects else clause_start, start)
+    group = GROUP.search(text, subjects[-1].end if subjects else clause_start, end)
+    group = group if group and group.start() < start else None
     if group and kind is Kind.STATEMENT and trigger.mode == Mode.UNSPECIFIED.value:
         return []  # "the spokesman said the two presidents had stressed…": reported content
-    if group and found:
-        # "the two leaders met", "the two men telephoned X together"
+    if group:
+        # "the two leaders met", "the two men telephoned X together": the officials named last
+        members = group_members(group, cast.mentions[:bisect.bisect_left(
+            [m.start for m in cast.mentions], group.start())], cast.official)
         previous = next((m.communication for m in reversed(found[-20:])
                          if m.communication.kind is Kind.CONTACT), None)
-        subjects = list(previous.participants) if previous else []
+        subjects = members or (list(previous.participants) if previous else [])
+        if kind is Kind.STATEMENT and subjects:
+            # "the two leaders made statements to the press": one statement, all its speakers
+            return [_Mention(Communication(
+                kind, Mode(trigger.mode), Status.OCCURRED, tuple(_names(subjects)),
+                (Span(group.start(), end, text[group.start():end], sentence.text),),
+                date=_date(text, sentence, published, False, last_date, False, clause_start,
+                           clause_end)), start)]
     factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []

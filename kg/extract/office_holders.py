@@ -129,16 +129,30 @@ def _in_office(holders, published: dt.date | None) -> OfficeHolder | None:
 
 
 def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,
-                    ordinary: set[str]) -> list[tuple[int, int, OfficeHolder]]:
+                    ordinary: set[str], name_word) -> list[tuple[int, int, OfficeHolder]]:
     """Where ``text`` names an office-holder: full names, aliases and surnames that
-    :func:`identify` resolves, leaving out words the text also writes in lower case
-    (``ordinary``) and those that only start a longer capitalised run it cannot resolve."""
+    :func:`identify` resolves. Left out: words the text also writes in lower case (``ordinary``:
+    "May", "Brown"), and a surname that ends a longer name the gazetteer does not know ("Jane
+    Smith" is not Kamina Johnson Smith); ``name_word`` says whether a capitalised word before
+    the match can belong to a name (not a title, a country or an honorific)."""
     found = []
     for match in index.surfaces.finditer(text):
         written = match.group()
         if " " not in written and written.lower() in ordinary:
             continue
-        holder = identify(written.split(), published, index)
-        if holder is not None:
-            found.append((match.start(), match.end(), holder))
+        before = LEADING_NAME.search(text, max(0, match.start() - 60), match.start())
+        leading = [t for t in (before.group().split() if before else []) if name_word(t)]
+        tokens = written.split()
+        if before and leading and leading == before.group().split()[-len(leading):]:
+            tokens = leading + tokens
+        holder = identify(tokens, published, index)
+        if holder is not None and (len(tokens) == len(written.split())
+                                   or identify(written.split(), published, index) is holder):
+            start = match.start() - (len(" ".join(leading)) + 1 if len(tokens) > len(
+                written.split()) else 0)
+            found.append((start, match.end(), holder))
     return found
+
+
+#: the capitalised words right before a match ("Jane " before "Smith")
+LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)[^\S\n]+){1,3}$")

@@ -224,7 +224,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     _listed_people(text, people, spans, taken, patterns, knowledge, sentences)
     _acting_people(text, people, spans, taken, knowledge, sentences)
     index = holder_index(knowledge)
-    _known_holders(text, published, people, spans, taken, index, sentences)
+    _known_holders(text, published, people, spans, taken, index, sentences, knowledge)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.extend(_nickname_mentions(text, spans))
     spans.sort(key=lambda item: item[0])
@@ -550,7 +550,8 @@ def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, _Pe
     window_start = sentences[max(0, sentences.index(sentence) - 2)].start
     fitting = [m for m in before if m.start >= window_start and m.how in ("titled", "name")
                and not by_name[m.official].posts
-               and (not by_name[m.official].governments or government in by_name[m.official].governments)]
+               and (not by_name[m.official].governments or government in by_name[m.official].governments)
+               and _may_hold(by_name[m.official].holder, match.group("post"), government)]
     # "he had handed Putin a message from the Ukrainian president": the title names the other
     # party of an exchange, not the one named before it.
     last = before[-1] if before else None
@@ -560,6 +561,18 @@ def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, _Pe
     own = [m for m in fitting if m.start >= sentence.start]
     chosen = own[0] if own else fitting[-1] if fitting else None
     return by_name[chosen.official] if chosen else None
+
+
+def _may_hold(holder: OfficeHolder | None, post_word: str, government: str | None) -> bool:
+    """Whether a title can name an office-holder the gazetteer knows: of their government, and
+    (unless the title is a leader word) a post they held."""
+    if holder is None:
+        return True
+    if government and all(term.government != government for term in holder.terms):
+        return False
+    return post_word.lower() in LEADER_WORDS or any(
+        post_word.lower() in term.post.lower() or term.post.lower() in post_word.lower()
+        for term in holder.terms)
 
 
 def _quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
@@ -612,7 +625,9 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
     chosen: dict[str, str | None] = {}
     for person in people:
         term = person.holder.term_on(published) if person.holder else None
-        if term is not None:
+        if term is not None and (published is None or term.covers(published)
+                                 or not person.governments):
+            # In office, the gazetteer knows best; out of office, the text's title does.
             chosen[person.name] = term.government
         elif person.governments:
             chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
@@ -740,10 +755,20 @@ def _in_office(person: _Person, published: dt.date | None) -> bool:
     return term is not None and term.covers(published)
 
 
-def _known_holders(text, published, people, spans, taken, index: HolderIndex, sentences) -> None:
+def _known_holders(text, published, people, spans, taken, index: HolderIndex, sentences,
+                   knowledge) -> None:
     """Office-holders the text names without a title ("Lula received him", "Mr. Putin")."""
     ordinary = set(re.findall(r"(?<![\w-])[a-z][\w'’-]*", text))
-    for start, end, holder in holder_mentions(text, published, index, ordinary):
+    words = knowledge.words
+
+    def name_word(token: str) -> bool:
+        return not (token in words["honorific"] or token in words["stop"]
+                    or token in words["modifier"] or token in words["domain"]
+                    or token in knowledge.post_by_surface or token in title_words
+                    or re.sub(r"['’]s$", "", token) in knowledge.government_by_surface)
+
+    title_words = _acting_patterns(knowledge)[3]
+    for start, end, holder in holder_mentions(text, published, index, ordinary, name_word):
         if start in taken or end - 1 in taken:
             continue
         tokens = text[start:end].split()
