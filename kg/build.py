@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,18 +76,21 @@ class BuildSummary:
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, progress: Progress | None = None,
-                aliases: AliasTable | None = None, dask: str | None = None) -> Iterator[Extraction]:
+                aliases: AliasTable | None = None, dask=None) -> Iterator[Extraction]:
     """Extract every article, in order, and resolve its officials against ``aliases``.
 
     ``jobs`` > 1 maps :func:`kg.extract.extract` over worker processes, and ``dask`` (a scheduler
-    address, or ``"local"``) over a Dask cluster: extraction is a pure function of (text, meta),
-    so any parallel engine can run it.
+    address, ``"local"``, or a connected :class:`kg.distributed.DaskCluster`) over a Dask
+    cluster: extraction is a pure function of (text, meta), so any parallel engine can run it.
     """
     if dask:
-        from kg.distributed import extract_on_dask
+        from kg.distributed import DaskCluster
 
-        for extraction in extract_on_dask(articles, dask, progress=progress, workers=jobs):
-            yield resolve(extraction, aliases) if aliases else extraction
+        with ExitStack() as stack:
+            cluster = dask if isinstance(dask, DaskCluster) else \
+                stack.enter_context(DaskCluster(dask, jobs))
+            for extraction in cluster.extract(articles, progress):
+                yield resolve(extraction, aliases) if aliases else extraction
         return
     if jobs <= 1:
         extractions: Iterable[Extraction] = map(extract, articles)
@@ -128,11 +132,19 @@ def build(
     Articles are then written in batches of ``batch_size``, each in one transaction, each
     replacing the earlier graph of an article with the same id or the same text; an interrupted
     build keeps the batches committed before it and never half an article. ``aliases`` (see
-    :mod:`kg.aliases`) names and links the officials it knows.
+    :mod:`kg.aliases`) names and links the officials it knows. ``dask`` (a scheduler address or
+    ``"local"``) maps the extraction over a Dask cluster (:mod:`kg.distributed`), connected
+    before the store is opened; the graphs are written here, the same way, so the store is the
+    same as a local build's.
+
+    The exports go to ``exports_dir``: by default the folder that holds the store (``exports/``
+    for ``exports/store``); None writes none. The ids of the articles written are recorded
+    beside the store (:mod:`kg.changes`) for ``kg validate``.
 
     Raises:
-        ArticleError: an article cannot be read (nothing is written).
+        ArticleError: an article cannot be read, or two have one id (nothing is written).
         StoreError: the store cannot be opened or written.
+        ClusterError: the Dask scheduler cannot be reached (nothing is written).
     """
     warnings: list[str] = []
 
@@ -143,6 +155,19 @@ def build(
 
     articles = load_articles(sources, collect)
     check_unique_ids(articles)
+    with ExitStack() as stack:
+        cluster = None
+        if dask:
+            from kg.distributed import DaskCluster
+
+            # Connected and checked before the store is touched: no cluster, nothing written.
+            cluster = stack.enter_context(DaskCluster(dask, jobs))
+        return _build(articles, store_path, exports_dir, collect, warnings, progress, jobs,
+                      batch_size, aliases, cluster)
+
+
+def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs, batch_size,
+           aliases, cluster) -> BuildSummary:
     exports_target = _exports(exports_dir, store_path)
     store = GraphStore.open(store_path)
     if store.location is not None:
@@ -167,7 +192,7 @@ def build(
         kept.extend(e.article.id for e in batch)
         batch.clear()
 
-    for extraction in extract_all(articles, jobs, progress, aliases, dask):
+    for extraction in extract_all(articles, jobs, progress, aliases, cluster):
         for message in extraction.warnings:
             collect(message)
         officials.update(o.name for o in extraction.officials)

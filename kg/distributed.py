@@ -36,46 +36,76 @@ def _kg_version() -> str:
     return kg.__version__
 
 
-def extract_on_dask(articles: Sequence[Article], address: str,
-                    progress: Callable[[int], None] | None = None,
-                    workers: int = 1) -> Iterator[Extraction]:
-    """Extract ``articles`` on the Dask cluster at ``address`` and yield the extractions in the
-    articles' order. ``address`` ``"local"`` starts a cluster of ``workers`` processes (at least
-    two) on 127.0.0.1 for the duration of the call.
+class DaskCluster:
+    """A connection to the Dask cluster at ``address``, checked before any task is sent; with
+    ``"local"``, a cluster of ``workers`` processes (at least two) on 127.0.0.1 that lives as
+    long as the connection. Use it as a context manager.
 
     Raises:
         KgError: dask is not installed.
         ClusterError: the scheduler does not answer, or its workers cannot run kg.
     """
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:
-        raise KgError("--dask needs dask.distributed: pip install 'kg[dask]'") from None
-    articles = list(articles)
-    cluster = None
-    try:
-        if address == "local":
-            cluster = LocalCluster(n_workers=max(workers, 2), threads_per_worker=1,
-                                   processes=True, host="127.0.0.1", dashboard_address=None)
-            address = cluster.scheduler_address
+
+    def __init__(self, address: str, workers: int = 1):
         try:
-            client = Client(address, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError) as error:
-            raise ClusterError(f"--dask {address}: cannot reach the scheduler ({error})") from None
-        with client:
-            _check_workers(client, address)
-            chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
-            futures = client.map(extract_chunk, chunks, pure=False)
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise KgError("--dask needs dask.distributed: pip install 'kg[dask]'") from None
+        self.address, self.cluster = address, None
+        try:
+            if address == "local":
+                self.cluster = LocalCluster(n_workers=max(workers, 2), threads_per_worker=1,
+                                            processes=True, host="127.0.0.1",
+                                            dashboard_address=None)
+                address = self.cluster.scheduler_address
             try:
-                for future, chunk in zip(futures, chunks):
-                    yield from future.result()
-                    if progress:
-                        progress(len(chunk))
-            finally:
-                client.cancel(futures)
-    finally:
-        if cluster is not None:
-            cluster.close()
+                self.client = Client(address, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError) as error:
+                raise ClusterError(f"--dask {self.address}: cannot reach the scheduler "
+                                   f"({error})") from None
+            try:
+                _check_workers(self.client, self.address)
+            except BaseException:
+                self.client.close()
+                raise
+        except BaseException:
+            if self.cluster is not None:
+                self.cluster.close()
+            raise
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def extract(self, articles: Sequence[Article],
+                progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+        """Extract ``articles`` on the cluster; the extractions come in the articles' order."""
+        articles = list(articles)
+        chunks = [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
+        futures = self.client.map(extract_chunk, chunks, pure=False)
+        try:
+            for future, chunk in zip(futures, chunks):
+                yield from future.result()
+                if progress:
+                    progress(len(chunk))
+        finally:
+            self.client.cancel(futures)
+
+
+def extract_on_dask(articles: Sequence[Article], address: str,
+                    progress: Callable[[int], None] | None = None,
+                    workers: int = 1) -> Iterator[Extraction]:
+    """Extract ``articles`` on the Dask cluster at ``address`` (see :class:`DaskCluster`) and
+    yield the extractions in the articles' order."""
+    with DaskCluster(address, workers) as cluster:
+        yield from cluster.extract(articles, progress)
 
 
 def _check_workers(client, address: str) -> None:
