@@ -179,7 +179,7 @@ def remove(article_ids: tuple[str, ...], store_path: Path | None, exports_dir: P
         click.echo(f"removed: {article_id}")
 
 
-#: Notes printed with a shipped query's rows until its .rq file carries a ``# note:`` line.
+#: Notes printed under a shipped query's table until its .rq file carries a ``# note:`` line.
 QUERY_NOTES = {
     "dyads": "dyads counts contacts of every status, occurred and planned alike",
 }
@@ -246,7 +246,8 @@ def query(query: str, params: tuple[str, ...], output_format: str | None, limit:
         with QueryProcess(store_path or default_store_path(), sparql, bindings, seconds, limit,
                           offset) as process:
             _print_stream(process.stream(), fmt, process.connection.poll)
-    for note in notes:
+    # Notes are for a reader of the table; csv, tsv and json stay data alone.
+    for note in notes if fmt == "table" else ():
         click.echo(f"note: {note}", err=True)
 
 
