@@ -45,6 +45,7 @@ EXPLICIT = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
 ]
+WEEKDAY_JOINER = re.compile(r"[,\s]+(?:the\s+)?")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 RELATIVE = {
@@ -104,7 +105,11 @@ def find_dates(
         if claim(match) and published:
             offset = RELATIVE[match.group("relative").lower()]
             found.append((match.start(), published + dt.timedelta(days=offset)))
+    explicit_starts = {offset for offset, _ in found}
     for match in WEEKDAY.finditer(text):
+        joined = WEEKDAY_JOINER.match(text, match.end())
+        if joined and joined.end() in explicit_starts:
+            continue  # "Saturday, 17 December 2016": the weekday only names the date's day
         if claim(match):
             weekday = WEEKDAYS.index(match.group("weekday").lower())
             found.append((match.start(), _weekday(weekday, published, planned)))

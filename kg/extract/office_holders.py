@@ -33,6 +33,9 @@ from kg.knowledge import Knowledge, OfficeHolder
 #: how far from a holder's term a bare surname still points at them
 SURNAME_REACH = dt.timedelta(days=2 * 365)
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: name particles that spellings keep or drop ("al-Sisi", "el-Sisi", "Sisi")
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "ben", "bint", "da", "de",
+                       "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von"})
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,11 @@ class HolderIndex:
 def name_key(tokens) -> str:
     """The comparison key of a name: normalised, without initials and suffixes.
 
-    >>> name_key(["Joseph", "R.", "Biden", "Jr."]), name_key(["Recep", "Tayyip", "Erdoğan"])
-    ('joseph biden', 'recep tayyip erdogan')
+    >>> name_key(["Joseph", "R.", "Biden", "Jr."]), name_key(["Abdel", "Fattah", "el-Sisi"])
+    ('joseph biden', 'abdel fattah sisi')
     """
-    words = normalise_name(" ".join(tokens)).replace(",", " ").split()
-    return " ".join(w for w in words if len(w) > 1 and w not in SUFFIXES)
+    words = normalise_name(" ".join(tokens)).replace(",", " ").replace("-", " ").split()
+    return " ".join(w for w in words if len(w) > 1 and w not in SUFFIXES and w not in PARTICLES)
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +74,8 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
             if holder not in by_name.setdefault(key, []):
                 by_name[key].append(holder)
             surfaces.add(written)
-            surname = written.split()[-1]
+            # "al-Sisi" is also written "Sisi"
+            surname = re.sub(r"^(?:al|el|ad|as|ash|at)-", "", written.split()[-1])
             if len(surname) > 3 and surname[0].isupper():
                 by_surname.setdefault(name_key([surname]), []).append(holder)
                 surfaces.add(surname)

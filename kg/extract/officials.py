@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from kg.extract.names import alternation, normalise_name
 from kg.extract.office_holders import (HolderIndex, holder_index, holder_mentions, identify,
-                                      is_name_of, name_key)
+                                      is_name_of)
 from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
 from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span
@@ -771,14 +771,29 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
     for start, end, holder in holder_mentions(text, published, index, ordinary, name_word):
         if start in taken or end - 1 in taken:
             continue
-        tokens = text[start:end].split()
-        person = _person_for(people, tokens, create=True)
-        if person.holder is None and _fits(person, holder):
-            person.holder = holder
+        person = _holder_person(people, text[start:end].split(), holder)
         sentence = sentence_at(sentences, start)
         person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
         taken.update(range(start, end))
         spans.append((start, end, person, "name"))
+
+
+def _holder_person(people: list[_Person], tokens: list[str], holder: OfficeHolder) -> _Person:
+    """The person a holder's name points at: the one already known as that holder, else a
+    person the name fits, else a new one. A namesake the text names in full stays apart
+    ("Castro" in 2016 is Raúl, even after a mention of Fidel Castro)."""
+    known = next((p for p in people if p.holder is holder), None) or next(
+        (p for p in people if p.holder is None and len(p.tokens) > 1 and is_name_of(p.tokens, holder)),
+        None)
+    if known is not None:
+        return known
+    person = _person_for(people, tokens, create=False)
+    if person is not None and person.holder is None and _fits(person, holder):
+        person.holder = holder
+        return person
+    person = _Person(list(tokens), holder=holder)
+    people.append(person)
+    return person
 
 
 def _fits(person: _Person, holder: OfficeHolder) -> bool:
@@ -795,7 +810,11 @@ def _written_name(person: _Person, other_forms: list[list[str]]) -> list[str]:
     gazetteer's when the article writes that too or only a surname ("Putin")."""
     forms = [person.tokens, *other_forms]
     canonical = person.holder.name.split()
-    if any(name_key(form) == name_key(canonical) for form in forms):
+
+    def spelling(form):  # particles count here: "al-Sisi" is not spelt "el-Sisi"
+        return [w for w in normalise_name(" ".join(form)).split() if len(w) > 1 and w != "jr"]
+
+    if any(spelling(form) == spelling(canonical) for form in forms):
         return canonical
     full = [form for form in forms if len(form) > 1]
     return max(full, key=len) if full else canonical
