@@ -139,10 +139,10 @@ def test_alias_table_warns_on_likely_mistakes(tmp_path):
     assert warnings == [
         "T:3: 4 cell(s) where the header has 5",
         "T:4: 6 cell(s) where the header has 5 (the extra ones are ignored)",
-        "T:5: government 'Narnia' is not one kg knows (kg/knowledge/governments.csv); it is "
-        "used as written",
-        "T:6: 'Vladimir V. Putin' is also a name of 'Vladimir Putin' (line 2); it stays "
-        "'Vladimir Putin''s",
+        ("T:5: government 'Narnia' is not one kg knows (kg/knowledge/governments.csv); it is "
+         "used as written"),
+        ("T:6: 'Vladimir V. Putin' is also a name of 'Vladimir Putin' (line 2); it stays "
+         "'Vladimir Putin''s"),
         "T:6: 'Putin' is also a name of 'Vladimir Putin' (line 2); it stays 'Vladimir Putin''s",
         "T:7: a quote opened on this line runs to line 8; those lines were read as one cell",
     ]

@@ -272,9 +272,10 @@ def test_cli_csv_and_tsv_cells_cannot_run_as_formulas(project, runner):
 
 
 def test_cli_query_table_caps_text_and_never_cuts_iris(project, runner):
-    contacts = runner.invoke(
-        cli, ["query", "SELECT ?c ?s WHERE { ?c a diplo:Contact ; diplo:hasEvidence/diplo:sentence "
-              "?s } ORDER BY ?c", "-f", "table"], catch_exceptions=False).stdout.splitlines()
+    text = ("SELECT ?c ?s WHERE { ?c a diplo:Contact ; diplo:hasEvidence/diplo:sentence ?s } "
+            "ORDER BY ?c")
+    contacts = runner.invoke(cli, ["query", text, "-f", "table"],
+                             catch_exceptions=False).stdout.splitlines()
     iris = [row["c"] for row in json.loads(runner.invoke(
         cli, ["query", "SELECT ?c WHERE { ?c a diplo:Contact } ORDER BY ?c", "-f", "json"]).stdout)]
     assert len(iris[0]) > 60

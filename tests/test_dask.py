@@ -56,8 +56,8 @@ def test_dask_build_with_a_bad_article_writes_nothing(scheduler, tmp_path, runne
                                         encoding="utf-8")
     result = runner.invoke(cli, ["build", "bad.jsonl", "--dask", scheduler])
     assert (result.exit_code, result.stderr) == (
-        3, "kg: error: bad.jsonl:2:2: invalid JSON (Expecting property name enclosed in double "
-           "quotes)\n")
+        3, ("kg: error: bad.jsonl:2:2: invalid JSON (Expecting property name enclosed in double "
+            "quotes)\n"))
     assert folder_digest(tmp_path / "exports") == before
 
 
