@@ -733,3 +733,16 @@ def test_extract_later_paragraphs_keep_the_narratives_day(second_paragraph, expe
             "Çavuşoğlu on Tuesday.\n\n" + second_paragraph)
     found = [c for c in contacts(text) if "Sameh Shoukry" in c[2]]
     assert [c[4] for c in found] == [expected_date]
+
+
+# --- Reference: pronouns agree in gender with what the text says of their antecedent -----------
+
+def test_extract_a_pronoun_skips_an_official_of_the_other_gender():
+    text = ("British Prime Minister Theresa May travelled to Brussels on Monday. "
+            "Mrs May said the talks would be hard. "
+            "European Commission President Jean-Claude Juncker welcomed the visit. "
+            "She was met by Michel Barnier, the Commission's chief negotiator.")
+    found = [tuple(sorted(c.participants)) for c in run(text, dt.date(2017, 12, 5)).communications
+             if c.kind.value == "contact"]
+    assert ("Michel Barnier", "Theresa May") in found
+    assert ("Jean-Claude Juncker", "Michel Barnier") not in found

@@ -512,32 +512,68 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
         extra.append(Mention(match.start(), match.end(), target.name, "title"))
     combined = sorted(mentions + extra, key=lambda m: m.start)
     starts = _starts(combined)
+    genders = _genders(text, sentences, combined, starts)
     pronouns: list[Mention] = []
-    # The first official of each recent sentence (pronouns included): a pronoun with no
-    # antecedent in its own sentence points at the subject of the sentences before.
-    recent: list[tuple[int, str]] = []
+    # The officials of each recent sentence (pronouns included), subject first: a pronoun with
+    # no antecedent in its own sentence points at the subject of the sentences before.
+    recent: list[tuple[int, list[str]]] = []
     for number, sentence in enumerate(sentences):
         named = _between(combined, starts, sentence.start, sentence.end)
         found: list[Mention] = []
         for match in PRONOUNS.finditer(sentence.text):
             start = sentence.start + match.start()
-            same = [m for m in named if m.start < start]
+            gender = "f" if match.group().lower() in ("she", "her") else "m"
+            # "Mrs May … he": a pronoun only points at an official of its gender (or unknown).
+            same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender]
             # "X was received by Y and gave him…": an object pronoun is not its clause's subject.
             others = [m for m in same if m.official != same[0].official]
+            window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
+                      for name in names if genders.get(name, gender) == gender]
+            # Most officials in the news are men: "she" goes first to a woman the text has shown.
+            earlier = next((name for name in window if gender == "f" and genders.get(name) == "f"),
+                           window[0] if window else None)
             if same and match.group().lower() == "him" and others:
                 target = others[-1].official
             elif same:
                 target = same[0].official
-            elif recent and number - recent[-1][0] <= 3:
-                target = recent[-1][1]
+            elif earlier:
+                target = earlier
             else:
                 continue
             found.append(Mention(start, start + len(match.group()), target, "pronoun"))
         here = sorted(named + found, key=lambda m: m.start)
         if here:
-            recent.append((number, here[0].official))
+            recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+FEMININE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Mme|Madame|Madam|Queen|Lady|Dame|Baroness|Princess)\.?\s+$")
+MASCULINE_BEFORE = re.compile(r"\b(?:Mr|M|King|Sir|Lord|Monsieur|Prince|Sheikh|Emir|Sultan)\.?\s+$")
+
+
+def _genders(text, sentences, mentions: list[Mention], starts: list[int]) -> dict[str, str]:
+    """What the text says of each official's gender ("f" or "m"): a gendered honorific or
+    style before their name ("Mrs May", "King Salman"), or the pronouns that follow them in
+    sentences naming nobody else ("Merkel said she…"), when those all agree."""
+    votes: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.how in ("titled", "name"):
+            before = text[max(0, mention.start - 12) : mention.start]
+            if FEMININE_BEFORE.search(before):
+                votes.setdefault(mention.official, set()).add("f")
+            elif MASCULINE_BEFORE.search(before):
+                votes.setdefault(mention.official, set()).add("m")
+    for sentence in sentences:
+        named = {m.official for m in _between(mentions, starts, sentence.start, sentence.end)}
+        if len(named) != 1:
+            continue
+        official = next(iter(named))
+        first = _between(mentions, starts, sentence.start, sentence.end)[0].end - sentence.start
+        for match in PRONOUNS.finditer(sentence.text, first):
+            votes.setdefault(official, set()).add(
+                "f" if match.group().lower() in ("she", "her") else "m")
+    return {name: next(iter(found)) for name, found in votes.items() if len(found) == 1}
 
 
 def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, _Person],
@@ -812,9 +848,16 @@ def _written_name(person: _Person, other_forms: list[list[str]]) -> list[str]:
     canonical = person.holder.name.split()
 
     def spelling(form):  # particles count here: "al-Sisi" is not spelt "el-Sisi"
-        return [w for w in normalise_name(" ".join(form)).split() if len(w) > 1 and w != "jr"]
+        return [w for w in normalise_name(" ".join(form)).split()
+                if len(w) > 1 and w != "jr" and w.title() not in ROYAL_STYLES]
 
     if any(spelling(form) == spelling(canonical) for form in forms):
+        return canonical
+    # A formal form with initials the gazetteer knows ("Joseph R. Biden") stands for the usual
+    # name ("Joe Biden"); a spelling of the article's own ("Zelensky", "al-Sisi") is kept.
+    known = [spelling(written.split()) for written in person.holder.aliases if " " in written]
+    if any(spelling(form) in known and any(re.fullmatch(r"[A-Z]\.", t) for t in form)
+           for form in forms):
         return canonical
     full = [form for form in forms if len(form) > 1]
     return max(full, key=len) if full else canonical
