@@ -847,9 +847,8 @@ def _written_name(person: _Person, other_forms: list[list[str]]) -> list[str]:
     forms = [person.tokens, *other_forms]
     canonical = person.holder.name.split()
 
-    def spelling(form):  # particles count here: "al-Sisi" is not spelt "el-Sisi"
-        return [w for w in normalise_name(" ".join(form)).split()
-                if len(w) > 1 and w != "jr" and w.title() not in ROYAL_STYLES]
+    def spelling(form):  # particles and styles count: "al-Sisi" is no "el-Sisi", "King Abdullah II"
+        return [w for w in normalise_name(" ".join(form)).split() if len(w) > 1 and w != "jr"]
 
     if any(spelling(form) == spelling(canonical) for form in forms):
         return canonical
