@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.dates import find_dates, mentions_other_period
-from kg.extract.reference import GROUP, group_members
 from kg.extract.officials import Cast, Mention, alternation, is_title_only
+from kg.extract.reference import GROUP, group_members
 from kg.extract.sentences import Sentence, find_quotes, split_sentences
 from kg.knowledge import Knowledge, Trigger
 from kg.model import Communication, Kind, Mode, Span, Status

@@ -27,8 +27,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.names import alternation, normalise_name
-from kg.extract.office_holders import (HolderIndex, holder_index, holder_mentions, identify,
-                                      is_name_of)
+from kg.extract.office_holders import (
+    HolderIndex,
+    holder_index,
+    holder_mentions,
+    identify,
+    is_name_of,
+)
 from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
 from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span

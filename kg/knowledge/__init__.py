@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -153,6 +154,7 @@ def load_knowledge() -> Knowledge:
         for surface in (post.name, *post.aliases):
             post_by_surface.setdefault(surface, post)
     words = _grouped(_rows("name_words.csv"), "role", "word")
+    forms = {row["lemma"]: row for row in _rows("verb_forms.csv")}
     return Knowledge(
         governments,
         posts,
@@ -160,11 +162,49 @@ def load_knowledge() -> Knowledge:
         by_capital,
         post_by_surface,
         {role: frozenset(members) for role, members in words.items()},
-        tuple(Trigger(r["trigger"], r["kind"], r["mode"], r["initiator"])
+        tuple(Trigger(_with_inflections(r["trigger"], forms), r["kind"], r["mode"], r["initiator"])
               for r in _rows("communication_triggers.csv")),
         _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
         _office_holders(),
     )
+
+
+LEMMA = re.compile(r"\{(?P<lemma>[a-z]+)(?P<without>-ing)?\}")
+
+
+def _with_inflections(pattern: str, irregular: dict[str, dict[str, str]]) -> str:
+    """A trigger pattern with each ``{lemma}`` spelt out in all its forms, so the table names a
+    verb once ("{greet}": greet, greets, greeted, greeting); ``{lemma-ing}`` leaves out the
+    ``-ing`` form where it is mostly a noun ("meeting").
+
+    >>> _with_inflections("{greet}|{telephone}", {})
+    'greet|greets|greeted|greeting|telephone|telephones|telephoned|telephoning'
+    """
+    def spelt(match: re.Match) -> str:
+        lemma = match.group("lemma")
+        row = irregular.get(lemma)
+        if row:
+            forms = [lemma, row["third_person"], *row["past"].split("|"),
+                     *row["past_participle"].split("|"), *row["present_participle"].split("|")]
+        else:
+            forms = [lemma, *_regular_forms(lemma)]
+        if match.group("without"):
+            forms = [f for f in forms if not f.endswith("ing")]
+        return "|".join(dict.fromkeys(forms))
+
+    return LEMMA.sub(spelt, pattern)
+
+
+def _regular_forms(lemma: str) -> list[str]:
+    """Third person, past and present participle of a regular English verb.
+
+    >>> _regular_forms("receive"), _regular_forms("discuss"), _regular_forms("embrace")
+    (['receives', 'received', 'receiving'], ['discusses', 'discussed', 'discussing'], ['embraces', 'embraced', 'embracing'])
+    """
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    if lemma.endswith("e"):
+        return [third, lemma + "d", lemma[:-1] + "ing"]
+    return [third, lemma + "ed", lemma + "ing"]
 
 
 def _office_holders() -> tuple[OfficeHolder, ...]:
