@@ -960,7 +960,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         # nor is the government that owns it ("Australia's Penny Wong"); an ordinary word is one
         # the text also writes in lower case.
         owner = None
-        while tokens and (tokens[0] in words["stop"]
+        while tokens and (tokens[0] in words["stop"] or tokens[0] in words["honorific"]
                           or (tokens[0].lower() != tokens[0] and tokens[0].lower() in places_of)
                           or re.sub(r"['’]s$", "", tokens[0]) in knowledge.government_by_surface):
             owner = knowledge.government_by_surface.get(re.sub(r"['’]s$", "", tokens[0]), owner)
@@ -988,7 +988,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         # The person acts where the full name stands or wherever the surname stands alone.
         places = [(start, end)] + [(s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
         if not any(acts_after.match(text, e) or CONTACT_BEFORE.search(text, max(0, s - 40), s)
-                   for s, e in places):
+                   or _acts_with_partner(text, e, acts_after) for s, e in places):
             continue
         person = _person_for(people, tokens, create=True)
         person.contacts.append(Span(start, end, text[start:end], sentence.text))
@@ -996,6 +996,17 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             person.governments.append(owner)
         taken.update(range(start, end))
         spans.append((start, end, person, "titled"))
+
+
+PARTNER = re.compile(r"[^\S\n]+and[^\S\n]+(?:(?:[A-Z][\w’'-]*|[A-Z]\.)(?:['’]s)?[^\S\n]+){0,5}"
+                     r"(?:[A-Z][\w’'-]*|[A-Z]\.)")
+
+
+def _acts_with_partner(text: str, end: int, acts_after: re.Pattern) -> bool:
+    """Whether the name ending at ``end`` acts together with the name coordinated after it
+    ("Russia's Sergei Shoigu and Ukraine's Oleksii Reznikov met")."""
+    partner = PARTNER.match(text, end)
+    return partner is not None and acts_after.match(text, partner.end()) is not None
 
 
 @lru_cache(maxsize=4)
