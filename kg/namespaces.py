@@ -47,6 +47,7 @@ class DIPLO(DefinedNamespace):
     Quote: URIRef
     Article: URIRef
     EvidenceSpan: URIRef
+    Dyad: URIRef
     # individuals: modes and statuses
     Phone: URIRef
     Meeting: URIRef
@@ -86,6 +87,20 @@ class DIPLO(DefinedNamespace):
     sourceKind: URIRef
     articleText: URIRef
     textDigest: URIRef
+    # derived: written in the merged graph only (kg/derived.py)
+    nameKey: URIRef
+    articleCount: URIRef
+    postNames: URIRef
+    governmentNames: URIRef
+    participantNames: URIRef
+    counterpartNames: URIRef
+    partyName: URIRef
+    inDyad: URIRef
+    firstGovernment: URIRef
+    secondGovernment: URIRef
+    evidenceOf: URIRef
+    evidenceArticleId: URIRef
+    evidenceTitle: URIRef
 
 
 PREFIXES = {

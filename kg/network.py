@@ -42,8 +42,8 @@ GROUP BY ?communication ?kind ?date ?mode ?status ?initiator
 """
 
 OFFICIALS = """
-SELECT ?official (SAMPLE(?name) AS ?label) (SAMPLE(?postLabel) AS ?post)
-       (SAMPLE(?government) AS ?governmentIri) (SAMPLE(?governmentName) AS ?governmentLabel)
+SELECT ?official (MIN(?name) AS ?label) (MIN(?postLabel) AS ?post)
+       (MIN(CONCAT(STR(?government), "\\u001f", STR(?governmentName))) AS ?governmentKey)
 WHERE {
   ?official a diplo:Official ; foaf:name ?name .
   OPTIONAL { ?official org:holds/rdfs:label ?postLabel }
@@ -53,7 +53,7 @@ GROUP BY ?official
 """
 
 GOVERNMENTS = """
-SELECT ?government (SAMPLE(?name) AS ?label) (SAMPLE(?class) AS ?type)
+SELECT ?government (MIN(?name) AS ?label) (MIN(STR(?class)) AS ?type)
 WHERE { ?government skos:prefLabel ?name ; a ?class .
         VALUES ?class { diplo:State diplo:Authority diplo:InternationalOrganisation diplo:Government } }
 GROUP BY ?government
@@ -63,13 +63,14 @@ EVIDENCE = """
 SELECT ?communication ?text ?sentence ?title ?article
 WHERE {
   ?communication diplo:hasEvidence ?span .
-  ?span diplo:exactText ?text ; diplo:inArticle ?articleNode ; diplo:beginIndex ?begin .
+  ?span diplo:exactText ?text ; diplo:inArticle ?articleNode ; diplo:beginIndex ?begin ;
+        diplo:endIndex ?end .
   ?articleNode diplo:articleId ?article .
   # Required patterns before optional ones: Oxigraph joins in the order written.
   OPTIONAL { ?span diplo:sentence ?sentence }
   OPTIONAL { ?articleNode schema:headline ?title }
 }
-ORDER BY ?communication ?article ?begin
+ORDER BY ?communication ?article ?begin ?end
 """
 
 
@@ -127,7 +128,14 @@ class Window:
 
 
 def read_contacts(store, with_evidence: bool = True) -> Contacts:
-    """Read communications, officials and governments from a store (local or remote)."""
+    """Read communications, officials and governments from a store (local or remote).
+
+    A local store is read predicate by predicate from its merged graph's index (no SPARQL join),
+    so reading stays a small part of a metric or a view; a remote endpoint answers the same
+    SPARQL as before (:data:`CONTACTS`, :data:`OFFICIALS`, :data:`GOVERNMENTS`, :data:`EVIDENCE`).
+    """
+    if hasattr(store, "merged_objects"):
+        return _read_local(store, with_evidence)
     evidence: dict[str, list[Evidence]] = {}
     if with_evidence:
         for row in store.select(EVIDENCE):
@@ -147,22 +155,126 @@ def read_contacts(store, with_evidence: bool = True) -> Contacts:
             initiator=_opt(row["initiator"]),
             evidence=tuple(evidence.get(str(row["communication"]), ())),
         ))
-    officials = {
-        str(row["official"]): {
-            "name": str(row["label"]),
-            "post": _opt(row["post"]) or "",
-            "government": _opt(row["governmentLabel"]) or "",
-            "government_iri": _opt(row["governmentIri"]) or "",
-        }
-        for row in store.select(OFFICIALS)
-    }
+    officials = {}
+    for row in store.select(OFFICIALS):
+        government_iri, _, government = (_opt(row["governmentKey"]) or "").partition("\x1f")
+        officials[str(row["official"])] = {
+            "name": str(row["label"]), "post": _opt(row["post"]) or "",
+            "government": government, "government_iri": government_iri}
     governments = {
         str(row["government"]): {"name": str(row["label"]),
                                  "type": str(row["type"]).rsplit("#", 1)[-1]}
         for row in store.select(GOVERNMENTS)
     }
-    records.sort(key=lambda r: (r.date or dt.date.max, r.iri))
-    return Contacts(tuple(records), officials, governments)
+    return _contacts(records, officials, governments)
+
+
+def _read_local(store, with_evidence: bool) -> Contacts:
+    """:func:`read_contacts` on a :class:`kg.store.GraphStore`: one index scan per predicate,
+    joined in Python. Gives the same :class:`Contacts` as the SPARQL reading (a test checks)."""
+    from rdflib.namespace import FOAF, RDF, RDFS, SKOS
+
+    from kg.namespaces import DIPLO, ORG
+
+    def pairs(predicate):
+        return store.merged_objects(predicate)
+
+    notation = dict(pairs(SKOS.notation))
+    kinds = {}
+    for kind, cls in (("contact", DIPLO.Contact), ("statement", DIPLO.Statement)):
+        for subject in store.merged_subjects(RDF.type, cls):
+            kinds[subject] = kind
+    multi = {name: _grouped(pairs(predicate), kinds) for name, predicate in (
+        ("mode", DIPLO.mode), ("status", DIPLO.status), ("date", DIPLO.date),
+        ("initiator", DIPLO.initiatedBy), ("participants", DIPLO.hasParticipant),
+        ("counterparts", DIPLO.counterpartGovernment))}
+    evidence: dict[str, list[Evidence]] = {}
+    if with_evidence:
+        evidence = _local_evidence(store, kinds)
+    records = []
+    for iri, kind in kinds.items():
+        modes = [notation[m] for m in multi["mode"].get(iri, ()) if m in notation]
+        statuses = [notation[m] for m in multi["status"].get(iri, ()) if m in notation]
+        # As the SPARQL reading: one record per (date, mode, status, initiator) combination.
+        for mode in modes:
+            for status in statuses:
+                for date in multi["date"].get(iri) or [None]:
+                    for initiator in multi["initiator"].get(iri) or [None]:
+                        records.append(CommunicationRecord(
+                            iri=iri, kind=kind, mode=str(mode), status=str(status),
+                            date=_as_date(date), initiator=_opt(initiator),
+                            participants=tuple(sorted(set(multi["participants"].get(iri, ())))),
+                            counterparts=tuple(sorted(set(multi["counterparts"].get(iri, ())))),
+                            evidence=tuple(evidence.get(iri, ())),
+                        ))
+    names = _grouped(pairs(FOAF.name), None)
+    holds = _grouped(pairs(ORG.holds), None)
+    post_labels = _grouped(pairs(RDFS.label), None)
+    represents = _grouped(pairs(DIPLO.represents), None)
+    labels = _grouped(pairs(SKOS.prefLabel), None)
+    officials = {}
+    for iri in store.merged_subjects(RDF.type, DIPLO.Official):
+        if iri not in names:
+            continue
+        posts = [str(label) for post in holds.get(iri, ())
+                 for label in post_labels.get(post, ())]
+        keys = [f"{g}\x1f{label}" for g in represents.get(iri, ()) for label in labels.get(g, ())]
+        government_iri, _, government = min(keys).partition("\x1f") if keys else ("", "", "")
+        officials[iri] = {"name": str(min(str(n) for n in names[iri])),
+                          "post": min(posts) if posts else "",
+                          "government": government, "government_iri": government_iri}
+    classes: dict[str, list[str]] = {}
+    for kind in (DIPLO.State, DIPLO.Authority, DIPLO.InternationalOrganisation, DIPLO.Government):
+        for iri in store.merged_subjects(RDF.type, kind):
+            classes.setdefault(iri, []).append(str(kind))
+    governments = {iri: {"name": str(min(labels[iri])), "type": min(kinds).rsplit("#", 1)[-1]}
+                   for iri, kinds in classes.items() if iri in labels}
+    return _contacts(records, officials, governments)
+
+
+def _contacts(records: list[CommunicationRecord], officials: dict, governments: dict) -> Contacts:
+    """Contacts in a canonical order (records by date and IRI, nodes by IRI), so that networks and
+    metrics do not depend on the order a store returned them in."""
+    records.sort(key=lambda r: (r.date or dt.date.max, r.iri, r.mode, r.status, r.initiator or ""))
+    return Contacts(tuple(records), dict(sorted(officials.items())),
+                    dict(sorted(governments.items())))
+
+
+def _grouped(pairs, keep) -> dict:
+    grouped: dict = {}
+    for subject, value in pairs:
+        if keep is None or subject in keep:
+            grouped.setdefault(subject, []).append(value)
+    return grouped
+
+
+def _local_evidence(store, kinds) -> dict[str, list[Evidence]]:
+    from kg.namespaces import DIPLO, SCHEMA
+
+    spans = _grouped(store.merged_objects(DIPLO.hasEvidence), kinds)
+    needed = {span for found in spans.values() for span in found}
+
+    def single(predicate, keep):
+        return {s: v for s, v in store.merged_objects(predicate) if s in keep}
+    text = single(DIPLO.exactText, needed)
+    begin = single(DIPLO.beginIndex, needed)
+    end = single(DIPLO.endIndex, needed)
+    sentence = single(DIPLO.sentence, needed)
+    article = single(DIPLO.inArticle, needed)
+    articles = set(article.values())
+    ids = single(DIPLO.articleId, articles)
+    titles = single(SCHEMA.headline, articles)
+    evidence: dict[str, list[Evidence]] = {}
+    for communication, found in spans.items():
+        rows = sorted((str(ids[article[span]]), begin[span], end[span], span)
+                      for span in set(found)
+                      if span in text and span in begin and span in end
+                      and article.get(span) in ids)
+        evidence[communication] = [
+            Evidence(str(text[span]), _opt(sentence.get(span)), article_id,
+                     _opt(titles.get(article[span])))
+            for article_id, _, _, span in rows]
+    return evidence
 
 
 def _split(value) -> list[str]:

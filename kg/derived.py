@@ -1,0 +1,207 @@
+"""Derived triples: shortcuts the shipped queries read instead of property paths and UNIONs.
+
+The article graphs say what each article says; the merged default graph holds every triple of
+every article graph once (see :mod:`kg.store`) and, beside them, *derived* triples: facts that
+follow from the merged graph by the rules below, written as SPARQL so that anyone can read how
+each one is made. They live in the merged graph only, never in an article graph, and every
+predicate they use is listed in :data:`DERIVED_PREDICATES` (plus the ``diplo:Dyad`` nodes).
+
+Per official: ``diplo:nameKey`` (the full name and each of its words, as written and in lower
+case: a lookup key for ``contacts``), ``diplo:articleCount``, ``diplo:postNames`` and
+``diplo:governmentNames`` (for ``officials``). Per communication: ``diplo:participantNames``
+and ``diplo:counterpartNames`` (for ``timeline``), ``diplo:partyName`` (every participant's name
+and every counterpart government's label, for ``contacts``) and, per contact, ``diplo:inDyad``
+linking it to a ``diplo:Dyad`` node per pair of governments on its sides (for ``dyads``). Joined
+names are in alphabetical order (Oxigraph keeps a sub-query's order through GROUP_CONCAT), so
+equal graphs derive equal triples. Per
+evidence span of a communication: ``diplo:evidenceOf`` (the communication),
+``diplo:evidenceArticleId`` and ``diplo:evidenceTitle`` (its article's id and headline, for
+``evidence``).
+
+:class:`kg.store.GraphStore` recomputes the derived triples of every official and communication a
+write touches, in the same transaction as the write, so they stay exact under replacements and
+removals and survive a crash with the write they belong to; :func:`rebuild_all` recomputes them
+all.
+
+>>> "diplo:nameKey" in derive_officials("VALUES ?official { <https://example.org/o> }")
+True
+"""
+
+from __future__ import annotations
+
+from kg.namespaces import DIPLO, ID
+
+#: Predicates whose triples in the merged graph are derived (never in an article graph).
+DERIVED_PREDICATES = (
+    DIPLO.nameKey, DIPLO.articleCount, DIPLO.postNames, DIPLO.governmentNames,
+    DIPLO.participantNames, DIPLO.counterpartNames, DIPLO.partyName, DIPLO.inDyad,
+    DIPLO.evidenceOf, DIPLO.evidenceArticleId, DIPLO.evidenceTitle,
+)
+#: Where dyad nodes are minted: ``id:dyad/FIRST/SECOND`` with both labels percent-encoded.
+DYAD = f"{ID}dyad/"
+
+#: Officials' name keys: the name and each word of it (up to 12), as written and in lower case.
+_NAME_KEYS = r"""
+INSERT { ?official diplo:nameKey ?key }
+WHERE {
+  %(scope)s
+  ?official a diplo:Official ; foaf:name ?fullName .
+  VALUES ?word { -1 0 1 2 3 4 5 6 7 8 9 10 11 }
+  BIND (CONCAT("^(?:\\S+\\s+){", STR(?word), "}(\\S+).*$") AS ?pattern)
+  BIND (IF(?word < 0, STR(?fullName), REPLACE(STR(?fullName), ?pattern, "$1", "s")) AS ?written)
+  FILTER (?word < 0 || REGEX(STR(?fullName), ?pattern, "s"))
+  VALUES ?lower { false true }
+  BIND (IF(?lower, LCASE(?written), ?written) AS ?key)
+}"""
+
+_ARTICLE_COUNT = """
+INSERT { ?official diplo:articleCount ?articles }
+WHERE {
+  { SELECT ?official (COUNT(DISTINCT ?article) AS ?articles)
+    WHERE { %(scope)s ?official a diplo:Official ; prov:wasDerivedFrom ?article }
+    GROUP BY ?official }
+}"""
+
+_POST_NAMES = """
+INSERT { ?official diplo:postNames ?posts }
+WHERE {
+  { SELECT ?official (GROUP_CONCAT(DISTINCT ?post; separator="; ") AS ?posts)
+    WHERE { { SELECT ?official ?post
+              WHERE { %(scope)s ?official a diplo:Official ; org:holds/rdfs:label ?post }
+              ORDER BY ?post } }
+    GROUP BY ?official }
+}"""
+
+_GOVERNMENT_NAMES = """
+INSERT { ?official diplo:governmentNames ?governments }
+WHERE {
+  { SELECT ?official (GROUP_CONCAT(DISTINCT ?government; separator="; ") AS ?governments)
+    WHERE { { SELECT ?official ?government
+              WHERE { %(scope)s ?official a diplo:Official ;
+                                diplo:represents/skos:prefLabel ?government }
+              ORDER BY ?government } }
+    GROUP BY ?official }
+}"""
+
+_PARTICIPANT_NAMES = """
+INSERT { ?communication diplo:participantNames ?names }
+WHERE {
+  { SELECT ?communication (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
+    WHERE { { SELECT ?communication ?name
+              WHERE { %(scope)s
+                      VALUES ?class { diplo:Contact diplo:Statement }
+                      ?communication a ?class ; diplo:hasParticipant/foaf:name ?name }
+              ORDER BY ?name } }
+    GROUP BY ?communication }
+}"""
+
+_COUNTERPART_NAMES = """
+INSERT { ?communication diplo:counterpartNames ?names }
+WHERE {
+  { SELECT ?communication (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
+    WHERE { { SELECT ?communication ?name
+              WHERE { %(scope)s
+                      VALUES ?class { diplo:Contact diplo:Statement }
+                      ?communication a ?class ; diplo:counterpartGovernment/skos:prefLabel ?name }
+              ORDER BY ?name } }
+    GROUP BY ?communication }
+}"""
+
+_PARTY_NAMES = """
+INSERT { ?communication diplo:partyName ?name }
+WHERE {
+  %(scope)s
+  ?communication a diplo:Contact .
+  { ?communication diplo:hasParticipant/foaf:name ?name }
+  UNION { ?communication diplo:counterpartGovernment/skos:prefLabel ?name }
+}"""
+
+_DYADS = """
+INSERT { ?communication diplo:inDyad ?dyad .
+         ?dyad a diplo:Dyad ; diplo:firstGovernment ?first ; diplo:secondGovernment ?second }
+WHERE {
+  %(scope)s
+  ?communication a diplo:Contact .
+  { ?communication diplo:hasParticipant/diplo:represents/skos:prefLabel ?first }
+  UNION { ?communication diplo:counterpartGovernment/skos:prefLabel ?first }
+  { ?communication diplo:hasParticipant/diplo:represents/skos:prefLabel ?second }
+  UNION { ?communication diplo:counterpartGovernment/skos:prefLabel ?second }
+  FILTER (STR(?first) < STR(?second))
+  BIND (IRI(CONCAT("%(dyad)s", ENCODE_FOR_URI(STR(?first)), "/", ENCODE_FOR_URI(STR(?second))))
+        AS ?dyad)
+}"""
+
+_EVIDENCE = """
+INSERT { ?span diplo:evidenceOf ?communication ; diplo:evidenceArticleId ?article ;
+               diplo:evidenceTitle ?title }
+WHERE {
+  %(scope)s
+  VALUES ?class { diplo:Contact diplo:Statement }
+  ?communication diplo:hasEvidence ?span ; a ?class .
+  ?span diplo:inArticle ?articleNode .
+  ?articleNode diplo:articleId ?article .
+  OPTIONAL { ?articleNode schema:headline ?title }
+}"""
+
+#: Dyad nodes no contact points to any more.
+_ORPHAN_DYADS = """
+DELETE { ?dyad ?p ?o }
+WHERE { ?dyad a diplo:Dyad ; ?p ?o . FILTER NOT EXISTS { ?contact diplo:inDyad ?dyad } }"""
+
+
+def _values(variable: str, iris) -> str:
+    return f"VALUES ?{variable} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
+
+
+def derive_officials(scope: str = "") -> str:
+    """The update inserting the derived triples of the officials ``scope`` binds (all without)."""
+    rules = (_NAME_KEYS, _ARTICLE_COUNT, _POST_NAMES, _GOVERNMENT_NAMES)
+    return " ;\n".join(rule % {"scope": scope} for rule in rules)
+
+
+def derive_communications(scope: str = "") -> str:
+    """The update inserting the derived triples of the communications ``scope`` binds."""
+    rules = (_PARTICIPANT_NAMES, _COUNTERPART_NAMES, _PARTY_NAMES, _DYADS)
+    return " ;\n".join(rule % {"scope": scope, "dyad": DYAD} for rule in rules)
+
+
+def derive_spans(scope: str = "") -> str:
+    """The update inserting the derived triples of the evidence spans ``scope`` binds. A span
+    belongs to one article, so only a write of that article changes them."""
+    return _EVIDENCE % {"scope": scope}
+
+
+_SCOPES = (("official", derive_officials), ("communication", derive_communications),
+           ("span", derive_spans))
+
+
+def delete_derived(officials=(), communications=(), spans=()) -> str:
+    """The update deleting the derived triples of these officials, communications and evidence
+    spans from the merged graph."""
+    predicates = " ".join(f"<{p}>" for p in DERIVED_PREDICATES)
+    return " ;\n".join(
+        f"DELETE {{ ?{variable} ?p ?o }} WHERE {{ {_values(variable, iris)} "
+        f"VALUES ?p {{ {predicates} }} ?{variable} ?p ?o }}"
+        for (variable, _), iris in zip(_SCOPES, (officials, communications, spans)) if iris)
+
+
+def derive(officials=(), communications=(), spans=()) -> str:
+    """The update recomputing the derived triples of these officials, communications and spans;
+    delete their old ones first (:func:`delete_derived`). Dyad nodes left without a contact go."""
+    operations = [rules(_values(variable, iris))
+                  for (variable, rules), iris in zip(_SCOPES, (officials, communications, spans))
+                  if iris]
+    if communications:
+        operations.append(_ORPHAN_DYADS)
+    return " ;\n".join(operations)
+
+
+def rebuild_all() -> str:
+    """The update deleting every derived triple and deriving them all again from the merged
+    graph (an upgrade of a store written before derived triples existed, or a check)."""
+    predicates = " ".join(f"<{p}>" for p in DERIVED_PREDICATES)
+    return " ;\n".join([
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}",
+        "DELETE { ?dyad ?p ?o } WHERE { ?dyad a diplo:Dyad ; ?p ?o }",
+        derive_officials(), derive_communications(), derive_spans(),
+    ])
