@@ -59,6 +59,9 @@ GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|befor
 # "Should he decide to travel, he and Tebboune would meet": a condition, however far back.
 INVERTED_CONDITION = re.compile(r"\W*(?:should|were)\s+(?:he|she|they|the\s+\w+)\s+\w+",
                                 re.IGNORECASE)
+#: days from publication within which a date can be the narrative's day (news reports the
+#: days just past; a date further back is background, "the deadline of June 30, 2014")
+NARRATIVE_REACH = 60
 # Background: what happened before the narrative's day, or happens habitually.
 BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?:ly)?|last|since|"
                         r"(?:19|20)\d\d|often|usually|regularly|years?|months?|weeks?)\b",
@@ -133,7 +136,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         # The previous sentence's officials, while the paragraph goes on.
         previous_mentions = sentence_mentions
         previous_paragraph = sentence.paragraph
-        dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d]
+        dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
+                 and (published is None or abs((published - d).days) <= NARRATIVE_REACH)]
         # "…on Thursday, the first since Russia invaded in February": a comparison, not its day.
         if dated and not mentions_other_period(SINCE.sub("", sentence.text)):
             last_date = (dated[-1], sentence.paragraph)
@@ -213,8 +217,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []
     planned = factuality == "planned"
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
-    elsewhere = mentions_other_period(text[clause_start:clause_end]) or (
-        kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, clause_end)))
+    # "On Monday X flew to Sochi, like the first trip in October 2015": a day of its own wins.
+    own_day = any(clause_start <= sentence.start + offset < clause_end
+                  for offset, d in find_dates(sentence.text, published, planned) if d)
+    elsewhere = not own_day and (mentions_other_period(text[clause_start:clause_end]) or (
+        kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, clause_end))))
     date = _date(text, sentence, published, planned, last_date, elsewhere, clause_start, clause_end)
     if date and published and date > published:
         planned = True
