@@ -222,7 +222,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                   for offset, d in find_dates(sentence.text, published, planned) if d)
     elsewhere = not own_day and (mentions_other_period(text[clause_start:clause_end]) or (
         kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, clause_end))))
-    date = _date(text, sentence, published, planned, last_date, elsewhere, clause_start, clause_end)
+    date = _date(text, sentence, published, planned, last_date, elsewhere, clause_start, clause_end,
+                 trigger_at=start)
     if date and published and date > published:
         planned = True
     status = Status.PLANNED if planned else Status.OCCURRED
@@ -561,7 +562,7 @@ def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 
 
 def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
-          clause_start: int, clause_end: int) -> dt.date | None:
+          clause_start: int, clause_end: int, trigger_at: int | None = None) -> dt.date | None:
     """The day a mention happened: a date in its clause, else in its sentence (counted from the
     sentence's day after "a day after"); else the narrative's day when the sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
     "a day earlier" / "the next day", or when it stays in the paragraph that set that day."""
@@ -571,7 +572,12 @@ def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bo
              for offset, d in find_dates(sentence.text, published, planned) if d]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
-        own = next((d for offset, d in found if clause_start <= offset < clause_end), None)
+        # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
+        # Wednesday"), else the nearest before it.
+        in_clause = [(offset, d) for offset, d in found if clause_start <= offset < clause_end]
+        after = [d for offset, d in in_clause if trigger_at is not None and offset >= trigger_at]
+        own = after[0] if after else in_clause[-1][1] if in_clause and trigger_at is not None \
+            else in_clause[0][1] if in_clause else None
         if own:
             return own
         # "held talks on Thursday, a day after meeting Zelensky": counted from the sentence's day.
