@@ -112,6 +112,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         occupied: list[range] = []
         if sentence.paragraph != previous_paragraph:
             previous_mentions = []
+        count_before = len(found)
         sentence_mentions = mentions[bisect.bisect_left(starts, sentence.start):
                                      bisect.bisect_left(starts, sentence.end)]
         in_sentence = [(s, e) for s, e in quotes[max(0, bisect.bisect_right(
@@ -138,8 +139,15 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         previous_paragraph = sentence.paragraph
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
                  and (published is None or abs((published - d).days) <= NARRATIVE_REACH)]
+        # The narrative is at the day of what this sentence reported, if it dated that; else
+        # at its last day ("Netanyahu, who had flown in on Sunday, met Trump on Tuesday").
+        reported = [m.communication.date for m in found[count_before:]
+                    if m.communication.date and m.communication.status is Status.OCCURRED
+                    and m.communication.date in dated]
+        if reported:
+            last_date = (reported[-1], sentence.paragraph)
         # "…on Thursday, the first since Russia invaded in February": a comparison, not its day.
-        if dated and not mentions_other_period(SINCE.sub("", sentence.text)):
+        elif dated and not mentions_other_period(SINCE.sub("", sentence.text)):
             last_date = (dated[-1], sentence.paragraph)
         elif last_date and (SOURCE_CONNECTIVES.match(sentence.text)
                             or CONTINUATION.search(sentence.text)):
