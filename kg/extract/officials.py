@@ -50,6 +50,10 @@ PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # Words that cannot stand for an official as a title-only mention ("the minister").
 OFFICE_OWNER = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<owner>{_NAME_TOKEN})['’]s[^\S\n]+"
                           r"(?:office|administration|cabinet|government|staff|team|chancellery)\b")
+# Words that may follow a post ending an apposition ("X, the foreign minister, who…", "…said").
+CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whose|which|said|says|told|tells|met|meets|has|had|"
+                r"have|is|was|were|will|would|in|at|on|since|from|with|later|also|then|spoke|"
+                r"called|added|wrote|warned|announced|urged|visited|arrived|held)")
 ROYAL_STYLES = frozenset({"King", "Queen"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
@@ -177,6 +181,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö": that title is the next person's.
         rf"(?![^\S\n]+{_NAME_TOKEN})"
+        # "the Shangri-La Dialogue, Asia's premier security forum": a post word as an adjective
+        rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
     )
     title_only = re.compile(
         rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+)"
