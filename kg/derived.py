@@ -9,7 +9,8 @@ predicate they use is listed in :data:`DERIVED_PREDICATES` (plus the ``diplo:Dya
 Per official: ``diplo:nameKey`` (the full name and each of its words, as written and in lower
 case: a lookup key for ``contacts``), ``diplo:articleCount``, ``diplo:postNames`` and
 ``diplo:governmentNames`` (for ``officials``). Per communication: ``diplo:participantNames``
-and ``diplo:counterpartNames`` (for ``timeline``), ``diplo:partyName`` (every participant's name
+and ``diplo:counterpartNames``, and ``diplo:profile`` linking it to a ``diplo:Profile`` node per
+kind, mode and status (for ``timeline``), ``diplo:partyName`` (every participant's name
 and every counterpart government's label, for ``contacts``) and, per contact, ``diplo:inDyad``
 linking it to a ``diplo:Dyad`` node per pair of governments on its sides (for ``dyads``). Joined
 names are in alphabetical order (Oxigraph keeps a sub-query's order through GROUP_CONCAT), so
@@ -35,10 +36,14 @@ from kg.namespaces import DIPLO, ID
 DERIVED_PREDICATES = (
     DIPLO.nameKey, DIPLO.articleCount, DIPLO.postNames, DIPLO.governmentNames,
     DIPLO.participantNames, DIPLO.counterpartNames, DIPLO.partyName, DIPLO.inDyad,
-    DIPLO.evidenceOf, DIPLO.evidenceArticleId, DIPLO.evidenceTitle,
+    DIPLO.evidenceOf, DIPLO.evidenceArticleId, DIPLO.evidenceTitle, DIPLO.profile,
 )
 #: Where dyad nodes are minted: ``id:dyad/FIRST/SECOND`` with both labels percent-encoded.
 DYAD = f"{ID}dyad/"
+#: Where profile nodes are minted: ``id:profile/KIND/MODE/STATUS``.
+PROFILE = f"{ID}profile/"
+#: Classes of derived nodes (every triple about them is derived).
+DERIVED_CLASSES = (DIPLO.Dyad, DIPLO.Profile)
 
 #: Officials' name keys: the name and each word of it (up to 12), as written and in lower case.
 _NAME_KEYS = r"""
@@ -107,6 +112,18 @@ WHERE {
     GROUP BY ?communication }
 }"""
 
+_PROFILES = """
+INSERT { ?communication diplo:profile ?profile .
+         ?profile a diplo:Profile ; diplo:kindName ?kind ; diplo:modeName ?mode ;
+                  diplo:statusName ?status }
+WHERE {
+  %(scope)s
+  VALUES (?class ?kind) { (diplo:Contact "contact") (diplo:Statement "statement") }
+  ?communication a ?class ; diplo:mode/skos:notation ?mode ; diplo:status/skos:notation ?status .
+  BIND (IRI(CONCAT("%(profile)s", ?kind, "/", ENCODE_FOR_URI(STR(?mode)), "/",
+                   ENCODE_FOR_URI(STR(?status)))) AS ?profile)
+}"""
+
 _PARTY_NAMES = """
 INSERT { ?communication diplo:partyName ?name }
 WHERE {
@@ -143,10 +160,13 @@ WHERE {
   OPTIONAL { ?articleNode schema:headline ?title }
 }"""
 
-#: Dyad nodes no contact points to any more.
-_ORPHAN_DYADS = """
+#: Dyad and profile nodes no communication points to any more.
+_ORPHANS = """
 DELETE { ?dyad ?p ?o }
-WHERE { ?dyad a diplo:Dyad ; ?p ?o . FILTER NOT EXISTS { ?contact diplo:inDyad ?dyad } }"""
+WHERE { ?dyad a diplo:Dyad ; ?p ?o . FILTER NOT EXISTS { ?contact diplo:inDyad ?dyad } } ;
+DELETE { ?profile ?p ?o }
+WHERE { ?profile a diplo:Profile ; ?p ?o .
+        FILTER NOT EXISTS { ?communication diplo:profile ?profile } }"""
 
 
 def _values(variable: str, iris) -> str:
@@ -161,8 +181,9 @@ def derive_officials(scope: str = "") -> str:
 
 def derive_communications(scope: str = "") -> str:
     """The update inserting the derived triples of the communications ``scope`` binds."""
-    rules = (_PARTICIPANT_NAMES, _COUNTERPART_NAMES, _PARTY_NAMES, _DYADS)
-    return " ;\n".join(rule % {"scope": scope, "dyad": DYAD} for rule in rules)
+    rules = (_PARTICIPANT_NAMES, _COUNTERPART_NAMES, _PROFILES, _PARTY_NAMES, _DYADS)
+    return " ;\n".join(rule % {"scope": scope, "dyad": DYAD, "profile": PROFILE}
+                        for rule in rules)
 
 
 def derive_spans(scope: str = "") -> str:
@@ -192,7 +213,7 @@ def derive(officials=(), communications=(), spans=()) -> str:
                   for (variable, rules), iris in zip(_SCOPES, (officials, communications, spans))
                   if iris]
     if communications:
-        operations.append(_ORPHAN_DYADS)
+        operations.append(_ORPHANS)
     return " ;\n".join(operations)
 
 
@@ -202,6 +223,7 @@ def rebuild_all() -> str:
     predicates = " ".join(f"<{p}>" for p in DERIVED_PREDICATES)
     return " ;\n".join([
         f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}",
-        "DELETE { ?dyad ?p ?o } WHERE { ?dyad a diplo:Dyad ; ?p ?o }",
+        "DELETE { ?node ?p ?o } WHERE { VALUES ?class { diplo:Dyad diplo:Profile } "
+        "?node a ?class ; ?p ?o }",
         derive_officials(), derive_communications(), derive_spans(),
     ])

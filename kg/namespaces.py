@@ -48,6 +48,7 @@ class DIPLO(DefinedNamespace):
     Article: URIRef
     EvidenceSpan: URIRef
     Dyad: URIRef
+    Profile: URIRef
     # individuals: modes and statuses
     Phone: URIRef
     Meeting: URIRef
@@ -101,6 +102,10 @@ class DIPLO(DefinedNamespace):
     evidenceOf: URIRef
     evidenceArticleId: URIRef
     evidenceTitle: URIRef
+    profile: URIRef
+    kindName: URIRef
+    modeName: URIRef
+    statusName: URIRef
 
 
 PREFIXES = {

@@ -32,6 +32,7 @@ from kg import derived
 from kg.errors import QueryError, StoreError
 from kg.iris import mint_graph_iri
 from kg.namespaces import DIPLO, PREFIXES, bind_prefixes
+from kg.ontology_files import ONTOLOGY_IRI
 
 #: The store's location when neither ``--store`` nor ``KG_STORE`` says otherwise.
 DEFAULT_STORE = Path("exports") / "store"
@@ -113,9 +114,23 @@ class GraphStore:
             named = "\n".join(f"GRAPH <{g.identifier}> {{\n{body}\n}}"
                               for g, body in zip(graphs, bodies))
             operations.append(f"INSERT DATA {{\n{named}\n" + "\n".join(sorted(merged)) + "\n}")
-        operations.append(derived.derive(*affected))
+        if self._notations_change(graphs):
+            # A new ontology renames modes or statuses: derive everything again.
+            operations.append(derived.rebuild_all())
+        else:
+            operations.append(derived.derive(*affected))
         self._update(" ;\n".join(op for op in operations if op))
         return sum(len(graph) for graph in graphs)
+
+    def _notations_change(self, graphs: list[Graph]) -> bool:
+        """Whether ``graphs`` replace the ontology with one whose notations differ."""
+        for graph in graphs:
+            if str(graph.identifier) == str(ONTOLOGY_IRI):
+                new = {(str(s), str(o)) for s, o in graph.subject_objects(SKOS.notation)}
+                old = {(q.subject.value, q.object.value) for q in self._store.quads_for_pattern(
+                    None, ox.NamedNode(str(SKOS.notation)), None, ox.NamedNode(ONTOLOGY_IRI))}
+                return new != old
+        return False
 
     def _affected(self, graphs: list[Graph], old: list[str]):
         """The officials, communications and evidence spans whose derived triples a write that
@@ -237,9 +252,10 @@ class GraphStore:
         for predicate in derived.DERIVED_PREDICATES:
             found.update(str(q.triple) for q in self._store.quads_for_pattern(
                 None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph()))
-        for dyad in self.merged_subjects(RDF.type, DIPLO.Dyad):
-            found.update(str(q.triple) for q in self._store.quads_for_pattern(
-                ox.NamedNode(dyad), None, None, ox.DefaultGraph()))
+        for cls in derived.DERIVED_CLASSES:
+            for node in self.merged_subjects(RDF.type, cls):
+                found.update(str(q.triple) for q in self._store.quads_for_pattern(
+                    ox.NamedNode(node), None, None, ox.DefaultGraph()))
         return found
 
     def quad_count(self) -> int:

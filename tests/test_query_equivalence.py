@@ -150,7 +150,7 @@ def test_query_equivalence_old_store_is_upgraded_on_open(tmp_path, corpus):
     # A store from before derived triples: the same graphs, no derived triple.
     predicates = " ".join(f"<{p}>" for p in DERIVED_PREDICATES)
     store._update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }} ;"
-                  "DELETE { ?d ?p ?o } WHERE { ?d a diplo:Dyad ; ?p ?o }")
+                  "DELETE { ?d ?p ?o } WHERE { VALUES ?c { diplo:Dyad diplo:Profile } ?d a ?c ; ?p ?o }")
     assert store.derived_triples() == set() and not store.has_current_derivations()
     del store
     copy = tmp_path / "copy"
