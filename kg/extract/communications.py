@@ -528,7 +528,19 @@ def _is_title_gap(gap: str) -> bool:
     """
     match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:with\s+)?(.{0,60})", gap) \
         if "," in gap or " and " in gap else None
-    return bool(match) and is_title_only(match.group(1))
+    if not match:
+        return False
+    # "…, and Japan's prime minister, Shinzo Abe": a title written in lower case counts too.
+    title = LOWER_TITLE.sub(lambda w: w.group().title(), match.group(1))
+    return is_title_only(title)
+
+
+#: lower-case words of titles ("Japan's prime minister", "his Chinese counterpart")
+LOWER_TITLE = re.compile(
+    r"\b(?:the|his|her|their|its|prime|minister|ministers|president|foreign|secretary|"
+    r"counterpart|chancellor|leader|king|queen|emir|deputy|vice|defen[cs]e|spokes(?:man|woman)|"
+    r"envoy|ambassador|adviser|advisor|chief|head|state|affairs|national|security|special|"
+    r"representative|general|premier|crown|prince)\b")
 
 
 def _names(mentions: list) -> list[str]:
