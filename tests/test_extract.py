@@ -746,3 +746,14 @@ def test_extract_a_pronoun_skips_an_official_of_the_other_gender():
              if c.kind.value == "contact"]
     assert ("Michel Barnier", "Theresa May") in found
     assert ("Jean-Claude Juncker", "Michel Barnier") not in found
+
+
+def test_extract_a_group_opening_a_paragraph_is_the_articles_protagonists():
+    text = ("US President Donald Trump met North Korean leader Kim Jong Un in Hanoi on Wednesday. "
+            "Trump said Kim was a friend. Kim smiled.\n\n"
+            "Later Trump telephoned South Korea's president, Moon Jae-in, and Japan's prime "
+            "minister, Shinzo Abe.\n\n"
+            "The two leaders had first met in Singapore on June 12 last year.")
+    found = [tuple(sorted(c.participants)) for c in run(text, dt.date(2019, 3, 1)).communications
+             if any("Singapore" in span.sentence for span in c.evidence)]
+    assert found == [("Donald Trump", "Kim Jong Un")]

@@ -209,7 +209,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if group:
         # "the two leaders met", "the two men telephoned X together": the officials named last
         members = group_members(group, cast.mentions[:bisect.bisect_left(
-            [m.start for m in cast.mentions], group.start())], cast.official)
+            [m.start for m in cast.mentions], group.start())], cast.official,
+            _paragraph_start(text, group.start()))
         previous = next((m.communication for m in reversed(found[-20:])
                          if m.communication.kind is Kind.CONTACT), None)
         subjects = members or (list(previous.participants) if previous else [])
@@ -541,6 +542,11 @@ LOWER_TITLE = re.compile(
     r"counterpart|chancellor|leader|king|queen|emir|deputy|vice|defen[cs]e|spokes(?:man|woman)|"
     r"envoy|ambassador|adviser|advisor|chief|head|state|affairs|national|security|special|"
     r"representative|general|premier|crown|prince)\b")
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` begins."""
+    return text.rfind("\n", 0, offset) + 1
 
 
 def _names(mentions: list) -> list[str]:

@@ -19,6 +19,7 @@ introduces ("A welcomed B; the two leaders…") resolve on its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 GROUP = re.compile(
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
@@ -48,21 +49,31 @@ def _fits(noun: str, post: str | None) -> bool:
     return True
 
 
-def group_members(group: re.Match, before, official) -> list[str]:
-    """The officials a group phrase stands for, nearest first: counting back over the mentions
-    ``before`` it (in text order), distinct officials of the kind its noun names.
+def group_members(group: re.Match, before, official, paragraph_start: int = 0) -> list[str]:
+    """The officials a group phrase stands for: counting back over the mentions ``before`` it
+    (in text order), distinct officials of the kind its noun names, nearest first.
 
-    ``official`` looks an official up by name (for the post). Fewer officials than the number
-    says means the group cannot be resolved: the result is empty.
+    A group that opens a paragraph with nobody named yet in it ("The two leaders had first met
+    in Singapore") stands for the article's protagonists: the fitting officials named most
+    often so far. ``official`` looks an official up by name (for the post). Fewer officials
+    than the number says means the group cannot be resolved: the result is empty.
     """
     count = 2 if group.group("both") or not group.group("count") else COUNTS[
         group.group("count").lower()]
     noun = group.group("noun") or ""
+
+    def fitting(mention) -> bool:
+        record = official(mention.official)
+        return record is not None and _fits(noun, record.post)
+
+    if not any(m.start >= paragraph_start for m in before):
+        named = Counter(m.official for m in before if fitting(m) and m.how != "pronoun")
+        ranked = [name for name, _ in named.most_common(count)]
+        return ranked if len(ranked) == count else []
     members: list[str] = []
     for mention in reversed(before):
         if len(members) == count:
             break
-        record = official(mention.official)
-        if mention.official not in members and record is not None and _fits(noun, record.post):
+        if mention.official not in members and fitting(mention):
             members.append(mention.official)
     return members if len(members) == count else []
