@@ -757,3 +757,25 @@ def test_extract_a_group_opening_a_paragraph_is_the_articles_protagonists():
     found = [tuple(sorted(c.participants)) for c in run(text, dt.date(2019, 3, 1)).communications
              if any("Singapore" in span.sentence for span in c.evidence)]
     assert found == [("Donald Trump", "Kim Jong Un")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a possessive in a fronted phrase points forward to the subject after the comma
+        ("In his address to the summit, Israeli Prime Minister Ehud Olmert said peace was near.",
+         dt.date(2007, 11, 28), {("speech", ("Ehud Olmert",), None)}),
+        # "told Russian reporters" is a briefing like "told reporters"
+        ("Russian Foreign Minister Sergei Lavrov told Russian reporters in Helsinki on Monday "
+         "that the talks were good.", dt.date(2018, 7, 17),
+         {("press_briefing", ("Sergei Lavrov",), "2018-07-16")}),
+    ],
+)
+def test_extract_statement_speakers_and_occasions(text, published, expected):
+    assert statements(text, published) == expected
+
+
+def test_extract_last_year_moves_an_explicit_date_back():
+    text = ("US President Donald Trump and Russian President Vladimir Putin had last met in "
+            "Hamburg on July 7 last year.")
+    assert [c[4] for c in contacts(text, dt.date(2018, 7, 16))] == ["2017-07-07"]

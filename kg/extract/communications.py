@@ -138,7 +138,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         previous_mentions = sentence_mentions
         previous_paragraph = sentence.paragraph
         dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
-                 and (published is None or abs((published - d).days) <= NARRATIVE_REACH)]
+                 and (published is None or 0 <= (published - d).days <= NARRATIVE_REACH)]
         # The narrative is at the day of what this sentence reported, if it dated that; else
         # at its last day ("Netanyahu, who had flown in on Sunday, met Trump on Tuesday").
         reported = [m.communication.date for m in found[count_before:]

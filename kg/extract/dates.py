@@ -45,6 +45,7 @@ EXPLICIT = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
 ]
+YEAR_SHIFT = re.compile(r",?\s+(?P<way>last|next)\s+year\b", re.IGNORECASE)
 WEEKDAY_JOINER = re.compile(r"[,\s]+(?:the\s+)?")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -100,6 +101,10 @@ def find_dates(
             month = MONTHS[match.group("month").lower()]
             day = int(match.group("day"))
             year = int(match.group("year")) if match.group("year") else None
+            shift = YEAR_SHIFT.match(text, match.end())
+            if year is None and shift and published:
+                # "on July 7 last year", "on 3 May next year"
+                year = published.year + (1 if shift.group("way").lower() == "next" else -1)
             found.append((match.start(), _with_year(year, month, day, published, planned)))
     for match in RELATIVE_RE.finditer(text):
         if claim(match) and published:

@@ -543,7 +543,13 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
             # Most officials in the news are men: "she" goes first to a woman the text has shown.
             earlier = next((name for name in window if gender == "f" and genders.get(name) == "f"),
                            window[0] if window else None)
-            if same and match.group().lower() == "him" and others:
+            # "In his address to the conference, Mr Olmert told…": a possessive in a fronted
+            # phrase points forward to the subject after its comma.
+            fronted = not same and match.group().lower() in ("his", "her") and _fronted_subject(
+                sentence, start, named, genders, gender)
+            if fronted:
+                target = fronted
+            elif same and match.group().lower() == "him" and others:
                 target = others[-1].official
             elif same:
                 target = same[0].official
@@ -557,6 +563,19 @@ def _resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
             recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
+    """The subject right after the comma of a sentence-opening phrase holding ``start``, when
+    it is named and of the pronoun's gender."""
+    comma = sentence.text.find(",", start - sentence.start)
+    if comma < 0 or comma > 80 or "," in sentence.text[: start - sentence.start]:
+        return None
+    after = [m for m in named if m.start >= sentence.start + comma and m.how in ("titled", "name")]
+    if after and after[0].start - (sentence.start + comma) <= 40 and \
+            genders.get(after[0].official, gender) == gender:
+        return after[0].official
+    return None
 
 
 FEMININE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Mme|Madame|Madam|Queen|Lady|Dame|Baroness|Princess)\.?\s+$")
