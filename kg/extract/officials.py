@@ -720,6 +720,13 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
             owner = _between(mentions, starts, offset, offset + 1)
             if person.name not in chosen and owner and chosen.get(owner[0].official):
                 chosen[person.name] = chosen[owner[0].official]
+    # "…and the national security adviser, John R. Bolton, on the American side": the side an
+    # official sits on is their government.
+    for mention in mentions:
+        side = SIDE_AFTER.match(text, mention.end) if mention.how in ("titled", "name") else None
+        government = side and knowledge.government_by_surface.get(side.group("gov"))
+        if government and mention.official not in chosen:
+            chosen[mention.official] = government
     for person in people:
         if person.name in chosen:
             continue
@@ -756,6 +763,8 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
     return chosen
 
 
+SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
+                        r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")
 OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
                               r"counterparts?|delegates|negotiators|diplomats|speakers?|"
                               r"language)\b|-speaking\b")
