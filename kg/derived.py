@@ -32,12 +32,13 @@ from __future__ import annotations
 
 from kg.namespaces import DIPLO, ID
 
+#: Derived predicates by the kind of node they describe.
+OFFICIAL_PREDICATES = (DIPLO.nameKey, DIPLO.articleCount, DIPLO.postNames, DIPLO.governmentNames)
+COMMUNICATION_PREDICATES = (DIPLO.participantNames, DIPLO.counterpartNames, DIPLO.partyName,
+                            DIPLO.inDyad, DIPLO.profile)
+SPAN_PREDICATES = (DIPLO.evidenceOf, DIPLO.evidenceArticleId, DIPLO.evidenceTitle)
 #: Predicates whose triples in the merged graph are derived (never in an article graph).
-DERIVED_PREDICATES = (
-    DIPLO.nameKey, DIPLO.articleCount, DIPLO.postNames, DIPLO.governmentNames,
-    DIPLO.participantNames, DIPLO.counterpartNames, DIPLO.partyName, DIPLO.inDyad,
-    DIPLO.evidenceOf, DIPLO.evidenceArticleId, DIPLO.evidenceTitle, DIPLO.profile,
-)
+DERIVED_PREDICATES = OFFICIAL_PREDICATES + COMMUNICATION_PREDICATES + SPAN_PREDICATES
 #: Where dyad nodes are minted: ``id:dyad/FIRST/SECOND`` with both labels percent-encoded.
 DYAD = f"{ID}dyad/"
 #: Where profile nodes are minted: ``id:profile/KIND/MODE/STATUS``.
@@ -46,15 +47,17 @@ PROFILE = f"{ID}profile/"
 DERIVED_CLASSES = (DIPLO.Dyad, DIPLO.Profile)
 
 #: Officials' name keys: the name and each word of it (up to 12), as written and in lower case.
-_NAME_KEYS = r"""
+#: One branch per word, each with a constant pattern that Oxigraph compiles once.
+_WORD = r"""{ ?official foaf:name ?fullName .
+    FILTER (REGEX(STR(?fullName), "^(?:\\S+\\s+){%(n)d}\\S"))
+    BIND (REPLACE(STR(?fullName), "^(?:\\S+\\s+){%(n)d}(\\S+).*$", "$1", "s") AS ?written) }"""
+_NAME_KEYS = """
 INSERT { ?official diplo:nameKey ?key }
 WHERE {
   %(scope)s
-  ?official a diplo:Official ; foaf:name ?fullName .
-  VALUES ?word { -1 0 1 2 3 4 5 6 7 8 9 10 11 }
-  BIND (CONCAT("^(?:\\S+\\s+){", STR(?word), "}(\\S+).*$") AS ?pattern)
-  BIND (IF(?word < 0, STR(?fullName), REPLACE(STR(?fullName), ?pattern, "$1", "s")) AS ?written)
-  FILTER (?word < 0 || REGEX(STR(?fullName), ?pattern, "s"))
+  ?official a diplo:Official .
+  { ?official foaf:name ?fullName . BIND (STR(?fullName) AS ?written) }
+  UNION """ + "\n  UNION ".join(_WORD % {"n": n} for n in range(12)) + """
   VALUES ?lower { false true }
   BIND (IF(?lower, LCASE(?written), ?written) AS ?key)
 }"""
@@ -153,10 +156,11 @@ INSERT { ?span diplo:evidenceOf ?communication ; diplo:evidenceArticleId ?articl
                diplo:evidenceTitle ?title }
 WHERE {
   %(scope)s
-  VALUES ?class { diplo:Contact diplo:Statement }
-  ?communication diplo:hasEvidence ?span ; a ?class .
-  ?span diplo:inArticle ?articleNode .
   ?articleNode diplo:articleId ?article .
+  ?span diplo:inArticle ?articleNode .
+  ?communication diplo:hasEvidence ?span .
+  VALUES ?class { diplo:Contact diplo:Statement }
+  ?communication a ?class .
   OPTIONAL { ?articleNode schema:headline ?title }
 }"""
 
@@ -186,32 +190,41 @@ def derive_communications(scope: str = "") -> str:
                         for rule in rules)
 
 
-def derive_spans(scope: str = "") -> str:
-    """The update inserting the derived triples of the evidence spans ``scope`` binds. A span
-    belongs to one article, so only a write of that article changes them."""
+def derive_articles(scope: str = "") -> str:
+    """The update inserting the derived triples of the evidence spans of the articles ``scope``
+    binds (as ``?articleNode``). A span belongs to one article, so only a write of that article
+    changes them."""
     return _EVIDENCE % {"scope": scope}
 
 
-_SCOPES = (("official", derive_officials), ("communication", derive_communications),
-           ("span", derive_spans))
+def delete_derived(officials=(), communications=(), articles=()) -> str:
+    """The update deleting the derived triples of these officials and communications, and of the
+    evidence spans of these articles, from the merged graph."""
+    operations = []
+    for variable, iris, predicates in (("official", officials, OFFICIAL_PREDICATES),
+                                       ("communication", communications,
+                                        COMMUNICATION_PREDICATES)):
+        for predicate in predicates if iris else ():
+            operations.append(f"DELETE {{ ?{variable} <{predicate}> ?o }} WHERE {{ "
+                              f"{_values(variable, iris)} ?{variable} <{predicate}> ?o }}")
+    for predicate in SPAN_PREDICATES if articles else ():
+        operations.append(f"DELETE {{ ?span <{predicate}> ?o }} WHERE {{ "
+                          f"{_values('articleNode', articles)} "
+                          f"?span diplo:inArticle ?articleNode ; <{predicate}> ?o }}")
+    return " ;\n".join(operations)
 
 
-def delete_derived(officials=(), communications=(), spans=()) -> str:
-    """The update deleting the derived triples of these officials, communications and evidence
-    spans from the merged graph."""
-    predicates = " ".join(f"<{p}>" for p in DERIVED_PREDICATES)
-    return " ;\n".join(
-        f"DELETE {{ ?{variable} ?p ?o }} WHERE {{ {_values(variable, iris)} "
-        f"VALUES ?p {{ {predicates} }} ?{variable} ?p ?o }}"
-        for (variable, _), iris in zip(_SCOPES, (officials, communications, spans)) if iris)
-
-
-def derive(officials=(), communications=(), spans=()) -> str:
-    """The update recomputing the derived triples of these officials, communications and spans;
-    delete their old ones first (:func:`delete_derived`). Dyad nodes left without a contact go."""
-    operations = [rules(_values(variable, iris))
-                  for (variable, rules), iris in zip(_SCOPES, (officials, communications, spans))
-                  if iris]
+def derive(officials=(), communications=(), articles=()) -> str:
+    """The update recomputing the derived triples of these officials, communications and
+    articles' evidence spans; delete their old ones first (:func:`delete_derived`). Dyad and
+    profile nodes left without a communication go."""
+    operations = []
+    if officials:
+        operations.append(derive_officials(_values("official", officials)))
+    if communications:
+        operations.append(derive_communications(_values("communication", communications)))
+    if articles:
+        operations.append(derive_articles(_values("articleNode", articles)))
     if communications:
         operations.append(_ORPHANS)
     return " ;\n".join(operations)
@@ -225,5 +238,5 @@ def rebuild_all() -> str:
         f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}",
         "DELETE { ?node ?p ?o } WHERE { VALUES ?class { diplo:Dyad diplo:Profile } "
         "?node a ?class ; ?p ?o }",
-        derive_officials(), derive_communications(), derive_spans(),
+        derive_officials(), derive_communications(), derive_articles(),
     ])

@@ -110,10 +110,14 @@ class GraphStore:
         operations = [derived.delete_derived(*affected)]
         operations += [_drop(name) for name in old]
         if graphs:
-            merged = {line for body in bodies for line in body.splitlines() if line.strip()}
             named = "\n".join(f"GRAPH <{g.identifier}> {{\n{body}\n}}"
                               for g, body in zip(graphs, bodies))
-            operations.append(f"INSERT DATA {{\n{named}\n" + "\n".join(sorted(merged)) + "\n}")
+            operations.append(f"INSERT DATA {{\n{named}\n}}")
+            # The merged graph takes the new graphs' triples from the store, not from a second
+            # copy of the text.
+            operations.append("INSERT { ?s ?p ?o } WHERE { VALUES ?g { "
+                              + " ".join(f"<{g.identifier}>" for g in graphs)
+                              + " } GRAPH ?g { ?s ?p ?o } }")
         if self._notations_change(graphs):
             # A new ontology renames modes or statuses: derive everything again.
             operations.append(derived.rebuild_all())
@@ -133,14 +137,15 @@ class GraphStore:
         return False
 
     def _affected(self, graphs: list[Graph], old: list[str]):
-        """The officials, communications and evidence spans whose derived triples a write that
+        """The officials, communications and articles (whose evidence spans have derived triples)
+        whose derived triples a write that
         adds ``graphs`` and removes the graphs named ``old`` may change: those the graphs hold,
         and those whose participants' or governments' names or governments change."""
         officials: set[str] = set()
         communications: set[str] = set()
-        spans: set[str] = set()
+        articles: set[str] = set()
         kinds = {DIPLO.Official: officials, DIPLO.Contact: communications,
-                 DIPLO.Statement: communications, DIPLO.EvidenceSpan: spans}
+                 DIPLO.Statement: communications, DIPLO.Article: articles}
         keys: set[tuple[str, str, str]] = set()
         for graph in graphs:
             for kind, found in kinds.items():
@@ -183,7 +188,7 @@ class GraphStore:
                     f"SELECT DISTINCT ?o WHERE {{ VALUES ?x {{ {subjects} }} "
                     "?o diplo:represents ?x }", prefixes=PREFIXES):
                 officials.add(row["o"].value)
-        return sorted(officials), sorted(communications), sorted(spans)
+        return sorted(officials), sorted(communications), sorted(articles)
 
     def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
         """Drop the graphs of these articles, and the merged triples only they held, in one
