@@ -18,10 +18,12 @@ so any engine that can map a function over articles (processes, Spark, Dask, Ray
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import replace
 
 from kg.extract.communications import find_communications
+from kg.extract.dates import dateline_date
 from kg.extract.officials import Cast, find_officials
 from kg.knowledge import Knowledge, load_knowledge
 from kg.model import Article, Extraction, Official, Quote, Span
@@ -38,8 +40,14 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
         warnings.append(f"{article.id}: HTML markup in the text; tags and entities read as spaces")
     if not looks_english(text):
         warnings.append(f"{article.id}: the text does not look English; the extractor reads English")
-    cast = find_officials(text, knowledge, article.meta.published)
-    communications = find_communications(text, article.meta.published, cast, knowledge)
+    published = article.meta.published
+    if published is None and (published := dateline_date(text)) is not None:
+        warnings.append(f"{article.id}: no publication date; relative dates count from the "
+                        f"dateline's {published.isoformat()}")
+    elif published is not None and published > dt.date.today():
+        warnings.append(f"{article.id}: publication date {published.isoformat()} is in the future")
+    cast = find_officials(text, knowledge, published)
+    communications = find_communications(text, published, cast, knowledge)
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")
     extraction = Extraction(

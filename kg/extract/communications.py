@@ -34,7 +34,9 @@ from kg.model import Communication, Kind, Mode, Span, Status
 
 # Words that end the stretch of text a trigger's subject or objects can come from.
 CLAUSE_BREAK = re.compile(
-    r"[;:]|\.\s|\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
+    # a full stop ends a clause, not the dots of "U.S.", "S. Jaishankar" or "Mr."
+    r"[;:]|(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bJr)\.\s|"
+    r"\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
     r"following|amid|than|since)\b|\baccording to\b[^,;.]*,?",
     re.IGNORECASE,
 )

@@ -172,3 +172,27 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+DATELINE = re.compile(rf"\A\s*[A-Z][A-Z .’'-]{{1,40}}(?:\([\w .]+\))?,\s+{_MONTH}\s+{_DAY}{_YEAR}"
+                      r"\s*(?:\([\w .]+\)\s*)?[—–-]")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The day a wire report's dateline gives ("BEIJING, June 19 —"); without a year there, the
+    latest year the text names.
+
+    >>> dateline_date("BEIJING, June 19 (Reuters) — Talks began in 2021 and went on.")
+    datetime.date(2021, 6, 19)
+    >>> dateline_date("Talks began on June 19.") is None
+    True
+    """
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    year = match.group("year") or max(YEAR.findall(text), default=None)
+    if year is None:
+        return None
+    return _safe_date(int(year), MONTHS[match.group("month").lower()], int(match.group("day")))
+
