@@ -194,7 +194,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if not subjects and not objects and start - sentence.start < 40:
             # "In a post on Twitter, X wrote": the speaker follows the opening phrase's comma,
             # not a "that" clause ("said in a statement that Putin…").
-            following = [m for m in visible if m.start >= end][:1]
+            comma = text.find(",", end, sentence.end)
+            following = [m for m in visible if comma >= 0 and m.start > comma][:1]
             objects = [m for m in following if "," in text[end : m.start]
                        and not re.search(r"\bthat\b", text[end : m.start])
                        and is_title_only(text[end : m.start].rsplit(",", 1)[1])]
@@ -404,15 +405,21 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
     and, after a meeting ("At a joint news conference after the meeting"), the parties of the
     meeting of that day."""
     near = text[max(sentence.start, start - 40) : min(sentence.end, end + 40)]
-    partner = WITH_AFTER.match(text, end)
+    # "a news conference on Friday with Prime Minister May", "with X and Y"
+    partner = WITH_AFTER.search(text, end, min(sentence.end, end + 40))
+    if partner and re.search(r"[,;]|\b(?:after|before|following)\b", text[end : partner.start()]):
+        partner = None
     if not SHARED_STAGE.search(near) and not partner:
         return speaker
     holders = list(dict.fromkeys(speaker + _names(subjects)))
     if partner:
-        following = [m for m in visible if m.start >= partner.end()][:1]
-        if following and is_title_only(text[partner.end() : following[0].start]):
-            holders.append(following[0].official)
-    # The meeting it follows: the largest recent contact of its speakers.
+        holders.extend(_names(_objects(text, visible, partner.end() - 1, sentence.end)))
+    # The meeting it follows: named in the sentence ("after his talks with Orbán"), else the
+    # largest recent contact of its speakers.
+    talks = FOLLOWED_TALKS.search(text, end, sentence.end)
+    if talks:
+        return list(dict.fromkeys(holders + _names(_objects(text, visible, talks.end() - 1,
+                                                            sentence.end))))
     recent = [m.communication for m in found[-10:] if m.communication.kind is Kind.CONTACT
               and (not holders or set(holders) & set(m.communication.participants))]
     # The meeting of the news conference's own day, where the text dates both.
@@ -420,6 +427,10 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
     if recent and SHARED_STAGE.search(near):
         holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
     return list(dict.fromkeys(holders))
+
+
+FOLLOWED_TALKS = re.compile(r"\b(?:after|following)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
+                            r"(?:talks|meeting|call|conversation|session)\s+with\s")
 
 
 FRONTED = re.compile(r"\W*(?:after|before|following|while|when|since|during)\W*", re.IGNORECASE)
