@@ -779,3 +779,20 @@ def test_extract_last_year_moves_an_explicit_date_back():
     text = ("US President Donald Trump and Russian President Vladimir Putin had last met in "
             "Hamburg on July 7 last year.")
     assert [c[4] for c in contacts(text, dt.date(2018, 7, 16))] == ["2017-07-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # initials glued to a surname ("J.Stoltenberg") are a name; the holder's usual name wins
+        ("NATO Secretary General J.Stoltenberg met Russian Permanent Representative A.V.Grushko.",
+         dt.date(2016, 4, 20),
+         [("Jens Stoltenberg", "Secretary General", "NATO"),
+          ("A.V. Grushko", "Permanent Representative", "Russia")]),
+        # organisation words end no title with a person: "the African Union Commission"
+        ("Moussa Faki Mahamat, chairperson of the African Union Commission, arrived.",
+         dt.date(2022, 6, 3), [("Moussa Faki Mahamat", "Chairperson", "African Union")]),
+    ],
+)
+def test_extract_names_from_readout_conventions(text, published, expected):
+    assert [(o.name, o.post, o.government) for o in run(text, published).officials] == expected

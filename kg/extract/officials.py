@@ -159,7 +159,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     domain = alternation(words["domain"])
     name = (
         rf"(?:(?:{honorific})[^\S\n]+)?{_NAME_TOKEN}"
-        rf"(?:(?:[^\S\n]+|-)(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN}){{0,4}}"
+        # "J.Stoltenberg", "A.V.Grushko": no space after initials in some readouts
+        rf"(?:(?:[^\S\n]+|-|(?<=\.))(?:(?:{particle})(?:[^\S\n]+|-))*{_NAME_TOKEN}){{0,4}}"
     )
     of_phrase = (
         rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
@@ -273,7 +274,7 @@ def _clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, 
     start = match.start("name")
     tokens: list[str] = []
     end = start
-    for token_match in re.finditer(r"[^\s]+", raw):
+    for token_match in re.finditer(r"(?:[A-Z]\.)+(?=[A-Z][a-z])|[^\s]+", raw):
         token = token_match.group()
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
                        or token in knowledge.post_by_surface or token in words["domain"]
@@ -896,6 +897,11 @@ def _written_name(person: _Person, other_forms: list[list[str]]) -> list[str]:
     known = [spelling(written.split()) for written in person.holder.aliases if " " in written]
     if any(spelling(form) in known and any(re.fullmatch(r"[A-Z]\.", t) for t in form)
            for form in forms):
+        return canonical
+    # "J. Stoltenberg", "A.V. Grushko": initials of the usual name's given names
+    if any(len(form) > 1 and all(re.fullmatch(r"(?:[A-Z]\.)+", t) for t in form[:-1])
+           and normalise_name(form[-1]) == normalise_name(canonical[-1])
+           and "".join(form[:-1]).replace(".", "")[:1] == canonical[0][:1] for form in forms):
         return canonical
     full = [form for form in forms if len(form) > 1]
     return max(full, key=len) if full else canonical
