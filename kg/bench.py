@@ -255,16 +255,19 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
                                              / max(queries[name]["shipped_ms"], 1e-3), 1)
         lookup_rows, lookup = _engine_ms(store, resolve_query("contacts"),
                                          {"name": lookup_official(seed)}, max(repeat, 20))
-        for name, duckdb_ms in _duckdb_ms(store, root, seed, repeat).items():
+        duckdb_times, duckdb_rows = _duckdb_ms(store, root, seed, repeat)
+        for name, duckdb_ms in duckdb_times.items():
+            queries[name]["duckdb_rows"] = duckdb_rows[name]
             queries[name]["duckdb_ms"] = duckdb_ms
             queries[name]["vs_duckdb"] = (None if duckdb_ms is None else
-                                          round(queries[name]["shipped_ms"] / max(duckdb_ms, 1e-3), 1))
+                                          round(queries[name]["shipped_ms"] / max(duckdb_ms, 1e-3), 2))
         add_times = []
         for offset in range(3):
             article = extra if offset == 0 else synthetic_corpus(count + 2 + offset, seed + 2 + offset)[-1]
             add_times.append(_add_one(store, article))
         network = _network_figures(store, root,
-                                   baseline if network_baseline is None else network_baseline)
+                                   baseline if network_baseline is None else network_baseline,
+                                   with_viz=count <= VIZ_MAX)
         baseline_p50 = ours_common = None
         skipped: list[str] = []
         capped: list[str] = []
@@ -310,7 +313,12 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
     )
 
 
-def _network_figures(store, root: Path, with_networkx: bool) -> dict:
+#: ``kg viz`` is timed up to this scale: pyvis adds each edge by scanning those it has (FINDINGS),
+#: so a page of the whole 10^5-article network takes hours whatever the store does.
+VIZ_MAX = 20000
+
+
+def _network_figures(store, root: Path, with_networkx: bool, with_viz: bool = True) -> dict:
     """``kg metrics``, ``kg viz`` and a GraphML export, each from the store, against the same
     work on the projection already in memory (plain networkx for metrics and the export)."""
     import networkx as nx
@@ -340,37 +348,41 @@ def _network_figures(store, root: Path, with_networkx: bool) -> dict:
         figures.update(baseline_metrics_s=round(baseline, 3),
                        metrics_vs_networkx=round(metrics_s / baseline, 2))
     page = root / "contacts.html"
+    figures.update(viz_s=None, viz_in_memory_s=None, viz_vs_in_memory=None)
 
     def viz_from_store() -> None:
         found = read_contacts(store)
         write_html(active_subgraph(official_network(found)), page,
                    records=records_by_iri(found))
 
-    viz_s = seconds(viz_from_store)
-    records = records_by_iri(contacts)
-    viz_memory_s = seconds(lambda: write_html(active_subgraph(network), page, records=records))
+    if with_viz:
+        viz_s = seconds(viz_from_store)
+        records = records_by_iri(contacts)
+        viz_memory_s = seconds(lambda: write_html(active_subgraph(network), page,
+                                                  records=records))
+        figures.update(viz_s=round(viz_s, 3), viz_in_memory_s=round(viz_memory_s, 3),
+                       viz_vs_in_memory=round(viz_s / viz_memory_s, 2))
     # A network export needs no evidence (kg/cli.py reads it today: a change asked for there).
     export_s = seconds(lambda: export_network(
         official_network(read_contacts(store, with_evidence=False)),
         root / "contacts.graphml", "graphml"))
     export_nx_s = seconds(lambda: nx.write_graphml(scalar_network(network),
                                                    root / "plain.graphml"))
-    figures.update(viz_s=round(viz_s, 3), viz_in_memory_s=round(viz_memory_s, 3),
-                   viz_vs_in_memory=round(viz_s / viz_memory_s, 2),
-                   export_s=round(export_s, 3), baseline_export_s=round(export_nx_s, 3),
+    figures.update(export_s=round(export_s, 3), baseline_export_s=round(export_nx_s, 3),
                    export_vs_networkx=round(export_s / export_nx_s, 2))
     return figures
 
 
-def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> dict[str, float | None]:
+def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> tuple[dict, dict]:
     """Milliseconds for DuckDB to compute each shipped question's rows from flat tables of the
     same contacts, officials and evidence (built from the store in this run) and write them as
-    CSV; None for every query when duckdb is not installed (``pip install kg[bench]``)."""
+    CSV, and the number of rows; None for every query when duckdb is not installed
+    (``pip install kg[bench]``)."""
     names = [name for name, _ in _shipped_queries(seed)]
     try:
         import duckdb
     except ImportError:
-        return dict.fromkeys(names)
+        return dict.fromkeys(names), dict.fromkeys(names)
     tables = _flat_tables(store, root)
     connection = duckdb.connect()
     for table, path in tables.items():
@@ -415,7 +427,8 @@ def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> dict[str, float | N
             SELECT communication, article, title, "begin", "end", text, sentence
             FROM evidence ORDER BY article, "begin" """,
     }
-    results = {}
+    results: dict[str, float | None] = {}
+    rows: dict[str, int | None] = {}
     target = root / "duckdb.csv"
     for name in names:
         statement = f"COPY ({sql[name]}) TO '{target}' (HEADER, DELIMITER ',')"
@@ -426,8 +439,9 @@ def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> dict[str, float | N
             connection.execute(statement)
             times.append((time.perf_counter() - started) * 1000)
         results[name] = round(statistics.median(times), 2)
+        rows[name] = connection.execute(f"SELECT count(*) FROM ({sql[name]})").fetchone()[0]
     connection.close()
-    return results
+    return results, rows
 
 
 def _flat_tables(store, root: Path) -> dict[str, Path]:
