@@ -213,11 +213,10 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
                   plain_repeat: int | None = None) -> ScaleResult:
     """Run every measurement for one scale in this process (see :func:`run_bench`):
     ``baseline`` adds rdflib, ``network_baseline`` (default: as ``baseline``) plain networkx."""
+    import pyoxigraph as ox
     from rdflib import Graph, Literal
 
     from kg.build import build
-    import pyoxigraph as ox
-
     from kg.namespaces import FILE_PREFIXES, PREFIXES
     from kg.ontology_files import ontology_graph
     from kg.plain_queries import PLAIN_QUERIES
@@ -244,7 +243,7 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
             sparql = resolve_query(name)
             _engine_ms(store, sparql, bindings, 1)  # warm the caches, as a serving store would be
             rows, shipped = _engine_ms(store, sparql, bindings, repeat)
-            timings[name] = _time(lambda: run_query(store, name, **bindings), repeat)
+            timings[name] = _time(lambda n=name, b=bindings: run_query(store, n, **b), repeat)
             _engine_ms(store, PLAIN_QUERIES[name], bindings, 1)
             plain_rows, plain = _engine_ms(store, PLAIN_QUERIES[name], bindings, plain_repeat)
             queries[name] = {"rows": rows, "plain_rows": plain_rows,
@@ -280,7 +279,7 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
             for name, bindings in _shipped_queries(seed):
                 query = prologue + resolve_query(name)
                 init = {k: Literal(v) for k, v in bindings.items()}
-                elapsed = _capped_ms(lambda: list(graph.query(query, initBindings=init)),
+                elapsed = _capped_ms(lambda q=query, i=init: list(graph.query(q, initBindings=i)),
                                      baseline_cap_s)
                 if elapsed is None:
                     skipped.append(name)  # rdflib 7 fails GROUP_CONCAT over unbound values

@@ -236,7 +236,7 @@ def rebuild_all() -> str:
     predicates = " ".join(f"<{p}>" for p in DERIVED_PREDICATES)
     return " ;\n".join([
         f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o }}",
-        "DELETE { ?node ?p ?o } WHERE { VALUES ?class { diplo:Dyad diplo:Profile } "
-        "?node a ?class ; ?p ?o }",
+        ("DELETE { ?node ?p ?o } WHERE { VALUES ?class { diplo:Dyad diplo:Profile } "
+         "?node a ?class ; ?p ?o }"),
         derive_officials(), derive_communications(), derive_articles(),
     ])

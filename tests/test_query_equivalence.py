@@ -46,7 +46,7 @@ def _canonical(rows) -> list[tuple]:
             return "; ".join(sorted(v.split("; ")))
         return v
 
-    return sorted((tuple((c, repr(value(c, v))) for c, v in sorted(row.items())) for row in rows))
+    return sorted(tuple((c, repr(value(c, v))) for c, v in sorted(row.items())) for row in rows)
 
 
 def _names(store: GraphStore) -> list[str]:
