@@ -796,3 +796,19 @@ def test_extract_last_year_moves_an_explicit_date_back():
 )
 def test_extract_names_from_readout_conventions(text, published, expected):
     assert [(o.name, o.post, o.government) for o in run(text, published).officials] == expected
+
+
+def test_extract_stops_at_its_time_limit_with_an_article_error():
+    from kg.errors import ArticleError
+
+    text = "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.\n" * 200
+    with pytest.raises(ArticleError, match="dense: extraction stopped after 0 s"):
+        extract(Article(Meta(id="dense", published=PUBLISHED), text), time_limit=0)
+
+
+def test_extract_a_dense_article_costs_each_repeated_mention_once():
+    # Repetition must not multiply work: one event reported many times stays one event whose
+    # evidence holds every report (quadratic merging made such texts run for minutes).
+    line = "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.\n"
+    found = run(line * 300).communications
+    assert len(found) == 1 and len(found[0].evidence) == 300

@@ -19,21 +19,37 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
-from dataclasses import replace
+import time
+from dataclasses import dataclass, replace
 
 from kg.extract.communications import find_communications
 from kg.extract.dates import dateline_date
 from kg.extract.officials import Cast, find_officials
+from kg.errors import ArticleError
 from kg.knowledge import Knowledge, load_knowledge
 from kg.model import Article, Extraction, Official, Quote, Span
 
 __all__ = ["extract"]
 
 
-def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
-    """Extract the officials, communications and quotes that ``article`` reports."""
+#: seconds one article may take before its extraction stops with an error
+DEFAULT_TIME_LIMIT = 120.0
+
+
+def extract(article: Article, knowledge: Knowledge | None = None,
+            time_limit: float | None = None) -> Extraction:
+    """Extract the officials, communications and quotes that ``article`` reports.
+
+    Extraction costs about linear time in the text; ``time_limit`` (seconds, default
+    ``KG_MAX_EXTRACT_SECONDS`` or 120) stops a pathological article with an
+    :class:`~kg.errors.ArticleError` instead of holding the machine.
+    """
     knowledge = knowledge or load_knowledge()
+    if time_limit is None:
+        time_limit = float(os.environ.get("KG_MAX_EXTRACT_SECONDS", DEFAULT_TIME_LIMIT))
+    deadline = Deadline(article.id, time.monotonic() + time_limit, time_limit)
     warnings = []
     text = blank_markup(article.text)
     if text != article.text:
@@ -47,7 +63,9 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
     elif published is not None and published > dt.date.today():
         warnings.append(f"{article.id}: publication date {published.isoformat()} is in the future")
     cast = find_officials(text, knowledge, published)
-    communications = find_communications(text, published, cast, knowledge)
+    deadline.check()
+    communications = find_communications(text, published, cast, knowledge, deadline.check)
+    deadline.check()
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")
     extraction = Extraction(
@@ -61,6 +79,22 @@ def extract(article: Article, knowledge: Knowledge | None = None) -> Extraction:
         warnings=tuple(warnings),
     )
     return extraction if text == article.text else _with_original_text(extraction)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When an article's extraction must have finished."""
+
+    article_id: str
+    at: float
+    seconds: float
+
+    def check(self) -> None:
+        """Raise :class:`ArticleError` once the deadline has passed."""
+        if time.monotonic() > self.at:
+            raise ArticleError(
+                f"{self.article_id}: extraction stopped after {self.seconds:g} s; the text is "
+                f"too long or dense to read in that time (KG_MAX_EXTRACT_SECONDS raises the limit)")
 
 
 MARKUP = re.compile(r"<[a-zA-Z/!][^<>]{0,300}>|&(?:[a-zA-Z]{2,8}|#\d{1,6});")

@@ -98,8 +98,9 @@ def _compiled(triggers: tuple[Trigger, ...]) -> list[tuple[re.Pattern, Trigger]]
 
 
 def find_communications(text: str, published: dt.date | None, cast: Cast,
-                        knowledge: Knowledge) -> list[Communication]:
-    """Every distinct communication ``text`` reports, in order of first mention."""
+                        knowledge: Knowledge, check=None) -> list[Communication]:
+    """Every distinct communication ``text`` reports, in order of first mention; ``check`` is
+    called between sentences (it raises to stop a reading that takes too long)."""
     sentences = split_sentences(text)
     quotes = find_quotes(text)
     quote_starts = [s for s, _ in quotes]
@@ -111,6 +112,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     previous_mentions: list[Mention] = []
     previous_paragraph = -1
     for sentence in sentences:
+        if check is not None and sentence.number % 64 == 0:
+            check()
         occupied: list[range] = []
         if sentence.paragraph != previous_paragraph:
             previous_mentions = []
@@ -158,7 +161,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
             last_date = (last_date[0], sentence.paragraph)
     ordered = sorted(found, key=lambda m: m.offset)
     remarks = [m for m in ordered if _is_bare_remark(m.communication)]
-    merged = _with_bare_remarks(_merge([m for m in ordered if m not in remarks]), remarks)
+    merged = _with_bare_remarks(
+        _merge([m for m in ordered if not _is_bare_remark(m.communication)]), remarks)
     merged = _with_envoys(_with_companions(merged, text, cast), text, cast)
     return _with_visitors(_without_covered_visits(merged, cast), text, cast, knowledge)
 
@@ -929,18 +933,29 @@ def _with_bare_remarks(communications: list[Communication],
     on a day none of its speaker's communications has.
     """
     result = list(communications)
+    days_of: dict[str, set] = {}
+    for communication in communications:
+        for name in communication.participants:
+            days_of.setdefault(name, set()).add(communication.date)
+    # Candidates by parties, so that each remark looks only at its speaker's statements.
+    by_parties: dict[tuple, list[int]] = {}
+    for index, communication in enumerate(result):
+        by_parties.setdefault(_parties(communication), []).append(index)
+    added: dict[int, dict[Span, None]] = {}  # evidence each statement gains, gathered apart
     for mention in remarks:
         remark = mention.communication
         speaker = remark.participants[0]
-        own_days = {c.date for c in communications if speaker in c.participants}
+        own_days = days_of.get(speaker, set())
         sentence = remark.evidence[0].sentence
         # Only a day the remark's own sentence gives sets it apart, not the narrative's day.
         dated_here = bool(find_dates(sentence or "", None, planned=False))
         apart = mention.elsewhere or (dated_here and remark.date is not None
                                       and remark.date not in own_days)
-        same = sorted((c.date != remark.date, i) for i, c in enumerate(result)
-                      if _same_event(c, remark) and (not apart or _is_bare_remark(c) or any(
-                          span.sentence == sentence for span in c.evidence)))
+        same = sorted((result[i].date != remark.date, i)
+                      for i in by_parties.get(_parties(remark), [])
+                      if _same_event(result[i], remark) and (
+                          not apart or _is_bare_remark(result[i])
+                          or any(span.sentence == sentence for span in result[i].evidence)))
         if same:
             # A bare remark dates the statement only from the statement's own sentence: a
             # remark further on may not belong to it.
@@ -949,13 +964,23 @@ def _with_bare_remarks(communications: list[Communication],
             own_sentence = {s.sentence for s in statement.evidence} & {
                 s.sentence for s in remark.evidence}
             result[index] = replace(
-                statement,
-                date=statement.date or (remark.date if own_sentence else None),
-                evidence=statement.evidence + tuple(
-                    s for s in remark.evidence if s not in statement.evidence))
-        elif apart or not any(speaker in c.participants for c in communications):
+                statement, date=statement.date or (remark.date if own_sentence else None))
+            added.setdefault(index, {}).update(dict.fromkeys(remark.evidence))
+        elif apart or speaker not in days_of:
+            by_parties.setdefault(_parties(remark), []).append(len(result))
             result.append(remark)
-    return result
+    return [replace(c, evidence=_joined(c.evidence, tuple(added[i]))) if i in added else c
+            for i, c in enumerate(result)]
+
+
+def _parties(communication: Communication) -> tuple:
+    return communication.kind, communication.status, frozenset(communication.participants)
+
+
+def _joined(evidence: tuple[Span, ...], more: tuple[Span, ...]) -> tuple[Span, ...]:
+    """``evidence`` and the spans of ``more`` it lacks, in order."""
+    known = set(evidence)
+    return evidence + tuple(span for span in more if span not in known)
 
 
 def _merge(mentions: list[_Mention]) -> list[Communication]:
@@ -965,19 +990,24 @@ def _merge(mentions: list[_Mention]) -> list[Communication]:
     2020" is not this week's meeting)."""
     merged: list[Communication] = []
     elsewhere: list[bool] = []
+    # Evidence gathers apart (a list and a set per event), so that an event reported a
+    # thousand times costs a thousand appends, not a thousand copies.
+    evidence: list[dict[Span, None]] = []
     by_parties: dict[tuple, list[int]] = {}
     for mention in mentions:
         communication = mention.communication
-        key = (communication.kind, communication.status, frozenset(communication.participants))
+        key = _parties(communication)
         for index in by_parties.get(key, []):
             if elsewhere[index] == mention.elsewhere and _same_event(merged[index], communication):
-                merged[index] = _combine(merged[index], communication)
+                merged[index] = _combine(merged[index], replace(communication, evidence=()))
+                evidence[index].update(dict.fromkeys(communication.evidence))
                 break
         else:
             by_parties.setdefault(key, []).append(len(merged))
             merged.append(communication)
             elsewhere.append(mention.elsewhere)
-    return merged
+            evidence.append(dict.fromkeys(communication.evidence))
+    return [replace(c, evidence=tuple(spans)) for c, spans in zip(merged, evidence)]
 
 
 def _same_event(a: Communication, b: Communication) -> bool:
@@ -1003,5 +1033,5 @@ def _combine(a: Communication, b: Communication) -> Communication:
         initiator=a.initiator or b.initiator,
         location=a.location or b.location,
         topics=tuple(dict.fromkeys(a.topics + b.topics)),
-        evidence=a.evidence + tuple(s for s in b.evidence if s not in a.evidence),
+        evidence=_joined(a.evidence, b.evidence),
     )

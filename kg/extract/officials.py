@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from kg.extract.names import alternation, normalise_name
 from kg.extract.office_holders import (
@@ -116,7 +116,11 @@ class Cast:
 
     def official(self, name: str) -> Official | None:
         """The official called ``name``."""
-        return next((o for o in self.officials if o.name == name), None)
+        return self._by_name.get(name)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Official]:
+        return {o.name: o for o in self.officials}
 
 
 def is_title_only(gap: str) -> bool:
@@ -216,7 +220,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     ``published`` places the article in time for the gazetteer of office-holders."""
     patterns = _patterns(knowledge)
     sentences = split_sentences(text)
-    people: list[_Person] = []
+    people = _People()
     spans: list[tuple[int, int, _Person, str]] = []
 
     taken: set[int] = set()
@@ -306,13 +310,38 @@ def _content_tokens(tokens: list[str], knowledge: Knowledge) -> list[str]:
             if t not in knowledge.words["particle"] and not re.fullmatch(r"[A-Z]\.", t)]
 
 
+class _People(list):
+    """The people of an article, indexed by name word: looking a name up costs the people who
+    share a word with it, not everyone named so far (a dense article names thousands)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_word: dict[str, dict[int, _Person]] = {}
+        self.order: dict[int, int] = {}
+
+    def append(self, person: _Person) -> None:
+        super().append(person)
+        self.order[id(person)] = len(self.order)
+        self.index(person)
+
+    def index(self, person: _Person) -> None:
+        """Register ``person`` under each word of their (possibly new) name."""
+        for token in person.tokens:
+            self.by_word.setdefault(normalise_name(token), {})[id(person)] = person
+
+    def sharing(self, key: list[str]) -> list[_Person]:
+        """The people whose name shares a word with ``key``, latest first."""
+        found = {pid: p for word in key for pid, p in self.by_word.get(word, {}).items()}
+        return sorted(found.values(), key=lambda p: self.order[id(p)], reverse=True)
+
+
 def _person_for(people: list[_Person], tokens: list[str], create: bool,
                 post: str | None = None) -> _Person | None:
     """The person these name tokens name: equal names, or one name contained in the other; of
     several, the one holding ``post`` ("King Salman" is the king, not Bahrain's Salman bin Hamad)."""
     key = [normalise_name(t) for t in tokens if not re.fullmatch(r"[A-Z]\.", t)]
     candidates = []
-    for person in reversed(people):
+    for person in people.sharing(key) if isinstance(people, _People) else reversed(people):
         other = [normalise_name(t) for t in person.tokens if not re.fullmatch(r"[A-Z]\.", t)]
         if len(key) == 1 and key[0] in other and other.index(key[0]) > 0 and \
                 other[other.index(key[0]) - 1] in PATRONYMIC:
@@ -328,6 +357,8 @@ def _person_for(people: list[_Person], tokens: list[str], create: bool,
                               if post and any(post in held for held, _ in p.posts)), candidates[0])
         if create and len(key) > len(other):
             person.tokens = list(tokens)
+            if isinstance(people, _People):
+                people.index(person)
         return person
     if not create:
         return None
@@ -614,7 +645,7 @@ def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, _Pe
     sentence = sentence_at(sentences, match.start())
     if sentence is None:
         return None
-    window_start = sentences[max(0, sentences.index(sentence) - 2)].start
+    window_start = sentences[max(0, sentence.number - 2)].start
     fitting = [m for m in before if m.start >= window_start and m.how in ("titled", "name")
                and not by_name[m.official].posts
                and (not by_name[m.official].governments or government in by_name[m.official].governments)
@@ -709,8 +740,12 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
         uses[bool(patterns.title_ahead.match(text, m.end()))].add(government)
     titling = uses[True] - uses[False]  # only ever in someone's title ("South African leader X")
     starts = _starts(mentions)
-    in_sentence = [{m.official for m in _between(mentions, starts, s.start, s.end)}
-                   for s in sentences]
+    # Who is named beside whom: each official's neighbours over the sentences naming them.
+    beside_of: dict[str, set[str]] = {}
+    for s in sentences:
+        names = {m.official for m in _between(mentions, starts, s.start, s.end)}
+        for name in names:
+            beside_of.setdefault(name, set()).update(names - {name})
     quoted: dict[str, list[str]] = {}
     for (start, end), speaker in quote_speakers.items():
         for mention in _between(mentions, starts, start, end):
@@ -736,10 +771,7 @@ def _assign_governments(people, text, sentences, mentions, quote_speakers, patte
         if from_quote:
             chosen[person.name] = from_quote[0]
             continue
-        beside = set()
-        for names in in_sentence:
-            if person.name in names:
-                beside |= {chosen.get(n) for n in names if n != person.name}
+        beside = {chosen.get(n) for n in beside_of.get(person.name, ())}
         # A country, demonym or capital in the sentence that introduces the official and that no
         # official beside them holds ("in Paris, the Élysée said President Emmanuel Macron").
         first = (person.posts or person.contacts and [(None, person.contacts[0])]

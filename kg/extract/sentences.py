@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ class Sentence:
     start: int
     text: str
     paragraph: int
+    #: its place in the article (0 for the first sentence)
+    number: int = 0
 
     @property
     def end(self) -> int:
@@ -52,7 +55,7 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int, paragrap
     stripped = chunk.strip()
     if stripped:
         offset = start + chunk.index(stripped)
-        sentences.append(Sentence(offset, stripped, paragraph))
+        sentences.append(Sentence(offset, stripped, paragraph, len(sentences)))
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -70,9 +73,7 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     >>> sentence_at(split_sentences("One. Two."), 6).text
     'Two.'
     """
-    import bisect
-
-    index = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    index = bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1
     if index >= 0 and sentences[index].start <= offset < sentences[index].end:
         return sentences[index]
     return None
