@@ -239,7 +239,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     elsewhere = not own_day and (mentions_other_period(text[clause_start:clause_end]) or (
         kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, clause_end))))
     date = _date(text, sentence, published, planned, last_date, elsewhere, clause_start, clause_end,
-                 trigger_at=start)
+                 trigger_at=start,
+                 # "“…,” tweeted Blinken": a quotation carries no day from the narrative
+                 carry=kind is Kind.CONTACT
+                 or not text.startswith(("“", '"'), _paragraph_start(text, sentence.start)))
     if date and published and date > published:
         planned = True
     status = Status.PLANNED if planned else Status.OCCURRED
@@ -605,7 +608,8 @@ def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 
 
 def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
-          clause_start: int, clause_end: int, trigger_at: int | None = None) -> dt.date | None:
+          clause_start: int, clause_end: int, trigger_at: int | None = None,
+          carry: bool = True) -> dt.date | None:
     """The day a mention happened: a date in its clause, else in its sentence (counted from the
     sentence's day after "a day after"); else the narrative's day when the sentence continues it ("before that", "after the meeting", "the same evening"), shifted by
     "a day earlier" / "the next day", or when it stays in the paragraph that set that day."""
@@ -640,7 +644,9 @@ def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bo
     if sentence.paragraph == paragraph:
         return day
     # A later paragraph goes on with the narrative's day unless it steps back into background.
-    return None if BACKGROUND.search(sentence.text) or mentions_other_period(sentence.text) else day
+    if not carry or BACKGROUND.search(sentence.text) or mentions_other_period(sentence.text):
+        return None
+    return day
 
 
 def _mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) -> Mode:
