@@ -22,8 +22,8 @@ PEER = ROOT.parent / "shared" / "corpus" / "peer"
 SEED_OFFICIALS = [
     ("Antony Blinken", "Secretary of State", "United States"),
     ("Benjamin Netanyahu", "Prime Minister", "Israel"),
-    ("Biden", "President", "United States"),
     ("Hady Amr", "Deputy Assistant Secretary for Israel-Palestinian Affairs", "United States"),
+    ("Joe Biden", "President", "United States"),
     ("Mahmoud Abbas", "Chairman", "Palestinian Authority"),
 ]
 

@@ -74,7 +74,7 @@ def test_cli_extract_json_reads_the_graph_back(project, runner):
     result = runner.invoke(cli, ["extract", str(SEED), "--json"], catch_exceptions=False)
     extraction = json.loads(result.output)
     assert [o["name"] for o in extraction["officials"]] == [
-        "Antony Blinken", "Benjamin Netanyahu", "Biden", "Hady Amr", "Mahmoud Abbas"]
+        "Antony Blinken", "Benjamin Netanyahu", "Hady Amr", "Joe Biden", "Mahmoud Abbas"]
     assert len(extraction["communications"]) == 5
 
 
