@@ -812,3 +812,22 @@ def test_extract_a_dense_article_costs_each_repeated_mention_once():
     line = "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.\n"
     found = run(line * 300).communications
     assert len(found) == 1 and len(found[0].evidence) == 300
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # family names first in capitals, as some governments' readouts write them
+        ("Mr. KISHIDA Fumio held a summit meeting with H.E. Mr. YOON Suk Yeol on Thursday.",
+         dt.date(2023, 3, 17), [("Fumio Kishida", "Yoon Suk Yeol")]),
+        # a style makes a lone given name an office-holder ("Crown Prince Abdullah" in 2000)
+        ("President Bill Clinton telephoned Crown Prince Abdullah of Saudi Arabia on Monday.",
+         dt.date(2000, 7, 25), [("Abdullah bin Abdulaziz Al Saud", "Bill Clinton")]),
+        # a capital is no surname ("Muscat" is no Joseph Muscat)
+        ("In Muscat, Iranian President Hassan Rouhani was welcomed by Sultan Qaboos on Wednesday.",
+         dt.date(2017, 2, 16), [("Hassan Rouhani", "Qaboos bin Said")]),
+    ],
+)
+def test_extract_office_holders_under_readout_and_royal_forms(text, published, expected):
+    assert [tuple(sorted(c.participants)) for c in run(text, published).communications
+            if c.kind.value == "contact"] == expected

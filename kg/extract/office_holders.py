@@ -66,6 +66,9 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
     by_name: dict[str, list[OfficeHolder]] = {}
     by_surname: dict[str, list[OfficeHolder]] = {}
     surfaces: set[str] = set()
+    # A word that names a place or organisation is no surname ("Muscat" is Oman's capital).
+    places = (set(knowledge.government_by_surface) | set(knowledge.government_by_capital)
+              | knowledge.words.get("stop", frozenset()))
     for holder in knowledge.office_holders:
         for written in (holder.name, *holder.aliases):
             key = name_key(written.split())
@@ -76,7 +79,7 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
             surfaces.add(written)
             # "al-Sisi" is also written "Sisi"
             surname = re.sub(r"^(?:al|el|ad|as|ash|at)-", "", written.split()[-1])
-            if len(surname) > 3 and surname[0].isupper():
+            if len(surname) > 3 and surname[0].isupper() and surname not in places:
                 by_surname.setdefault(name_key([surname]), []).append(holder)
                 surfaces.add(surname)
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(surfaces)})(?![\w-]|['’](?!s\b))")
@@ -94,6 +97,8 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
     if not key:
         return None
     named = index.by_name.get(key, ())
+    if not named:
+        named = index.by_name.get(name_key(family_last(tokens)), ())
     if len(named) == 1:
         return named[0]
     if named:
@@ -102,6 +107,19 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
         alike = [h for h in index.by_surname.get(key.split()[-1], ()) if is_name_of(tokens, h)]
         return alike[0] if len(alike) == 1 else None
     return _in_office(index.by_surname.get(key, ()), published)
+
+
+def family_last(tokens) -> list[str]:
+    """The name with a family name written first in capitals moved last, as English writes it
+    ("KISHIDA Fumio", "YOON Suk Yeol" in government readouts).
+
+    >>> family_last(["KISHIDA", "Fumio"]), family_last(["Fumio", "Kishida"])
+    (['Fumio', 'KISHIDA'], ['Fumio', 'Kishida'])
+    """
+    capitals = [t for t in tokens if len(t) > 1 and t.isupper() and t.isalpha()]
+    if len(capitals) != 1 or len(tokens) < 2:
+        return list(tokens)
+    return [t for t in tokens if t not in capitals] + capitals
 
 
 def is_name_of(tokens, holder: OfficeHolder) -> bool:
@@ -115,7 +133,7 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
     """
     key = name_key(tokens)
     names = [name_key(w.split()) for w in (holder.name, *holder.aliases)]
-    if key in names:
+    if key in names or name_key(family_last(tokens)) in names:
         return True
     words = key.split()
     return len(words) > 1 and any(n.split()[-1] == words[-1] and n[:1] == words[0][:1]

@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 from kg.extract.names import alternation, normalise_name
 from kg.extract.office_holders import (
     HolderIndex,
+    family_last,
     holder_index,
     holder_mentions,
     identify,
@@ -922,7 +923,8 @@ def _written_name(person: _Person, other_forms: list[list[str]]) -> list[str]:
     def spelling(form):  # particles and styles count: "al-Sisi" is no "el-Sisi", "King Abdullah II"
         return [w for w in normalise_name(" ".join(form)).split() if len(w) > 1 and w != "jr"]
 
-    if any(spelling(form) == spelling(canonical) for form in forms):
+    if any(spelling(form) == spelling(canonical) or spelling(family_last(form)) == spelling(canonical)
+           for form in forms):
         return canonical
     # A formal form with initials the gazetteer knows ("Joseph R. Biden") stands for the usual
     # name ("Joe Biden"); a spelling of the article's own ("Zelensky", "al-Sisi") is kept.
@@ -945,6 +947,10 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
     for person in people:
         if person.holder is None:
             holder = identify(person.tokens, published, index)
+            if (holder is None or not _fits(person, holder)) and len(person.tokens) == 1:
+                # "Crown Prince Abdullah", "King Abdullah": the style makes the name
+                holder = next(filter(None, (identify([*post.split(), *person.tokens], published,
+                                                     index) for post, _ in person.posts)), None)
             if holder is not None and _fits(person, holder):
                 person.holder = holder
     survivor: dict[int, _Person] = {}

@@ -63,8 +63,10 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     if not words:
         return False
     last = words[-1].lower().strip("(\"“")
-    # A single capital followed by a full stop is an initial ("Antony J. Blinken").
-    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    # A single capital followed by a full stop is an initial ("Antony J. Blinken"), and dotted
+    # capitals an initialism ("H.E.", "U.A.E.", "A.V. Grushko").
+    return last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or \
+        re.fullmatch(r"(?:[a-z]\.)+[a-z]", last) is not None
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
