@@ -635,6 +635,7 @@ def metrics(level, since, until, status, store_path, window_length, top, output_
 @handle_errors
 def viz(level, since, until, status, store_path, out, size_by, government, png, svg, screenshot):
     """Write an interactive, self-contained HTML view of the contact network (works offline)."""
+    from kg.exports import is_stdout
     from kg.metrics import metrics_table
     from kg.network import active_subgraph, project, records_by_iri
     from kg.viz import screenshot as take_screenshot
@@ -653,15 +654,20 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
     if size_by not in ("weighted_degree",):
         sizes = {row["id"]: row[size_by] for row in metrics_table(graph).rows}
     title = f"kg contacts — {level}s"
-    write_html(graph, out, records=records_by_iri(contacts), size_by=sizes, title=title)
-    click.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties)")
-    for image in (png, svg):
+    records = records_by_iri(contacts)
+    # With an output on standard output ('-'), the "wrote" lines go to stderr.
+    quiet = any(is_stdout(path) for path in (out, png, svg, screenshot) if path)
+    write_html(graph, out, records=records, size_by=sizes, title=title)
+    click.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties)",
+               err=quiet)
+    for image, image_format in ((png, "png"), (svg, "svg")):
         if image:
-            write_image(graph, image, size_by=sizes)
-            click.echo(f"wrote {image}")
+            write_image(graph, image, size_by=sizes, title=title, records=records,
+                        image_format=image_format)
+            click.echo(f"wrote {image}", err=quiet)
     if screenshot:
         take_screenshot(out, screenshot)
-        click.echo(f"wrote {screenshot}")
+        click.echo(f"wrote {screenshot}", err=quiet)
 
 
 @cli.command(name="export")
@@ -675,7 +681,7 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
 @handle_errors
 def export_command(level, since, until, status, store_path, export_format, out):
     """Export the graph as RDF, or the contact network as GraphML, GEXF, CSV or node-link JSON."""
-    from kg.exports import RDF_FORMATS, export_network, export_rdf
+    from kg.exports import RDF_FORMATS, export_network, export_rdf, is_stdout
     from kg.network import project
     from kg.store import GraphStore
 
@@ -688,7 +694,7 @@ def export_command(level, since, until, status, store_path, export_format, out):
         graph = project(_contacts(store_path), level, _window(since, until, status))
         written = export_network(graph, path, export_format)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {path}", err=is_stdout(path))  # '-': the data is on stdout
 
 
 @cli.command()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -13,6 +15,16 @@ from rdflib.compare import isomorphic
 
 from kg.exports import export_network, export_rdf
 from kg.network import government_network, official_network, read_contacts
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory):
+    from kg.build import build
+
+    path = tmp_path_factory.mktemp("exports") / "store"
+    build([ROOT / "seeds"], path, None)
+    return path
 
 
 @pytest.mark.parametrize("rdf_format", ["ttl", "nt"])
@@ -75,3 +87,115 @@ def test_exports_node_link_json(seed_store, tmp_path):
     (path,) = export_network(graph, tmp_path / "net.json", "json")
     read_back = nx.node_link_graph(json.loads(path.read_text()), edges="links")
     assert set(read_back.edges) == set(graph.edges)
+
+
+def test_exports_gexf_labels_are_names_and_nodes_carry_metrics(seed_store, tmp_path):
+    from kg.metrics import network_metrics
+
+    contacts = read_contacts(seed_store)
+    graph = official_network(contacts)
+    (path,) = export_network(graph, tmp_path / "net.gexf", "gexf")
+    by_name = nx.read_gexf(path, relabel=True)  # Gephi's view: nodes by their label
+    names = {data["name"] for _, data in graph.nodes(data=True)}
+    assert set(by_name.nodes) == names
+    read_back = nx.read_gexf(path)
+    expected = {row["id"]: row for row in network_metrics(contacts, "official").rows}
+    for node, row in expected.items():
+        got = read_back.nodes[node]
+        assert got["label"] == row["name"] and got["government"] == row["government"]
+        for metric in ("degree", "weighted_degree", "betweenness", "pagerank", "community"):
+            assert float(got[metric]) == pytest.approx(float(row[metric]), abs=1e-6), metric
+
+
+@pytest.mark.parametrize("level", ["official", "government"])
+def test_exports_graphml_labels_and_metrics(seed_store, tmp_path, level):
+    graph = official_network(read_contacts(seed_store)) if level == "official" else \
+        government_network(read_contacts(seed_store))
+    (path,) = export_network(graph, tmp_path / "net.graphml", "graphml")
+    read_back = nx.read_graphml(path)
+    for node, data in graph.nodes(data=True):
+        got = read_back.nodes[node]
+        assert got["label"] == data["name"]
+        assert got["government"] == (data["name"] if level == "government"
+                                     else data.get("government", ""))
+        assert {"degree", "weighted_degree", "betweenness", "pagerank", "community"} <= set(got)
+
+
+def test_exports_csv_cells_cannot_run_as_formulas(tmp_path):
+    graph = nx.Graph(level="official")
+    graph.add_node("a", name="=HYPERLINK(\"http://x\",\"y\")", government="+Evil", post="@SUM(1)")
+    graph.add_node("b", name="B", government="-cmd|' /C calc'!A0")
+    graph.add_edge("a", "b", weight=1, first=None, last=None, modes=Counter(), communications=[])
+    nodes_path, _ = export_network(graph, tmp_path / "net.csv", "csv")
+    with nodes_path.open() as stream:
+        nodes = {row["id"]: row for row in csv.DictReader(stream)}
+    assert nodes["a"]["name"] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert nodes["a"]["government"] == "'+Evil" and nodes["a"]["post"] == "'@SUM(1)"
+    assert nodes["b"]["government"] == "'-cmd|' /C calc'!A0"
+    assert nodes["b"]["degree"] == "1"  # numbers stay numbers
+
+
+def test_exports_write_through_a_symlink_and_keep_it(seed_store, tmp_path):
+    target = tmp_path / "real.ttl"
+    target.write_text("old")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(target)
+    export_rdf(seed_store, link, "ttl")
+    assert link.is_symlink() and link.resolve() == target
+    assert "Antony Blinken" in target.read_text()
+
+
+def test_exports_write_through_a_fifo(seed_store, tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.nt"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    export_rdf(seed_store, fifo, "nt")
+    reader.join(timeout=30)
+    assert fifo.is_fifo()  # still a FIFO, not replaced by a regular file
+    assert b"Antony Blinken" in received[0]
+    assert list(tmp_path.iterdir()) == [fifo]  # no partial file left beside it
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["export", "-f", "ttl"], ["export", "-f", "gexf"],
+                                  ["viz"], ["viz", "--out", "-", "--svg"]])
+def test_exports_dev_full_is_a_one_line_error(built_store, tmp_path, args):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    # Through a link to /dev/full: the same write path, but a regression would replace the link
+    # in tmp_path, not the machine's /dev/full (as root, a rename onto /dev/full succeeds).
+    full = tmp_path / "full"
+    full.symlink_to("/dev/full")
+    result = CliRunner().invoke(cli, [*args, str(full), "--store", str(built_store)]
+                                if args[-1] == "--svg" else
+                                [*args, "--out", str(full), "--store", str(built_store)])
+    assert result.exit_code != 0 and result.exit_code != 70
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"kg: error: {full}: cannot write: No space left on device"
+    assert [line for line in lines if not line.startswith("wrote ")] == [lines[-1]]
+    assert full.is_symlink()
+
+
+@pytest.mark.parametrize(("args", "marker"), [
+    (["export", "-f", "ttl"], b"foaf:name"), (["export", "-f", "nq"], b"<http"),
+    (["export", "-f", "jsonld"], b'"@context"'), (["export", "-f", "gexf"], b"<gexf"),
+    (["export", "-f", "graphml"], b"<graphml"), (["export", "-f", "json"], b'"links"'),
+    (["export", "-f", "csv"], b"id,"), (["viz"], b"<!DOCTYPE html>"),
+])
+def test_exports_dash_means_standard_output(built_store, args, marker):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, [*args, "--out", "-", "--store", str(built_store)])
+    assert result.exit_code == 0, result.stderr
+    assert marker in result.stdout_bytes
+    assert b"wrote -" not in result.stdout_bytes and "wrote -" in result.stderr
+    assert not Path("-").exists()

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
+import networkx as nx
 import pytest
 
-from kg.network import official_network, read_contacts, records_by_iri
-from kg.viz import render_html, write_html, write_image
+from kg.articles import load_articles
+from kg.build import build_in_memory
+from kg.network import official_network, project, read_contacts, records_by_iri
+from kg.palette import MIN_DISTANCE, OTHER, assign_colours, colour_distance, distinct_palette
+from kg.viz import colours, group_sizes, legend, render_html, with_ties, write_html, write_image
 from tests.browser import CHROMEDRIVER, CHROMIUM, console_errors, headless_chromium, requested_urls
+from tests.conftest import DEV
 
 needs_browser = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER),
                                    reason="Debian chromium and chromium-driver are not installed")
@@ -60,7 +66,8 @@ def test_viz_renders_offline_in_chromium(seed_store, tmp_path):
         shown = open_view(driver, path)
         assert (shown["nodes"], shown["edges"]) == (graph.number_of_nodes(), graph.number_of_edges())
         assert shown["painted"] > 1000
-        assert driver.execute_script("return network.physics.options.enabled;") is True
+        # Positions come from Python (physics off), so the page shows the layout it was given.
+        assert driver.execute_script("return network.physics.options.enabled;") is False
         assert console_errors(driver) == []
         urls = requested_urls(driver)
         assert path.as_uri() in urls
@@ -102,6 +109,175 @@ def test_viz_article_text_cannot_inject_script(tmp_path):
         open_view(driver, path)
         assert driver.execute_script("return window.pwned === undefined;")
         assert driver.execute_script("return nodes.get('a').label;") == hostile
+
+
+@pytest.fixture(scope="module")
+def dev_contacts():
+    """The development corpus (65 articles, ~70 governments) built into a store in memory."""
+    return read_contacts(build_in_memory(load_articles([DEV])))
+
+
+@pytest.fixture(scope="module")
+def dev_network(dev_contacts):
+    return project(dev_contacts, "official")
+
+
+def governments_with(graph, at_least: int) -> set[str]:
+    counts = {}
+    for node, degree in graph.degree():
+        if degree:
+            government = graph.nodes[node].get("government") or "unknown"
+            counts[government] = counts.get(government, 0) + 1
+    return {g for g, n in counts.items() if n >= at_least and g != "unknown"}
+
+
+@needs_browser
+def test_viz_dev_governments_get_distinct_colours_in_chromium(dev_network, dev_contacts, tmp_path):
+    path = write_html(dev_network, tmp_path / "dev.html", records=records_by_iri(dev_contacts))
+    with headless_chromium() as driver:
+        open_view(driver, path)
+        shown = driver.execute_script(
+            "return nodes.get().map(function (n) { return [n.group_name, n.color]; });")
+        keys = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.kg-key')).map(function (k) {"
+            "  return [k.textContent, k.querySelector('.kg-dot').style.backgroundColor]; });")
+    colour_of = {}
+    for government, colour in shown:
+        assert colour_of.setdefault(government, colour) == colour  # one colour per government
+    own = {g: c for g, c in colour_of.items() if c != OTHER}
+    # Every government of the view has a colour of its own (while the palette lasts)…
+    everyone = governments_with(dev_network, 1)
+    assert (governments_with(dev_network, 2) if len(everyone) > len(distinct_palette())
+            else everyone) <= set(own)
+    assert len(own) >= 40
+    # …that can be told from every other one and from the grey of "other".
+    for (a, colour_a), (b, colour_b) in itertools.combinations([*own.items(), ("other", OTHER)], 2):
+        assert colour_distance(colour_a, colour_b) >= MIN_DISTANCE, (a, b)
+    # The legend lists each coloured government once, then "other" or "unknown" for the rest.
+    labels = [label for label, _ in keys]
+    coloured = [label for label in labels if not label.startswith(("other (", "unknown"))]
+    assert sorted(coloured) == sorted(own) and len(labels) <= len(own) + 1
+
+
+def test_viz_government_keeps_its_colour_across_views(dev_network, dev_contacts):
+    import datetime as dt
+
+    from kg.network import Window
+
+    dev_network = with_ties(dev_network)[0]
+    full = colours(dev_network)
+    # A government's colour is its own (a hash of its name) wherever no larger group of the
+    # view claims it: always for the largest one, in the full view, a sub-view or a window.
+    largest = max(group_sizes(dev_network).items(), key=lambda item: item[1])[0]
+    own = assign_colours([largest])[largest]
+    later = project(dev_contacts, "official", Window(since=dt.date(2015, 1, 1)))
+    members = {n for n in dev_network if dev_network.nodes[n].get("government") == largest}
+    partners = dev_network.subgraph(members | {m for n in members
+                                               for m in dev_network.neighbors(n)})
+    assert full[largest] == colours(later)[largest] == colours(partners.copy())[largest] == own
+    kept = [g for g, c in full.items() if c != OTHER and c == assign_colours([g])[g]]
+    assert len(kept) >= len(full) / 2
+    # Nothing but the view's content decides: not the order in which nodes were added.
+    reordered = nx.Graph(**dev_network.graph)
+    reordered.add_nodes_from(reversed(list(dev_network.nodes(data=True))))
+    reordered.add_edges_from(reversed(list(dev_network.edges(data=True))))
+    assert colours(reordered) == full
+
+
+@needs_browser
+def test_viz_page_title_note_and_labels_sized_with_nodes(dev_network, tmp_path):
+    path = write_html(dev_network, tmp_path / "dev.html", title="Dev contacts")
+    left_out = sum(1 for _, d in dev_network.degree() if d == 0)
+    with headless_chromium() as driver:
+        open_view(driver, path)
+        assert driver.title == "Dev contacts"
+        note = driver.find_element("id", "kg-note").text
+        assert "without ties are left out" in note and f"({left_out} here)" in note
+        fonts = driver.execute_script("""
+            network.redraw();
+            var out = {};
+            nodes.getIds().forEach(function (id) {
+              var node = network.body.nodes[id];
+              out[id] = [node.options.value, node.labelModule.fontOptions.size];
+            });
+            return [out, network.getScale(),
+                    network.body.nodes[nodes.getIds()[0]].options.scaling.label.drawThreshold];""")
+        sizes, scale, threshold = fonts
+        largest = max(sizes, key=lambda n: sizes[n][0])
+        smallest = min(sizes, key=lambda n: sizes[n][0])
+        assert sizes[largest][1] > sizes[smallest][1] + 8  # the label grows with the node
+        # At the fitted zoom the largest label is drawn and the smallest is not…
+        assert sizes[largest][1] * scale >= threshold > sizes[smallest][1] * scale
+        # …and zooming in shows it.
+        zoomed = driver.execute_script(
+            "network.moveTo({scale: arguments[0]}); return network.getScale();",
+            threshold / sizes[smallest][1] * 1.2)
+        assert sizes[smallest][1] * zoomed >= threshold
+
+
+@needs_browser
+def test_viz_filter_refits_view_and_closes_tooltip(dev_network, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import Select
+
+    path = write_html(dev_network, tmp_path / "dev.html")
+    with headless_chromium() as driver:
+        open_view(driver, path)
+        canvas = driver.find_element("css selector", "#mynetwork canvas")
+        width, height = canvas.size["width"], canvas.size["height"]
+        largest = driver.execute_script("""
+            var best = null;
+            nodes.get().forEach(function (n) { if (!best || n.value > best.value) best = n; });
+            return best.id;""")
+        x, y = (driver.execute_script(
+            "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]);"
+            "return [p.x, p.y];", largest))
+        ActionChains(driver).move_to_element_with_offset(
+            canvas, int(x - width / 2), int(y - height / 2)).perform()
+        ActionChains(driver).move_by_offset(1, 1).perform()
+        tooltip = "var t = document.querySelector('div.vis-tooltip');" \
+                  "return t && getComputedStyle(t).visibility === 'visible' ? t.innerText : '';"
+        assert wait_for(driver, tooltip)  # hovering shows the (styled) tooltip
+        assert driver.execute_script(
+            "return getComputedStyle(document.querySelector('div.vis-tooltip')).borderRadius;"
+        ) == "6px"
+        Select(driver.find_element("id", "kg-government")).select_by_value("Kuwait")
+        assert driver.execute_script(tooltip) == ""
+        points = driver.execute_script("""
+            var ids = nodes.getIds(), positions = network.getPositions(ids);
+            return ids.map(function (id) {
+              var p = network.canvasToDOM(positions[id]); return [p.x, p.y]; });""")
+    assert 2 <= len(points) < dev_network.number_of_nodes() / 4
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    assert min(xs) >= 0 and max(xs) <= width and min(ys) >= 0 and max(ys) <= height
+    # Re-fitted: the kept nodes spread over the view instead of staying a knot in a corner.
+    assert max(xs) - min(xs) > 0.4 * width or max(ys) - min(ys) > 0.4 * height
+
+
+@needs_browser
+def test_viz_static_svg_labels_top_nodes_without_overlap(dev_network, dev_contacts, tmp_path):
+    path = write_image(dev_network, tmp_path / "dev.svg", records=records_by_iri(dev_contacts),
+                       title="Dev contacts")
+    with headless_chromium() as driver:
+        driver.get(path.as_uri())
+        boxes = driver.execute_script("""
+            return Array.from(document.querySelectorAll('g[id^="kg-label-"]')).map(function (g) {
+              var r = g.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });""")
+        legend_entries = driver.execute_script(
+            "return document.querySelectorAll('g[id^=\"kg-legend-\"]').length;")
+        titles = driver.execute_script(
+            "return ['kg-title', 'kg-subtitle'].map(function (id) {"
+            "  var r = document.getElementById(id).getBoundingClientRect(); return r.width; });")
+    assert len(boxes) == 30
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    assert legend_entries == len(legend(dev_network.subgraph(
+        [n for n, d in dev_network.degree() if d]), colours(dev_network.subgraph(
+            [n for n, d in dev_network.degree() if d]))))
+    assert legend_entries > 30 and all(width > 0 for width in titles)
+    text = path.read_text()
+    assert re.search(r"<dc:title>Dev contacts — officials · \d+ articles · "
+                     r"\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d</dc:title>", text)
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])
