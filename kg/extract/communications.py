@@ -431,7 +431,8 @@ def _joint_appearance(text: str, start: int, end: int, sentence: Sentence, speak
               and (not holders or set(holders) & set(m.communication.participants))]
     # The meeting of the news conference's own day, where the text dates both.
     recent = [c for c in recent if c.date == date] or recent
-    if recent and SHARED_STAGE.search(near):
+    # Only when the text names fewer than two holders does the meeting supply them.
+    if recent and SHARED_STAGE.search(near) and len(holders) < 2:
         holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
     return list(dict.fromkeys(holders))
 

@@ -34,6 +34,7 @@ from kg.extract.office_holders import (
     holder_mentions,
     identify,
     is_name_of,
+    name_key,
 )
 from kg.extract.sentences import Sentence, find_quotes, sentence_at, split_sentences
 from kg.knowledge import Knowledge, OfficeHolder
@@ -880,14 +881,15 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
     for start, end, holder in holder_mentions(text, published, index, ordinary, name_word):
         if start in taken or end - 1 in taken:
             continue
-        person = _holder_person(people, text[start:end].split(), holder)
+        person = _holder_person(people, text[start:end].split(), holder, published, index)
         sentence = sentence_at(sentences, start)
         person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
         taken.update(range(start, end))
         spans.append((start, end, person, "name"))
 
 
-def _holder_person(people: list[_Person], tokens: list[str], holder: OfficeHolder) -> _Person:
+def _holder_person(people: list[_Person], tokens: list[str], holder: OfficeHolder,
+                   published: dt.date | None, index: HolderIndex) -> _Person:
     """The person a holder's name points at: the one already known as that holder, else a
     person the name fits, else a new one. A namesake the text names in full stays apart
     ("Castro" in 2016 is Raúl, even after a mention of Fidel Castro)."""
@@ -896,6 +898,15 @@ def _holder_person(people: list[_Person], tokens: list[str], holder: OfficeHolde
         None)
     if known is not None:
         return known
+    if len(tokens) == 1:
+        # "Jaafari" after the text introduced Bashar al-Jaafari, whom the gazetteer does not
+        # know: the article's own namesake, not the gazetteer's Ibrahim al-Jaafari.
+        surname = name_key(tokens)
+        namesake = next((p for p in reversed(people) if len(p.tokens) > 1
+                         and name_key(p.tokens).split()[-1:] == [surname]
+                         and identify(p.tokens, published, index) is None), None)
+        if namesake is not None:
+            return namesake
     person = _person_for(people, tokens, create=False)
     if person is not None and person.holder is None and _fits(person, holder):
         person.holder = holder
