@@ -228,7 +228,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 (Span(group.start(), end, text[group.start():end], sentence.text),),
                 date=_date(text, sentence, published, False, last_date, False, clause_start,
                            clause_end)), start)]
-    factuality = _factuality(text[clause_start:start].lower(), text[start:end].lower(), knowledge)
+    # "On May 26": the month is no modal "may"
+    factuality = _factuality(MONTH_MAY.sub("", text[clause_start:start]).lower(),
+                             text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
     planned = factuality == "planned"
@@ -590,6 +592,9 @@ def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
 
 INFINITIVE = re.compile(r"\bto\s+$")
 MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned)\s+to\s+$")
+
+
+MONTH_MAY = re.compile(r"\bMay\b(?=\.?\s+\d)|(?<=\d)\s+May\b|\b(?:in|of|early|late|mid-?)\s+May\b")
 
 
 def _factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
