@@ -298,7 +298,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                      and set(m.communication.participants) & set(names)), date)
     mode = _mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
     initiator = chair.official if chair else _initiator(trigger, text, start, subjects, objects,
-                                                          names, sentence.text)
+                                                          names, sentence.text, sentence.start)
     communication = Communication(
         kind=kind, mode=mode, status=status, participants=tuple(names), evidence=(evidence,),
         counterpart_governments=tuple(counterparts), initiator=initiator, date=date,
@@ -680,16 +680,24 @@ def _mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) ->
     return mode
 
 
-def _initiator(trigger: Trigger, text, start, subjects, objects, names, sentence) -> str | None:
+TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travell?ed to|arrived in|trip to|go to|"
+                    r"went to|came to|flew|flown|drove)\b", re.IGNORECASE)
+
+
+def _initiator(trigger: Trigger, text, start, subjects, objects, names, sentence,
+               sentence_start: int = 0) -> str | None:
     subject_names, object_names = _names(subjects), _names(objects)
     passive = PASSIVE.search(text[max(0, start - 20) : start])
     if trigger.initiator == "subject":
         who = object_names if passive else subject_names
     elif trigger.initiator == "object":
         who = subject_names if passive else object_names
-    elif re.search(r"\b(?:visit|visited|visiting|travell?ed to|arrived in|trip to|go to|"
-                   r"went to|came to|flew|flown|drove)\b", sentence, re.IGNORECASE):
-        who = subject_names
+    elif (travel := TRAVEL.search(text, sentence_start, sentence_start + len(sentence))):
+        # The traveller is the official named last before the travel words ("X met Y, who is on
+        # a state visit": Y), else the subject.
+        named = [m for m in [*subjects, *objects]
+                 if isinstance(m, Mention) and m.end <= travel.start()]
+        who = [max(named, key=lambda m: m.end).official] if named else subject_names
     else:
         who = []
     if len(who) == 1:
