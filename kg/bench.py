@@ -627,3 +627,29 @@ def network_benchmark(nodes: int = 10000, ties_per_node: int = 10, seed: int = 4
     table = metrics_table(graph, None, "government", seed)
     return {"nodes": nodes, "ties": graph.number_of_edges(),
             "metrics_s": round(time.perf_counter() - started, 2), "notes": list(table.notes)}
+
+
+def ratio_lines(results: list[ScaleResult]) -> list[str]:
+    """The ratios of a run as lines for people (``kg bench`` prints them under its table): per
+    scale, each shipped query against its plain reading and DuckDB, the contacts lookup against
+    the smallest scale, and the network commands against the same work in memory.
+
+    >>> ratio_lines([])
+    []
+    """
+    lines = []
+    first = results[0].contacts_lookup_ms if results else None
+    for result in results:
+        parts = [f"{name} {q['shipped_ms']:g} ms, {q['speedup']:g}x plain"
+                 + (f", {q['vs_duckdb']:g}x DuckDB" if q.get("vs_duckdb") is not None else "")
+                 for name, q in result.queries.items()]
+        lines.append(f"{result.articles} articles: " + "; ".join(parts))
+        network = [f"{label} {value:g}x" for label, value in (
+            ("metrics/networkx", result.metrics_vs_networkx),
+            ("viz/in memory", result.viz_vs_in_memory),
+            ("export/networkx", result.export_vs_networkx)) if value is not None]
+        lookup = result.contacts_lookup_ms
+        if lookup is not None and first:
+            network.append(f"contacts lookup {lookup:g} ms ({lookup / first:.2f}x the first scale)")
+        lines.append(f"{result.articles} articles: " + "; ".join(network))
+    return lines

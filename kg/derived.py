@@ -97,8 +97,8 @@ WHERE {
   { SELECT ?communication (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
     WHERE { { SELECT ?communication ?name
               WHERE { %(scope)s
-                      VALUES ?class { diplo:Contact diplo:Statement }
-                      ?communication a ?class ; diplo:hasParticipant/foaf:name ?name }
+                      ?communication a ?class ; diplo:hasParticipant/foaf:name ?name .
+                      FILTER (?class IN (diplo:Contact, diplo:Statement)) }
               ORDER BY ?name } }
     GROUP BY ?communication }
 }"""
@@ -109,8 +109,8 @@ WHERE {
   { SELECT ?communication (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
     WHERE { { SELECT ?communication ?name
               WHERE { %(scope)s
-                      VALUES ?class { diplo:Contact diplo:Statement }
-                      ?communication a ?class ; diplo:counterpartGovernment/skos:prefLabel ?name }
+                      ?communication a ?class ; diplo:counterpartGovernment/skos:prefLabel ?name .
+                      FILTER (?class IN (diplo:Contact, diplo:Statement)) }
               ORDER BY ?name } }
     GROUP BY ?communication }
 }"""
@@ -121,8 +121,10 @@ INSERT { ?communication diplo:profile ?profile .
                   diplo:statusName ?status }
 WHERE {
   %(scope)s
-  VALUES (?class ?kind) { (diplo:Contact "contact") (diplo:Statement "statement") }
   ?communication a ?class ; diplo:mode/skos:notation ?mode ; diplo:status/skos:notation ?status .
+  BIND (IF(?class = diplo:Contact, "contact", IF(?class = diplo:Statement, "statement", ""))
+        AS ?kind)
+  FILTER (?kind != "")
   BIND (IRI(CONCAT("%(profile)s", ?kind, "/", ENCODE_FOR_URI(STR(?mode)), "/",
                    ENCODE_FOR_URI(STR(?status)))) AS ?profile)
 }"""
@@ -158,19 +160,18 @@ WHERE {
   %(scope)s
   ?articleNode diplo:articleId ?article .
   ?span diplo:inArticle ?articleNode .
-  ?communication diplo:hasEvidence ?span .
-  VALUES ?class { diplo:Contact diplo:Statement }
-  ?communication a ?class .
+  ?communication diplo:hasEvidence ?span ; a ?class .
+  FILTER (?class IN (diplo:Contact, diplo:Statement))
   OPTIONAL { ?articleNode schema:headline ?title }
 }"""
 
-#: Dyad and profile nodes no communication points to any more.
+#: Dyad and profile nodes (of ``scope``) no communication points to any more.
 _ORPHANS = """
-DELETE { ?dyad ?p ?o }
-WHERE { ?dyad a diplo:Dyad ; ?p ?o . FILTER NOT EXISTS { ?contact diplo:inDyad ?dyad } } ;
-DELETE { ?profile ?p ?o }
-WHERE { ?profile a diplo:Profile ; ?p ?o .
-        FILTER NOT EXISTS { ?communication diplo:profile ?profile } }"""
+DELETE { ?node ?p ?o }
+WHERE { %(scope)s ?node ?p ?o .
+        FILTER NOT EXISTS { ?communication diplo:inDyad|diplo:profile ?node } }"""
+#: Rules are written so that Oxigraph starts from the nodes in scope: a class given in VALUES
+#: (instead of FILTER IN) made it walk every communication of that class.
 
 
 def _values(variable: str, iris) -> str:
@@ -214,10 +215,11 @@ def delete_derived(officials=(), communications=(), articles=()) -> str:
     return " ;\n".join(operations)
 
 
-def derive(officials=(), communications=(), articles=()) -> str:
+def derive(officials=(), communications=(), articles=(), nodes=()) -> str:
     """The update recomputing the derived triples of these officials, communications and
-    articles' evidence spans; delete their old ones first (:func:`delete_derived`). Dyad and
-    profile nodes left without a communication go."""
+    articles' evidence spans; delete their old ones first (:func:`delete_derived`). Of the dyad
+    and profile ``nodes`` (those the communications pointed to before), those left without a
+    communication go."""
     operations = []
     if officials:
         operations.append(derive_officials(_values("official", officials)))
@@ -225,8 +227,8 @@ def derive(officials=(), communications=(), articles=()) -> str:
         operations.append(derive_communications(_values("communication", communications)))
     if articles:
         operations.append(derive_articles(_values("articleNode", articles)))
-    if communications:
-        operations.append(_ORPHANS)
+    if nodes:
+        operations.append(_ORPHANS % {"scope": _values("node", nodes)})
     return " ;\n".join(operations)
 
 

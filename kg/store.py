@@ -107,7 +107,7 @@ class GraphStore:
             return 0
         bodies = [graph.serialize(format="nt") for graph in graphs]
         affected = self._affected(graphs, old)
-        operations = [derived.delete_derived(*affected)]
+        operations = [derived.delete_derived(*affected[:3])]
         operations += [_drop(name) for name in old]
         if graphs:
             named = "\n".join(f"GRAPH <{g.identifier}> {{\n{body}\n}}"
@@ -178,17 +178,27 @@ class GraphStore:
             changed.update(URIRef(s[1:-1]) for s, p, o in keys if (s, p, o) not in present)
         if changed:
             subjects = " ".join(f"<{s}>" for s in changed)
-            for row in self._store.query(
-                    f"SELECT DISTINCT ?c WHERE {{ VALUES ?x {{ {subjects} }} "
-                    "{ ?c diplo:hasParticipant ?x } UNION { ?c diplo:counterpartGovernment ?x } "
-                    "UNION { ?c diplo:hasParticipant/diplo:represents ?x } }",
-                    prefixes=PREFIXES):
-                communications.add(row["c"].value)
+            # One lookup per pattern, from the changed nodes (a path written forward, or a
+            # UNION, would make Oxigraph walk every communication).
+            for pattern in ("?c diplo:hasParticipant ?x", "?c diplo:counterpartGovernment ?x",
+                            "?o diplo:represents ?x . ?c diplo:hasParticipant ?o"):
+                for row in self._store.query(
+                        f"SELECT DISTINCT ?c WHERE {{ VALUES ?x {{ {subjects} }} {pattern} }}",
+                        prefixes=PREFIXES):
+                    communications.add(row["c"].value)
             for row in self._store.query(
                     f"SELECT DISTINCT ?o WHERE {{ VALUES ?x {{ {subjects} }} "
                     "?o diplo:represents ?x }", prefixes=PREFIXES):
                 officials.add(row["o"].value)
-        return sorted(officials), sorted(communications), sorted(articles)
+        nodes: set[str] = set()
+        if communications:
+            # Dyads and profiles these communications point to now: derive() drops those that
+            # no communication points to after the write.
+            scope = " ".join(f"<{c}>" for c in communications)
+            nodes = {row["n"].value for row in self._store.query(
+                f"SELECT DISTINCT ?n WHERE {{ VALUES ?c {{ {scope} }} "
+                "?c diplo:inDyad|diplo:profile ?n }", prefixes=PREFIXES)}
+        return sorted(officials), sorted(communications), sorted(articles), sorted(nodes)
 
     def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
         """Drop the graphs of these articles, and the merged triples only they held, in one
