@@ -32,7 +32,7 @@ def test_factuality_effects_and_government_kinds_are_known():
 
 @pytest.mark.parametrize(("surface", "government"), [
     ("Gambian", "Gambia"), ("Ivorian", "Côte d'Ivoire"), ("Kremlin", "Russia"),
-    ("Emirati", "United Arab Emirates"), ("ECOWAS", "Economic Community of West African States"),
+    ("Emirati", "United Arab Emirates"), ("Economic Community of West African States", "ECOWAS"),
 ])
 def test_demonyms_aliases_and_organisations_name_their_government(surface, government):
     assert KNOWLEDGE.government_by_surface[surface] == government

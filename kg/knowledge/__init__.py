@@ -165,7 +165,7 @@ def load_knowledge() -> Knowledge:
         tuple(Trigger(_with_inflections(r["trigger"], forms), r["kind"], r["mode"], r["initiator"])
               for r in _rows("communication_triggers.csv")),
         _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
-        _office_holders(),
+        _office_holders(by_surface),
     )
 
 
@@ -207,8 +207,10 @@ def _regular_forms(lemma: str) -> list[str]:
     return [third, lemma + "ed", lemma + "ing"]
 
 
-def _office_holders() -> tuple[OfficeHolder, ...]:
-    """Every row of ``office_holders/*.csv``, one holder per name with all their terms."""
+def _office_holders(government_by_surface: dict[str, str]) -> tuple[OfficeHolder, ...]:
+    """Every row of ``office_holders/*.csv``, one holder per name with all their terms (a
+    government written another way, "Economic Community of West African States", is named
+    as ``governments.csv`` names it, "ECOWAS")."""
     folder = resources.files("kg.knowledge").joinpath("office_holders")
     terms: dict[str, list[Term]] = {}
     aliases: dict[str, list[str]] = {}
@@ -220,8 +222,9 @@ def _office_holders() -> tuple[OfficeHolder, ...]:
                 if start is None:
                     continue
                 name = row["name"].strip()
+                government = row["government"].strip()
                 terms.setdefault(name, []).append(Term(
-                    row["post"].strip(), row["government"].strip(), start,
+                    row["post"].strip(), government_by_surface.get(government, government), start,
                     _partial_date(row["end"], last=True)))
                 known = aliases.setdefault(name, [])
                 known.extend(a for a in _split(row["aliases"]) if a not in known)
