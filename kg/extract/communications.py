@@ -65,6 +65,7 @@ INVERTED_CONDITION = re.compile(r"\W*(?:should|were)\s+(?:he|she|they|the\s+\w+)
 #: days just past; a date further back is background, "the deadline of June 30, 2014")
 NARRATIVE_REACH = 60
 # Background: what happened before the narrative's day, or happens habitually.
+RELATIVE_CLAUSE = re.compile(r"\s*(?:who|which|whom|whose)\b", re.IGNORECASE)
 BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?:ly)?|last|since|"
                         r"(?:19|20)\d\d|often|usually|regularly|years?|months?|weeks?)\b",
                         re.IGNORECASE)
@@ -623,6 +624,9 @@ def _date(text, sentence: Sentence, published, planned, last_date, elsewhere: bo
         return None
     found = [(sentence.start + offset, d)
              for offset, d in find_dates(sentence.text, published, planned) if d]
+    # "X met Netanyahu, who had flown in on Sunday": a relative clause's day is not the event's.
+    found = [(offset, d) for offset, d in found if offset < clause_end
+             or not RELATIVE_CLAUSE.match(text, clause_end)]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
