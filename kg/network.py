@@ -249,30 +249,28 @@ def _grouped(pairs, keep) -> dict:
 
 
 def _local_evidence(store, kinds) -> dict[str, list[Evidence]]:
-    from kg.namespaces import DIPLO, SCHEMA
+    """Evidence of the communications in ``kinds``, read through the derived triples of their
+    spans (:mod:`kg.derived`: communication, article id and title on each span)."""
+    from kg.namespaces import DIPLO
 
-    spans = _grouped(store.merged_objects(DIPLO.hasEvidence), kinds)
-    needed = {span for found in spans.values() for span in found}
+    spans: dict[str, list[str]] = {}
+    for span, communication in store.merged_objects(DIPLO.evidenceOf):
+        if communication in kinds:
+            spans.setdefault(communication, []).append(span)
 
-    def single(predicate, keep):
-        return {s: v for s, v in store.merged_objects(predicate) if s in keep}
-    text = single(DIPLO.exactText, needed)
-    begin = single(DIPLO.beginIndex, needed)
-    end = single(DIPLO.endIndex, needed)
-    sentence = single(DIPLO.sentence, needed)
-    article = single(DIPLO.inArticle, needed)
-    articles = set(article.values())
-    ids = single(DIPLO.articleId, articles)
-    titles = single(SCHEMA.headline, articles)
+    def single(predicate):
+        return dict(store.merged_objects(predicate))
+
+    ids, titles = single(DIPLO.evidenceArticleId), single(DIPLO.evidenceTitle)
+    text, begin = single(DIPLO.exactText), single(DIPLO.beginIndex)
+    end, sentence = single(DIPLO.endIndex), single(DIPLO.sentence)
     evidence: dict[str, list[Evidence]] = {}
     for communication, found in spans.items():
-        rows = sorted((str(ids[article[span]]), begin[span], end[span], span)
-                      for span in set(found)
-                      if span in text and span in begin and span in end
-                      and article.get(span) in ids)
+        rows = sorted((str(ids[span]), begin[span], end[span], span) for span in set(found)
+                      if span in text and span in begin and span in end and span in ids)
         evidence[communication] = [
             Evidence(str(text[span]), _opt(sentence.get(span)), article_id,
-                     _opt(titles.get(article[span])))
+                     _opt(titles.get(span)))
             for article_id, _, _, span in rows]
     return evidence
 
