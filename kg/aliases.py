@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.extract.officials import normalise_name
+from kg.extract.names import normalise_name
 from kg.model import Communication, Extraction, Official
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"

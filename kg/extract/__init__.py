@@ -3,6 +3,25 @@
 The extractor is a pure function of the article's text and metadata: it knows nothing of RDF,
 so any engine that can map a function over articles (processes, Spark, Dask, Ray) can run it.
 
+:func:`extract` runs these stages in order, each a module that says what it adds:
+
+1. :mod:`~kg.extract.sentences` — text structure: sentences, paragraphs, quotations;
+2. :mod:`~kg.extract.officials` — the officials and every mention of them (a
+   :class:`~kg.extract.cast.Cast`), from
+   :mod:`~kg.extract.names` (names and titles as written: titled, appositive and owned names),
+   :mod:`~kg.extract.office_holders` (the gazetteer of office-holders),
+   :mod:`~kg.extract.reference` (title-only mentions, pronouns with gender, first person,
+   quotation speakers) and :mod:`~kg.extract.governments` (whom each official represents);
+3. :mod:`~kg.extract.communications` — each trigger's mention of a contact or statement, from
+   :mod:`~kg.extract.triggers` (trigger words, factuality, mode),
+   :mod:`~kg.extract.clauses` (subjects, objects, coordination, initiator),
+   :mod:`~kg.extract.reference` (group phrases: "the two leaders"),
+   :mod:`~kg.extract.dates` (the event's day and the narrative's) and
+   :mod:`~kg.extract.governments` (unnamed counterparts, visited countries);
+   then :mod:`~kg.extract.events` merges the mentions of one event and adds companions,
+   envoys, visitors and bare remarks;
+4. here: quotations with their speakers, and whom each official acts for ("on behalf of").
+
 >>> import datetime as dt
 >>> from kg.model import Article, Meta
 >>> article = Article(Meta(id="a1", published=dt.date(2021, 5, 13)),
@@ -24,10 +43,11 @@ import re
 import time
 from dataclasses import dataclass, replace
 
+from kg.errors import ArticleError
+from kg.extract.cast import Cast
 from kg.extract.communications import find_communications
 from kg.extract.dates import dateline_date
-from kg.extract.officials import Cast, find_officials
-from kg.errors import ArticleError
+from kg.extract.officials import find_officials
 from kg.knowledge import Knowledge, load_knowledge
 from kg.model import Article, Extraction, Official, Quote, Span
 

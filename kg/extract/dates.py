@@ -1,4 +1,11 @@
-"""Date expressions in a sentence, resolved against the article's publication date.
+"""Dates: date expressions resolved against the article's publication date, and the day of
+each reported event.
+
+What this module adds: the dates a sentence names (weekdays, "yesterday", "10 March 2022"),
+resolved against ``published``; a wire report's dateline; and, for a mention of a
+communication, its day: a date in its clause or sentence, else the day the narrative is at
+(:func:`advance_narrative_day` carries that day across the sentences and paragraphs of one
+narrative, never from a background event or a remark placed in another period).
 
 >>> import datetime as dt
 >>> published = dt.date(2021, 5, 13)  # a Thursday
@@ -14,6 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+
+from kg.extract.sentences import Sentence
+from kg.model import Communication, Status
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
@@ -196,3 +206,109 @@ def dateline_date(text: str) -> dt.date | None:
         return None
     return _safe_date(int(year), MONTHS[match.group("month").lower()], int(match.group("day")))
 
+
+#: days from publication within which a date can be the narrative's day (news reports the
+#: days just past; a date further back is background, "the deadline of June 30, 2014")
+NARRATIVE_REACH = 60
+
+SOURCE_CONNECTIVES = re.compile(
+    r"^(?:before that|after that|afterwards|later|later that day|then|earlier|shortly after|"
+    r"soon after|the same day|that day|subsequently)\b",
+    re.IGNORECASE,
+)
+CONTINUATION = re.compile(
+    r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
+    r"conversation|session)|\bafterwards\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
+    r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b|"
+    r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b|"
+    r"\b(?:a separate|meanwhile|at the same time)\b",
+    re.IGNORECASE)
+
+SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
+
+GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
+                        re.IGNORECASE)
+
+DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
+                       r"a day later|the next day|the following day)\b", re.IGNORECASE)
+
+RELATIVE_CLAUSE = re.compile(r"\s*(?:who|which|whom|whose)\b", re.IGNORECASE)
+# Background: what happened before the narrative's day, or happens habitually.
+BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?:ly)?|last|since|"
+                        r"(?:19|20)\d\d|often|usually|regularly|years?|months?|weeks?)\b",
+                        re.IGNORECASE)
+
+
+def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
+               clause_start: int, clause_end: int, trigger_at: int | None = None,
+               carry: bool = True) -> dt.date | None:
+    """The day a mention happened: a date in its clause, else in its sentence (counted from the
+    sentence's day after "a day after"); else the narrative's day when the sentence continues it
+    ("before that", "after the meeting", "the same evening"), shifted by "a day earlier" / "the
+    next day", or when it stays in the paragraph that set that day."""
+    if elsewhere:
+        return None
+    found = [(sentence.start + offset, d)
+             for offset, d in find_dates(sentence.text, published, planned) if d]
+    # "X met Netanyahu, who had flown in on Sunday": a relative clause's day is not the event's.
+    found = [(offset, d) for offset, d in found if offset < clause_end
+             or not RELATIVE_CLAUSE.match(text, clause_end)]
+    if found:
+        # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
+        # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
+        # Wednesday"), else the nearest before it.
+        in_clause = [(offset, d) for offset, d in found if clause_start <= offset < clause_end]
+        after = [d for offset, d in in_clause if trigger_at is not None and offset >= trigger_at]
+        own = after[0] if after else in_clause[-1][1] if in_clause and trigger_at is not None \
+            else in_clause[0][1] if in_clause else None
+        if own:
+            return own
+        # "held talks on Thursday, a day after meeting Zelensky": counted from the sentence's day.
+        gap = GAP_BEFORE.search(text, max(sentence.start, clause_start - 30), clause_start)
+        if not gap:
+            return found[0][1]
+        days = {"a": 1, "one": 1, "two": 2, "three": 3}[gap.group("count").lower()]
+        return found[0][1] + dt.timedelta(days=-days if gap.group("way") == "after" else days)
+    if last_date is None or planned:
+        return None  # a plan announced on the narrative's day happens some other day
+    day, paragraph = last_date
+    shift = DAY_SHIFT.search(sentence.text)
+    if shift:
+        return day + dt.timedelta(days=-1 if shift.group("earlier") else 1)
+    if SOURCE_CONNECTIVES.match(sentence.text) or CONTINUATION.search(sentence.text):
+        return day
+    if sentence.paragraph == paragraph:
+        return day
+    # A later paragraph goes on with the narrative's day unless it steps back into background.
+    if not carry or BACKGROUND.search(sentence.text) or mentions_other_period(sentence.text):
+        return None
+    return day
+
+
+def advance_narrative_day(sentence: Sentence, published: dt.date | None,
+                          reported: list[Communication],
+                          last_date: tuple[dt.date, int] | None) -> tuple[dt.date, int] | None:
+    """The day the narrative is at after ``sentence`` (which ``reported`` these communications),
+    and the paragraph that set it; ``last_date`` is where it was before the sentence.
+
+    >>> sentence = Sentence(0, "Blinken met Wang Yi on Tuesday.", 2)
+    >>> advance_narrative_day(sentence, dt.date(2021, 5, 13), [], None)
+    (datetime.date(2021, 5, 11), 2)
+    """
+    dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
+             and (published is None or 0 <= (published - d).days <= NARRATIVE_REACH)]
+    # The narrative is at the day of what this sentence reported, if it dated that; else
+    # at its last day ("Netanyahu, who had flown in on Sunday, met Trump on Tuesday").
+    days = [c.date for c in reported
+            if c.date and c.status is Status.OCCURRED and c.date in dated]
+    if days:
+        return (days[-1], sentence.paragraph)
+    # "…on Thursday, the first since Russia invaded in February": a comparison, not its day.
+    if dated and not mentions_other_period(SINCE.sub("", sentence.text)):
+        return (dated[-1], sentence.paragraph)
+    if last_date and (SOURCE_CONNECTIVES.match(sentence.text)
+                      or CONTINUATION.search(sentence.text)):
+        # "X appeared before reporters after the talks. He said…": the paragraph goes on
+        # with the day it continues.
+        return (last_date[0], sentence.paragraph)
+    return last_date

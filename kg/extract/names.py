@@ -1,14 +1,29 @@
-"""Names and titles, as written: comparison keys of names, and word lists compiled to patterns.
+"""Names and titles as written: the people of an article as its text names them.
+
+What this module adds: what a name token is and a name's comparison key; word lists compiled to
+patterns; the title patterns (a post before a name, an apposition after it, a post owned by a
+country or a person, a title standing alone, a plural post listing names); cleaning a matched name
+of honorifics and stray words; what a title says of its holder (post, government, owner); and the
+person records (:class:`Person`, :class:`People`, :func:`person_for`) that the officials stage
+fills in and reference reads.
 
 >>> normalise_name("Sergey LAVROV") == normalise_name("sergey lavrov")
 True
+>>> from kg.knowledge import load_knowledge
+>>> clean_name(re.match(r"(?P<name>.*)", "Mr. Antony Blinken"), load_knowledge())
+(['Antony', 'Blinken'], 4, 18)
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+from kg.extract.sentences import Sentence, sentence_at
+from kg.knowledge import Knowledge, OfficeHolder
+from kg.model import Span
 
 
 @lru_cache(maxsize=65536)
@@ -49,3 +64,292 @@ def alternation(words) -> str:
         return body
 
     return build(trie)
+
+
+# A name token: a capitalised word ("Erdoğan", "al-Sisi") or initials ("J.", "A.V.", "U.S.").
+UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+NAME_TOKEN = rf"(?:[{UPPER}][\w’'\-]*[\w]|[{UPPER}]\.(?:\s?[{UPPER}]\.)*)"
+
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+# After a post, the office it belongs to and that office's owner ("of Zelensky's office").
+OFFICE_OWNER = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<owner>{NAME_TOKEN})['’]s[^\S\n]+"
+                          r"(?:office|administration|cabinet|government|staff|team|chancellery)\b")
+# Words that may follow a post ending an apposition ("X, the foreign minister, who…", "…said").
+CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whose|which|said|says|told|tells|met|meets|has|had|"
+                r"have|is|was|were|will|would|in|at|on|since|from|with|later|also|then|spoke|"
+                r"called|added|wrote|warned|announced|urged|visited|arrived|held)")
+ROYAL_STYLES = frozenset({"King", "Queen"})
+LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
+
+_HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
+                            r"Receives|Tells|Warns|Signs|Travels|Arrives|Discusses)")
+
+
+def is_title_only(gap: str) -> bool:
+    """Whether ``gap`` holds at most a title before a name ("Russian Foreign Minister ").
+
+    >>> is_title_only(" Russian Foreign Minister "), is_title_only(" who met the ")
+    (True, False)
+    """
+    words = gap.split()
+    return len(gap) <= 70 and all(w[0].isupper() or w in ("of", "the", "for", "and", "'s")
+                                  for w in words if w[0].isalpha())
+
+
+@dataclass(frozen=True)
+class TitlePatterns:
+    """The patterns of names with titles, compiled from one knowledge base's word lists."""
+
+    owned: re.Pattern
+    titled: re.Pattern
+    titled_lower: re.Pattern
+    appositive: re.Pattern
+    title_only: re.Pattern
+    government: re.Pattern
+    #: "the foreign ministers — A of Turkey, B of Finland and C of Sweden"
+    listed: re.Pattern
+    listed_item: re.Pattern
+    plural_posts: dict[str, str]
+    #: after a country: the title of a named person ("South African leader F.W. de Klerk")
+    title_ahead: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def title_patterns(knowledge: Knowledge) -> TitlePatterns:
+    """The title patterns of ``knowledge``'s governments, posts and word lists (cached)."""
+    words = knowledge.words
+    gov = alternation(knowledge.government_by_surface)
+    post = alternation(knowledge.post_by_surface)
+    modifier = alternation(words["modifier"])
+    particle = alternation(words["particle"])
+    honorific = alternation(words["honorific"])
+    domain = alternation(words["domain"])
+    name = (
+        rf"(?:(?:{honorific})[^\S\n]+)?{NAME_TOKEN}"
+        # "J.Stoltenberg", "A.V.Grushko": no space after initials in some readouts
+        rf"(?:(?:[^\S\n]+|-|(?<=\.))(?:(?:{particle})(?:[^\S\n]+|-))*{NAME_TOKEN}){{0,4}}"
+    )
+    of_phrase = (
+        rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
+        rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
+    )
+    # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
+    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)"
+    titled = re.compile(
+        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
+    )
+    # "the European Union's coordinator for the nuclear negotiations, Enrique Mora"
+    titled_lower = re.compile(
+        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?"
+        rf"(?:[a-z][\w\-]*[^\S\n]+){{0,3}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
+    )
+    appositive = re.compile(
+        rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
+        rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+)?"
+        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
+        # "Erdoğan, Finnish President Sauli Niinistö": that title is the next person's.
+        rf"(?![^\S\n]+{NAME_TOKEN})"
+        # "the Shangri-La Dialogue, Asia's premier security forum": a post word as an adjective
+        rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
+    )
+    title_only = re.compile(
+        rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+)"
+        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
+        rf"(?P<post>{post}|{alternation(LEADER_WORDS)})\b(?![^\S\n]+{NAME_TOKEN})"
+    )
+    # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
+    # Maria Zakharova", "Biden's national security adviser, Jake Sullivan", "his spokesman, X":
+    # after a government or an owner, up to two words of the post's scope before the post.
+    owned = re.compile(
+        rf"(?<![\w-])(?:(?P<gov>{gov})(?:['’]s)?|(?P<owner>[Hh]is|[Hh]er|{NAME_TOKEN}['’]s))"
+        rf"[^\S\n]+(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{0,2}})(?P<post>{post})"
+        rf"(?P<of>)(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
+    )
+    government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
+                            rf"(?![\w-])")
+    plural_posts = {f"{surface}s": surface for surface in knowledge.post_by_surface
+                    if surface[-1:].isalpha() and not surface.endswith("s")}
+    listed = re.compile(rf"(?<![\w-])(?P<post>{alternation(plural_posts)})[^\S\n]*[—–:][^\S\n]*")
+    listed_item = re.compile(rf"(?P<name>{name})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})\b"
+                             rf"(?P<next>[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)?")
+    title_ahead = re.compile(rf"(?:['’]s)?[^\S\n]+(?:(?:{modifier})[^\S\n]+)*"
+                             rf"(?:{post}|{alternation(LEADER_WORDS)})[^\S\n]+{NAME_TOKEN}")
+    return TitlePatterns(owned, titled, titled_lower, appositive, title_only, government, listed,
+                         listed_item, plural_posts, title_ahead)
+
+
+def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, int]:
+    """The tokens of the name group, cut at the first word that cannot be part of a name."""
+    words = knowledge.words
+    raw = match.group("name")
+    start = match.start("name")
+    tokens: list[str] = []
+    end = start
+    for token_match in re.finditer(r"(?:[A-Z]\.)+(?=[A-Z][a-z])|[^\s]+", raw):
+        token = token_match.group()
+        if tokens and (token in words["stop"] or token in knowledge.government_by_surface
+                       or token in knowledge.post_by_surface or token in words["domain"]
+                       or _HEADLINE_VERB.fullmatch(token)):
+            break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
+        leading_title = (not tokens and token in knowledge.post_by_surface and token[0].isupper()
+                         and token_match.end() < len(raw))
+        if not tokens and not leading_title and (
+                token in words["stop"] or token in knowledge.government_by_surface
+                or token in knowledge.post_by_surface or token in words["domain"]):
+            return [], start, start
+        if token in words["honorific"] or leading_title:
+            # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name.
+            start = start + token_match.end()
+            while start < len(match.string) and match.string[start] == " ":
+                start += 1
+            continue
+        tokens.append(token)
+        end = match.start("name") + token_match.end()
+    # Hyphenated particles ("al-Sisi") stay one token; trailing possessives are dropped.
+    if tokens:
+        tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
+        end = start + len(" ".join(tokens)) if match.string[start:end].count(" ") == len(tokens) - 1 else end
+    return tokens, start, end
+
+
+def title_case(words: str) -> str:
+    """A post as a title: each word capitalised but the small ones.
+
+    >>> title_case("minister of foreign affairs")
+    'Minister of Foreign Affairs'
+    """
+    small = {"of", "for", "the", "and", "on"}
+    return " ".join(w if w in small or w[:1].isupper() else w[:1].upper() + w[1:]
+                    for w in words.split())
+
+
+def record_post(person: Person, match: re.Match, knowledge: Knowledge,
+                sentences: list[Sentence]) -> None:
+    """Give ``person`` what the title ``match`` says: the post, its government, its owner."""
+    groups = match.groupdict()
+    surface = groups["post"]
+    post = knowledge.post_by_surface[surface]
+    mods = " ".join(title_case(m) for m in (groups.get("mods") or "").split()
+                    if m.lower() not in {"former", "then", "new", "newly", "incoming", "outgoing",
+                                          "top", "elected", "the", "a", "an"})
+    if post.name == "Spokesperson":
+        # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs").
+        mods = ""
+    of = groups.get("of") or ""
+    ofgov = groups.get("ofgov")
+    # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
+    # abbreviations ("FM", "PM") take the post's full name.
+    written = post.name if surface.isupper() and len(surface) <= 3 else title_case(surface)
+    if of and not ofgov:
+        normalised = f"{mods} {written}{of}".strip()
+    else:
+        normalised = f"{mods} {written}".strip()
+    sentence = sentence_at(sentences, match.start())
+    evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
+    person.posts.append((normalised, evidence))
+    for government in (groups.get("gov"), groups.get("owner_gov"), ofgov):
+        if government:
+            person.governments.append(knowledge.government_by_surface[government])
+    if groups.get("owner"):
+        person.owners.append(match.start("owner"))
+    # "deputy head of Zelensky's office": the office's owner is whom the official works for.
+    office = OFFICE_OWNER.match(match.string, match.end())
+    if office:
+        person.owners.append(office.start("owner"))
+    if post.default_government:
+        person.post_governments.append(post.default_government)
+
+
+@dataclass
+class Person:
+    """A person the text names, and what it says of them, gathered while officials are found."""
+
+    tokens: list[str]
+    posts: list[tuple[str, Span]] = field(default_factory=list)
+    governments: list[str] = field(default_factory=list)
+    post_governments: list[str] = field(default_factory=list)
+    #: offsets of "his" / "Biden's" owning the post: the official works for the owner's government
+    owners: list[int] = field(default_factory=list)
+    #: where an untitled person takes part in a contact ("held talks with Vladimir Putin")
+    contacts: list[Span] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    #: the gazetteer's entry for this person, when the name is an office-holder's
+    holder: OfficeHolder | None = None
+    #: where the gazetteer found the name (evidence for an official named without a title)
+    named: list[Span] = field(default_factory=list)
+
+    def absorb(self, other: Person) -> None:
+        """Take in what the text says of ``other``, another form of this person's name."""
+        self.posts.extend(other.posts)
+        self.governments.extend(other.governments)
+        self.post_governments.extend(other.post_governments)
+        self.owners.extend(other.owners)
+        self.contacts.extend(other.contacts)
+        self.aliases |= other.aliases
+        self.named.extend(other.named)
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+class People(list):
+    """The people of an article, indexed by name word: looking a name up costs the people who
+    share a word with it, not everyone named so far (a dense article names thousands)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_word: dict[str, dict[int, Person]] = {}
+        self.order: dict[int, int] = {}
+
+    def append(self, person: Person) -> None:
+        super().append(person)
+        self.order[id(person)] = len(self.order)
+        self.index(person)
+
+    def index(self, person: Person) -> None:
+        """Register ``person`` under each word of their (possibly new) name."""
+        for token in person.tokens:
+            self.by_word.setdefault(normalise_name(token), {})[id(person)] = person
+
+    def sharing(self, key: list[str]) -> list[Person]:
+        """The people whose name shares a word with ``key``, latest first."""
+        found = {pid: p for word in key for pid, p in self.by_word.get(word, {}).items()}
+        return sorted(found.values(), key=lambda p: self.order[id(p)], reverse=True)
+
+
+def person_for(people: list[Person], tokens: list[str], create: bool,
+               post: str | None = None) -> Person | None:
+    """The person these name tokens name: equal names, or one name contained in the other; of
+    several, the one holding ``post`` ("King Salman" is the king, not Bahrain's Salman bin Hamad)."""
+    key = [normalise_name(t) for t in tokens if not re.fullmatch(r"[A-Z]\.", t)]
+    candidates = []
+    for person in people.sharing(key) if isinstance(people, People) else reversed(people):
+        other = [normalise_name(t) for t in person.tokens if not re.fullmatch(r"[A-Z]\.", t)]
+        if len(key) == 1 and key[0] in other and other.index(key[0]) > 0 and \
+                other[other.index(key[0]) - 1] in PATRONYMIC:
+            continue  # "Salman" is not "Mohammed bin Salman": after "bin" stands the father
+        if _contains(other, key) or (create and _contains(key, other)):
+            candidates.append((person, other))
+    if post in ROYAL_STYLES and len(key) == 1:
+        # "King Salman" is not Crown Prince Salman bin Hamad: a given name under another post.
+        candidates = [(p, o) for p, o in candidates if o[-1] == key[0] or not p.posts
+                      or any(post in held or held in post for held, _ in p.posts)]
+    if candidates:
+        person, other = next(((p, o) for p, o in candidates
+                              if post and any(post in held for held, _ in p.posts)), candidates[0])
+        if create and len(key) > len(other):
+            person.tokens = list(tokens)
+            if isinstance(people, People):
+                people.index(person)
+        return person
+    if not create:
+        return None
+    person = Person(list(tokens))
+    people.append(person)
+    return person
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))

@@ -1,12 +1,22 @@
-"""Reference, by structure: group phrases that stand for officials named before them.
+"""Reference: what points at an official without naming them, resolved to the official.
 
-"The two leaders held talks", "both men", "the three presidents", "the two sat down": the group
-is the last officials the text named before the phrase, as many as the number says and of the
-kind the noun says (presidents are presidents; leaders head a state or government). Counting
+What this stage adds to the mentions of named officials:
+
+- *title-only mentions* ("the Secretary", "Turkey's foreign minister"): the most salient official
+  holding that title, or an untitled person the title gives a post;
+- *pronouns* ("he", "her"), resolved with gender (a gendered honorific or the pronouns that follow
+  a name) and syntax (an object pronoun is not its clause's subject; a possessive in a fronted
+  phrase points forward to the subject after its comma);
+- *quotation speakers*, and the *first person* inside a quotation ("I", "my") as its speaker;
+- *group phrases* ("the two leaders held talks", "both men", "the three presidents"), which
+  :mod:`kg.extract.communications` resolves with :func:`group_members`.
+
+A group is the last officials the text named before the phrase, as many as the number says and of
+the kind the noun says (presidents are presidents; leaders head a state or government). Counting
 back over mentions rather than reusing the previous contact's pair lets a group that a sentence
 introduces ("A welcomed B; the two leaders…") resolve on its own.
 
->>> from kg.extract.officials import Mention
+>>> from kg.extract.cast import Mention
 >>> from kg.model import Official
 >>> officials = {"A": Official("A", post="President"), "B": Official("B", post="Foreign Minister"),
 ...              "C": Official("C", post="Prime Minister")}
@@ -18,8 +28,239 @@ introduces ("A welcomed B; the two leaders…") resolve on its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+
+from kg.extract.cast import Mention, mention_starts, mentions_between
+from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
+from kg.extract.sentences import Sentence, find_quotes, sentence_at
+from kg.extract.triggers import SPEECH_VERBS
+from kg.knowledge import OfficeHolder
+
+PRONOUNS = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
+
+# Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
+GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterparts", "adviser",
+                           "advisor", "secretary", "minister", "official"})
+
+OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
+
+
+def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) -> list[Mention]:
+    """Add title-only and pronoun mentions, each resolved to the most salient fitting official
+    (``people`` gain the posts and governments those titles give)."""
+    by_name = {p.name: p for p in people}
+    extra: list[Mention] = []
+    starts = mention_starts(mentions)
+    for match in patterns.title_only.finditer(text):
+        before = mentions[: bisect.bisect_left(starts, match.start())]
+        if before and re.fullmatch(r",\s*", text[before[-1].end : match.start()]):
+            continue  # an apposition ("Wang Yi, China's foreign minister") titles its name
+        post_word = match.group("post").lower()
+        government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
+                                                          or "")
+        target = None
+        sentence = sentence_at(sentences, match.start())
+        for mention in reversed(before[-200:]):
+            person = by_name[mention.official]
+            fits_post = post_word in LEADER_WORDS or any(
+                post_word in p.lower() or p.lower() in post_word for p, _ in person.posts
+            )
+            # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
+            # official of no known government in the same sentence takes the title's.
+            # Not across an exchange ("Macron briefed him on his talks with the Kremlin leader").
+            unplaced_here = (not person.governments and sentence is not None
+                             and mention.start >= sentence.start and mention.how != "pronoun"
+                             and not OTHER_PARTY_GAP.search(text, mention.end, match.start())
+                             and match.start() - mention.end <= 60)
+            fits_government = government is None or government in person.governments
+            if fits_post and (fits_government or unplaced_here):
+                target = person
+                if not fits_government:
+                    person.governments.append(government)
+                break
+        if target is not None and post_word not in LEADER_WORDS:
+            # Of two crown princes, "the crown prince" is the one the article is about: the
+            # fitting official named most often so far, the latest of equals.
+            counts = Counter(m.official for m in before if m.how in ("titled", "name"))
+            rivals = [by_name[name] for name in counts if by_name[name] is not target
+                      and any(post_word in p.lower() for p, _ in by_name[name].posts)
+                      and (government is None or government in by_name[name].governments)]
+            best = max(rivals, key=lambda p: counts[p.name], default=None)
+            if best is not None and counts[best.name] > counts[target.name]:
+                target = best
+        if target is None:
+            if post_word in GENERIC_POSTS:
+                continue
+            target = _untitled_for(match, before, by_name, sentences, government)
+            if target is None:
+                continue
+            # "Turkey's foreign minister had brought…" gives the untitled Çavuşoğlu his post.
+            if post_word not in LEADER_WORDS:
+                record_post(target, match, knowledge, sentences)
+            elif government:
+                target.governments.append(government)
+        extra.append(Mention(match.start(), match.end(), target.name, "title"))
+    combined = sorted(mentions + extra, key=lambda m: m.start)
+    starts = mention_starts(combined)
+    genders = _genders(text, sentences, combined, starts)
+    pronouns: list[Mention] = []
+    # The officials of each recent sentence (pronouns included), subject first: a pronoun with
+    # no antecedent in its own sentence points at the subject of the sentences before.
+    recent: list[tuple[int, list[str]]] = []
+    for number, sentence in enumerate(sentences):
+        named = mentions_between(combined, starts, sentence.start, sentence.end)
+        found: list[Mention] = []
+        for match in PRONOUNS.finditer(sentence.text):
+            start = sentence.start + match.start()
+            gender = "f" if match.group().lower() in ("she", "her") else "m"
+            # "Mrs May … he": a pronoun only points at an official of its gender (or unknown).
+            same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender]
+            # "X was received by Y and gave him…": an object pronoun is not its clause's subject.
+            others = [m for m in same if m.official != same[0].official]
+            window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
+                      for name in names if genders.get(name, gender) == gender]
+            # Most officials in the news are men: "she" goes first to a woman the text has shown.
+            earlier = next((name for name in window if gender == "f" and genders.get(name) == "f"),
+                           window[0] if window else None)
+            # "In his address to the conference, Mr Olmert told…": a possessive in a fronted
+            # phrase points forward to the subject after its comma.
+            fronted = not same and match.group().lower() in ("his", "her") and _fronted_subject(
+                sentence, start, named, genders, gender)
+            if fronted:
+                target = fronted
+            elif same and match.group().lower() == "him" and others:
+                target = others[-1].official
+            elif same:
+                target = same[0].official
+            elif earlier:
+                target = earlier
+            else:
+                continue
+            found.append(Mention(start, start + len(match.group()), target, "pronoun"))
+        here = sorted(named + found, key=lambda m: m.start)
+        if here:
+            recent.append((number, list(dict.fromkeys(m.official for m in here))))
+        pronouns.extend(found)
+    return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
+    """The subject right after the comma of a sentence-opening phrase holding ``start``, when
+    it is named and of the pronoun's gender."""
+    comma = sentence.text.find(",", start - sentence.start)
+    if comma < 0 or comma > 80 or "," in sentence.text[: start - sentence.start]:
+        return None
+    after = [m for m in named if m.start >= sentence.start + comma and m.how in ("titled", "name")]
+    if after and after[0].start - (sentence.start + comma) <= 40 and \
+            genders.get(after[0].official, gender) == gender:
+        return after[0].official
+    return None
+
+
+FEMININE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Mme|Madame|Madam|Queen|Lady|Dame|Baroness|Princess)\.?\s+$")
+MASCULINE_BEFORE = re.compile(r"\b(?:Mr|M|King|Sir|Lord|Monsieur|Prince|Sheikh|Emir|Sultan)\.?\s+$")
+
+
+def _genders(text, sentences, mentions: list[Mention], starts: list[int]) -> dict[str, str]:
+    """What the text says of each official's gender ("f" or "m"): a gendered honorific or
+    style before their name ("Mrs May", "King Salman"), or the pronouns that follow them in
+    sentences naming nobody else ("Merkel said she…"), when those all agree."""
+    votes: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.how in ("titled", "name"):
+            before = text[max(0, mention.start - 12) : mention.start]
+            if FEMININE_BEFORE.search(before):
+                votes.setdefault(mention.official, set()).add("f")
+            elif MASCULINE_BEFORE.search(before):
+                votes.setdefault(mention.official, set()).add("m")
+    for sentence in sentences:
+        here = mentions_between(mentions, starts, sentence.start, sentence.end)
+        named = {m.official for m in here}
+        if len(named) != 1:
+            continue
+        official = next(iter(named))
+        first = here[0].end - sentence.start
+        for match in PRONOUNS.finditer(sentence.text, first):
+            votes.setdefault(official, set()).add(
+                "f" if match.group().lower() in ("she", "her") else "m")
+    return {name: next(iter(found)) for name, found in votes.items() if len(found) == 1}
+
+
+def _untitled_for(match: re.Match, before: list[Mention], by_name: dict[str, Person],
+                  sentences: list[Sentence], government: str | None) -> Person | None:
+    """The untitled person a title-only mention introduces a post for: in its own sentence the
+    first one named (the subject), else the last one named in the two sentences before."""
+    sentence = sentence_at(sentences, match.start())
+    if sentence is None:
+        return None
+    window_start = sentences[max(0, sentence.number - 2)].start
+    fitting = [m for m in before if m.start >= window_start and m.how in ("titled", "name")
+               and not by_name[m.official].posts
+               and (not by_name[m.official].governments or government in by_name[m.official].governments)
+               and _may_hold(by_name[m.official].holder, match.group("post"), government)]
+    # "he had handed Putin a message from the Ukrainian president": the title names the other
+    # party of an exchange, not the one named before it.
+    last = before[-1] if before else None
+    if last and match.start() - last.end <= 40 and OTHER_PARTY_GAP.search(
+            match.string, last.end, match.start()):
+        fitting = [m for m in fitting if m.official != last.official]
+    own = [m for m in fitting if m.start >= sentence.start]
+    chosen = own[0] if own else fitting[-1] if fitting else None
+    return by_name[chosen.official] if chosen else None
+
+
+def _may_hold(holder: OfficeHolder | None, post_word: str, government: str | None) -> bool:
+    """Whether a title can name an office-holder the gazetteer knows: of their government, and
+    (unless the title is a leader word) a post they held."""
+    if holder is None:
+        return True
+    if government and all(term.government != government for term in holder.terms):
+        return False
+    return post_word.lower() in LEADER_WORDS or any(
+        post_word.lower() in term.post.lower() or term.post.lower() in post_word.lower()
+        for term in holder.terms)
+
+
+def find_quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, int], str]:
+    """Who said each quotation: the official named or pronoun right after or before it."""
+    speakers: dict[tuple[int, int], str] = {}
+    after = re.compile(rf"^[,.!?]?\s*(?:[\"”’]\s*)?(?:(?:{SPEECH_VERBS})[^\S\n]+)?")
+    starts = mention_starts(mentions)
+    for start, end in find_quotes(text):
+        tail = text[end : end + 80]
+        lead = after.match(tail)
+        position = end + (lead.end() if lead else 0)
+        candidates = [m for m in mentions_between(mentions, starts, position, position + 80)
+                      if is_title_only(text[position : m.start])][:1]
+        if candidates and re.search(rf"\b(?:{SPEECH_VERBS})\b", text[end : candidates[0].end + 25]):
+            speaker = candidates[0]
+            # "…," he added: the pronoun continues the previous quotation's speaker.
+            previous = [who for (s, e), who in list(speakers.items())[-3:] if 0 < start - e < 600]
+            speakers[(start, end)] = (
+                previous[-1] if speaker.how == "pronoun" and previous else speaker.official
+            )
+            continue
+        head = text[max(0, start - 120) : start]
+        said = re.search(rf"(?:{SPEECH_VERBS})[^.\"“”]{{0,40}}[:,]?\s*$", head)
+        if said:
+            window_start = max(0, start - 120) + said.start()
+            before = mentions_between(mentions, starts, window_start - 80, window_start)
+            if before:
+                speakers[(start, end)] = before[-1].official
+    return speakers
+
+
+def resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
+    """Add the first person inside each quotation ("I", "my") as a mention of its speaker."""
+    extra = []
+    for (start, end), speaker in quote_speakers.items():
+        for match in FIRST_PERSON.finditer(text, start, end):
+            extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
 
 GROUP = re.compile(
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"

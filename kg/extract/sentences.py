@@ -1,4 +1,8 @@
-"""Split an article into sentences and quotations, keeping character offsets into the text.
+"""Text structure: sentences, paragraphs and quotations, with character offsets into the text.
+
+What this module adds: the article split into sentences (a newline always ends one; the dot of
+an abbreviation or an initial does not), each with its paragraph; the quotations; and where a
+paragraph begins.
 
 >>> [s.text for s in split_sentences("Mr. Blinken met Wang Yi. They spoke on Friday.")]
 ['Mr. Blinken met Wang Yi.', 'They spoke on Friday.']
@@ -39,9 +43,9 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        if boundary.group().strip() == "" and "\n" not in boundary.group():
-            if _ends_with_abbreviation(text[start : boundary.start()]):
-                continue
+        if boundary.group().strip() == "" and "\n" not in boundary.group() \
+                and _ends_with_abbreviation(text[start : boundary.start()]):
+            continue
         _append(sentences, text, start, boundary.start(), paragraph)
         if "\n" in boundary.group():
             paragraph += 1
@@ -88,3 +92,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     [(9, 24)]
     """
     return [(match.start(), match.end()) for match in _QUOTE.finditer(text)]
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph holding ``offset`` begins."""
+    return text.rfind("\n", 0, offset) + 1

@@ -1,0 +1,252 @@
+"""Clause structure: who does what around a trigger word.
+
+What this module adds to a trigger: the clause it stands in (bounded by clause-breaking words);
+its subjects (the officials right before it, with those coordinated with them, across
+appositive titles: "A and Chinese President B"); its objects (the first official within reach
+after it, with those coordinated or held by "between"); the official a relative clause hangs on;
+a possessive that only owns a title ("her Russian counterpart, X"); the sides of a letter; the
+narrative's subject where a contact names only its other side; and the initiator, by voice and
+by who travelled.
+
+>>> from kg.extract.cast import Mention
+>>> text = "Putin and Chinese President Xi Jinping met Macron."
+>>> mentions = [Mention(0, 5, "Putin", "name"), Mention(28, 38, "Xi Jinping", "titled"),
+...             Mention(43, 49, "Emmanuel Macron", "name")]
+>>> names_of(find_subjects(text, mentions, 0, 39)), names_of(find_objects(text, mentions, 42, 50))
+(['Putin', 'Xi Jinping'], ['Emmanuel Macron'])
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kg.extract.cast import EventMention, Mention, names_of
+from kg.extract.names import is_title_only
+from kg.extract.sentences import Sentence
+from kg.knowledge import Trigger
+from kg.model import Kind
+
+# Words that end the stretch of text a trigger's subject or objects can come from.
+CLAUSE_BREAK = re.compile(
+    # a full stop ends a clause, not the dots of "U.S.", "S. Jaishankar" or "Mr."
+    r"[;:]|(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bJr)\.\s|"
+    r"\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
+    r"following|amid|than|since)\b|\baccording to\b[^,;.]*,?",
+    re.IGNORECASE,
+)
+# Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
+SPEECH_BREAK = re.compile(r"\b(?:said|says|announced|added|according|told)\b", re.IGNORECASE)
+SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*\w+")
+COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+)$")
+
+
+def clause_bounds(sentence: Sentence, start: int, end: int,
+                  breaks: tuple[re.Pattern, ...]) -> tuple[int, int]:
+    """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
+    before = sentence.text[: start - sentence.start]
+    after = sentence.text[end - sentence.start :]
+    cut_before = max([m.end() for b in breaks for m in b.finditer(before)], default=0)
+    cut_after = min([m.start() for b in breaks for m in [b.search(after)] if m], default=len(after))
+    return sentence.start + cut_before, end + cut_after
+
+
+def find_subjects(text: str, mentions: list[Mention], clause_start: int,
+                  start: int) -> list[Mention]:
+    """The officials right before the trigger, with those coordinated with them ("A and B")."""
+    before = [m for m in mentions if clause_start <= m.start and m.end <= start]
+    # "Lamamra, travelling as Tebboune's special envoy, was received": the owner of a title in
+    # an apposition is not the subject ("Biden's meeting with…" is Biden's).
+    before = [m for m in before if not (re.match(r"['’]s\b", text[m.end : m.end + 2])
+                                        and "," in text[m.end : start])]
+    if not before:
+        return []
+    if SECOND_VERB.match(text[before[-1].end : start]):
+        # "She met X and was received by Y": the second verb shares the first one's subject.
+        before = before[:1]
+    chosen = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = text[mention.end : chosen[-1].start]
+        if COORDINATION.match(gap) or _is_title_gap(gap):
+            chosen.append(mention)
+        else:
+            break
+    return list(reversed(chosen))
+
+
+def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
+    """The official a relative clause hangs on ("Lavrov, who had said earlier…")."""
+    if not re.search(r"\b(?:who|whom)\s*$", text[max(0, clause_start - 8) : clause_start]):
+        return []
+    before = [m for m in mentions if m.end <= clause_start]
+    if before and re.fullmatch(r",?\s*(?:who|whom)\s*", text[before[-1].end : clause_start]):
+        return before[-1:]
+    return []
+
+
+def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
+    """The officials after the trigger: the first within reach, and those coordinated with it."""
+    # "talks with her Russian counterpart, Sergei Lavrov": the possessive only owns the title;
+    # "Lavrov, …, his spokeswoman, X, said": the reporter of a remark is no party to it.
+    after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
+             and not is_title_owner(text, mentions, i)
+             and not REPORTER.match(text, m.end)]
+    if re.match(r"\s*[,—–]", text[end : end + 3]):
+        return []  # "after the talks, the ministers…": a new phrase, not the trigger's object
+    # Within reach: 90 characters, not counting the title right before the name.
+    if not after or after[0].start - end - len(_trailing_title(text[end:after[0].start])) > 90:
+        return []
+    chosen = [after[0]]
+    # "talks between the EU's coordinator, Enrique Mora, and Iran's chief negotiator, Ali
+    # Bagheri Kani": "between" holds every side named up to the clause's end.
+    between = BETWEEN.search(text[end : after[0].start]) or BETWEEN.search(text, end - 8, end)
+    for mention in after[1:]:
+        gap = text[chosen[-1].end : mention.start]
+        if COORDINATION.match(gap) or _is_title_gap(gap) \
+                or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
+                or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)):
+            chosen.append(mention)
+        else:
+            break
+    return chosen
+
+
+BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+
+REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
+
+
+def is_title_owner(text: str, mentions: list[Mention], index: int) -> bool:
+    """Whether mention ``index`` is a possessive before the title of the next official."""
+    mention = mentions[index]
+    return (mention.how == "pronoun" and text[mention.start:mention.end].lower() in ("his", "her")
+            and index + 1 < len(mentions)
+            and _owns_title(text[mention.end : mentions[index + 1].start]))
+
+
+TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|and|for|the)\s+)+$")
+
+
+def _trailing_title(gap: str) -> str:
+    """The capitalised title that ends ``gap`` ("South African Minister of … Cooperation ")."""
+    match = TRAILING_TITLE.search(gap)
+    return match.group() if match else ""
+
+
+def _owns_title(gap: str) -> bool:
+    """Whether ``gap`` is a short title owned by a possessive ("her Russian counterpart, ").
+
+    >>> _owns_title(" Russian counterpart, "), _owns_title(" and then met ")
+    (True, False)
+    """
+    words = gap.replace(",", " ").split()
+    return 0 < len(words) <= 4 and not re.search(r"[.;:]|\b(?:and|or|with|to|met|and)\b", gap)
+
+
+def _is_title_gap(gap: str) -> bool:
+    """Whether ``gap`` is only "and" and a title between two names ("…, and Chinese President …"),
+    not a new clause ("… and was received by …").
+
+    >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
+    (True, False)
+    """
+    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:with\s+)?(.{0,60})", gap) \
+        if "," in gap or " and " in gap else None
+    if not match:
+        return False
+    # "…, and Japan's prime minister, Shinzo Abe": a title written in lower case counts too.
+    title = LOWER_TITLE.sub(lambda w: w.group().title(), match.group(1))
+    return is_title_only(title)
+
+
+#: lower-case words of titles ("Japan's prime minister", "his Chinese counterpart")
+LOWER_TITLE = re.compile(
+    r"\b(?:the|his|her|their|its|prime|minister|ministers|president|foreign|secretary|"
+    r"counterpart|chancellor|leader|king|queen|emir|deputy|vice|defen[cs]e|spokes(?:man|woman)|"
+    r"envoy|ambassador|adviser|advisor|chief|head|state|affairs|national|security|special|"
+    r"representative|general|premier|crown|prince)\b")
+
+OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")
+
+
+def letter_sides(text: str, visible: list[Mention], start: int, clause_start: int,
+                 subjects: list, objects: list, sender_first: bool) -> tuple[list, list]:
+    """Sender and receivers of a letter: named by its owner ("gave him the Algerian leader's
+    written invitation"), the owner sent it and whoever it was given to received it; else the
+    one who gave it sent it ("was received by Sisi and gave him a letter")."""
+    owner = next((m for m in reversed(visible) if m.end <= start
+                  and OWNED_LETTER.fullmatch(text, m.end, start)), None)
+    if owner is None and not sender_first:
+        return subjects, objects  # "a message from X": X sent it
+    given = [(m, verb) for m in visible if clause_start <= m.start and m.end <= start
+             for verb in [GIVEN_TO.search(text[max(clause_start, m.start - 12) : m.start])] if verb]
+    if owner is not None:
+        receivers = objects or [m for m, _ in given if m.start < owner.start
+                                and m.official != owner.official]
+        return [owner], receivers
+    # "… and gave him a letter": given to the one named after the verb, by the verb's subject.
+    near = [(m, verb) for m, verb in given if start - m.end <= 25]
+    if not near:
+        return subjects, objects
+    receiver, verb = near[-1]
+    verb_start = max(clause_start, receiver.start - 12) + verb.start()
+    givers = find_subjects(text, [m for m in visible if m.official != receiver.official],
+                           clause_start, verb_start)
+    return givers, [receiver] + [m for m in objects if m.official != receiver.official]
+
+
+FRONTED = re.compile(r"\W*(?:after|before|following|while|when|since|during)\W*", re.IGNORECASE)
+
+
+def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[Mention],
+                      other: str, clause_start: int, clause_end: int, found: list[EventMention],
+                      sentence_text_before: str) -> str | None:
+    """Who the narrative is about where a contact names only its other side: the first official
+    of the sentence before the trigger's clause (or after a fronted one), else the first of the
+    sentence before, else whoever took part in most of the contacts read so far (the traveller
+    of a trip report)."""
+    outside = [m for m in sentence_mentions if m.start < clause_start]
+    if FRONTED.fullmatch(sentence_text_before):
+        # "After talks with Erdoğan, Guterres flew on": the main clause's subject.
+        outside += [m for m in sentence_mentions if m.start >= clause_end]
+    for mention in outside + previous_mentions[:1]:
+        if mention.official != other and mention.how != "first_person":
+            return mention.official
+    counts = Counter(name for mention in found if mention.communication.kind is Kind.CONTACT
+                     for name in mention.communication.participants if name != other)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travell?ed to|arrived in|trip to|go to|"
+                    r"went to|came to|flew|flown|drove)\b", re.IGNORECASE)
+
+
+def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sentence,
+                   sentence_start: int = 0) -> str | None:
+    """Who started a contact: the trigger's subject or object side (turned round by the
+    passive voice), else the traveller, else its only named participant."""
+    subject_names, object_names = names_of(subjects), names_of(objects)
+    passive = PASSIVE.search(text[max(0, start - 20) : start])
+    if trigger.initiator == "subject":
+        who = object_names if passive else subject_names
+    elif trigger.initiator == "object":
+        who = subject_names if passive else object_names
+    elif (travel := TRAVEL.search(text, sentence_start, sentence_start + len(sentence))):
+        # The traveller is the official named last before the travel words ("X met Y, who is on
+        # a state visit": Y), else the subject.
+        named = [m for m in [*subjects, *objects]
+                 if isinstance(m, Mention) and m.end <= travel.start()]
+        who = [max(named, key=lambda m: m.end).official] if named else subject_names
+    else:
+        who = []
+    if len(who) == 1:
+        return who[0]
+    if len(names) == 1 and trigger.initiator in ("subject", ""):
+        return names[0]
+    return None

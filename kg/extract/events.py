@@ -1,0 +1,406 @@
+"""Events: from the mentions of communications to the communications an article reports.
+
+What this stage adds, per mention: where a meeting took place and what it was about; one contact
+per counterpart where an official meets or calls several in turn; everyone who holds a joint
+news conference. Over the whole article: mentions of one event merged into one communication
+with every evidence span; bare remarks ("X said") folded into their speaker's reported occasion;
+those who sat in on or came along to a meeting; letters carried by envoys given to their
+senders; visits dropped where the meetings of the visit are named; and the visitor as the
+initiator of a meeting.
+
+>>> import datetime as dt
+>>> from kg.model import Communication, Kind, Mode, Span, Status
+>>> said = Span(0, 4, "said")
+>>> call = Communication(Kind.CONTACT, Mode.PHONE, Status.OCCURRED, ("A", "B"), (said,),
+...                      date=dt.date(2022, 3, 7))
+>>> spoke = Communication(Kind.CONTACT, Mode.UNSPECIFIED, Status.OCCURRED, ("B", "A"),
+...                       (Span(9, 14, "spoke"),))
+>>> [(c.mode.value, len(c.evidence)) for c in merge_mentions(
+...     [EventMention(call, 0), EventMention(spoke, 9)])]
+[('phone', 2)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import replace
+
+from kg.extract.cast import Cast, EventMention, Mention, names_of
+from kg.extract.clauses import find_objects
+from kg.extract.dates import find_dates
+from kg.extract.names import is_title_only
+from kg.extract.sentences import Sentence
+from kg.knowledge import Knowledge, Trigger
+from kg.model import Communication, Kind, Mode, Span, Status
+
+LOCATION = re.compile(r"\b(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){0,2})")
+
+
+def find_location(text: str, clause_start: int, clause_end: int,
+                  knowledge: Knowledge) -> str | None:
+    """The capital or country a clause names after "in" or "at" ("talks in Ankara"), if any."""
+    for match in LOCATION.finditer(text, clause_start, clause_end):
+        place = match.group("place").removeprefix("the ")
+        if place in knowledge.government_by_capital or place in knowledge.government_by_surface:
+            return place
+    return None
+
+
+TOPIC = re.compile(r"\b(?:about|discussed|on the (?:issue|question|situation) of|over)\s+"
+                   r"(?P<topic>[^,.;:“”\"]{4,80})")
+
+
+def find_topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
+    """What a communication was about ("discussed the grain deal"), from the trigger on."""
+    match = TOPIC.search(text, start, sentence_end)
+    return (match.group("topic").strip(),) if match else ()
+
+
+SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each|respectively|individually|one by one)\b",
+                      re.IGNORECASE)
+JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
+                   re.IGNORECASE)
+
+
+def bilateral(communication: Communication, subjects, objects, trigger: Trigger, text: str,
+              sentence: Sentence, clause_start: int, clause_end: int) -> list[Communication]:
+    """One contact per counterpart where one official meets or calls several in turn ("held
+    separate meetings with Kuleba and with Lavrov", "received calls from A, B and C"); calls are
+    two-sided unless the text says they were joint."""
+    own = names_of(subjects)
+    others = [n for n in names_of(objects) if n not in own]
+    separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
+        r"(?:conversations|meetings|calls)\b", communication.evidence[0].text) or (
+        communication.mode is Mode.PHONE and not JOINT.search(sentence.text))
+    if not separate or len(own) != 1 or len(others) < 2:
+        return [communication]
+    pairs = []
+    for other in others:
+        if communication.initiator in (own[0], other):
+            initiator = communication.initiator
+        else:
+            initiator = {"subject": own[0], "object": other}.get(trigger.initiator)
+        pairs.append(replace(communication, participants=(own[0], other), initiator=initiator))
+    return pairs
+
+
+SHARED_STAGE = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
+                          re.IGNORECASE)
+WITH_AFTER = re.compile(r"\s+(?:with|alongside|beside)\s+")
+
+
+def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speaker: list[str],
+                     subjects: list, visible: list[Mention], found: list[EventMention],
+                     date: dt.date | None) -> list[str]:
+    """Everyone who holds a joint news conference (SCHEMA convention 3): the speakers named
+    together ("Zelensky and Guterres"), whoever it is held with ("a news conference with Kuleba"),
+    and, after a meeting ("At a joint news conference after the meeting"), the parties of the
+    meeting of that day."""
+    near = text[max(sentence.start, start - 40) : min(sentence.end, end + 40)]
+    # "a news conference on Friday with Prime Minister May", "with X and Y"
+    partner = WITH_AFTER.search(text, end, min(sentence.end, end + 40))
+    if partner and re.search(r"[,;]|\b(?:after|before|following)\b", text[end : partner.start()]):
+        partner = None
+    if not SHARED_STAGE.search(near) and not partner:
+        return speaker
+    holders = list(dict.fromkeys(speaker + names_of(subjects)))
+    if partner:
+        holders.extend(names_of(find_objects(text, visible, partner.end() - 1, sentence.end)))
+    # The meeting it follows: named in the sentence ("after his talks with Orbán"), else the
+    # largest recent contact of its speakers.
+    talks = FOLLOWED_TALKS.search(text, end, sentence.end)
+    if talks:
+        return list(dict.fromkeys(
+            holders + names_of(find_objects(text, visible, talks.end() - 1, sentence.end))))
+    recent = [m.communication for m in found[-10:] if m.communication.kind is Kind.CONTACT
+              and (not holders or set(holders) & set(m.communication.participants))]
+    # The meeting of the news conference's own day, where the text dates both.
+    recent = [c for c in recent if c.date == date] or recent
+    # Only when the text names fewer than two holders does the meeting supply them.
+    if recent and SHARED_STAGE.search(near) and len(holders) < 2:
+        holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
+    return list(dict.fromkeys(holders))
+
+
+FOLLOWED_TALKS = re.compile(r"\b(?:after|following)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
+                            r"(?:talks|meeting|call|conversation|session)\s+with\s")
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[Communication]:
+    """One communication per event: mentions with the same kind, status and participants and
+    compatible dates and modes are one event; the merge keeps every evidence span. A mention
+    placed in another month or year only joins others placed there ("they met in Moscow in
+    2020" is not this week's meeting)."""
+    merged: list[Communication] = []
+    elsewhere: list[bool] = []
+    # Evidence gathers apart (a list and a set per event), so that an event reported a
+    # thousand times costs a thousand appends, not a thousand copies.
+    evidence: list[dict[Span, None]] = []
+    by_parties: dict[tuple, list[int]] = {}
+    for mention in mentions:
+        communication = mention.communication
+        key = _parties(communication)
+        for index in by_parties.get(key, []):
+            if elsewhere[index] == mention.elsewhere and _same_event(merged[index], communication):
+                merged[index] = _combine(merged[index], replace(communication, evidence=()))
+                evidence[index].update(dict.fromkeys(communication.evidence))
+                break
+        else:
+            by_parties.setdefault(key, []).append(len(merged))
+            merged.append(communication)
+            elsewhere.append(mention.elsewhere)
+            evidence.append(dict.fromkeys(communication.evidence))
+    return [replace(c, evidence=tuple(spans)) for c, spans in zip(merged, evidence)]
+
+
+def _same_event(a: Communication, b: Communication) -> bool:
+    return (
+        a.kind is b.kind
+        and a.status is b.status
+        and set(a.participants) == set(b.participants)
+        # "will travel to Israel" and "to meet Israeli and Palestinian leaders": one trip
+        and (set(a.counterpart_governments) <= set(b.counterpart_governments)
+             or set(b.counterpart_governments) <= set(a.counterpart_governments))
+        and (a.date is None or b.date is None or a.date == b.date)
+        and (a.mode is b.mode or Mode.UNSPECIFIED in (a.mode, b.mode))
+    )
+
+
+def _combine(a: Communication, b: Communication) -> Communication:
+    return replace(
+        a,
+        mode=a.mode if a.mode is not Mode.UNSPECIFIED else b.mode,
+        counterpart_governments=tuple(dict.fromkeys(a.counterpart_governments
+                                                    + b.counterpart_governments)),
+        date=a.date or b.date,
+        initiator=a.initiator or b.initiator,
+        location=a.location or b.location,
+        topics=tuple(dict.fromkeys(a.topics + b.topics)),
+        evidence=_joined(a.evidence, b.evidence),
+    )
+
+
+def _parties(communication: Communication) -> tuple:
+    return communication.kind, communication.status, frozenset(communication.participants)
+
+
+def _joined(evidence: tuple[Span, ...], more: tuple[Span, ...]) -> tuple[Span, ...]:
+    """``evidence`` and the spans of ``more`` it lacks, in order."""
+    known = set(evidence)
+    return evidence + tuple(span for span in more if span not in known)
+
+
+def is_bare_remark(communication: Communication) -> bool:
+    """A report of speech with no occasion ("X said"): the weakest evidence of a statement."""
+    return communication.kind is Kind.STATEMENT and communication.mode is Mode.UNSPECIFIED
+
+
+def with_bare_remarks(communications: list[Communication],
+                      remarks: list[EventMention]) -> list[Communication]:
+    """Add what officials said outside any reported occasion.
+
+    A remark by someone who also took part in a reported communication most likely belongs to
+    it (SCHEMA convention 3: remarks inside a meeting belong to the meeting; a press conference's
+    quotes are that press conference), so it only adds evidence there. An official heard nowhere
+    else gets a statement of their own, and so does a remark the text sets apart from the events
+    reported: placed in the past ("Erdoğan once said", "who had said earlier", "in February") or
+    on a day none of its speaker's communications has.
+    """
+    result = list(communications)
+    days_of: dict[str, set] = {}
+    for communication in communications:
+        for name in communication.participants:
+            days_of.setdefault(name, set()).add(communication.date)
+    # Candidates by parties, so that each remark looks only at its speaker's statements.
+    by_parties: dict[tuple, list[int]] = {}
+    for index, communication in enumerate(result):
+        by_parties.setdefault(_parties(communication), []).append(index)
+    added: dict[int, dict[Span, None]] = {}  # evidence each statement gains, gathered apart
+    for mention in remarks:
+        remark = mention.communication
+        speaker = remark.participants[0]
+        own_days = days_of.get(speaker, set())
+        sentence = remark.evidence[0].sentence
+        # Only a day the remark's own sentence gives sets it apart, not the narrative's day.
+        dated_here = bool(find_dates(sentence or "", None, planned=False))
+        apart = mention.elsewhere or (dated_here and remark.date is not None
+                                      and remark.date not in own_days)
+        same = sorted((result[i].date != remark.date, i)
+                      for i in by_parties.get(_parties(remark), [])
+                      if _same_event(result[i], remark) and (
+                          not apart or is_bare_remark(result[i])
+                          or any(span.sentence == sentence for span in result[i].evidence)))
+        if same:
+            # A bare remark dates the statement only from the statement's own sentence: a
+            # remark further on may not belong to it.
+            index = same[0][1]
+            statement = result[index]
+            own_sentence = {s.sentence for s in statement.evidence} & {
+                s.sentence for s in remark.evidence}
+            result[index] = replace(
+                statement, date=statement.date or (remark.date if own_sentence else None))
+            added.setdefault(index, {}).update(dict.fromkeys(remark.evidence))
+        elif apart or speaker not in days_of:
+            by_parties.setdefault(_parties(remark), []).append(len(result))
+            result.append(remark)
+    return [replace(c, evidence=_joined(c.evidence, tuple(added[i]))) if i in added else c
+            for i, c in enumerate(result)]
+
+
+JOINED = re.compile(
+    r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:also\s+)?(?:sat in on|joined|took part in|attended)\s+"
+    r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
+    r"(?P<with>\s+with\s+)?")
+ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
+
+
+def with_companions(communications: list[Communication], text: str,
+                    cast: Cast) -> list[Communication]:
+    """Add those who sat in on a meeting or came along to it ("Shoukry sat in on the meeting",
+    "Sall was accompanied by Faki") to the meeting nearest before that place; "who joined the
+    talks with Zelensky" picks the talks with Zelensky. Joining is no contact of its own."""
+    mentions = list(cast.mentions)
+    joins: list[tuple[str, int, str | None]] = []  # (who, where, with whom)
+    for index, mention in enumerate(mentions):
+        joined = JOINED.match(text, mention.end)
+        if joined and mention.how != "pronoun":
+            partner = next((m.official for m in mentions[index + 1 :]
+                            if joined.group("with") and m.start >= joined.end()
+                            and is_title_only(text[joined.end() : m.start])), None)
+            joins.append((mention.official, mention.start, partner))
+    starts = [m.start for m in mentions]
+    for accompanied in ACCOMPANIED.finditer(text):
+        # "The Senegalese leader travelled …, and was accompanied by Moussa Faki": the
+        # sentence's subject comes with the one named after "by".
+        sentence_start = max(text.rfind(". ", 0, accompanied.start()) + 2,
+                             text.rfind("\n", 0, accompanied.start()) + 1)
+        before = mentions[bisect.bisect_left(starts, sentence_start):
+                          bisect.bisect_left(starts, accompanied.start())]
+        companion = mentions[bisect.bisect_left(starts, accompanied.end()):][:1]
+        if before and companion and before[0].official != companion[0].official \
+                and is_title_only(text[accompanied.end() : companion[0].start]):
+            joins.append((companion[0].official, accompanied.start(), before[0].official))
+    updated = list(communications)
+    joined: set[str] = set()
+    for who, where, partner in joins:
+        if who in joined:
+            continue  # "accompanied by Elkin, who sat in on the meeting": one meeting
+        meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
+                    if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
+                    and c.status is Status.OCCURRED and c.evidence[0].start <= where
+                    and who not in c.participants
+                    and (partner is None or partner in c.participants)]
+        if not meetings:
+            continue
+        # A meeting of named sides before a visit known only by its country.
+        index = min((len(updated[i].participants) < 2, distance, i) for distance, i in meetings)[2]
+        meeting = updated[index]
+        # The joiner's own "talks with Zelensky" were these talks.
+        updated = [c for c in updated if not (
+            c is not meeting and c.kind is Kind.CONTACT and who in c.participants
+            and set(c.participants) <= set(meeting.participants) | {who}
+            and any(s.start <= where < s.end + 80 for s in c.evidence))]
+        index = updated.index(meeting)
+        if who not in meeting.participants:
+            updated[index] = replace(meeting, participants=meeting.participants + (who,))
+        joined.add(who)
+    return updated
+
+
+ENVOY_OF = re.compile(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|messenger)\b")
+DELIVERED = re.compile(r"\b(?:deliver\w*|hand\w*|gave|given|brought|carried|conveyed|presented)\b",
+                       re.IGNORECASE)
+
+
+def with_envoys(communications: list[Communication], text: str,
+                cast: Cast) -> list[Communication]:
+    """A letter carried by an envoy is the sender's (SCHEMA convention 2): where the text makes
+    an official someone's envoy ("Lamamra, travelling as Tebboune's special envoy"), the letters
+    the envoy carries go from the principal to the receiver, and delivering one in person is a
+    meeting between envoy and receiver."""
+    mentions = list(cast.mentions)
+    principal_of: dict[str, str] = {}
+    for index, mention in enumerate(mentions):
+        if not ENVOY_OF.match(text, mention.end):
+            continue
+        envoy = next((m for m in reversed(mentions[:index]) if m.how != "pronoun"
+                      and m.official != mention.official and mention.start - m.end <= 80
+                      and "." not in text[m.end : mention.start]), None)
+        if envoy:
+            principal_of.setdefault(envoy.official, mention.official)
+    if not principal_of:
+        return communications
+    updated: list[Communication] = []
+    for communication in communications:
+        envoys = [n for n in communication.participants if n in principal_of
+                  and principal_of[n] not in communication.participants]
+        if communication.mode is not Mode.CORRESPONDENCE or len(envoys) != 1:
+            updated.append(communication)
+            continue
+        envoy = envoys[0]
+        principal = principal_of[envoy]
+        receivers = tuple(n for n in communication.participants if n != envoy)
+        updated.append(replace(communication, participants=(principal,) + receivers,
+                               initiator=principal))
+        met = any(c.mode is Mode.MEETING and {envoy, *receivers} <= set(c.participants)
+                  for c in communications)
+        if receivers and not met and any(DELIVERED.search(s.sentence or s.text)
+                                         for s in communication.evidence):
+            updated.append(replace(communication, mode=Mode.MEETING,
+                                   participants=(envoy,) + receivers, initiator=envoy))
+    return updated
+
+
+def without_covered_visits(communications: list[Communication], cast: Cast) -> list[Communication]:
+    """Drop "X visited Y-land" where the article names whom X met there: those meetings are the
+    communication; the visit alone stands for them only when its hosts go unnamed."""
+    government_of = {o.name: o.government for o in cast.officials}
+    met: dict[str, set[str | None]] = {}
+    for communication in communications:
+        if communication.kind is Kind.CONTACT and len(communication.participants) > 1:
+            for name in communication.participants:
+                met.setdefault(name, set()).update(
+                    government_of.get(other) for other in communication.participants
+                    if other != name)
+    return [c for c in communications if not (
+        c.kind is Kind.CONTACT and len(c.participants) == 1 and c.counterpart_governments
+        and set(c.counterpart_governments) <= met.get(c.participants[0], set()))]
+
+
+VISIT = re.compile(r"\b(?:is visiting|was visiting|visiting|visited|visit to|trip to|tour of|"
+                   r"travell?ed to|flew to|flew on to|drove to|arrived in|arrived from|in \w+ on a "
+                   r"visit)\b[^.;]{0,30}?\b(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def with_visitors(communications: list[Communication], text: str, cast: Cast,
+                  knowledge: Knowledge) -> list[Communication]:
+    """The visitor starts a meeting (SCHEMA convention 1): when the article says an official
+    travels to a country, their meetings with that country's officials take them as initiator
+    unless the sentence said otherwise."""
+    government_of = {o.name: o.government for o in cast.officials}
+    visits: dict[str, set[str]] = {}
+    mentions = list(cast.mentions)
+    starts = [m.start for m in mentions]
+    for match in VISIT.finditer(text):
+        place = match.group("place")
+        country = (knowledge.government_by_surface.get(place)
+                   or knowledge.government_by_capital.get(place))
+        before = mentions[max(0, bisect.bisect_left(starts, match.start()) - 1):
+                          bisect.bisect_left(starts, match.start())]
+        if country and before and match.start() - before[0].end < 40:
+            visits.setdefault(before[0].official, set()).add(country)
+    updated = []
+    for communication in communications:
+        if (communication.kind is Kind.CONTACT and communication.mode is Mode.MEETING
+                and communication.initiator is None and len(communication.participants) >= 2):
+            # The one who travelled to another participant's country; several travellers, or
+            # none, give no initiator.
+            guests = [x for x in communication.participants
+                      if any(government_of.get(host) in visits.get(x, ())
+                             for host in communication.participants if host != x)]
+            if len(guests) == 1:
+                communication = replace(communication, initiator=guests[0])
+        updated.append(communication)
+    return updated

@@ -1,0 +1,203 @@
+"""Governments: which government each official represents, and which take part unnamed.
+
+What this stage adds: each official's government, from the strongest evidence the text gives
+about that person (see :func:`assign_governments`); and, for a contact, the counterpart
+governments whose representatives go unnamed ("Israeli and Palestinian leaders") or whose
+country an official visits ("Pelosi visited Taiwan").
+
+>>> from kg.knowledge import load_knowledge
+>>> text = "Blinken met Israeli and Palestinian leaders."
+>>> find_counterparts(text, 11, len(text), load_knowledge(), {"United States"})
+['Israel', 'Palestinian Authority']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from kg.extract.cast import Cast, Mention, mention_starts, mentions_between
+from kg.extract.names import alternation, is_title_only
+from kg.extract.sentences import sentence_at
+from kg.knowledge import Knowledge, Trigger
+from kg.model import Mode
+
+
+def assign_governments(people, text, sentences, mentions, quote_speakers, patterns,
+                       knowledge, published=None) -> dict[str, str | None]:
+    """The government each official represents, from the strongest signal the text gives.
+
+    In order: the government an office-holder served on the publication day (the gazetteer);
+    a government or demonym attached to a post; the default government of a post that
+    only one government has ("Secretary of State"); the speaker's own government when a quotation
+    names the official ("on behalf of President Biden"); else the government the article mentions
+    most, leaving out those of the officials named beside this one (their counterparts).
+    """
+    chosen: dict[str, str | None] = {}
+    for person in people:
+        term = person.holder.term_on(published) if person.holder else None
+        if term is not None and (published is None or term.covers(published)
+                                 or not person.governments):
+            # In office, the gazetteer knows best; out of office, the text's title does.
+            chosen[person.name] = term.government
+        elif person.governments:
+            chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
+        elif person.post_governments:
+            chosen[person.name] = person.post_governments[0]
+    salience: Counter = Counter()
+    uses: dict[bool, set[str]] = {True: set(), False: set()}
+    for m in patterns.government.finditer(text):
+        government = (knowledge.government_by_surface.get(m.group())
+                      or knowledge.government_by_capital[m.group()])
+        salience[government] += 1
+        uses[bool(patterns.title_ahead.match(text, m.end()))].add(government)
+    titling = uses[True] - uses[False]  # only ever in someone's title ("South African leader X")
+    starts = mention_starts(mentions)
+    # Who is named beside whom: each official's neighbours over the sentences naming them.
+    beside_of: dict[str, set[str]] = {}
+    for s in sentences:
+        names = {m.official for m in mentions_between(mentions, starts, s.start, s.end)}
+        for name in names:
+            beside_of.setdefault(name, set()).update(names - {name})
+    quoted: dict[str, list[str]] = {}
+    for (start, end), speaker in quote_speakers.items():
+        for mention in mentions_between(mentions, starts, start, end):
+            if mention.official != speaker:
+                quoted.setdefault(mention.official, []).append(speaker)
+    for person in people:
+        for offset in person.owners:
+            owner = mentions_between(mentions, starts, offset, offset + 1)
+            if person.name not in chosen and owner and chosen.get(owner[0].official):
+                chosen[person.name] = chosen[owner[0].official]
+    # "…and the national security adviser, John R. Bolton, on the American side": the side an
+    # official sits on is their government.
+    for mention in mentions:
+        side = SIDE_AFTER.match(text, mention.end) if mention.how in ("titled", "name") else None
+        government = side and knowledge.government_by_surface.get(side.group("gov"))
+        if government and mention.official not in chosen:
+            chosen[mention.official] = government
+    for person in people:
+        if person.name in chosen:
+            continue
+        from_quote = [chosen.get(speaker) for speaker in quoted.get(person.name, [])]
+        from_quote = [g for g in from_quote if g]
+        if from_quote:
+            chosen[person.name] = from_quote[0]
+            continue
+        beside = {chosen.get(n) for n in beside_of.get(person.name, ())}
+        # A country, demonym or capital in the sentence that introduces the official and that no
+        # official beside them holds ("in Paris, the Élysée said President Emmanuel Macron").
+        first = (person.posts or person.contacts and [(None, person.contacts[0])]
+                 or [(None, person.named[0])])[0][1]
+        sentence = sentence_at(sentences, first.start)
+        if sentence is not None:
+            local = [(abs(m.start() + sentence.start - first.start),
+                      knowledge.government_by_surface.get(m.group())
+                      or knowledge.government_by_capital.get(m.group()))
+                     for m in patterns.government.finditer(sentence.text)
+                     if not _not_affiliation(sentence.text, m)
+                     and not _titles_another(text, sentence.start + m.end(), person.name,
+                                             mentions, starts)
+                     and not (sentence.start + m.start() != first.start
+                              and patterns.title_ahead.match(sentence.text, m.end()))]
+            local = sorted((d, g) for d, g in local if g and g not in beside)
+            if local:
+                chosen[person.name] = local[0][1]
+                continue
+        ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
+        chosen[person.name] = ranked[0] if ranked else None
+    return chosen
+
+
+SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
+                        r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")
+OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
+                              r"counterparts?|delegates|negotiators|diplomats|speakers?|"
+                              r"language)\b|-speaking\b")
+
+
+def _not_affiliation(sentence: str, match: re.Match) -> bool:
+    """Whether a country named in a sentence stands for another party, not for what an official
+    there represents ("the Chinese side had sought a call on Prime Minister Narendra Modi").
+
+    >>> import re
+    >>> text = "The Chinese side asked"
+    >>> _not_affiliation(text, re.search("Chinese", text))
+    True
+    """
+    return OTHER_SIDE_AFTER.match(sentence, match.end()) is not None
+
+
+def _titles_another(text: str, end: int, name: str, mentions: list[Mention],
+                    starts: list[int]) -> bool:
+    """Whether the country ending at ``end`` opens the title of another official ("…between
+    President Erdoğan, Finnish President Sauli Niinistö…": Finnish is Niinistö's)."""
+    following = mentions_between(mentions, starts, end, end + 70)[:1]
+    return bool(following) and following[0].official != name and \
+        is_title_only(text[end : following[0].start])
+
+
+GROUP_NOUNS = (
+    r"leaders?|officials?|counterparts?|government|authorities|ministers?|delegation|"
+    r"representatives|diplomats|negotiators|president|prime minister|foreign minister|side"
+)
+
+
+@lru_cache(maxsize=4)
+def _government_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    surfaces = alternation(knowledge.government_by_surface)
+    group = re.compile(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b")
+    single = re.compile(rf"(?<![\w-])(?:{surfaces})(?![\w-])")
+    return group, single
+
+
+def find_counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge,
+                      represented: set[str | None]) -> list[str]:
+    """Governments whose unnamed representatives take part ("Israeli and Palestinian leaders");
+    a single title of a government a named participant represents is that participant ("a
+    meeting with Putin at the Kremlin, across the Russian leader's table")."""
+    group_pattern, single = _government_patterns(knowledge)
+    group = group_pattern.search(text, end, clause_end)
+    if not group:
+        return []
+    found = list(dict.fromkeys(knowledge.government_by_surface[s]
+                               for s in single.findall(group.group(1))))
+    if not re.search(r"(?:s|authorities|government|side|delegation)$", group.group()):
+        found = [g for g in found if g not in represented]
+    return found
+
+
+PLACE = r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+PLACE_AFTER = re.compile(rf"\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?{PLACE}")
+NEXT_PLACE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){PLACE}")
+
+
+def host_countries(text: str, end: int, trigger: Trigger, subjects, names: list[str], cast: Cast,
+                   knowledge: Knowledge) -> list[str]:
+    """The country an official visits stands for its unnamed hosts ("Pelosi visited Taiwan",
+    "arrived in Amman"): a counterpart government, unless the official represents it."""
+    if trigger.initiator != "subject" or trigger.mode != Mode.MEETING.value or len(names) != 1 \
+            or not subjects:
+        return []
+    visitor = cast.official(names[0])
+    countries: list[str] = []
+    place = PLACE_AFTER.match(text, end)
+    # "will visit Mauritania and Senegal": every country of the list.
+    while place and (country := _country(place.group("place"), knowledge)):
+        if not (visitor and visitor.government == country[0]):
+            countries.append(country[0])
+        place = NEXT_PLACE.match(text, place.start("place") + country[1])
+    return list(dict.fromkeys(countries))
+
+
+def _country(words: str, knowledge: Knowledge) -> tuple[str, int] | None:
+    """The government the leading words of ``words`` name, and how many characters name it."""
+    tokens = words.split()
+    for size in range(len(tokens), 0, -1):
+        surface = " ".join(tokens[:size]).rstrip(".,")
+        country = (knowledge.government_by_surface.get(surface)
+                   or knowledge.government_by_capital.get(surface))
+        if country:
+            return country, len(surface)
+    return None

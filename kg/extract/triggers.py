@@ -1,0 +1,95 @@
+"""The vocabulary of communication: the words that report one, and the cues around them.
+
+What this module adds: the trigger patterns of ``communication_triggers.csv`` compiled (a trigger
+gives a mention its kind, its mode and which side initiates); the speech verbs; factuality (a
+negated, hypothetical or planned mention, from the cues of ``factuality.csv`` before the trigger);
+and a contact's mode refined by the words of its sentence ("by phone", "in Ankara").
+
+>>> from kg.knowledge import load_knowledge
+>>> knowledge = load_knowledge()
+>>> [classify_factuality(before, "meet", knowledge)
+...  for before in ("putin did not ", "they plan to ", "they ")]
+['negated', 'planned', 'occurred']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.names import alternation
+from kg.knowledge import Knowledge, Trigger
+from kg.model import Mode
+
+SPEECH_VERBS = (
+    r"said|says|added|adds|tweeted|wrote|posted|told|stressed|noted|declared|insisted|"
+    r"warned|explained|continued|stated|emphasi[sz]ed|argued|recalled|concluded|remarked|asked"
+)
+
+
+@lru_cache(maxsize=4)
+def compiled_triggers(triggers: tuple[Trigger, ...]) -> list[tuple[re.Pattern, Trigger]]:
+    """Each trigger with its pattern compiled, in the table's order (cached)."""
+    # Case-insensitive, so that a trigger opening a sentence ("Speaking to reporters, …") counts.
+    return [(re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.IGNORECASE), t) for t in triggers]
+
+
+# "Should he decide to travel, he and Tebboune would meet": a condition, however far back.
+INVERTED_CONDITION = re.compile(r"\W*(?:should|were)\s+(?:he|she|they|the\s+\w+)\s+\w+",
+                                re.IGNORECASE)
+
+MONTH_MAY = re.compile(r"\bMay\b(?=\.?\s+\d)|(?<=\d)\s+May\b|\b(?:in|of|early|late|mid-?)\s+May\b")
+
+
+@lru_cache(maxsize=4)
+def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
+    def cue_pattern(cues) -> re.Pattern:
+        return re.compile(rf"(?<![\w’'])(?:{alternation(cues)})(?![\w’'])")
+
+    return {effect: cue_pattern(c for c in cues if c != "to")
+            for effect, cues in knowledge.factuality.items()}
+
+
+INFINITIVE = re.compile(r"\bto\s+$")
+MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned)\s+to\s+$")
+
+
+def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
+    """``negated``, ``hypothetical``, ``planned`` or ``occurred`` from the cues before a trigger."""
+    cues = _cue_patterns(knowledge)
+    window = before[-70:]
+    for effect in ("negated", "hypothetical"):
+        if effect in cues and cues[effect].search(window):
+            return effect
+    near = before[-40:]
+    # "to meet", "to visit": an infinitive right before the trigger word.
+    if INFINITIVE.search(near) and not MOTION_TO.search(near):
+        return "planned"
+    if "planned" in cues and cues["planned"].search(near):
+        return "planned"
+    return "occurred"
+
+
+def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) -> Mode:
+    """A contact's mode, refined by words elsewhere in the sentence ("by phone", "in Ankara")."""
+    lowered = sentence.lower()
+    if mode is Mode.MEETING and re.match(r"receiv", trigger_text.lower()) and re.search(
+            r"\b(?:calls?|telephone|phone)\b", lowered):
+        return Mode.PHONE  # "received calls from"
+    if mode is Mode.UNSPECIFIED:
+        if re.search(r"\b(?:phone|telephone|phoned|called)\b", lowered):
+            return Mode.PHONE
+        if re.search(r"\b(?:video|virtual|virtually)\b", lowered):
+            return Mode.VIDEO
+        if re.search(r"\b(?:visit|visited|visiting|travell?ed|arrived|hosted|received|flew|drove|"
+                     r"in-person|face-to-face|sidelines|margins|lunch|dinner|delegation-level|"
+                     r"palace|kremlin|residence|there)\b", lowered):
+            return Mode.MEETING
+        # Talks held in a named capital are held in person; "the violence in Jerusalem" is a topic.
+        for capital in knowledge.government_by_capital:
+            place = re.search(rf"\b(?:in|to|at) {re.escape(capital)}\b", sentence)
+            if place and not re.search(r"\b(?:about|discuss\w*|situation|violence|crisis|war|"
+                                       r"conflict|fighting|attacks?)\b",
+                                       sentence[: place.start()], re.IGNORECASE):
+                return Mode.MEETING
+    return mode
