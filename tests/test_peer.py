@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from kg.build import build_in_memory
-from kg.extract.officials import normalise_name
+from kg.extract.names import normalise_name
 from kg.knowledge import load_knowledge
 from kg.model import Article, Meta
 from kg.readback import read_extraction
