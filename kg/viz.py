@@ -128,17 +128,18 @@ def component_layout(graph: nx.Graph, seed: int = 42) -> dict:
     positions: dict = {}
     if not components:
         return positions
-    iterations = 50 if graph.number_of_nodes() < 2000 else 30
+    iterations = 100 if graph.number_of_nodes() < 2000 else 30
     main_radius = math.sqrt(len(components[0]))
     for node, (x, y) in _spring(graph, components[0], seed, iterations).items():
         positions[node] = (x * main_radius, y * main_radius)
-    row_width, gap = max(2 * main_radius, 6.0), 0.6
+    xs = [x for x, _ in positions.values()]
+    row_width, gap = max(max(xs) - min(xs), 6.0), 0.6
     lowest = min(y for _, y in positions.values())
-    x0, y0, row_height = -row_width / 2, lowest - 1.0, 0.0
+    x0, y0, row_height = min(xs), lowest - 1.0, 0.0
     for members in components[1:]:
         radius = max(0.5, 0.45 * math.sqrt(len(members)))
-        if x0 + 2 * radius > row_width / 2:
-            x0, y0, row_height = -row_width / 2, y0 - row_height - gap, 0.0
+        if x0 + 2 * radius > min(xs) + row_width:
+            x0, y0, row_height = min(xs), y0 - row_height - gap, 0.0
         centre = (x0 + radius, y0 - radius)
         for node, (x, y) in _spring(graph, members, seed, iterations).items():
             positions[node] = (centre[0] + x * radius, centre[1] + y * radius)
@@ -148,19 +149,24 @@ def component_layout(graph: nx.Graph, seed: int = 42) -> dict:
 
 
 def _spring(graph: nx.Graph, members: list, seed: int, iterations: int) -> dict:
-    """A spring layout of ``members`` inside the unit circle."""
+    """A spring layout of ``members`` with four in five nodes inside the unit circle: scaling
+    by the farthest node would let one long chain squeeze the dense core into a knot."""
     if len(members) == 1:
         return {members[0]: (0.0, 0.0)}
     layout_ = nx.spring_layout(graph.subgraph(members), seed=seed, weight="weight",
-                               iterations=iterations)
-    reach = max(math.hypot(x, y) for x, y in layout_.values()) or 1.0
-    return {node: (float(x) / reach, float(y) / reach) for node, (x, y) in layout_.items()}
+                               iterations=iterations, k=2 / math.sqrt(len(members)))
+    cx = sum(x for x, _ in layout_.values()) / len(layout_)
+    cy = sum(y for _, y in layout_.values()) / len(layout_)
+    reaches = sorted(math.hypot(x - cx, y - cy) for x, y in layout_.values())
+    reach = reaches[int(0.8 * (len(reaches) - 1))] or reaches[-1] or 1.0
+    return {node: ((float(x) - cx) / reach, (float(y) - cy) / reach)
+            for node, (x, y) in layout_.items()}
 
 
 def layout(graph: nx.Graph, seed: int = 42) -> dict:
     """Node positions in pixels for the HTML view (:func:`component_layout`, scaled so that
     neighbours sit about two node widths apart)."""
-    scale = 45.0
+    scale = 40.0
     return {node: (x * scale, -y * scale)
             for node, (x, y) in component_layout(graph, seed).items()}
 
@@ -214,8 +220,8 @@ def view_options() -> dict:
             "borderWidth": 1,
             "font": {"face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"min": 6, "max": 40,
-                        "label": {"enabled": True, "min": 12, "max": 30, "drawThreshold": 8,
-                                  "maxVisible": 30}},
+                        "label": {"enabled": True, "min": 10, "max": 32, "drawThreshold": 10,
+                                  "maxVisible": 32}},
         },
         "edges": {"color": {"inherit": "both", "opacity": 0.55}, "smooth": {"enabled": False}},
         "interaction": {"hover": True, "tooltipDelay": 150},
@@ -389,7 +395,8 @@ def labelled_nodes(graph: nx.Graph, sizes: Mapping, top: int = LABELLED) -> list
                                         str(graph.nodes[n].get("name", n))))[:top]
 
 
-def _overlaps(box, boxes, pad: float = 4.0) -> bool:
+def _overlaps(box, boxes, pad: float = 7.0) -> bool:
+    # ``pad`` (pixels at 150 dpi) exceeds the two labels' white backgrounds (1.2 pt each).
     return any(box.x0 < b.x1 + pad and b.x0 < box.x1 + pad and box.y0 < b.y1 + pad
                and b.y0 < box.y1 + pad for b in boxes)
 
