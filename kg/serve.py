@@ -733,7 +733,11 @@ class Gateway:
         if lease is None:
             return self._error(start_response, 503, "all query workers are busy; try again")
         try:
-            lease.send(query, accept)
+            try:
+                lease.send(query, accept)
+            except OSError:  # the worker died while idle (killed from outside, out of memory)
+                lease.kill("crashed")
+                return self._error(start_response, 503, "the query worker failed; try again")
             message = lease.receive()
             if message[0] != "head":  # the worker failed before it had an answer
                 lease.finish()
