@@ -67,21 +67,27 @@ class GraphStore:
             raise StoreError(f"{path}: no store here; run 'kg build' first or pass --store")
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path}: not a store folder")
-        try:
-            if not read_only:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as error:
-            raise StoreError(f"{path}: cannot open store ({error})") from None
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls._open_native(path, read_only)
         opened = cls(store, path)
         if not opened.has_current_derivations():
             # Written by a kg from before derived triples: derive them once, then go on.
             if read_only:
                 del opened, store
-                cls.open(path, create=False).rebuild_derivations()
-                return cls.open(path, create=False, read_only=True)
+                writer = cls(cls._open_native(path, read_only=False), path)
+                writer.rebuild_derivations()
+                del writer
+                return cls(cls._open_native(path, read_only=True), path)
             opened.rebuild_derivations()
         return opened
+
+    @staticmethod
+    def _open_native(path: Path, read_only: bool) -> ox.Store:
+        try:
+            return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open store ({error})") from None
 
     @classmethod
     def in_memory(cls) -> GraphStore:
@@ -210,14 +216,22 @@ class GraphStore:
         return removed
 
     def has_current_derivations(self) -> bool:
-        """False when the store holds officials without derived triples: it was written by a kg
-        from before :mod:`kg.derived` (one official is enough to tell)."""
-        sample = next(self._store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
-                                                    ox.NamedNode(str(DIPLO.Official)),
-                                                    ox.DefaultGraph()), None)
-        return sample is None or next(self._store.quads_for_pattern(
-            sample.subject, ox.NamedNode(str(DIPLO.nameKey)), None, ox.DefaultGraph()),
-            None) is not None
+        """False when the store holds an official without name keys, or a communication with a
+        mode and status but no profile: it was written by a kg from before :mod:`kg.derived`
+        (or before one of its rules). One node of each kind is enough to tell."""
+        checks = (
+            (DIPLO.Official, "ASK { %s foaf:name ?name FILTER NOT EXISTS { %s diplo:nameKey ?k } }"),
+            (DIPLO.Contact, ("ASK { %s diplo:mode/skos:notation ?m ; diplo:status/skos:notation ?s "
+                            "FILTER NOT EXISTS { %s diplo:profile ?p } }")),
+        )
+        for kind, stale in checks:
+            sample = next(self._store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                                        ox.NamedNode(str(kind)),
+                                                        ox.DefaultGraph()), None)
+            if sample is not None and bool(self._store.query(
+                    stale % (sample.subject, sample.subject), prefixes=PREFIXES)):
+                return False
+        return True
 
     def rebuild_derivations(self) -> None:
         """Delete every derived triple and derive them all again, in one transaction."""
