@@ -74,6 +74,20 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     return list(reversed(chosen))
 
 
+RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b(?:[^;:“”\",.]|,(?=\d)|\.(?=\d))*,\s*"
+                             r"(?:(?:also|later|then|again|\w+ly)\s+)*$")
+
+
+def subject_across_relative(text: str, mentions: list[Mention], start: int) -> list[Mention]:
+    """The official a comma-closed relative clause separates from its verb ("Mills, who took
+    office in January after winning a run-off by fewer than 50,000 votes, told reporters")."""
+    gap = RELATIVE_BEFORE.search(text, max(0, start - 240), start)
+    if gap is None:
+        return []
+    before = [m for m in mentions if m.end <= gap.start()]
+    return before[-1:] if before and before[-1].end == gap.start() else []
+
+
 def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
     """The official a relative clause hangs on ("Lavrov, who had said earlier…")."""
     if not re.search(r"\b(?:who|whom)\s*$", text[max(0, clause_start - 8) : clause_start]):

@@ -38,6 +38,7 @@ from kg.extract.clauses import (
     letter_sides,
     narrative_subject,
     relative_subject,
+    subject_across_relative,
 )
 from kg.extract.dates import (
     CONTINUATION,
@@ -151,7 +152,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     breaks = (CLAUSE_BREAK,) if kind is Kind.STATEMENT else (CLAUSE_BREAK, SPEECH_BREAK)
     clause_start, clause_end = clause_bounds(sentence, start, end, breaks)
     subjects = find_subjects(text, visible, clause_start, start) or relative_subject(
-        text, visible, clause_start)
+        text, visible, clause_start) or subject_across_relative(text, visible, start)
     objects = find_objects(text, visible, end, clause_end)
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
