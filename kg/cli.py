@@ -577,10 +577,10 @@ def _open_store(store_path):
                          f"({first[:300]})") from None
 
 
-def _contacts(store_path, endpoint=None):
+def _contacts(store_path, endpoint=None, with_evidence=True):
     from kg.network import read_contacts
 
-    return read_contacts(_reader(store_path, endpoint))
+    return read_contacts(_reader(store_path, endpoint), with_evidence=with_evidence)
 
 
 def _parse_days(window: str) -> int:
@@ -607,7 +607,8 @@ def metrics(level, since, until, status, store_path, window_length, top, output_
     from kg.metrics import network_metrics, windowed_metrics
 
     window = _window(since, until, status)
-    contacts = _contacts(store_path, endpoint)
+    # Metrics count contacts; their evidence sentences are not needed (a third of the read).
+    contacts = _contacts(store_path, endpoint, with_evidence=False)
     if window_length:
         table = windowed_metrics(contacts, level, _parse_days(window_length), window)
     else:
@@ -677,20 +678,21 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
                                  "json"]),
               help="RDF (ttl, nt, nq, jsonld, trig) or network (graphml, gexf, csv, json).")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output file (default: exports/graph.EXT or exports/contacts-LEVEL.EXT).")
+              help="Output file (default: graph.EXT or contacts-LEVEL.EXT beside the store).")
 @handle_errors
 def export_command(level, since, until, status, store_path, export_format, out):
     """Export the graph as RDF, or the contact network as GraphML, GEXF, CSV or node-link JSON."""
+    from kg.build import exports_folder
     from kg.exports import RDF_FORMATS, export_network, export_rdf, is_stdout
     from kg.network import project
-    from kg.store import GraphStore
 
+    # Beside the store it reads, as kg build writes its exports.
+    folder = exports_folder(store_path)
     if export_format in RDF_FORMATS or export_format == "jsonld":
-        path = out or Path("exports") / f"graph.{export_format}"
-        store = GraphStore.open(store_path, create=False, read_only=True)
-        written = (export_rdf(store, path, export_format),)
+        path = out or folder / f"graph.{export_format}"
+        written = (export_rdf(_open_store(store_path), path, export_format),)
     else:
-        path = out or Path("exports") / f"contacts-{level}.{export_format}"
+        path = out or folder / f"contacts-{level}.{export_format}"
         graph = project(_contacts(store_path), level, _window(since, until, status))
         written = export_network(graph, path, export_format)
     for path in written:
@@ -771,6 +773,7 @@ def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_pat
         LARGE_SCALE,
         extraction_throughput,
         network_benchmark,
+        ratio_lines,
         run_bench,
     )
     from kg.errors import KgError
@@ -796,6 +799,8 @@ def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_pat
                "query_p50_ms", "query_p95_ms", "baseline_query_p50_ms", "query_speedup",
                "add_one_ms", "open_ms", "metrics_s", "baseline_metrics_s"]
     click.echo(format_rows(columns, report["scales"], "table"), nl=False)
+    for line in ratio_lines(results):
+        click.echo(line)
     for scale in report["scales"]:
         if scale["baseline_capped"]:
             click.echo(f"{scale['articles']} articles: rdflib stopped at the cap on "
