@@ -831,3 +831,16 @@ def test_extract_a_dense_article_costs_each_repeated_mention_once():
 def test_extract_office_holders_under_readout_and_royal_forms(text, published, expected):
     assert [tuple(sorted(c.participants)) for c in run(text, published).communications
             if c.kind.value == "contact"] == expected
+
+
+def test_extract_a_dateline_anchors_relative_dates_without_a_publication_date():
+    text = ("BEIJING, June 19 (Reuters) — Chinese Foreign Minister Qin Gang met U.S. Secretary of "
+            "State Antony Blinken on Sunday in 2023's first such visit.")
+    extraction = run(text, published=None)
+    assert [c.date.isoformat() for c in extraction.communications] == ["2023-06-18"]
+    assert any("dateline" in w for w in extraction.warnings)
+
+
+def test_extract_warns_about_a_publication_date_in_the_future():
+    extraction = run("Blinken met Wang Yi.", published=dt.date.today() + dt.timedelta(days=30))
+    assert any("in the future" in w for w in extraction.warnings)
