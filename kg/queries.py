@@ -26,6 +26,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.ontology_files import shipped_query, shipped_query_names
+from kg.sparql_scan import UPDATE_KEYWORDS, scan_query
 from kg.store import GraphStore, to_python
 
 PARAM = re.compile(r"^#\s*param\s+(?P<name>\w+)\s*:\s*(?P<help>.*)$", re.MULTILINE)
@@ -87,16 +88,6 @@ def run_query(store: GraphStore, query: str, **bindings: object) -> QueryResult:
 #: Seconds ``kg query`` waits for the engine by default (as ``kg serve``; ``$KG_QUERY_TIMEOUT``).
 DEFAULT_TIMEOUT_S = 30
 
-_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
-                    "WITH"}
-# Strings, IRIs and comments of a SPARQL text, which may hold any word without it being a keyword.
-_HIDDEN = re.compile(r"\"\"\"(?:[^\\]|\\.)*?\"\"\"|'\'\'(?:[^\\]|\\.)*?'\'\'"
-                     r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
-                     r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*", re.DOTALL)
-_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:\s*<>|BASE\s*<>)\s*)*([A-Za-z]+)?", re.IGNORECASE)
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
-
-
 def default_timeout() -> int:
     """``$KG_QUERY_TIMEOUT`` when it is a positive number of seconds, else 30."""
     value = os.environ.get("KG_QUERY_TIMEOUT", "")
@@ -116,16 +107,19 @@ def check_query(sparql: str, allow_service: bool = False) -> None:
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: SERVICE is not allowed: it sends requests to other servers (--allow-service runs it)
+    >>> check_query("PREFIX : <http://h/> SELECT * { SERVICE:x { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: SERVICE is not allowed: it sends requests to other servers (--allow-service runs it)
 
     Raises:
         QueryError: the query is refused.
     """
-    visible = _HIDDEN.sub(lambda m: "<>" if m.group(0).startswith("<") else " ", sparql)
-    first = (_PROLOGUE.match(visible).group(1) or "").upper()
-    if first in _UPDATE_KEYWORDS:
-        raise QueryError(f"updates are not allowed: kg query only reads the store ({first} is an "
-                         f"update)")
-    if not allow_service and _SERVICE.search(visible):
+    shape = scan_query(sparql)
+    if shape.first_keyword in UPDATE_KEYWORDS:
+        raise QueryError(f"updates are not allowed: kg query only reads the store "
+                         f"({shape.first_keyword.upper()} is an update)")
+    if not allow_service and shape.has_service:
         raise QueryError("SERVICE is not allowed: it sends requests to other servers "
                          "(--allow-service runs it)")
 

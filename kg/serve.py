@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError, StoreError
+from kg.sparql_scan import UPDATE_KEYWORDS, QueryShape, scan_query  # noqa: F401 (re-exported)
 
 QUERY_PATHS = ("/query", "/sparql")
 #: Results up to this size are sent whole, with a Content-Length; larger ones are streamed.
@@ -107,76 +108,6 @@ def is_loopback(host: str) -> bool:
 
 
 # --- Policy: a SPARQL lexer ------------------------------------------------------------------
-
-_TOKEN = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-              |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<variable>[?$][^\s{}()\[\],;.<>"'=!&|+*/^-]*)
-  | (?P<name>[^\W\d][\w.\-]*:[^\s{}()\[\],;"'<>]*|:[^\s{}()\[\],;"'<>]*|_:[^\s{}()\[\],;"'<>]*)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<open>[{(\[])
-  | (?P<close>[})\]])
-  | (?P<other>[\d!%&*+,\-./;=>@\\^`|~]+|.)
-""", re.VERBOSE | re.DOTALL)
-
-#: The first keyword of every SPARQL 1.1 Update operation.
-UPDATE_KEYWORDS = frozenset({"insert", "delete", "load", "clear", "create", "drop", "copy", "move",
-                             "add", "with"})
-
-
-@dataclass(frozen=True)
-class QueryShape:
-    """What the lexer saw: the first keyword after the prologue, whether ``SERVICE`` occurs as a
-    keyword, and the deepest bracket nesting."""
-
-    first_keyword: str
-    has_service: bool
-    depth: int
-
-
-def scan_query(query: str, max_depth: int | None = None) -> QueryShape:
-    """Read a query's tokens once, in linear time, for the endpoint's policy.
-
-    Keywords inside strings, IRIs, comments, variables and the local part of prefixed names do
-    not count. With ``max_depth``, reading stops as soon as the nesting passes it.
-
-    >>> scan_query('PREFIX s: <http://x/> SELECT ?service WHERE { ?s s:service "SERVICE" }')
-    QueryShape(first_keyword='select', has_service=False, depth=1)
-    >>> scan_query("select * { { service <http://x/> { ?s ?p ?o } } }").has_service
-    True
-    """
-    first, service, depth, deepest = "", False, 0, 0
-    expect_prologue = 0  # tokens still belonging to a PREFIX / BASE declaration
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup
-        if kind in ("space", "comment"):
-            continue
-        if kind == "open":
-            depth += 1
-            deepest = max(deepest, depth)
-            if max_depth is not None and deepest > max_depth:
-                break
-        elif kind == "close":
-            depth -= 1
-        if kind in ("word", "name"):
-            # Oxigraph's parser has no tokenizer: "SERVICE:x" is SERVICE then the name ":x",
-            # and "trueSERVICE<…>" the literal true then SERVICE. So any word, or any prefix of
-            # a prefixed name, that contains "service" counts.
-            service = service or "service" in match.group().split(":")[0].lower()
-        if kind == "word":
-            word = match.group().lower()
-            if not first and not expect_prologue:
-                if word in ("prefix", "base"):
-                    expect_prologue = 2 if word == "prefix" else 1
-                    continue
-                first = word
-        if expect_prologue:
-            expect_prologue -= 1
-    return QueryShape(first, service, deepest)
-
 
 def refusal(query: str, max_depth: int = Limits.max_depth) -> tuple[int, str] | None:
     """Why a query text is refused, as (HTTP status, message), or None if it may run.
