@@ -139,8 +139,8 @@ def parse_jsonl(lines: Iterable[str], source: str, warn: Warn | None = None) -> 
                 raise ArticleError(f"{where}: text holds a NUL character")
             default_id = record.get("id") if isinstance(record.get("id"), str) else None
             meta = parse_meta(record, where, default_id=default_id or f"{Path(source).stem}-{number}")
-            if warn and meta.published is None:
-                warn(f"{where}: meta.published missing; relative dates stay unresolved")
+            if warn:
+                _check_published(meta, where, warn)
             yield Article(meta=meta, text=text, path=where)
     except UnicodeDecodeError:
         raise ArticleError(f"{source}: not UTF-8") from None
@@ -164,9 +164,19 @@ def read_article(path: str | Path, warn: Warn | None = None) -> Article:
         meta = Meta(id=path.stem)
         if warn:
             warn(f"{path}: no sidecar {sidecar.name}; missing title, published, source, language")
-    if warn and meta.published is None and sidecar.exists():
-        warn(f"{sidecar}: meta.published missing; relative dates stay unresolved")
+    if warn and sidecar.exists():
+        _check_published(meta, sidecar, warn)
     return Article(meta=meta, text=text, path=str(path))
+
+
+def _check_published(meta: Meta, where, warn: Warn) -> None:
+    """Warn about a publication date that is missing (relative dates stay open, unless a
+    dateline gives the day) or in the future (likely a typing error: plans would turn past)."""
+    if meta.published is None:
+        warn(f"{where}: meta.published missing; relative dates stay unresolved unless a dateline "
+             f"gives the day")
+    elif meta.published > dt.date.today():
+        warn(f"{where}: meta.published {meta.published.isoformat()} is in the future")
 
 
 def read_text(path: Path) -> str:

@@ -78,3 +78,18 @@ def test_articles_over_the_size_limit_are_refused(tmp_path, monkeypatch):
     path = write(tmp_path, "big.txt", "x" * 11)
     with pytest.raises(ArticleError, match="11 bytes is over the limit of 10 bytes"):
         read_article(path)
+
+
+def test_articles_a_publication_date_in_the_future_is_warned_about(tmp_path):
+    import datetime as dt
+    import json as json_
+
+    from kg.articles import read_article
+
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    (tmp_path / "a.txt").write_text("Blinken met Wang Yi.", encoding="utf-8")
+    (tmp_path / "a.json").write_text(json_.dumps({"meta": {"id": "a", "published": future}}),
+                                     encoding="utf-8")
+    warnings = []
+    read_article(tmp_path / "a.txt", warnings.append)
+    assert warnings == [f"{tmp_path / 'a.json'}: meta.published {future} is in the future"]

@@ -839,8 +839,3 @@ def test_extract_a_dateline_anchors_relative_dates_without_a_publication_date():
     extraction = run(text, published=None)
     assert [c.date.isoformat() for c in extraction.communications] == ["2023-06-18"]
     assert any("dateline" in w for w in extraction.warnings)
-
-
-def test_extract_warns_about_a_publication_date_in_the_future():
-    extraction = run("Blinken met Wang Yi.", published=dt.date.today() + dt.timedelta(days=30))
-    assert any("in the future" in w for w in extraction.warnings)

@@ -37,7 +37,6 @@ so any engine that can map a function over articles (processes, Spark, Dask, Ray
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import os
 import re
 import time
@@ -68,7 +67,7 @@ def extract(article: Article, knowledge: Knowledge | None = None,
     """
     knowledge = knowledge or load_knowledge()
     if time_limit is None:
-        time_limit = float(os.environ.get("KG_MAX_EXTRACT_SECONDS", DEFAULT_TIME_LIMIT))
+        time_limit = default_time_limit()
     deadline = Deadline(article.id, time.monotonic() + time_limit, time_limit)
     warnings = []
     text = blank_markup(article.text)
@@ -80,8 +79,6 @@ def extract(article: Article, knowledge: Knowledge | None = None,
     if published is None and (published := dateline_date(text)) is not None:
         warnings.append(f"{article.id}: no publication date; relative dates count from the "
                         f"dateline's {published.isoformat()}")
-    elif published is not None and published > dt.date.today():
-        warnings.append(f"{article.id}: publication date {published.isoformat()} is in the future")
     cast = find_officials(text, knowledge, published)
     deadline.check()
     communications = find_communications(text, published, cast, knowledge, deadline.check)
@@ -99,6 +96,15 @@ def extract(article: Article, knowledge: Knowledge | None = None,
         warnings=tuple(warnings),
     )
     return extraction if text == article.text else _with_original_text(extraction)
+
+
+def default_time_limit() -> float:
+    """``$KG_MAX_EXTRACT_SECONDS`` when it is a positive number, else 120."""
+    try:
+        value = float(os.environ.get("KG_MAX_EXTRACT_SECONDS", DEFAULT_TIME_LIMIT))
+    except ValueError:
+        return DEFAULT_TIME_LIMIT
+    return value if value > 0 else DEFAULT_TIME_LIMIT
 
 
 @dataclass(frozen=True)
