@@ -1,7 +1,8 @@
 """Extraction: one article in, plain records out (officials, communications, quotes).
 
-The extractor is a pure function of the article's text and metadata: it knows nothing of RDF,
-so any engine that can map a function over articles (processes, Spark, Dask, Ray) can run it.
+The extractor is a function of the article's text and metadata alone (the only outside input
+is a time limit that stops a pathological article): it knows nothing of RDF, so any engine that
+can map a function over articles (processes, Spark, Dask, Ray) can run it.
 
 :func:`extract` runs these stages in order, each a module that says what it adds:
 
