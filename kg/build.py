@@ -29,7 +29,6 @@ from kg.store import GraphStore, default_store_path
 
 #: The folder ``kg build`` reads when given no source.
 DEFAULT_SOURCES = ("seeds",)
-DEFAULT_EXPORTS = Path("exports")
 
 
 class _BesideStore:

@@ -179,11 +179,6 @@ def remove(article_ids: tuple[str, ...], store_path: Path | None, exports_dir: P
         click.echo(f"removed: {article_id}")
 
 
-#: Notes printed under a shipped query's table until its .rq file carries a ``# note:`` line.
-QUERY_NOTES = {
-    "dyads": "dyads counts contacts of every status, occurred and planned alike",
-}
-
 
 @cli.command()
 @click.argument("query")
@@ -233,7 +228,7 @@ def query(query: str, params: tuple[str, ...], output_format: str | None, limit:
         bindings[name] = value
     sparql = prepare_query(query, bindings)
     check_query(sparql, allow_service)
-    notes = query_notes(sparql) or ([QUERY_NOTES[query]] if query in QUERY_NOTES else [])
+    notes = query_notes(sparql)
     fmt = output_format or ("table" if sys.stdout.isatty() else "csv")
     seconds = timeout or default_timeout()
     if endpoint:

@@ -99,15 +99,6 @@ class DaskCluster:
             self.client.cancel(futures)
 
 
-def extract_on_dask(articles: Sequence[Article], address: str,
-                    progress: Callable[[int], None] | None = None,
-                    workers: int = 1) -> Iterator[Extraction]:
-    """Extract ``articles`` on the Dask cluster at ``address`` (see :class:`DaskCluster`) and
-    yield the extractions in the articles' order."""
-    with DaskCluster(address, workers) as cluster:
-        yield from cluster.extract(articles, progress)
-
-
 def _check_workers(client, address: str) -> None:
     from kg import __version__
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -427,18 +426,3 @@ _FAST_LITERALS = {
 
 def _no(text: str):
     raise ValueError(text)
-
-
-@contextmanager
-def temporary_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary file beside ``path`` and rename it onto ``path`` once written, so that a
-    reader never sees half a file and a failed write leaves the old file in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        yield partial
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
-
