@@ -179,7 +179,6 @@ def remove(article_ids: tuple[str, ...], store_path: Path | None, exports_dir: P
         click.echo(f"removed: {article_id}")
 
 
-
 @cli.command()
 @click.argument("query")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",

@@ -121,8 +121,8 @@ def betweenness(graph: nx.Graph, seed: int = 42) -> tuple[dict[str, float], str 
     raw = ig_graph.betweenness(weights="weight", directed=False, sources=sources)
     factor = scale * n / len(sources)
     return ({node: value * factor for node, value in zip(nodes, raw)},
-            f"betweenness, closeness and harmonic centrality estimated from {len(sources)} "
-            f"sampled sources ({n} nodes > {SAMPLE_LIMIT})")
+            (f"betweenness, closeness and harmonic centrality estimated from {len(sources)} "
+            f"sampled sources ({n} nodes > {SAMPLE_LIMIT})"))
 
 
 def closeness(graph: nx.Graph, seed: int = 42) -> dict[str, dict[str, float]]:
@@ -161,7 +161,7 @@ def _sample(n: int, seed: int) -> list[int]:
 def communities(graph: nx.Graph, seed: int = 42) -> dict[str, int]:
     """Louvain communities (weighted, seeded): node -> community number, largest first."""
     found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-    ordered = sorted(found, key=lambda c: (-len(c), sorted(c)[0]))
+    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
     return {node: index for index, members in enumerate(ordered) for node in members}
 
 
