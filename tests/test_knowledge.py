@@ -36,3 +36,31 @@ def test_factuality_effects_and_government_kinds_are_known():
 ])
 def test_demonyms_aliases_and_organisations_name_their_government(surface, government):
     assert KNOWLEDGE.government_by_surface[surface] == government
+
+
+@pytest.mark.parametrize(("cell", "last", "expected"), [
+    ("2009", True, "2009-12-31"), ("2016-02", True, "2016-02-29"), ("2016-02", False, "2016-02-01"),
+    ("2021-01-20", False, "2021-01-20"), ("", True, None),
+])
+def test_office_holder_dates_may_give_a_year_or_a_month(cell, last, expected):
+    from kg.knowledge import _partial_date
+
+    found = _partial_date(cell, last=last)
+    assert (found.isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize("cell", ["2016-02-30", "20xx", "2016/02/01"])
+def test_office_holder_dates_that_do_not_parse_are_errors_not_open_terms(cell):
+    from kg.knowledge import _partial_date
+
+    with pytest.raises(ValueError, match="bad date"):
+        _partial_date(cell, last=True)
+
+
+def test_every_office_holder_has_a_known_government_and_post():
+    posts = {p.name for p in KNOWLEDGE.posts}
+    for holder in KNOWLEDGE.office_holders:
+        for term in holder.terms:
+            assert KNOWLEDGE.government(term.government) is not None, (holder.name, term)
+            assert term.post in posts, (holder.name, term)
+            assert term.end is None or term.start <= term.end, (holder.name, term)

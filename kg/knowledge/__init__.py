@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.errors import KgError
+
 
 @dataclass(frozen=True)
 class Government:
@@ -217,15 +219,19 @@ def _office_holders(government_by_surface: dict[str, str]) -> tuple[OfficeHolder
     for table in sorted((f for f in folder.iterdir() if f.name.endswith(".csv")),
                         key=lambda f: f.name):
         with table.open(encoding="utf-8") as stream:
-            for row in csv.DictReader(stream):
-                start = _partial_date(row["start"], last=False)
+            for line, row in enumerate(csv.DictReader(stream), start=2):
+                try:
+                    start = _partial_date(row["start"], last=False)
+                    end = _partial_date(row["end"], last=True)
+                except ValueError as error:
+                    raise KgError(f"{table.name}:{line}: {error}") from None
                 if start is None:
-                    continue
+                    raise KgError(f"{table.name}:{line}: a term needs its start")
                 name = row["name"].strip()
                 government = row["government"].strip()
                 terms.setdefault(name, []).append(Term(
                     row["post"].strip(), government_by_surface.get(government, government), start,
-                    _partial_date(row["end"], last=True)))
+                    end))
                 known = aliases.setdefault(name, [])
                 known.extend(a for a in _split(row["aliases"]) if a not in known)
     return tuple(OfficeHolder(name, tuple(aliases[name]), tuple(terms[name])) for name in terms)
@@ -238,9 +244,11 @@ def _partial_date(cell: str, last: bool) -> dt.date | None:
     >>> _partial_date("2009", last=True), _partial_date("2016-02", last=True)
     (datetime.date(2009, 12, 31), datetime.date(2016, 2, 29))
     """
-    parts = [int(p) for p in cell.strip().split("-") if p.isdigit()]
-    if not parts:
+    if not cell.strip():
         return None
+    if not re.fullmatch(r"\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?", cell.strip()):
+        raise ValueError(f"bad date {cell!r}")
+    parts = [int(p) for p in cell.strip().split("-")]
     year, month, day = (parts + [None, None])[:3]
     if month is None:
         month = 12 if last else 1
@@ -250,7 +258,7 @@ def _partial_date(cell: str, last: bool) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        return None
+        raise ValueError(f"bad date {cell!r}") from None
 
 
 def _grouped(rows: list[dict[str, str]], key: str, value: str) -> dict[str, tuple[str, ...]]:
