@@ -52,6 +52,15 @@ WHERE {
 GROUP BY ?official
 """
 
+# How many articles say an official represents each government: an official some articles
+# place in one government and others in another is drawn in the one most of them name.
+GOVERNMENT_SUPPORT = """
+SELECT ?official ?government (MIN(?name) AS ?label) (COUNT(DISTINCT ?article) AS ?articles)
+WHERE { GRAPH ?article { ?official diplo:represents ?government }
+        ?government skos:prefLabel ?name }
+GROUP BY ?official ?government
+"""
+
 GOVERNMENTS = """
 SELECT ?government (MIN(?name) AS ?label) (MIN(STR(?class)) AS ?type)
 WHERE { ?government skos:prefLabel ?name ; a ?class .
@@ -155,9 +164,19 @@ def read_contacts(store, with_evidence: bool = True) -> Contacts:
             initiator=_opt(row["initiator"]),
             evidence=tuple(evidence.get(str(row["communication"]), ())),
         ))
+    support: dict[tuple[str, str], int] = {}
+    candidates: dict[str, list[tuple[str, str]]] = {}
+    for row in store.select(GOVERNMENT_SUPPORT):
+        official, government = str(row["official"]), str(row["government"])
+        support[official, government] = int(row["articles"])
+        candidates.setdefault(official, []).append((government, str(row["label"])))
     officials = {}
     for row in store.select(OFFICIALS):
+        official = str(row["official"])
         government_iri, _, government = (_opt(row["governmentKey"]) or "").partition("\x1f")
+        supported = candidates.get(official)
+        if supported:
+            government_iri, government = main_government(official, supported, support)
         officials[str(row["official"])] = {
             "name": str(row["label"]), "post": _opt(row["post"]) or "",
             "government": government, "government_iri": government_iri}
@@ -212,6 +231,10 @@ def _read_local(store, with_evidence: bool) -> Contacts:
     post_labels = _grouped(pairs(RDFS.label), None)
     represents = _grouped(pairs(DIPLO.represents), None)
     labels = _grouped(pairs(SKOS.prefLabel), None)
+    claims: dict[tuple[str, str], set[str]] = {}
+    for article, official, government in store.article_claims(DIPLO.represents):
+        claims.setdefault((official, government), set()).add(article)
+    support = {key: len(articles) for key, articles in claims.items()}
     officials = {}
     for iri in store.merged_subjects(RDF.type, DIPLO.Official):
         if iri not in names:
@@ -220,6 +243,10 @@ def _read_local(store, with_evidence: bool) -> Contacts:
                  for label in post_labels.get(post, ())]
         keys = [f"{g}\x1f{label}" for g in represents.get(iri, ()) for label in labels.get(g, ())]
         government_iri, _, government = min(keys).partition("\x1f") if keys else ("", "", "")
+        supported = [(g, str(min(labels[g]))) for g in represents.get(iri, ())
+                     if (iri, g) in support and g in labels]
+        if supported:
+            government_iri, government = main_government(iri, supported, support)
         officials[iri] = {"name": str(min(str(n) for n in names[iri])),
                           "post": min(posts) if posts else "",
                           "government": government, "government_iri": government_iri}
@@ -230,6 +257,17 @@ def _read_local(store, with_evidence: bool) -> Contacts:
     governments = {iri: {"name": str(min(labels[iri])), "type": min(kinds).rsplit("#", 1)[-1]}
                    for iri, kinds in classes.items() if iri in labels}
     return _contacts(records, officials, governments)
+
+
+def main_government(official: str, governments: list[tuple[str, str]],
+                    support: dict[tuple[str, str], int]) -> tuple[str, str]:
+    """The (IRI, label) of the government most articles say ``official`` represents; of equals,
+    the first by IRI. One government per official, not the union of every article's reading.
+
+    >>> main_government("o", [("g/a", "A"), ("g/b", "B")], {("o", "g/a"): 1, ("o", "g/b"): 3})
+    ('g/b', 'B')
+    """
+    return min(governments, key=lambda g: (-support.get((official, g[0]), 0), g[0], g[1]))
 
 
 def _contacts(records: list[CommunicationRecord], officials: dict, governments: dict) -> Contacts:

@@ -346,6 +346,13 @@ class GraphStore:
                                                   ox.DefaultGraph()):
             yield quad.subject.value, to_python(quad.object)
 
+    def article_claims(self, predicate: URIRef) -> Iterator[tuple[str, str, str]]:
+        """(article graph, subject, object) of every article-graph triple with ``predicate``, IRIs
+        as strings: who says what, for choosing among articles that disagree."""
+        for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
+            if isinstance(quad.graph_name, ox.NamedNode):
+                yield quad.graph_name.value, quad.subject.value, quad.object.value
+
     def merged_subjects(self, predicate: URIRef, value: URIRef) -> Iterator[str]:
         """The subjects of merged-graph triples ``(?, predicate, value)``, IRIs as strings."""
         for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(predicate)),
