@@ -178,7 +178,7 @@ LOWER_TITLE = re.compile(
     r"\b(?:the|his|her|their|its|prime|minister|ministers|president|foreign|secretary|"
     r"counterpart|chancellor|leader|king|queen|emir|deputy|vice|defen[cs]e|spokes(?:man|woman)|"
     r"envoy|ambassador|adviser|advisor|chief|head|state|affairs|national|security|special|"
-    r"representative|general|premier|crown|prince)\b")
+    r"representative|general|premier|crown|prince|negotiator|aide|commissioner|director)\b")
 
 OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")
