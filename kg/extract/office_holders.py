@@ -102,11 +102,11 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
     if len(named) == 1:
         return named[0]
     if named:
-        return _in_office(named, published)
+        return _sole_holder_near(named, published)
     if " " in key:
         alike = [h for h in index.by_surname.get(key.split()[-1], ()) if is_name_of(tokens, h)]
         return alike[0] if len(alike) == 1 else None
-    return _in_office(index.by_surname.get(key, ()), published)
+    return _sole_holder_near(index.by_surname.get(key, ()), published)
 
 
 def family_last(tokens) -> list[str]:
@@ -140,7 +140,7 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
                                   for n in names if " " in n)
 
 
-def _in_office(holders, published: dt.date | None) -> OfficeHolder | None:
+def _sole_holder_near(holders, published: dt.date | None) -> OfficeHolder | None:
     """The one holder among ``holders`` in office around ``published``, if exactly one."""
     if published is None:
         return holders[0] if len(holders) == 1 else None

@@ -105,7 +105,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
     quote_speakers = find_quote_speakers(text, mentions)
     mentions = resolve_first_person(text, mentions, quote_speakers)
-    officials_ = [p for p in people if p.posts or p.contacts or _in_office(p, published)]
+    officials_ = [p for p in people if p.posts or p.contacts or _is_in_office(p, published)]
     governments = assign_governments(officials_, text, sentences, mentions, quote_speakers,
                                      patterns, knowledge, published)
     _resolve_counterparts(officials_, sentences, mentions)
@@ -287,7 +287,7 @@ def _holder_person(people: list[Person], tokens: list[str], holder: OfficeHolder
         if namesake is not None:
             return namesake
     person = person_for(people, tokens, create=False)
-    if person is not None and person.holder is None and _fits(person, holder):
+    if person is not None and person.holder is None and _holder_fits(person, holder):
         person.holder = holder
         return person
     person = Person(list(tokens), holder=holder)
@@ -295,7 +295,7 @@ def _holder_person(people: list[Person], tokens: list[str], holder: OfficeHolder
     return person
 
 
-def _fits(person: Person, holder: OfficeHolder) -> bool:
+def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     """Whether the gazetteer's ``holder`` can be ``person``: a longer name the text gives is the
     holder's, and a surname alone needs no post the holder never held."""
     if len(person.tokens) > 1:
@@ -407,11 +407,11 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
     for person in people:
         if person.holder is None:
             holder = identify(person.tokens, published, index)
-            if (holder is None or not _fits(person, holder)) and len(person.tokens) == 1:
+            if (holder is None or not _holder_fits(person, holder)) and len(person.tokens) == 1:
                 # "Crown Prince Abdullah", "King Abdullah": the style makes the name
                 holder = next(filter(None, (identify([*post.split(), *person.tokens], published,
                                                      index) for post, _ in person.posts)), None)
-            if holder is not None and _fits(person, holder):
+            if holder is not None and _holder_fits(person, holder):
                 person.holder = holder
     survivor: dict[int, Person] = {}
     first_of: dict[str, Person] = {}
@@ -468,7 +468,7 @@ def _to_official(person: Person, government: str | None, published: dt.date | No
     )
 
 
-def _in_office(person: Person, published: dt.date | None) -> bool:
+def _is_in_office(person: Person, published: dt.date | None) -> bool:
     """Whether the gazetteer has ``person`` in office on the publication day."""
     term = person.holder.term_on(published) if person.holder and published else None
     return term is not None and term.covers(published)

@@ -276,7 +276,7 @@ HEADS = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen",
                    "Crown Prince", "Supreme Leader", "Chairman", "Vice President"})
 
 
-def _fits(noun: str, post: str | None) -> bool:
+def _group_admits(noun: str, post: str | None) -> bool:
     """Whether an official holding ``post`` is one of the group ``noun`` names."""
     noun = noun.lower()
     if noun in ("leaders", "heads of state"):
@@ -305,7 +305,7 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
 
     def fitting(mention) -> bool:
         record = official(mention.official)
-        return record is not None and _fits(noun, record.post)
+        return record is not None and _group_admits(noun, record.post)
 
     if not any(m.start >= paragraph_start for m in before):
         named = Counter(m.official for m in before if fitting(m) and m.how != "pronoun")
