@@ -532,9 +532,11 @@ def _plain_networkx_metrics(network) -> None:
     """The same table with networkx alone: exact algorithms, no igraph."""
     import networkx as nx
 
+    from kg.network import active_subgraph
+
     for _, _, data in network.edges(data=True):
         data["distance"] = 1 / data["weight"]
-    active = network.subgraph([n for n, d in network.degree() if d > 0]).copy()
+    active = active_subgraph(network)
     nx.betweenness_centrality(active, weight="distance")
     nx.closeness_centrality(active, distance="distance")
     nx.harmonic_centrality(active, distance="distance")

@@ -189,8 +189,9 @@ def node_metrics(graph: nx.Graph, seed: int = 42) -> dict[str, dict[str, object]
     (2, -1)
     """
     from kg.metrics import betweenness, communities
+    from kg.network import active_subgraph
 
-    active = graph.subgraph([n for n, d in graph.degree() if d > 0]).copy()
+    active = active_subgraph(graph)
     metrics = {node: {"degree": 0, "weighted_degree": 0, "betweenness": 0.0, "pagerank": 0.0,
                       "community": -1} for node in graph}
     if active.number_of_nodes() == 0:

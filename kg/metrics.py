@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from kg.network import Contacts, Window, project
+from kg.network import Contacts, Window, active_subgraph, project
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 #: Above this many nodes, path-based metrics and constraint come from igraph's C core (networkx's
@@ -191,7 +191,7 @@ def metrics_table(graph: nx.Graph, directed: nx.DiGraph | None = None, group: st
     ``directed`` (initiator → other) adds reciprocity and initiative balance; ``group`` (a node
     attribute such as "government") adds the Gould–Fernandez brokerage roles.
     """
-    active = graph.subgraph([n for n, d in graph.degree() if d > 0]).copy()
+    active = active_subgraph(graph)
     notes: list[str] = []
     if active.number_of_nodes() == 0:
         return MetricsTable(("name",), (), ("no ties in this window",))
