@@ -613,6 +613,46 @@ def extraction_throughput(articles: list[Article], repeat: int = 3) -> dict[str,
             "words_per_s": round(repeat * words / elapsed), "peak_rss_mb": round(_peak_rss_mb(), 1)}
 
 
+#: One dense line: officials, a meeting, a statement and a relative clause in every sentence.
+DENSE_LINE = ("Russian President Vladimir Putin met Chinese President Xi Jinping on Monday and "
+              "said he spoke with Foreign Minister Sergei Lavrov, who told reporters the talks "
+              "were good.\n")
+DENSE_LINES = (1000, 4000, 16000)
+
+
+def dense_extraction(lines: tuple[int, ...] = DENSE_LINES) -> dict[str, list]:
+    """Extraction of long, dense articles (one line repeated, then one line per new pair of
+    officials): seconds at each length, so that a reader sees cost grow about linearly
+    (``seconds_per_1000_lines`` stays flat) instead of quadratically."""
+    from kg.extract import extract
+
+    def distinct(count: int) -> str:
+        return "".join(f"Foreign Minister Ab{_letters(i)} Cd{_letters(i)} met President "
+                       f"Ef{_letters(i)} Gh{_letters(i)} on Monday. He said the talks were good.\n"
+                       for i in range(count))
+
+    report: dict[str, list] = {"lines": list(lines), "repeated_s": [], "distinct_s": []}
+    for count in lines:
+        for key, text in (("repeated_s", DENSE_LINE * count), ("distinct_s", distinct(count))):
+            article = Article(Meta(id=f"dense-{count}", published=dt.date(2022, 3, 1)), text)
+            started = time.perf_counter()
+            extract(article, time_limit=3600)
+            report[key].append(round(time.perf_counter() - started, 2))
+    report["seconds_per_1000_lines"] = [round(1000 * max(r, d) / n, 3) for n, r, d in
+                                        zip(lines, report["repeated_s"], report["distinct_s"])]
+    return report
+
+
+def _letters(number: int) -> str:
+    """A short capitalised word unique to ``number`` (a made-up name part)."""
+    word = ""
+    while True:
+        word += chr(97 + number % 26)
+        number //= 26
+        if not number:
+            return word.title()
+
+
 def network_benchmark(nodes: int = 10000, ties_per_node: int = 10, seed: int = 42) -> dict:
     """The full ``kg metrics`` table on a seeded scale-free network (10k officials, 100k ties by
     default) with 50 governments: seconds, and which metrics were estimated."""

@@ -750,13 +750,15 @@ def push(store_path, endpoint, protocol):
               "cap (the speed-up is then a lower bound).")
 @click.option("--extraction", "extraction_paths", multiple=True, type=click.Path(path_type=Path),
               help="Also measure extraction throughput on these articles (e.g. corpus/dev).")
+@click.option("--dense", is_flag=True,
+              help="Also time extraction of long, dense articles (1k, 4k and 16k lines).")
 @click.option("--network/--no-network", default=True, show_default=True,
               help="Also time the metrics table on a 10k-official, 100k-tie network.")
 @click.option("--seed", type=int, default=42, show_default=True, help="Seed of the synthetic corpus.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @handle_errors
-def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_paths, network, seed,
-          as_json):
+def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_paths, dense, network,
+          seed, as_json):
     """Benchmark ingest, store size, memory, query latency, incremental add and metrics on
     a seeded synthetic corpus at growing scales, against rdflib and plain networkx."""
     from dataclasses import asdict
@@ -765,6 +767,7 @@ def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_pat
     from kg.bench import (
         DEFAULT_SCALES,
         LARGE_SCALE,
+        dense_extraction,
         extraction_throughput,
         network_benchmark,
         ratio_lines,
@@ -784,6 +787,8 @@ def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_pat
     report = {"scales": [asdict(r) for r in results]}
     if extraction_paths:
         report["extraction"] = extraction_throughput(load_articles(extraction_paths))
+    if dense:
+        report["dense"] = dense_extraction()
     if network:
         report["network"] = network_benchmark(seed=seed)
     if as_json:
@@ -804,6 +809,12 @@ def bench(scales, large, no_baseline, baseline_max, baseline_cap, extraction_pat
         e = report["extraction"]
         click.echo(f"extraction: {e['articles_per_s']} articles/s, {e['words_per_s']} words/s "
                    f"on one core ({e['articles']} articles), peak {e['peak_rss_mb']} MB")
+    if "dense" in report:
+        d = report["dense"]
+        click.echo("dense articles: " + ", ".join(
+            f"{n} lines {r} s repeated / {x} s distinct" for n, r, x in
+            zip(d["lines"], d["repeated_s"], d["distinct_s"]))
+            + f" (s per 1000 lines: {', '.join(map(str, d['seconds_per_1000_lines']))})")
     if "network" in report:
         n = report["network"]
         notes = f" ({'; '.join(n['notes'])})" if n["notes"] else ""

@@ -53,3 +53,12 @@ def test_capped_baseline_query_is_stopped_at_the_cap_and_failures_are_told_apart
     assert _capped_ms(lambda: time.sleep(30), 0.5) == 500  # killed at the cap, not awaited
     assert 0 <= _capped_ms(lambda: sum(range(1000)), 10) < 10_000
     assert _capped_ms(lambda: 1 / 0, 10) is None
+
+
+def test_bench_dense_extraction_reports_every_length():
+    from kg.bench import dense_extraction
+
+    report = dense_extraction((20, 40))
+    assert report["lines"] == [20, 40]
+    assert len(report["repeated_s"]) == len(report["distinct_s"]) == 2
+    assert all(value >= 0 for value in report["seconds_per_1000_lines"])
