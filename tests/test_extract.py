@@ -839,3 +839,9 @@ def test_extract_a_dateline_anchors_relative_dates_without_a_publication_date():
     extraction = run(text, published=None)
     assert [c.date.isoformat() for c in extraction.communications] == ["2023-06-18"]
     assert any("dateline" in w for w in extraction.warnings)
+
+
+def test_extract_a_readout_title_without_article_stands_for_its_official():
+    text = ("Prime Minister Narendra Modi arrived in Johannesburg on Friday. Prime Minister "
+            "addressed the India-South Africa Business Forum later that day.")
+    assert statements(text, dt.date(2016, 7, 9)) == {("speech", ("Narendra Modi",), "2016-07-08")}

@@ -153,9 +153,12 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
     )
     title_only = re.compile(
-        rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+)"
+        rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+"
+        # "Prime Minister addressed the Forum": readouts drop the article before a known post
+        rf"|(?P<bare>(?:(?<=^)|(?<=[.!?][^\S\n])|(?<=\n))(?=[A-Z])))"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
         rf"(?P<post>{post}|{alternation(LEADER_WORDS)})\b(?![^\S\n]+{NAME_TOKEN})"
+        rf"(?(bare)(?=[^\S\n]+[a-z]))"
     )
     # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
     # Maria Zakharova", "Biden's national security adviser, Jake Sullivan", "his spokesman, X":
