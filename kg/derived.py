@@ -70,50 +70,32 @@ WHERE {
     GROUP BY ?official }
 }"""
 
-_POST_NAMES = """
-INSERT { ?official diplo:postNames ?posts }
-WHERE {
-  { SELECT ?official (GROUP_CONCAT(DISTINCT ?post; separator="; ") AS ?posts)
-    WHERE { { SELECT ?official ?post
-              WHERE { %(scope)s ?official a diplo:Official ; org:holds/rdfs:label ?post }
-              ORDER BY ?post } }
-    GROUP BY ?official }
-}"""
+def _joined(node: str, predicate: str, pattern: str) -> str:
+    """A rule joining the names ``pattern`` binds to ``?name`` for each ``?NODE`` into one
+    literal of ``predicate``, in alphabetical order (Oxigraph keeps a sub-query's order through
+    GROUP_CONCAT, so equal graphs derive equal literals)."""
+    return f"""
+INSERT {{ ?{node} {predicate} ?names }}
+WHERE {{
+  {{ SELECT ?{node} (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
+    WHERE {{ {{ SELECT ?{node} ?name
+              WHERE {{ %(scope)s {pattern} }}
+              ORDER BY ?name }} }}
+    GROUP BY ?{node} }}
+}}"""
 
-_GOVERNMENT_NAMES = """
-INSERT { ?official diplo:governmentNames ?governments }
-WHERE {
-  { SELECT ?official (GROUP_CONCAT(DISTINCT ?government; separator="; ") AS ?governments)
-    WHERE { { SELECT ?official ?government
-              WHERE { %(scope)s ?official a diplo:Official ;
-                                diplo:represents/skos:prefLabel ?government }
-              ORDER BY ?government } }
-    GROUP BY ?official }
-}"""
 
-_PARTICIPANT_NAMES = """
-INSERT { ?communication diplo:participantNames ?names }
-WHERE {
-  { SELECT ?communication (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
-    WHERE { { SELECT ?communication ?name
-              WHERE { %(scope)s
-                      ?communication a ?class ; diplo:hasParticipant/foaf:name ?name .
-                      FILTER (?class IN (diplo:Contact, diplo:Statement)) }
-              ORDER BY ?name } }
-    GROUP BY ?communication }
-}"""
-
-_COUNTERPART_NAMES = """
-INSERT { ?communication diplo:counterpartNames ?names }
-WHERE {
-  { SELECT ?communication (GROUP_CONCAT(DISTINCT ?name; separator="; ") AS ?names)
-    WHERE { { SELECT ?communication ?name
-              WHERE { %(scope)s
-                      ?communication a ?class ; diplo:counterpartGovernment/skos:prefLabel ?name .
-                      FILTER (?class IN (diplo:Contact, diplo:Statement)) }
-              ORDER BY ?name } }
-    GROUP BY ?communication }
-}"""
+_COMMUNICATION = "?communication a ?class . FILTER (?class IN (diplo:Contact, diplo:Statement))"
+_POST_NAMES = _joined("official", "diplo:postNames",
+                      "?official a diplo:Official ; org:holds/rdfs:label ?name .")
+_GOVERNMENT_NAMES = _joined("official", "diplo:governmentNames",
+                            "?official a diplo:Official ; diplo:represents/skos:prefLabel ?name .")
+_PARTICIPANT_NAMES = _joined(
+    "communication", "diplo:participantNames",
+    f"{_COMMUNICATION} ?communication diplo:hasParticipant/foaf:name ?name .")
+_COUNTERPART_NAMES = _joined(
+    "communication", "diplo:counterpartNames",
+    f"{_COMMUNICATION} ?communication diplo:counterpartGovernment/skos:prefLabel ?name .")
 
 _PROFILES = """
 INSERT { ?communication diplo:profile ?profile .
