@@ -236,6 +236,10 @@ def test_extract_plans_take_no_narrative_date():
          "and was received by President Volodymyr Zelensky.",
          {("meeting", ("Annalena Baerbock", "Dmytro Kuleba")),
           ("meeting", ("Annalena Baerbock", "Volodymyr Zelensky"))}),
+        # A call qualified by adjectives, "between" three sides, is one call of three.
+        ("There was a three-way call between US President Joe Biden, Prime Minister Fumio "
+         "Kishida of Japan and President Yoon Suk Yeol of South Korea.",
+         {("phone", ("Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"))}),
         # A possessive before a title does not take part.
         ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
          "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
@@ -666,6 +670,12 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         ("Reporter Jane Smith wrote the story.", dt.date(2021, 5, 2), []),
         # Out of office and only mentioned: no official.
         ("The airport is named after Kufuor.", dt.date(2021, 5, 2), []),
+        # A monarch's full name keeps the style it is written with and is still the holder's.
+        ("King Hamad bin Isa Al Khalifa arrived.", dt.date(2020, 9, 12),
+         [("King Hamad bin Isa Al Khalifa", "King", "Bahrain")]),
+        # An Arabic name cut after the father's name is the holder's too (kept as written).
+        ("Salman bin Abdulaziz arrived.", dt.date(2021, 1, 6),
+         [("Salman bin Abdulaziz", "King", "Saudi Arabia")]),
     ],
 )
 def test_extract_office_holders_named_without_titles(text, published, expected):

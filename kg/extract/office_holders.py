@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.names import alternation, normalise_name
+from kg.extract.names import PATRONYMIC, alternation, normalise_name
 from kg.knowledge import Knowledge, OfficeHolder
 
 #: how far from a holder's term a bare surname still points at them
@@ -70,7 +70,7 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
     places = (set(knowledge.government_by_surface) | set(knowledge.government_by_capital)
               | knowledge.words.get("stop", frozenset()))
     for holder in knowledge.office_holders:
-        for written in (holder.name, *holder.aliases):
+        for written in _written_forms(holder):
             key = name_key(written.split())
             if not key:
                 continue
@@ -85,6 +85,20 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(surfaces)})(?![\w-]|['’](?!s\b))")
     return HolderIndex({k: tuple(v) for k, v in by_name.items()},
                        {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()}, pattern)
+
+
+def _written_forms(holder: OfficeHolder) -> list[str]:
+    """The holder's name, aliases, and each of them cut after the father's name: Arabic names
+    are written without the family name as often as with it ("Salman bin Abdulaziz" for
+    "Salman bin Abdulaziz Al Saud")."""
+    forms = [holder.name, *holder.aliases]
+    for written in list(forms):
+        words = written.split()
+        for index, word in enumerate(words[1:-2], start=1):
+            if word in PATRONYMIC and " ".join(words[: index + 2]) not in forms:
+                forms.append(" ".join(words[: index + 2]))
+                break
+    return forms
 
 
 def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHolder | None:
@@ -132,7 +146,7 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
     (True, False)
     """
     key = name_key(tokens)
-    names = [name_key(w.split()) for w in (holder.name, *holder.aliases)]
+    names = [name_key(w.split()) for w in _written_forms(holder)]
     if key in names or name_key(family_last(tokens)) in names:
         return True
     words = key.split()

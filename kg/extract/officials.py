@@ -299,9 +299,16 @@ def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     """Whether the gazetteer's ``holder`` can be ``person``: a longer name the text gives is the
     holder's, and a surname alone needs no post the holder never held."""
     if len(person.tokens) > 1:
-        return is_name_of(person.tokens, holder)
+        return is_name_of(_unstyled(person.tokens), holder)
     posts = {post for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
     return not posts or any(term.post in posts for term in holder.terms)
+
+
+def _unstyled(tokens: list[str]) -> list[str]:
+    """A monarch's name without the style English writes before it ("King Hamad bin Isa Al
+    Khalifa" is the gazetteer's "Hamad bin Isa Al Khalifa"); a style and a given name alone
+    ("King Salman") stay, as the gazetteer lists them so."""
+    return tokens[1:] if tokens[0] in ROYAL_STYLES and len(tokens) > 2 else tokens
 
 
 def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, Person, str]]:
@@ -406,7 +413,7 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
     ("Joseph R. Biden Jr." and "Joe Biden"); returns the spans pointing at the survivors."""
     for person in people:
         if person.holder is None:
-            holder = identify(person.tokens, published, index)
+            holder = identify(_unstyled(person.tokens), published, index)
             if (holder is None or not _holder_fits(person, holder)) and len(person.tokens) == 1:
                 # "Crown Prince Abdullah", "King Abdullah": the style makes the name
                 holder = next(filter(None, (identify([*post.split(), *person.tokens], published,
