@@ -673,6 +673,10 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # A monarch's full name keeps the style it is written with and is still the holder's.
         ("King Hamad bin Isa Al Khalifa arrived.", dt.date(2020, 9, 12),
          [("King Hamad bin Isa Al Khalifa", "King", "Bahrain")]),
+        # Initials tell namesakes apart, in office or not; "then-" keeps the post of the time.
+        ("President George W. Bush held talks with then-President John Kufuor.",
+         dt.date(2012, 7, 25),
+         [("George W. Bush", "President", "United States"), ("John Kufuor", "President", "Ghana")]),
         # An Arabic name cut after the father's name is the holder's too (kept as written).
         ("Salman bin Abdulaziz arrived.", dt.date(2021, 1, 6),
          [("Salman bin Abdulaziz", "King", "Saudi Arabia")]),

@@ -136,7 +136,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
     lead = rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)"
     titled = re.compile(
-        rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
+        # "then-President John Kufuor": the post held at the time
+        rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
     # "the European Union's coordinator for the nuclear negotiations, Enrique Mora"
     titled_lower = re.compile(

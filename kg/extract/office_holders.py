@@ -115,6 +115,11 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
         named = index.by_name.get(name_key(family_last(tokens)), ())
     if len(named) == 1:
         return named[0]
+    # "George W. Bush" is not George H. W. Bush: initials tell namesakes apart
+    written = normalise_name(" ".join(tokens))
+    exact = [h for h in named if any(normalise_name(w) == written for w in _written_forms(h))]
+    if len(exact) == 1:
+        return exact[0]
     if named:
         return _sole_holder_near(named, published)
     if " " in key:
