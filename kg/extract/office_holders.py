@@ -174,13 +174,17 @@ def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,
     """Where ``text`` names an office-holder: full names, aliases and surnames that
     :func:`identify` resolves. Left out: words the text also writes in lower case (``ordinary``:
     "May", "Brown"), and a surname that ends a longer name the gazetteer does not know ("Jane
-    Smith" is not Kamina Johnson Smith); ``name_word`` says whether a capitalised word before
-    the match can belong to a name (not a title, a country or an honorific)."""
+    Smith" is not Kamina Johnson Smith) or a lone word that begins one ("Mohammed Abdulsalam");
+    ``name_word`` says whether a capitalised word next to the match can belong to a name (not a
+    title, a country or an honorific)."""
     found = []
     for match in index.surfaces.finditer(text):
         written = match.group()
         if " " not in written and written.lower() in ordinary:
             continue
+        after = TRAILING_NAME.match(text, match.end())
+        if " " not in written and after and name_word(after.group(1)):
+            continue  # "Mohammed Abdulsalam": a given name of somebody the gazetteer does not know
         before = LEADING_NAME.search(text, max(0, match.start() - 60), match.start())
         leading = [t for t in (before.group().split() if before else []) if name_word(t)]
         tokens = written.split()
@@ -195,5 +199,7 @@ def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,
     return found
 
 
+#: a capitalised word right after a match ("Abdulsalam" after "Mohammed")
+TRAILING_NAME = re.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)")
 #: the capitalised words right before a match ("Jane " before "Smith")
 LEADING_NAME = re.compile(r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)[^\S\n]+){1,3}$")
