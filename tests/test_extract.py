@@ -686,6 +686,18 @@ def test_extract_office_holders_named_without_titles(text, published, expected):
     assert [(o.name, o.post, o.government) for o in run(text, published).officials] == expected
 
 
+def test_extract_a_post_after_a_fronted_phrase_is_the_main_clause_subject():
+    # "…with Mr. Griffiths, the Secretary-General said": no apposition naming Griffiths.
+    text = ("UN Secretary-General António Guterres met Special Envoy Martin Griffiths. "
+            "Speaking afterwards at a news conference with Mr. Griffiths, the Secretary-General "
+            "said the talks went well.")
+    found = run(text, dt.date(2018, 12, 14))
+    assert [(o.name, o.post) for o in found.officials] == [
+        ("António Guterres", "Secretary-General"), ("Martin Griffiths", "Special Envoy")]
+    briefings = [c for c in found.communications if c.mode.value == "press_briefing"]
+    assert [sorted(c.participants) for c in briefings] == [["António Guterres", "Martin Griffiths"]]
+
+
 def test_extract_one_holder_under_two_written_forms_is_one_official():
     text = ("Joseph R. Biden Jr. spoke with Chancellor Olaf Scholz on Monday. "
             "Joe Biden said the call went well.")

@@ -41,6 +41,29 @@ SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|
 COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+)$")
 
 
+#: a sentence opening that is no subject: a participle or a preposition
+FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+ing\b|(?:After|Before|During|At|In|On|With|Alongside|"
+                            r"Beside)\b")
+#: a finite verb, after adverbs and auxiliaries ("the Secretary-General also said")
+FINITE_VERB = re.compile(r"[^\S\n]+(?:(?:has|had|have|also|later|then|\w+ly)[^\S\n]+)*"
+                         r"(?:said|says|told|added|announced|stressed|noted|[a-z]+ed)\b")
+
+
+def closes_fronted_phrase(text: str, sentence: Sentence, comma: int, after: int) -> bool:
+    """Whether the comma at ``comma`` closes a phrase that opens ``sentence`` (a participle or a
+    preposition) and what follows it up to ``after`` is the main clause's subject, a verb next
+    ("Speaking with Mr. Griffiths, the Secretary-General said": no apposition).
+
+    >>> from kg.extract.sentences import split_sentences
+    >>> text = "Speaking with Mr. Griffiths, the Secretary-General said so."
+    >>> closes_fronted_phrase(text, split_sentences(text)[0], 27, 50)
+    True
+    """
+    return ("," not in text[sentence.start : comma]
+            and bool(FRONTED_PHRASE.match(text, sentence.start))
+            and bool(FINITE_VERB.match(text, after)))
+
+
 def clause_bounds(sentence: Sentence, start: int, end: int,
                   breaks: tuple[re.Pattern, ...]) -> tuple[int, int]:
     """The stretch of the sentence around a trigger, bounded by clause-breaking words."""

@@ -34,6 +34,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.cast import Cast, Mention, mention_starts, mentions_between
+from kg.extract.clauses import closes_fronted_phrase
 from kg.extract.governments import assign_governments
 from kg.extract.names import (
     NAME_TOKEN,
@@ -77,6 +78,8 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
         for match in pattern.finditer(text):
             if pattern is patterns.owned and not match.group("post")[:1].islower():
                 continue  # "Kuwait's emir telephoned King Salman": scope words end at the post
+            if pattern is patterns.appositive and _closes_fronted_phrase(text, match, sentences):
+                continue
             tokens, name_start, name_end = clean_name(match, knowledge)
             if not tokens:
                 continue
@@ -118,6 +121,12 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     names = {o.name for o in officials}
     mentions = [m for m in mentions if m.official in names]
     return Cast(officials, tuple(mentions), {k: v for k, v in quote_speakers.items() if v in names})
+
+
+def _closes_fronted_phrase(text: str, match: re.Match, sentences) -> bool:
+    sentence = sentence_at(sentences, match.start())
+    return sentence is not None and closes_fronted_phrase(
+        text, sentence, text.index(",", match.end("name")), match.end())
 
 
 def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -> None:

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 
 from kg.extract.cast import Mention, mention_starts, mentions_between
+from kg.extract.clauses import closes_fronted_phrase
 from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
 from kg.extract.sentences import Sentence, find_quotes, sentence_at
 from kg.extract.triggers import SPEECH_VERBS
@@ -56,17 +57,18 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
     starts = mention_starts(mentions)
     for match in patterns.title_only.finditer(text):
         before = mentions[: bisect.bisect_left(starts, match.start())]
-        if before and re.fullmatch(r",\s*", text[before[-1].end : match.start()]):
+        sentence = sentence_at(sentences, match.start())
+        if before and re.fullmatch(r",\s*", text[before[-1].end : match.start()]) and not (
+                sentence and closes_fronted_phrase(text, sentence, before[-1].end, match.end())):
             continue  # an apposition ("Wang Yi, China's foreign minister") titles its name
         post_word = match.group("post").lower()
         government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
                                                           or "")
         target = None
-        sentence = sentence_at(sentences, match.start())
         for mention in reversed(before[-200:]):
             person = by_name[mention.official]
             fits_post = post_word in LEADER_WORDS or any(
-                post_word in p.lower() or p.lower() in post_word for p, _ in person.posts
+                post_word in head or head in post_word for head in _post_heads(person)
             )
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
             # official of no known government in the same sentence takes the title's.
@@ -86,7 +88,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             # fitting official named most often so far, the latest of equals.
             counts = Counter(m.official for m in before if m.how in ("titled", "name"))
             rivals = [by_name[name] for name in counts if by_name[name] is not target
-                      and any(post_word in p.lower() for p, _ in by_name[name].posts)
+                      and any(post_word in head for head in _post_heads(by_name[name]))
                       and (government is None or government in by_name[name].governments)]
             best = max(rivals, key=lambda p: counts[p.name], default=None)
             if best is not None and counts[best.name] > counts[target.name]:
@@ -145,6 +147,12 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _post_heads(person: Person) -> list[str]:
+    """The posts of ``person`` without their scope, in lower case: "the Secretary-General" is
+    not the Special Envoy of the Secretary-General."""
+    return [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post, _ in person.posts]
 
 
 def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
