@@ -53,7 +53,7 @@ ORDER BY ?first ?communication
 
 EVIDENCE = """
 SELECT ?communication ?text WHERE { ?communication diplo:hasEvidence ?span . ?span diplo:exactText ?text ;
-                     diplo:beginIndex ?begin } ORDER BY ?begin
+                     diplo:beginIndex ?begin ; diplo:endIndex ?end } ORDER BY ?begin DESC(?end)
 """
 
 
