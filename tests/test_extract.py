@@ -279,6 +279,11 @@ def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expect
         "Russian President Vladimir Putin declined to meet Ukrainian President Volodymyr Zelensky.",
         "Russian President Vladimir Putin could meet Ukrainian President Volodymyr Zelensky if "
         "talks progress.",
+        # "call" in its naming sense, and what an official owns, are no contact with them
+        "Ukrainian President Volodymyr Zelensky called Russian President Vladimir Putin a war "
+        "criminal.",
+        "Ukrainian President Volodymyr Zelensky on Monday called Russian President Vladimir "
+        "Putin's speech a threat.",
     ],
 )
 def test_extract_negated_and_hypothetical_contacts_are_dropped(text):

@@ -121,13 +121,19 @@ def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> l
     return []
 
 
+POSSESSIVE = re.compile(r"['’]s\b")
+#: "called Putin a war criminal": a name and what it is called, no telephone call
+CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an)[^\S\n]")
+
+
 def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
     """The officials after the trigger: the first within reach, and those coordinated with it."""
     # "talks with her Russian counterpart, Sergei Lavrov": the possessive only owns the title;
     # "Lavrov, …, his spokeswoman, X, said": the reporter of a remark is no party to it.
+    # "calling Isaias's arrival a day of joy": what an official owns is no official.
     after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
              and not is_title_owner(text, mentions, i)
-             and not REPORTER.match(text, m.end)]
+             and not REPORTER.match(text, m.end) and not POSSESSIVE.match(text, m.end)]
     if re.match(r"\s*[,—–]", text[end : end + 3]):
         return []  # "after the talks, the ministers…": a new phrase, not the trigger's object
     # Within reach: 90 characters, not counting the title right before the name.

@@ -28,6 +28,7 @@ import re
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
+    CALLED_SOMETHING,
     CLAUSE_BREAK,
     SPEECH_BREAK,
     clause_bounds,
@@ -157,6 +158,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
+    if objects and re.match(r"call", text[start:end], re.IGNORECASE) and \
+            CALLED_SOMETHING.match(text, objects[0].end):
+        return []
     if MOTION.match(text, start):
         # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.
         objects = [m for m in objects if not re.search(r"\bwith\b", text[end : m.start])]
