@@ -1,6 +1,8 @@
 """Run SPARQL over the store: shipped queries by name, ``.rq`` files, or query text.
 
-Values are passed as bindings (SPARQL substitution), never pasted into the query text.
+Values are passed as bindings (SPARQL substitution), never pasted into the query text. The
+shipped queries without parameters are answered from the result kept for the store's generation
+when there is one (:mod:`kg.result_cache`).
 
 >>> from kg.articles import read_article
 >>> from kg.build import build_in_memory
@@ -12,6 +14,7 @@ Values are passed as bindings (SPARQL substitution), never pasted into the query
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import re
@@ -26,6 +29,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.ontology_files import shipped_query, shipped_query_names
+from kg.result_cache import cached_solutions
 from kg.sparql_scan import UPDATE_KEYWORDS, scan_query
 from kg.store import GraphStore, to_python
 
@@ -75,7 +79,7 @@ def run_query(store: GraphStore, query: str, **bindings: object) -> QueryResult:
         QueryError: unknown query, missing or unknown parameter, or a SPARQL syntax error.
     """
     sparql = prepare_query(query, bindings)
-    result = store.query(sparql, bindings)
+    result = evaluate(store, sparql, bindings)
     if isinstance(result, ox.QuerySolutions):
         columns = tuple(v.value for v in result.variables)
         rows = tuple({c: to_python(solution[c]) for c in columns} for solution in result)
@@ -83,6 +87,21 @@ def run_query(store: GraphStore, query: str, **bindings: object) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(("result",), ({"result": bool(result)},), boolean=bool(result))
     return QueryResult((), (), triples=tuple(result))
+
+
+def evaluate(store, sparql: str, bindings: dict[str, object]):
+    """``store.query(sparql, bindings)``; for a shipped query without parameters on a local store,
+    the kept result of the store's generation (:func:`kg.result_cache.cached_solutions`)."""
+    if not bindings and isinstance(store, GraphStore) and sparql in _parameterless_queries():
+        return cached_solutions(store, sparql)
+    return store.query(sparql, bindings)
+
+
+@functools.cache
+def _parameterless_queries() -> frozenset[str]:
+    """The texts of the shipped queries that declare no parameter (their answers are kept)."""
+    texts = (shipped_query(name) for name in shipped_query_names())
+    return frozenset(text for text in texts if not query_parameters(text))
 
 
 #: Seconds ``kg query`` waits for the engine by default (as ``kg serve``; ``$KG_QUERY_TIMEOUT``).
@@ -195,7 +214,7 @@ def _child(connection, store_path: str, sparql: str, bindings: dict, limit, offs
         except (OSError, RuntimeError) as error:
             connection.send(("error", "store", f"{store_path}: cannot open store ({_first(error)})"))
             return
-        result = store.query(sparql, bindings)
+        result = evaluate(store, sparql, bindings)
         kind, columns, boolean, items = _encode(result, limit, offset)
         connection.send(("head", kind, columns, boolean))
         batch: list = []
@@ -368,6 +387,7 @@ __all__ = [
     "QueryStream",
     "check_query",
     "default_timeout",
+    "evaluate",
     "prepare_query",
     "query_notes",
     "query_parameters",

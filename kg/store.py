@@ -11,6 +11,12 @@ facts about an official named by 100 articles would multiply its rows by 100 per
 merged default graph is kept exact in the same transaction as every write instead. Queries see
 the merged graph.
 
+Every write also replaces the store's *generation*: a random token in a graph of its own
+(:data:`STORE_GRAPH`), written in the write's transaction, so that a result kept for one
+generation (:mod:`kg.result_cache`) is never taken for the store's answer after a write, whether
+that write committed or a crash rolled it back. That graph is bookkeeping, not knowledge: it is
+left out of :meth:`GraphStore.graph_names`, dumps and counts.
+
 >>> store = GraphStore.in_memory()
 >>> store.article_ids()
 []
@@ -20,17 +26,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, RDF, SKOS, XSD
+from rdflib.namespace import FOAF, OWL, RDF, SKOS, XSD
 
 from kg import derived
 from kg.errors import QueryError, StoreError
 from kg.iris import mint_graph_iri
-from kg.namespaces import DIPLO, PREFIXES, bind_prefixes
+from kg.namespaces import DIPLO, ID, PREFIXES, bind_prefixes
 from kg.ontology_files import ONTOLOGY_IRI
 
 #: The store's location when neither ``--store`` nor ``KG_STORE`` says otherwise.
@@ -39,6 +46,10 @@ DEFAULT_STORE = Path("exports") / "store"
 Row = dict[str, object]
 #: Triples of an official or government that derived triples of other nodes depend on.
 KEY_PREDICATES = (FOAF.name, DIPLO.represents, SKOS.prefLabel)
+#: The graph (and subject) of the store's generation: ``<STORE_GRAPH> owl:versionInfo "token"``.
+STORE_GRAPH = ID["store"]
+_STORE_NODE = ox.NamedNode(str(STORE_GRAPH))
+_VERSION = ox.NamedNode(str(OWL.versionInfo))
 
 
 def default_store_path() -> Path:
@@ -79,6 +90,8 @@ class GraphStore:
                 del writer
                 return cls(cls._open_native(path, read_only=True), path)
             opened.rebuild_derivations()
+        elif not read_only and opened.generation() is None:
+            opened._update("")  # written by a kg from before generations: give it one
         return opened
 
     @staticmethod
@@ -237,13 +250,24 @@ class GraphStore:
         self._update(derived.rebuild_all())
 
     def _update(self, update: str) -> None:
+        """Run ``update`` and replace the store's generation, in one transaction."""
+        marker = f"GRAPH {_STORE_NODE} {{ {_STORE_NODE} {_VERSION}"
+        generation = (f"DELETE WHERE {{ {marker} ?old }} }} ;\n"
+                      f"INSERT DATA {{ {marker} {ox.Literal(uuid.uuid4().hex)} }} }}")
         try:
-            self._store.update(update, prefixes=PREFIXES)
+            self._store.update(f"{update} ;\n{generation}" if update else generation,
+                               prefixes=PREFIXES)
             self._store.flush()
         except (OSError, SyntaxError) as error:
             raise StoreError(f"{self.location or 'memory'}: write failed ({error})") from None
 
     # -- reading -----------------------------------------------------------------------------
+
+    def generation(self) -> str | None:
+        """The token every write replaces (None for a store no kg write has touched yet): equal
+        tokens mean equal contents."""
+        quad = next(self._store.quads_for_pattern(_STORE_NODE, _VERSION, None, _STORE_NODE), None)
+        return None if quad is None else quad.object.value
 
     def article_ids(self) -> list[str]:
         """The ids of the articles in the store, sorted."""
@@ -267,7 +291,7 @@ class GraphStore:
 
     def graph_names(self) -> list[URIRef]:
         """The names of the store's graphs (article graphs and the ontology)."""
-        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+        return sorted(URIRef(g.value) for g in self._store.named_graphs() if g != _STORE_NODE)
 
     def triple_count(self) -> int:
         """The number of triples in the merged graph."""
@@ -288,7 +312,8 @@ class GraphStore:
 
     def quad_count(self) -> int:
         """The number of quads: article graphs and merged graph together."""
-        return len(self._store)
+        bookkeeping = sum(1 for _ in self._store.quads_for_pattern(None, None, None, _STORE_NODE))
+        return len(self._store) - bookkeeping
 
     def select(self, query: str, bindings: dict[str, object] | None = None,
                graph: URIRef | None = None) -> list[Row]:
@@ -350,7 +375,7 @@ class GraphStore:
         """(article graph, subject, object) of every article-graph triple with ``predicate``, IRIs
         as strings: who says what, for choosing among articles that disagree."""
         for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
-            if isinstance(quad.graph_name, ox.NamedNode):
+            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name != _STORE_NODE:
                 yield quad.graph_name.value, quad.subject.value, quad.object.value
 
     def merged_subjects(self, predicate: URIRef, value: URIRef) -> Iterator[str]:
@@ -368,7 +393,8 @@ class GraphStore:
         merged graph, which they imply), others the merged graph."""
         if rdf_format.supports_datasets:
             named = (q for q in self._store.quads_for_pattern(None, None, None)
-                     if not isinstance(q.graph_name, ox.DefaultGraph))
+                     if not isinstance(q.graph_name, ox.DefaultGraph)
+                     and q.graph_name != _STORE_NODE)
             ox.serialize(named, str(output), format=rdf_format, prefixes=prefixes)
         else:
             self._store.dump(str(output), format=rdf_format, from_graph=ox.DefaultGraph(),

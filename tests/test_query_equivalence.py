@@ -74,6 +74,8 @@ def assert_same_answers(store: GraphStore) -> None:
     for name in ("officials", "timeline", "dyads", "evidence"):
         shipped = run_query(store, name).rows
         assert _canonical(shipped) == _canonical(store.select(PLAIN_QUERIES[name])), name
+        # On disk the answer is kept for the store's generation (kg.result_cache) and read back.
+        assert run_query(store, name).rows == shipped, name
     rows = run_query(store, "timeline").rows
     keys = [(r["date"] is None, r["date"] or "", r["kind"]) for r in rows]
     assert keys == sorted(keys), "timeline out of date order"

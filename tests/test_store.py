@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
@@ -9,7 +10,7 @@ from kg.errors import StoreError
 from kg.extract import extract
 from kg.iris import mint_graph_iri
 from kg.rdf import to_graph
-from kg.store import GraphStore
+from kg.store import STORE_GRAPH, GraphStore
 from tests.conftest import SEED_ID, folder_digest
 
 
@@ -28,6 +29,7 @@ def test_store_failed_write_leaves_the_store_as_it_was(tmp_path, seed_article):
     store = GraphStore.open(tmp_path / "store")
     store.replace_articles([to_graph(extract(seed_article))])
     before = sorted(map(str, store.union_triples()))
+    generation = store.generation()
     broken = Graph(identifier=mint_graph_iri("broken"))
     broken.add((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("x")))
     # A relative IRI cannot be written: the whole batch, good graph included, must fail.
@@ -37,6 +39,7 @@ def test_store_failed_write_leaves_the_store_as_it_was(tmp_path, seed_article):
         store.replace_articles([good, broken])
     assert sorted(map(str, store.union_triples())) == before
     assert store.article_ids() == [SEED_ID]
+    assert store.generation() == generation  # a failed write leaves the generation too
 
 
 def test_store_remove_drops_only_that_article(seed_store, seed_article):
@@ -60,3 +63,20 @@ def test_store_read_only_open_changes_no_byte(tmp_path, seed_article):
     assert reader.article_ids() == [SEED_ID]
     del reader
     assert folder_digest(tmp_path / "store") == digest
+
+
+def test_store_every_write_replaces_the_generation_kept_out_of_graphs_and_counts(tmp_path,
+                                                                                seed_article):
+    store = GraphStore.open(tmp_path / "store")
+    first = store.generation()
+    assert first  # a new store has one from its first open
+    store.replace_articles([to_graph(extract(seed_article))])
+    second = store.generation()
+    store.remove_articles([SEED_ID])
+    assert len({first, second, store.generation()}) == 3
+    store.replace_articles([to_graph(extract(seed_article))])
+    # Bookkeeping, not knowledge: not a graph of the store, not counted, not dumped.
+    assert STORE_GRAPH not in store.graph_names()
+    assert store.quad_count() == store.triple_count() + len(store.article_graph(SEED_ID))
+    store.dump(tmp_path / "all.nq", ox.RdfFormat.N_QUADS, {})
+    assert str(STORE_GRAPH) not in (tmp_path / "all.nq").read_text(encoding="utf-8")

@@ -1,0 +1,115 @@
+"""Kept results (kg.result_cache): the parameterless shipped queries are answered from the result
+kept for the store's generation, and never from one of another generation, whatever happened to
+the store (writes, removals, a SIGKILL during a build, a reader killed while keeping a result)."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+
+from click.testing import CliRunner
+
+from kg.bench import synthetic_corpus
+from kg.cli import cli
+from kg.extract import extract
+from kg.ontology_files import ontology_graph
+from kg.queries import resolve_query, run_query
+from kg.rdf import to_graph
+from kg.result_cache import cache_file, cache_folder
+from kg.store import GraphStore
+
+KEPT = ("officials", "timeline", "dyads", "evidence")
+
+
+def _evaluated(store: GraphStore, name: str) -> tuple:
+    """The query's rows evaluated by the engine now, as run_query gives them."""
+    return tuple(store.select(resolve_query(name)))
+
+
+def _assert_answers_are_the_stores(store: GraphStore) -> None:
+    for name in KEPT:
+        first = run_query(store, name).rows
+        assert first == _evaluated(store, name), name
+        assert cache_file(store.location, store.generation(), resolve_query(name)).exists(), name
+        assert run_query(store, name).rows == first, name  # read back from the kept result
+
+
+def _store(tmp_path) -> tuple[GraphStore, list]:
+    """A store on disk of 8 articles, and the graphs of 4 more."""
+    store = GraphStore.open(tmp_path / "store")
+    graphs = [to_graph(extract(a)) for a in synthetic_corpus(12, seed=3)]
+    store.replace_articles([ontology_graph(), *graphs[:8]])
+    return store, graphs[8:]
+
+
+def test_result_cache_serves_the_kept_result_until_a_write(tmp_path):
+    store, extra = _store(tmp_path)
+    _assert_answers_are_the_stores(store)
+    # What is kept is what is served: an emptied result is answered as it is.
+    sparql = resolve_query("timeline")
+    kept = cache_file(store.location, store.generation(), sparql)
+    header = kept.read_bytes().split(b"\n", 1)[0]
+    kept.write_bytes(header + b"\n")
+    assert run_query(store, "timeline").rows == ()
+    out = CliRunner().invoke(cli, ["query", "timeline", "--store", str(store.location),
+                                   "-f", "json"], catch_exceptions=False)
+    assert json.loads(out.output) == []  # kg query reads it too
+    # A write names a new generation: the old result is not served, and goes when a new one is
+    # kept; so do replacements and removals.
+    store.replace_articles(extra)
+    _assert_answers_are_the_stores(store)
+    assert not kept.exists()
+    store.replace_articles([], drop=store.article_ids()[:3])
+    _assert_answers_are_the_stores(store)
+    # Queries with parameters, and text that is not a shipped query, are evaluated every time.
+    names = {p.name for p in cache_folder(store.location).iterdir()}
+    run_query(store, "contacts", name="nobody")
+    run_query(store, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    assert {p.name for p in cache_folder(store.location).iterdir()} == names
+
+
+def test_result_cache_leftovers_of_a_killed_reader_are_never_served(tmp_path):
+    store, _ = _store(tmp_path)
+    sparql = resolve_query("evidence")
+    folder = cache_folder(store.location)
+    folder.mkdir()
+    # A reader killed while keeping a result leaves a partial file; one of another generation is
+    # what any write leaves behind.
+    (folder / ".partial-x").write_bytes(b"?communication\n")
+    stale = cache_file(store.location, "0" * 32, sparql)
+    stale.write_bytes(b"?communication\n")
+    assert run_query(store, "evidence").rows == _evaluated(store, "evidence") != ()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        cache_file(store.location, store.generation(), sparql).name]
+
+
+def test_result_cache_exact_after_sigkill_during_a_build(tmp_path):
+    store, _ = _store(tmp_path)
+    corpus = tmp_path / "more.jsonl"
+    with corpus.open("w", encoding="utf-8") as stream:
+        for article in synthetic_corpus(160, seed=9):
+            stream.write(json.dumps({"id": f"more-{article.id}", "text": article.text,
+                                     "meta": {"published": article.meta.published.isoformat()}})
+                         + "\n")
+    location = store.location
+    _assert_answers_are_the_stores(store)  # results kept before the build
+    del store  # the build needs the store's lock
+    command = [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(location),
+               "--no-exports", "--batch-size", "5", "--quiet"]
+    rng = random.Random(7)
+    counts = {8}
+    for attempt in range(3):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Later kills come later, so that a loaded machine still gets some batches written.
+        time.sleep(rng.uniform(1.2, 2.4) + 1.5 * attempt)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        reader = GraphStore.open(location, create=False, read_only=True)
+        _assert_answers_are_the_stores(reader)
+        counts.add(len(reader.article_ids()))
+        del reader
+    assert len(counts) > 1, "no build got as far as a write before its kill"
