@@ -687,7 +687,9 @@ def export_command(level, since, until, status, store_path, export_format, out):
         written = (export_rdf(_open_store(store_path), path, export_format),)
     else:
         path = out or folder / f"contacts-{level}.{export_format}"
-        graph = project(_contacts(store_path), level, _window(since, until, status))
+        # Network files carry no evidence: reading it would be most of the export's time.
+        graph = project(_contacts(store_path, with_evidence=False), level,
+                        _window(since, until, status))
         written = export_network(graph, path, export_format)
     for path in written:
         click.echo(f"wrote {path}", err=is_stdout(path))  # '-': the data is on stdout

@@ -26,39 +26,73 @@ from kg.namespaces import ID
 
 OFFICIAL = f"{ID}official/"
 
+# The queries below are written for on-disk Oxigraph, where a lookup per row (a property path, a
+# pattern joined to the one before) costs 5-10 µs and each IRI or long string handed out ~2 µs:
+# each property is read by a sub-SELECT of its own, which Oxigraph evaluates once and joins by
+# hashing, and a communication's IRI is handed out once per record (its parties joined into one
+# string), not once per property. A remote endpoint answers the same queries.
+
+#: One row per communication and (mode, status, date, initiator): what
+#: :class:`CommunicationRecord` holds but the evidence. Participants come as numbers, their
+#: places in :data:`PARTICIPANTS` (given in ``%(participants)s``): the same few hundred
+#: officials' IRIs handed out with every communication would cost a third of the query.
 CONTACTS = """
-SELECT ?communication ?kind ?date ?mode ?status ?initiator
-       (GROUP_CONCAT(DISTINCT STR(?participant); separator="\\u001f") AS ?participants)
-       (GROUP_CONCAT(DISTINCT STR(?counterpart); separator="\\u001f") AS ?counterparts)
+SELECT ?communication ?kind ?mode ?status ?date ?initiator ?participants ?counterparts
 WHERE {
-  ?communication a ?class ; diplo:mode/skos:notation ?mode ; diplo:status/skos:notation ?status .
-  VALUES (?class ?kind) { (diplo:Contact "contact") (diplo:Statement "statement") }
-  OPTIONAL { ?communication diplo:date ?date }
-  OPTIONAL { ?communication diplo:initiatedBy ?initiator }
-  OPTIONAL { ?communication diplo:hasParticipant ?participant }
-  OPTIONAL { ?communication diplo:counterpartGovernment ?counterpart }
+  { SELECT ?communication ?kind WHERE {
+      VALUES (?class ?kind) { (diplo:Contact "contact") (diplo:Statement "statement") }
+      ?communication a ?class } }
+  { SELECT ?communication ?mode WHERE {
+      ?modeNode skos:notation ?mode . ?communication diplo:mode ?modeNode } }
+  { SELECT ?communication ?status WHERE {
+      ?statusNode skos:notation ?status . ?communication diplo:status ?statusNode } }
+  OPTIONAL { SELECT ?communication ?date WHERE { ?communication diplo:date ?date } }
+  OPTIONAL { SELECT ?communication ?initiator WHERE {
+      ?communication diplo:initiatedBy ?initiator } }
+  OPTIONAL { SELECT ?communication
+                    (GROUP_CONCAT(DISTINCT STR(?number); separator=" ") AS ?participants)
+             WHERE { VALUES (?participant ?number) { %(participants)s }
+                     ?communication diplo:hasParticipant ?participant }
+             GROUP BY ?communication }
+  OPTIONAL { SELECT ?communication
+                    (GROUP_CONCAT(DISTINCT STR(?counterpart); separator="\\u001f") AS ?counterparts)
+             WHERE { ?communication diplo:counterpartGovernment ?counterpart }
+             GROUP BY ?communication }
 }
-GROUP BY ?communication ?kind ?date ?mode ?status ?initiator
+"""
+
+PARTICIPANTS = """
+SELECT DISTINCT ?participant
+WHERE { ?communication diplo:hasParticipant ?participant . FILTER (isIRI(?participant)) }
 """
 
 OFFICIALS = """
-SELECT ?official (MIN(?name) AS ?label) (MIN(?postLabel) AS ?post)
-       (MIN(CONCAT(STR(?government), "\\u001f", STR(?governmentName))) AS ?governmentKey)
+SELECT ?official ?label ?post ?governmentKey
 WHERE {
-  ?official a diplo:Official ; foaf:name ?name .
-  OPTIONAL { ?official org:holds/rdfs:label ?postLabel }
-  OPTIONAL { ?official diplo:represents ?government . ?government skos:prefLabel ?governmentName }
+  { SELECT ?official (MIN(?name) AS ?label)
+    WHERE { ?official a diplo:Official ; foaf:name ?name } GROUP BY ?official }
+  OPTIONAL { SELECT ?official (MIN(?postLabel) AS ?post)
+             WHERE { ?official org:holds ?postNode . ?postNode rdfs:label ?postLabel }
+             GROUP BY ?official }
+  OPTIONAL { SELECT ?official
+                    (MIN(CONCAT(STR(?government), "\\u001f", STR(?governmentName))) AS ?governmentKey)
+             WHERE { ?official diplo:represents ?government .
+                     ?government skos:prefLabel ?governmentName }
+             GROUP BY ?official }
 }
-GROUP BY ?official
 """
 
 # How many articles say an official represents each government: an official some articles
 # place in one government and others in another is drawn in the one most of them name.
 GOVERNMENT_SUPPORT = """
-SELECT ?official ?government (MIN(?name) AS ?label) (COUNT(DISTINCT ?article) AS ?articles)
-WHERE { GRAPH ?article { ?official diplo:represents ?government }
-        ?government skos:prefLabel ?name }
-GROUP BY ?official ?government
+SELECT ?official ?government ?label ?articles
+WHERE {
+  { SELECT ?official ?government (COUNT(DISTINCT ?article) AS ?articles)
+    WHERE { GRAPH ?article { ?official diplo:represents ?government } }
+    GROUP BY ?official ?government }
+  { SELECT ?government (MIN(?name) AS ?label)
+    WHERE { ?government skos:prefLabel ?name } GROUP BY ?government }
+}
 """
 
 GOVERNMENTS = """
@@ -68,18 +102,27 @@ WHERE { ?government skos:prefLabel ?name ; a ?class .
 GROUP BY ?government
 """
 
+#: One row per evidence span of a communication, in no order (:func:`_evidence` orders them).
+#: Titles are read per article (:data:`TITLES`): a title handed out with each of an article's
+#: spans would cost a third of this query.
 EVIDENCE = """
-SELECT ?communication ?text ?sentence ?title ?article
+SELECT ?communication ?article ?begin ?end ?text ?sentence
 WHERE {
-  ?communication diplo:hasEvidence ?span .
-  ?span diplo:exactText ?text ; diplo:inArticle ?articleNode ; diplo:beginIndex ?begin ;
-        diplo:endIndex ?end .
-  ?articleNode diplo:articleId ?article .
-  # Required patterns before optional ones: Oxigraph joins in the order written.
-  OPTIONAL { ?span diplo:sentence ?sentence }
-  OPTIONAL { ?articleNode schema:headline ?title }
+  { SELECT ?communication WHERE {
+      VALUES ?class { diplo:Contact diplo:Statement } ?communication a ?class } }
+  { SELECT ?communication ?span WHERE { ?communication diplo:hasEvidence ?span } }
+  { SELECT ?span ?text WHERE { ?span diplo:exactText ?text } }
+  { SELECT ?span ?begin WHERE { ?span diplo:beginIndex ?begin } }
+  { SELECT ?span ?end WHERE { ?span diplo:endIndex ?end } }
+  { SELECT ?span ?articleNode WHERE { ?span diplo:inArticle ?articleNode } }
+  { SELECT ?articleNode ?article WHERE { ?articleNode diplo:articleId ?article } }
+  OPTIONAL { SELECT ?span ?sentence WHERE { ?span diplo:sentence ?sentence } }
 }
-ORDER BY ?communication ?article ?begin ?end
+"""
+
+TITLES = """
+SELECT ?article ?title
+WHERE { ?articleNode diplo:articleId ?article ; schema:headline ?title }
 """
 
 
@@ -139,124 +182,75 @@ class Window:
 def read_contacts(store, with_evidence: bool = True) -> Contacts:
     """Read communications, officials and governments from a store (local or remote).
 
-    A local store is read predicate by predicate from its merged graph's index (no SPARQL join),
-    so reading stays a small part of a metric or a view; a remote endpoint answers the same
-    SPARQL as before (:data:`CONTACTS`, :data:`OFFICIALS`, :data:`GOVERNMENTS`, :data:`EVIDENCE`).
+    A few SPARQL queries (:data:`CONTACTS`, :data:`EVIDENCE` and :data:`TITLES`,
+    :data:`GOVERNMENT_SUPPORT`, :data:`OFFICIALS`, :data:`GOVERNMENTS`) that read each property
+    once and hand out each communication's IRI once per record, so that reading stays a small
+    part of a metric or a view.
+    ``with_evidence=False`` leaves every record's evidence empty (metrics and network files
+    need none).
     """
-    if hasattr(store, "merged_objects"):
-        return _read_local(store, with_evidence)
-    evidence: dict[str, list[Evidence]] = {}
-    if with_evidence:
-        for row in store.select(EVIDENCE):
-            evidence.setdefault(str(row["communication"]), []).append(
-                Evidence(str(row["text"]), _opt(row["sentence"]), str(row["article"]),
-                         _opt(row["title"])))
-    records = []
-    for row in store.select(CONTACTS):
-        records.append(CommunicationRecord(
-            iri=str(row["communication"]),
-            kind=str(row["kind"]),
-            mode=str(row["mode"]),
-            status=str(row["status"]),
-            date=_as_date(row["date"]),
-            participants=tuple(sorted(_split(row["participants"]))),
-            counterparts=tuple(sorted(_split(row["counterparts"]))),
-            initiator=_opt(row["initiator"]),
-            evidence=tuple(evidence.get(str(row["communication"]), ())),
-        ))
+    evidence = _evidence(_rows(store, EVIDENCE), _rows(store, TITLES)) if with_evidence else {}
+    parties = [iri for iri, in _rows(store, PARTICIPANTS)]
+    numbered = " ".join(f"(<{iri}> {number})" for number, iri in enumerate(parties))
+    records = [
+        CommunicationRecord(
+            iri=iri, kind=kind, mode=mode, status=status, date=_as_date(date),
+            participants=tuple(sorted(parties[int(n)] for n in (participants or "").split())),
+            counterparts=tuple(sorted(_split(counterparts))),
+            initiator=initiator, evidence=evidence.get(iri, ()))
+        for iri, kind, mode, status, date, initiator, participants, counterparts
+        in _rows(store, CONTACTS % {"participants": numbered})]
     support: dict[tuple[str, str], int] = {}
     candidates: dict[str, list[tuple[str, str]]] = {}
-    for row in store.select(GOVERNMENT_SUPPORT):
-        official, government = str(row["official"]), str(row["government"])
-        support[official, government] = int(row["articles"])
-        candidates.setdefault(official, []).append((government, str(row["label"])))
+    for official, government, label, articles in _rows(store, GOVERNMENT_SUPPORT):
+        support[official, government] = int(articles)
+        candidates.setdefault(official, []).append((government, label))
     officials = {}
-    for row in store.select(OFFICIALS):
-        official = str(row["official"])
-        government_iri, _, government = (_opt(row["governmentKey"]) or "").partition("\x1f")
+    for official, label, post, government_key in _rows(store, OFFICIALS):
+        government_iri, _, government = (government_key or "").partition("\x1f")
         supported = candidates.get(official)
         if supported:
             government_iri, government = main_government(official, supported, support)
-        officials[str(row["official"])] = {
-            "name": str(row["label"]), "post": _opt(row["post"]) or "",
-            "government": government, "government_iri": government_iri}
-    governments = {
-        str(row["government"]): {"name": str(row["label"]),
-                                 "type": str(row["type"]).rsplit("#", 1)[-1]}
-        for row in store.select(GOVERNMENTS)
-    }
+        officials[official] = {"name": label, "post": post or "", "government": government,
+                               "government_iri": government_iri}
+    governments = {iri: {"name": label, "type": kind.rsplit("#", 1)[-1]}
+                   for iri, label, kind in _rows(store, GOVERNMENTS)}
     return _contacts(records, officials, governments)
 
 
-def _read_local(store, with_evidence: bool) -> Contacts:
-    """:func:`read_contacts` on a :class:`kg.store.GraphStore`: one index scan per predicate,
-    joined in Python. Gives the same :class:`Contacts` as the SPARQL reading (a test checks)."""
-    from rdflib.namespace import FOAF, RDF, RDFS, SKOS
+def _rows(store, query: str) -> list[tuple]:
+    """The rows of a SELECT ``query`` as tuples in the order of its variables: each value as
+    text (IRIs, literals, numbers and dates alike; callers convert), None where unbound.
 
-    from kg.namespaces import DIPLO, ORG
+    Taking a term's text is half the cost of turning it into a Python value (``select``) on a
+    read of every communication."""
+    if not hasattr(store, "query"):
+        return [tuple(None if value is None else str(value) for value in row.values())
+                for row in store.select(query)]
+    return [tuple([None if term is None else term.value for term in solution])
+            for solution in store.query(query)]
 
-    def pairs(predicate):
-        return store.merged_objects(predicate)
 
-    notation = dict(pairs(SKOS.notation))
-    kinds = {}
-    for kind, cls in (("contact", DIPLO.Contact), ("statement", DIPLO.Statement)):
-        for subject in store.merged_subjects(RDF.type, cls):
-            kinds[subject] = kind
-    multi = {name: _grouped(pairs(predicate), kinds) for name, predicate in (
-        ("mode", DIPLO.mode), ("status", DIPLO.status), ("date", DIPLO.date),
-        ("initiator", DIPLO.initiatedBy), ("participants", DIPLO.hasParticipant),
-        ("counterparts", DIPLO.counterpartGovernment))}
-    evidence: dict[str, list[Evidence]] = {}
-    if with_evidence:
-        evidence = _local_evidence(store, kinds)
-    records = []
-    for iri, kind in kinds.items():
-        modes = [notation[m] for m in multi["mode"].get(iri, ()) if m in notation]
-        statuses = [notation[m] for m in multi["status"].get(iri, ()) if m in notation]
-        # As the SPARQL reading: one record per (date, mode, status, initiator) combination.
-        for mode in modes:
-            for status in statuses:
-                for date in multi["date"].get(iri) or [None]:
-                    for initiator in multi["initiator"].get(iri) or [None]:
-                        records.append(CommunicationRecord(
-                            iri=iri, kind=kind, mode=str(mode), status=str(status),
-                            date=_as_date(date), initiator=_opt(initiator),
-                            participants=tuple(sorted(set(multi["participants"].get(iri, ())))),
-                            counterparts=tuple(sorted(set(multi["counterparts"].get(iri, ())))),
-                            evidence=tuple(evidence.get(iri, ())),
-                        ))
-    names = _grouped(pairs(FOAF.name), None)
-    holds = _grouped(pairs(ORG.holds), None)
-    post_labels = _grouped(pairs(RDFS.label), None)
-    represents = _grouped(pairs(DIPLO.represents), None)
-    labels = _grouped(pairs(SKOS.prefLabel), None)
-    claims: dict[tuple[str, str], set[str]] = {}
-    for article, official, government in store.article_claims(DIPLO.represents):
-        claims.setdefault((official, government), set()).add(article)
-    support = {key: len(articles) for key, articles in claims.items()}
-    officials = {}
-    for iri in store.merged_subjects(RDF.type, DIPLO.Official):
-        if iri not in names:
-            continue
-        posts = [str(label) for post in holds.get(iri, ())
-                 for label in post_labels.get(post, ())]
-        keys = [f"{g}\x1f{label}" for g in represents.get(iri, ()) for label in labels.get(g, ())]
-        government_iri, _, government = min(keys).partition("\x1f") if keys else ("", "", "")
-        supported = [(g, str(min(labels[g]))) for g in represents.get(iri, ())
-                     if (iri, g) in support and g in labels]
-        if supported:
-            government_iri, government = main_government(iri, supported, support)
-        officials[iri] = {"name": str(min(str(n) for n in names[iri])),
-                          "post": min(posts) if posts else "",
-                          "government": government, "government_iri": government_iri}
-    classes: dict[str, list[str]] = {}
-    for kind in (DIPLO.State, DIPLO.Authority, DIPLO.InternationalOrganisation, DIPLO.Government):
-        for iri in store.merged_subjects(RDF.type, kind):
-            classes.setdefault(iri, []).append(str(kind))
-    governments = {iri: {"name": str(min(labels[iri])), "type": min(kinds).rsplit("#", 1)[-1]}
-                   for iri, kinds in classes.items() if iri in labels}
-    return _contacts(records, officials, governments)
+def _evidence(spans, titles) -> dict[str, tuple[Evidence, ...]]:
+    """Evidence per communication from rows of :data:`EVIDENCE` and :data:`TITLES`, each
+    communication's in order of article, then place in the article (one per title of an article
+    with several, as a join would give)."""
+    headlines: dict[str, list[str]] = {}
+    for article, title in titles:
+        headlines.setdefault(article, []).append(title)
+    found: dict[str, list[tuple]] = {}
+    for communication, article, begin, end, text, sentence in spans:
+        for title in headlines.get(article, (None,)):
+            found.setdefault(communication, []).append(
+                (article, int(begin), int(end), text, sentence, title))
+    return {communication: tuple(Evidence(text, sentence, article, title)
+                                 for article, _, _, text, sentence, title
+                                 in (sorted(rows, key=_span_order) if len(rows) > 1 else rows))
+            for communication, rows in found.items()}
+
+
+def _span_order(span: tuple) -> tuple:
+    return tuple("" if value is None else value for value in span)
 
 
 def main_government(official: str, governments: list[tuple[str, str]],
@@ -278,47 +272,8 @@ def _contacts(records: list[CommunicationRecord], officials: dict, governments: 
                     dict(sorted(governments.items())))
 
 
-def _grouped(pairs, keep) -> dict:
-    grouped: dict = {}
-    for subject, value in pairs:
-        if keep is None or subject in keep:
-            grouped.setdefault(subject, []).append(value)
-    return grouped
-
-
-def _local_evidence(store, kinds) -> dict[str, list[Evidence]]:
-    """Evidence of the communications in ``kinds``, read through the derived triples of their
-    spans (:mod:`kg.derived`: communication, article id and title on each span)."""
-    from kg.namespaces import DIPLO
-
-    spans: dict[str, list[str]] = {}
-    for span, communication in store.merged_objects(DIPLO.evidenceOf):
-        if communication in kinds:
-            spans.setdefault(communication, []).append(span)
-
-    def single(predicate):
-        return dict(store.merged_objects(predicate))
-
-    ids, titles = single(DIPLO.evidenceArticleId), single(DIPLO.evidenceTitle)
-    text, begin = single(DIPLO.exactText), single(DIPLO.beginIndex)
-    end, sentence = single(DIPLO.endIndex), single(DIPLO.sentence)
-    evidence: dict[str, list[Evidence]] = {}
-    for communication, found in spans.items():
-        rows = sorted((str(ids[span]), begin[span], end[span], span) for span in set(found)
-                      if span in text and span in begin and span in end and span in ids)
-        evidence[communication] = [
-            Evidence(str(text[span]), _opt(sentence.get(span)), article_id,
-                     _opt(titles.get(span)))
-            for article_id, _, _, span in rows]
-    return evidence
-
-
 def _split(value) -> list[str]:
     return [v for v in str(value).split("\x1f") if v] if value else []
-
-
-def _opt(value) -> str | None:
-    return None if value is None else str(value)
 
 
 def _as_date(value) -> dt.date | None:
