@@ -204,6 +204,12 @@ def test_extract_joint_news_conferences_are_held_by_all_their_speakers(text, exp
     assert found == expected
 
 
+def test_extract_the_following_day_counts_from_the_date_before_it():
+    text = ("On March 2 Rwandan President Paul Kagame met Congolese President Félix Tshisekedi "
+            "in Rubavu, and the following day Tshisekedi hosted the Rwandan leader in Goma.")
+    assert [date for *_, date in contacts(text)] == ["2022-03-02", "2022-03-03"]
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "

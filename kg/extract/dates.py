@@ -261,6 +261,14 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         after = [d for offset, d in in_clause if trigger_at is not None and offset >= trigger_at]
         own = after[0] if after else in_clause[-1][1] if in_clause and trigger_at is not None \
             else in_clause[0][1] if in_clause else None
+        if own and after:
+            return own
+        # "met on June 25, and the following day hosted him": counted from the date before.
+        dated_at, day = max((o, d) for o, d in in_clause) if own else found[0]
+        shift = DAY_SHIFT.search(text, dated_at, trigger_at) if trigger_at and dated_at < trigger_at \
+            else None
+        if shift:
+            return day + dt.timedelta(days=-1 if shift.group("earlier") else 1)
         if own:
             return own
         # "held talks on Thursday, a day after meeting Zelensky": counted from the sentence's day.
