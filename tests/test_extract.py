@@ -204,6 +204,18 @@ def test_extract_joint_news_conferences_are_held_by_all_their_speakers(text, exp
     assert found == expected
 
 
+def test_extract_an_object_relative_clause_hangs_on_its_antecedent():
+    # "May, whom he had received …, Mr. Trump said": May is received, by the subject after the
+    # fronted phrase, not by the official named in the sentence before.
+    text = ("President Donald Trump spoke with President Enrique Peña Nieto of Mexico. Speaking "
+            "at a news conference with Prime Minister Theresa May of Britain, whom he had "
+            "received earlier in the day, Mr. Trump said the call was friendly.")
+    assert {(mode, participants, initiator) for mode, _, participants, initiator, _
+            in contacts(text)} == {
+        ("unspecified", ("Donald Trump", "Enrique Peña Nieto"), None),
+        ("meeting", ("Donald Trump", "Theresa May"), "Theresa May")}
+
+
 def test_extract_the_following_day_counts_from_the_date_before_it():
     text = ("On March 2 Rwandan President Paul Kagame met Congolese President Félix Tshisekedi "
             "in Rubavu, and the following day Tshisekedi hosted the Rwandan leader in Goma.")

@@ -113,12 +113,25 @@ def subject_across_relative(text: str, mentions: list[Mention], start: int) -> l
 
 def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
     """The official a relative clause hangs on ("Lavrov, who had said earlier…")."""
-    if not re.search(r"\b(?:who|whom)\s*$", text[max(0, clause_start - 8) : clause_start]):
+    return _antecedent(text, mentions, clause_start, "who")
+
+
+def relative_object(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
+    """The official an object relative clause hangs on ("May, whom he had received …")."""
+    return _antecedent(text, mentions, clause_start, "whom")
+
+
+def _antecedent(text: str, mentions: list[Mention], clause_start: int, pronoun: str) -> list[Mention]:
+    if not re.search(rf"\b{pronoun}\s*$", text[max(0, clause_start - 8) : clause_start]):
         return []
     before = [m for m in mentions if m.end <= clause_start]
-    if before and re.fullmatch(r",?\s*(?:who|whom)\s*", text[before[-1].end : clause_start]):
+    if before and re.fullmatch(rf"{TITLE_SCOPE}{pronoun}\s*", text[before[-1].end : clause_start]):
         return before[-1:]
     return []
+
+
+#: what may stand between a name and its relative pronoun: "(Theresa May) of Britain, (whom)"
+TITLE_SCOPE = r"(?:\s+of\s+[^,.;]{1,30})?,?\s*"
 
 
 POSSESSIVE = re.compile(r"['’]s\b")

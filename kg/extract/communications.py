@@ -38,6 +38,7 @@ from kg.extract.clauses import (
     is_title_owner,
     letter_sides,
     narrative_subject,
+    relative_object,
     relative_subject,
     subject_across_relative,
 )
@@ -152,9 +153,16 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                or (in_quote and in_quote[0] <= m.start < in_quote[1])]
     breaks = (CLAUSE_BREAK,) if kind is Kind.STATEMENT else (CLAUSE_BREAK, SPEECH_BREAK)
     clause_start, clause_end = clause_bounds(sentence, start, end, breaks)
+    # "May, whom he had received earlier, …": the relative clause ends at its comma, and the
+    # official it hangs on is the object of the verbs inside it.
+    antecedent = relative_object(text, visible, clause_start)
+    comma = text.find(",", clause_start, clause_end)
+    if antecedent and comma >= 0:
+        antecedent = antecedent if start < comma else []
+        clause_end = comma if start < comma else clause_end
     subjects = find_subjects(text, visible, clause_start, start) or relative_subject(
         text, visible, clause_start) or subject_across_relative(text, visible, start)
-    objects = find_objects(text, visible, end, clause_end)
+    objects = antecedent + find_objects(text, visible, end, clause_end)
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")

@@ -33,7 +33,7 @@ import re
 from collections import Counter
 
 from kg.extract.cast import Mention, mention_starts, mentions_between
-from kg.extract.clauses import closes_fronted_phrase
+from kg.extract.clauses import FRONTED_PHRASE, TITLE_SCOPE, closes_fronted_phrase
 from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
 from kg.extract.sentences import Sentence, find_quotes, sentence_at
 from kg.extract.triggers import SPEECH_VERBS
@@ -119,7 +119,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             start = sentence.start + match.start()
             gender = "f" if match.group().lower() in ("she", "her") else "m"
             # "Mrs May … he": a pronoun only points at an official of its gender (or unknown).
-            same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender]
+            same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender
+                    # "May, whom he had received": whom "he" received is not "he"
+                    and not re.fullmatch(rf"{TITLE_SCOPE}whom\s+", text[m.end : start])]
             # "X was received by Y and gave him…": an object pronoun is not its clause's subject.
             others = [m for m in same if m.official != same[0].official]
             window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
@@ -129,7 +131,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                            window[0] if window else None)
             # "In his address to the conference, Mr Olmert told…": a possessive in a fronted
             # phrase points forward to the subject after its comma.
-            fronted = not same and match.group().lower() in ("his", "her") and _fronted_subject(
+            fronted = not same and match.group().lower() in ("his", "her", "he", "she") and _fronted_subject(
                 sentence, start, named, genders, gender)
             if fronted:
                 target = fronted
@@ -157,10 +159,15 @@ def _post_heads(person: Person) -> list[str]:
 
 def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
     """The subject right after the comma of a sentence-opening phrase holding ``start``, when
-    it is named and of the pronoun's gender."""
+    it is named and of the pronoun's gender; the phrase may end in an object relative clause
+    ("Speaking with May, whom he had received, Mr. Trump said")."""
     comma = sentence.text.find(",", start - sentence.start)
-    if comma < 0 or comma > 80 or "," in sentence.text[: start - sentence.start]:
+    opening = FRONTED_PHRASE.match(sentence.text)
+    in_relative = opening and re.search(r"\bwhom\s+$", sentence.text[: start - sentence.start])
+    if comma < 0 or (not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
         return None
+    if not opening and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
+        return None  # "He flew on to Doha for talks with Qatar's emir, Sheikh Tamim": the subject
     after = [m for m in named if m.start >= sentence.start + comma and m.how in ("titled", "name")]
     if after and after[0].start - (sentence.start + comma) <= 40 and \
             genders.get(after[0].official, gender) == gender:

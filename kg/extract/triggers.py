@@ -74,8 +74,9 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
     """A contact's mode, refined by words elsewhere in the sentence ("by phone", "in Ankara")."""
     lowered = sentence.lower()
     if mode is Mode.MEETING and re.match(r"receiv", trigger_text.lower()) and re.search(
-            r"\b(?:calls?|telephone|phone)\b", lowered):
-        return Mode.PHONE  # "received calls from"
+            rf"\b{re.escape(trigger_text.lower())}\s+(?:[\w-]+\s+){{0,2}}(?:calls?|telephone|phone)\b",
+            lowered):
+        return Mode.PHONE  # "received calls from", "received a phone call"
     if mode is Mode.UNSPECIFIED:
         if re.search(r"\b(?:phone|telephone|phoned|called)\b", lowered):
             return Mode.PHONE
