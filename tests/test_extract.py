@@ -703,6 +703,14 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # A sultan is written with his style, as kings are.
         ("Sultan Qaboos bin Said arrived.", dt.date(2017, 2, 16),
          [("Sultan Qaboos bin Said", "Sultan", "Oman")]),
+        # A prince's office, where the text gives it, is his post (not his style).
+        ("Foreign Minister Prince Saud al-Faisal arrived.", dt.date(2007, 11, 26),
+         [("Saud al-Faisal", "Foreign Minister", "Saudi Arabia")]),
+        # A father's name after "bin" is no person of its own.
+        ("King Salman and Crown Prince Mohammed bin Salman arrived. Prince Mohammed spoke.",
+         dt.date(2022, 4, 29),
+         [("King Salman", "King", "Saudi Arabia"),
+          ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia")]),
         # An Arabic name cut after the father's name is the holder's too (kept as written).
         ("Salman bin Abdulaziz arrived.", dt.date(2021, 1, 6),
          [("Salman bin Abdulaziz", "King", "Saudi Arabia")]),

@@ -38,6 +38,7 @@ CLAUSE_BREAK = re.compile(
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
 SPEECH_BREAK = re.compile(r"\b(?:said|says|announced|added|according|told)\b", re.IGNORECASE)
 SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*\w+")
+SECOND_VERB_AHEAD = re.compile(r"\s(?:and|then)\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*$")
 COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+)$")
 
 
@@ -84,8 +85,10 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
                                         and "," in text[m.end : start])]
     if not before:
         return []
-    if SECOND_VERB.match(text[before[-1].end : start]):
-        # "She met X and was received by Y": the second verb shares the first one's subject.
+    gap = text[before[-1].end : start]
+    if SECOND_VERB.match(gap) or (len(before) > 1 and SECOND_VERB_AHEAD.search(gap)):
+        # "She met X and was received by Y", "Li held a ceremony for Abe at the Great Hall and
+        # held talks with him": the second verb shares the first one's subject.
         before = before[:1]
     chosen = [before[-1]]
     for mention in reversed(before[:-1]):

@@ -78,7 +78,7 @@ OFFICE_OWNER = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<owner>{NAME_T
 CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whose|which|said|says|told|tells|met|meets|has|had|"
                 r"have|is|was|were|will|would|in|at|on|since|from|with|later|also|then|spoke|"
                 r"called|added|wrote|warned|announced|urged|visited|arrived|held)")
-ROYAL_STYLES = frozenset({"King", "Queen", "Sultan"})
+ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 
 _HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
@@ -330,8 +330,7 @@ def person_for(people: list[Person], tokens: list[str], create: bool,
     candidates = []
     for person in people.sharing(key) if isinstance(people, People) else reversed(people):
         other = [normalise_name(t) for t in person.tokens if not re.fullmatch(r"[A-Z]\.", t)]
-        if len(key) == 1 and key[0] in other and other.index(key[0]) > 0 and \
-                other[other.index(key[0]) - 1] in PATRONYMIC:
+        if _fathers_name(key, other) or _fathers_name(other, key):
             continue  # "Salman" is not "Mohammed bin Salman": after "bin" stands the father
         if _contains(other, key) or (create and _contains(key, other)):
             candidates.append((person, other))
@@ -352,6 +351,12 @@ def person_for(people: list[Person], tokens: list[str], create: bool,
     person = Person(list(tokens))
     people.append(person)
     return person
+
+
+def _fathers_name(single: list[str], full: list[str]) -> bool:
+    """Whether the one-word name ``single`` is only the father's name in ``full``."""
+    return len(single) == 1 and single[0] in full and full.index(single[0]) > 0 and \
+        full[full.index(single[0]) - 1] in PATRONYMIC
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -32,7 +32,8 @@ from kg.knowledge import Knowledge, OfficeHolder
 
 #: how far from a holder's term a bare surname still points at them
 SURNAME_REACH = dt.timedelta(days=2 * 365)
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NUMERALS = frozenset({"ii", "iii", "iv", "v", "vi", "vii", "ix", "x"})
+SUFFIXES = frozenset({"jr", "sr"}) | NUMERALS
 #: name particles that spellings keep or drop ("al-Sisi", "el-Sisi", "Sisi")
 PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "ben", "bint", "da", "de",
                        "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von"})
@@ -57,7 +58,11 @@ def name_key(tokens) -> str:
     ('joseph biden', 'abdel fattah sisi')
     """
     words = normalise_name(" ".join(tokens)).replace(",", " ").replace("-", " ").split()
-    return " ".join(w for w in words if len(w) > 1 and w not in SUFFIXES and w not in PARTICLES)
+    kept = [w for w in words if len(w) > 1 and w not in SUFFIXES and w not in PARTICLES]
+    # A numeral after a single name is regnal and part of it ("Mohammed VI"); after a full
+    # name, generational ("Lloyd J. Austin III").
+    regnal = [w for w in words if w in NUMERALS or w.isdigit()]
+    return " ".join(kept + regnal if len(kept) == 1 else kept)
 
 
 @lru_cache(maxsize=4)

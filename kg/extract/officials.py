@@ -269,11 +269,21 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
     for start, end, holder in holder_mentions(text, published, index, ordinary, name_word):
         if start in taken or end - 1 in taken:
             continue
+        title = TITLE_WORD_BEFORE.search(text, max(0, start - 30), start)
+        post = title and knowledge.post_by_surface.get(title.group(1))
+        if post and not any(post.name in term.post or term.post in post.name
+                            for term in holder.terms):
+            continue  # "Prince Mohammed" is no foreign minister whose surname is Mohammed
         person = _holder_person(people, text[start:end].split(), holder, published, index)
         sentence = sentence_at(sentences, start)
         person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
         taken.update(range(start, end))
         spans.append((start, end, person, "name"))
+
+
+#: titles of rank that are no office
+STYLES = frozenset({"Prince", "Sheikh"})
+TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[^\S\n]+$")
 
 
 def _holder_person(people: list[Person], tokens: list[str], holder: OfficeHolder,
@@ -477,7 +487,9 @@ def _to_official(person: Person, government: str | None, published: dt.date | No
     return Official(
         name=person.name,
         aliases=tuple(sorted(a for a in person.aliases if a != person.name)),
-        post=person.posts[0][0] if person.posts else held,
+        # A style ("Prince Saud al-Faisal") is the post only when the text gives no other.
+        post=next((p for p, _ in person.posts if p not in STYLES), None)
+        or (person.posts[0][0] if person.posts else held),
         government=government,
         evidence=(tuple(span for _, span in person.posts) or tuple(person.contacts[:1])
                   or tuple(person.named[:1])),
