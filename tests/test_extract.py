@@ -258,6 +258,9 @@ def test_extract_plans_take_no_narrative_date():
         ("There was a three-way call between US President Joe Biden, Prime Minister Fumio "
          "Kishida of Japan and President Yoon Suk Yeol of South Korea.",
          {("phone", ("Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"))}),
+        ("German Chancellor Olaf Scholz, French President Emmanuel Macron and Ukrainian "
+         "President Volodymyr Zelensky held a telephone conference on Sunday.",
+         {("phone", ("Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky"))}),
         # A possessive before a title does not take part.
         ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
          "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
