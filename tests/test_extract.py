@@ -735,6 +735,23 @@ def test_extract_a_post_after_a_fronted_phrase_is_the_main_clause_subject():
     assert [sorted(c.participants) for c in briefings] == [["António Guterres", "Martin Griffiths"]]
 
 
+def test_extract_a_title_with_its_scope_before_a_name_is_that_name_s():
+    # "…Assembly, Secretary of State Condoleezza Rice": no apposition naming the Assembly.
+    text = ("In New York, where she is attending the United Nations General Assembly, Secretary "
+            "of State Condoleezza Rice told reporters on Monday that the deal was a step.")
+    found = run(text, dt.date(2005, 9, 20))
+    assert [o.name for o in found.officials] == ["Condoleezza Rice"]
+    assert [c.participants for c in found.communications] == [("Condoleezza Rice",)]
+
+
+def test_extract_a_companion_in_parentheses_holds_the_news_conference_too():
+    text = ("North Korean Foreign Minister Ri Yong Ho, flanked by Vice Foreign Minister Choe Son "
+            "Hui, told a news conference on Friday that the offer stood.")
+    found = run(text, dt.date(2019, 3, 1)).communications
+    assert [(c.mode.value, sorted(c.participants)) for c in found] == [
+        ("press_briefing", ["Choe Son Hui", "Ri Yong Ho"])]
+
+
 def test_extract_one_holder_under_two_written_forms_is_one_official():
     text = ("Joseph R. Biden Jr. spoke with Chancellor Olaf Scholz on Monday. "
             "Joe Biden said the call went well.")

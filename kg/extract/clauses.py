@@ -50,6 +50,15 @@ FINITE_VERB = re.compile(r"[^\S\n]+(?:(?:has|had|have|also|later|then|\w+ly)[^\S
                          r"(?:said|says|told|added|announced|stressed|noted|[a-z]+ed)\b")
 
 
+def fronted_phrase_end(text: str, start: int, end: int) -> int:
+    """The comma after ``start`` that closes a sentence-opening phrase, past any relative clause
+    inside it ("At a news conference with May, whom he had received, Mr. Trump said"), or -1."""
+    comma = text.find(",", start, end)
+    while comma >= 0 and re.match(r",\s*(?:who|whom|which)\b", text[comma:comma + 12]):
+        comma = text.find(",", comma + 1, end)
+    return comma
+
+
 def closes_fronted_phrase(text: str, sentence: Sentence, comma: int, after: int) -> bool:
     """Whether the comma at ``comma`` closes a phrase that opens ``sentence`` (a participle or a
     preposition) and what follows it up to ``after`` is the main clause's subject, a verb next
@@ -93,11 +102,26 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     chosen = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = text[mention.end : chosen[-1].start]
-        if COORDINATION.match(gap) or _is_title_gap(gap):
+        if COORDINATION.match(gap) or _is_title_gap(gap) or _is_companion_gap(gap):
             chosen.append(mention)
         else:
             break
     return list(reversed(chosen))
+
+
+def _is_companion_gap(gap: str) -> bool:
+    """Whether ``gap`` opens a parenthesis naming a companion ("Ri, flanked by Vice Foreign
+    Minister Choe, told"): both act.
+
+    >>> _is_companion_gap(", flanked by Vice Foreign Minister "), _is_companion_gap(" met ")
+    (True, False)
+    """
+    match = COMPANION_GAP.fullmatch(gap)
+    return bool(match) and (not match.group(1).strip() or is_title_only(
+        LOWER_TITLE.sub(lambda w: w.group().title(), match.group(1))))
+
+
+COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})")
 
 
 RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b(?:[^;:“”\",.]|,(?=\d)|\.(?=\d))*,\s*"

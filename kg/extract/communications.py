@@ -33,6 +33,7 @@ from kg.extract.clauses import (
     SPEECH_BREAK,
     clause_bounds,
     find_initiator,
+    fronted_phrase_end,
     find_objects,
     find_subjects,
     is_title_owner,
@@ -186,7 +187,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if not subjects and not objects and start - sentence.start < 40:
             # "In a post on Twitter, X wrote": the speaker follows the opening phrase's comma,
             # not a "that" clause ("said in a statement that Putin…").
-            comma = text.find(",", end, sentence.end)
+            comma = fronted_phrase_end(text, end, sentence.end)
             following = [m for m in visible if comma >= 0 and m.start > comma][:1]
             objects = [m for m in following if "," in text[end : m.start]
                        and not re.search(r"\bthat\b", text[end : m.start])

@@ -103,7 +103,8 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     partner = WITH_AFTER.search(text, end, min(sentence.end, end + 40))
     if partner and re.search(r"[,;]|\b(?:after|before|following)\b", text[end : partner.start()]):
         partner = None
-    if not SHARED_STAGE.search(near) and not partner:
+    # "A and B told a news conference", "A, flanked by B, told a news conference": both hold it.
+    if not SHARED_STAGE.search(near) and not partner and len(subjects) < 2:
         return speaker
     holders = list(dict.fromkeys(speaker + names_of(subjects)))
     if partner:
