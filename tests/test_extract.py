@@ -285,6 +285,11 @@ def test_extract_contacts_with_several_parties(text, expected):
          {("press_briefing", ("Fumio Kishida",), "2022-03-05")}),
         ("On Twitter, Ukrainian President Volodymyr Zelensky warned of a catastrophe.",
          {("social_media", ("Volodymyr Zelensky",), None)}),
+        # Speaking at a gathering is a speech; at a news conference, a briefing.
+        ("Speaking at the UN General Assembly, Turkish President Recep Tayyip Erdoğan said the "
+         "war must end.", {("speech", ("Recep Tayyip Erdoğan",), None)}),
+        ("Speaking at a news conference, Turkish President Recep Tayyip Erdoğan said the war "
+         "must end.", {("press_briefing", ("Recep Tayyip Erdoğan",), None)}),
     ],
 )
 def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expected):
