@@ -222,6 +222,14 @@ def test_extract_the_following_day_counts_from_the_date_before_it():
     assert [date for *_, date in contacts(text)] == ["2022-03-02", "2022-03-03"]
 
 
+def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiator():
+    text = ("Chinese President Xi Jinping met Japanese Prime Minister Shinzo Abe on Friday. Abe "
+            "invited Xi to visit Japan next year. Xi had been invited by Abe before.")
+    assert sorted(contacts(text)) == [
+        ("meeting", "occurred", ("Shinzo Abe", "Xi Jinping"), None, "2022-03-11"),
+        ("meeting", "planned", ("Shinzo Abe", "Xi Jinping"), "Xi Jinping", None)]
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "

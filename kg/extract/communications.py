@@ -79,6 +79,7 @@ from kg.model import Communication, Kind, Mode, Span, Status
 
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
+INVITATION = re.compile(r"invit", re.IGNORECASE)
 # "a meeting between A, B and C, convened by D"
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 # What may stand between a speaker and a bare speech verb: an apposition and adverbs.
@@ -222,7 +223,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                                      text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
-    planned = factuality == "planned"
+    # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
+    planned = factuality == "planned" or bool(INVITATION.match(text, start))
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
     # "On Monday X flew to Sochi, like the first trip in October 2015": a day of its own wins.
     own_day = any(clause_start <= sentence.start + offset < clause_end
