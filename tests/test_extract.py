@@ -230,6 +230,14 @@ def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiato
         ("meeting", "planned", ("Shinzo Abe", "Xi Jinping"), "Xi Jinping", None)]
 
 
+def test_extract_the_eve_of_a_meeting_places_it_ahead():
+    # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
+    text = ("The visit comes on the eve of President Joe Biden's meeting with South African "
+            "President Cyril Ramaphosa at the White House on Friday.")
+    assert contacts(text) == [
+        ("meeting", "planned", ("Cyril Ramaphosa", "Joe Biden"), "Joe Biden", "2022-03-11")]
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "
