@@ -301,6 +301,9 @@ def test_extract_contacts_with_several_parties(text, expected):
          {("press_briefing", ("Fumio Kishida",), "2022-03-05")}),
         ("On Twitter, Ukrainian President Volodymyr Zelensky warned of a catastrophe.",
          {("social_media", ("Volodymyr Zelensky",), None)}),
+        # A spokesman or aide for an official speaks unnamed (not scored, not the official's).
+        ("A spokesman for Russian Foreign Minister Sergei Lavrov wrote on Telegram that the "
+         "talks went well. An aide to President Joe Biden told reporters so.", set()),
         # Speaking at a gathering is a speech; at a news conference, a briefing.
         ("Speaking at the UN General Assembly, Turkish President Recep Tayyip Erdoğan said the "
          "war must end.", {("speech", ("Recep Tayyip Erdoğan",), None)}),

@@ -80,6 +80,10 @@ from kg.model import Communication, Kind, Mode, Span, Status
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
 INVITATION = re.compile(r"invit", re.IGNORECASE)
+# Who speaks for an official without being named: "a spokesman for (President) X"
+SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|ministry|officials?|"
+                           r"adviser|advisor)\s+(?:for|of|to)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)"
+                           r"{0,4}$")
 # "a meeting between A, B and C, convened by D"
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 # What may stand between a speaker and a bare speech verb: an apposition and adverbs.
@@ -198,6 +202,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
         if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]):
             subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
+        if subjects and SPOKESMAN_FOR.search(text, max(0, subjects[0].start - 60), subjects[0].start):
+            subjects = []  # "A spokesman for Lavrov wrote": the unnamed spokesman speaks
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
     group = GROUP.search(text, subjects[-1].end if subjects else clause_start, end)
     group = group if group and group.start() < start else None
