@@ -634,6 +634,11 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
         ("Israeli Prime Minister Naftali Bennett spent about three hours with Russian President "
          "Vladimir Putin at the Kremlin on Saturday.",
          [("meeting", "occurred", ("Naftali Bennett", "Vladimir Putin"), None, "2022-03-05")]),
+        # "with X at his side": X comes along to the meeting that follows.
+        ("French President Emmanuel Macron, with Foreign Minister Jean-Yves Le Drian at his side, "
+         "spent three hours with Russian President Vladimir Putin on Monday.",
+         [("meeting", "occurred", ("Emmanuel Macron", "Jean-Yves Le Drian", "Vladimir Putin"),
+           None, "2022-03-07")]),
     ],
 )
 def test_extract_meetings_take_those_who_sat_in_or_came_along(text, expected):

@@ -254,6 +254,8 @@ JOINED = re.compile(
     r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:also\s+)?(?:sat in on|joined|took part in|attended)\s+"
     r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
     r"(?P<with>\s+with\s+)?")
+AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
+WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
 
 
@@ -272,6 +274,17 @@ def with_companions(communications: list[Communication], text: str,
                             and is_title_only(text[joined.end() : m.start])), None)
             joins.append((mention.official, mention.start, partner))
     starts = [m.start for m in mentions]
+    for index, mention in enumerate(mentions):
+        # "Sarkozy, with Kouchner at his side, spent three hours with Medvedev"
+        beside = AT_SIDE.match(text, mention.end)
+        with_ = WITH_BEFORE.search(text, max(0, mention.start - 60), mention.start)
+        if beside and with_ and is_title_only(text[with_.end() : mention.start]) and index:
+            lead = mentions[index - 1]
+            if lead.official != mention.official and "." not in text[lead.end : mention.start]:
+                # the meeting follows in the sentence: look back from its end
+                stop = re.compile(r"[.!?](?:\s|$)|\n").search(text, mention.end)
+                joins.append((mention.official, stop.start() if stop else len(text),
+                              lead.official))
     for accompanied in ACCOMPANIED.finditer(text):
         # "The Senegalese leader travelled …, and was accompanied by Moussa Faki": the
         # sentence's subject comes with the one named after "by".
