@@ -216,6 +216,13 @@ def test_extract_an_object_relative_clause_hangs_on_its_antecedent():
         ("meeting", ("Donald Trump", "Theresa May"), "Theresa May")}
 
 
+def test_extract_the_month_may_is_no_modal_and_a_subject_pronoun_is_the_main_subject():
+    text = ("Tuvalu's prime minister, Enele Sopoaga, chaired the forum. In May he hosted the "
+            "United Nations Secretary-General, António Guterres. He may meet him again.")
+    assert contacts(text) == [
+        ("meeting", "occurred", ("António Guterres", "Enele Sopoaga"), "António Guterres", None)]
+
+
 def test_extract_the_following_day_counts_from_the_date_before_it():
     text = ("On March 2 Rwandan President Paul Kagame met Congolese President Félix Tshisekedi "
             "in Rubavu, and the following day Tshisekedi hosted the Rwandan leader in Goma.")

@@ -166,8 +166,9 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     in_relative = opening and re.search(r"\bwhom\s+$", sentence.text[: start - sentence.start])
     if comma < 0 or (not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
         return None
-    if not opening and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
-        return None  # "He flew on to Doha for talks with Qatar's emir, Sheikh Tamim": the subject
+    if not in_relative and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
+        # "In May he hosted the Secretary-General, António Guterres": the main clause's subject
+        return None
     after = [m for m in named if m.start >= sentence.start + comma and m.how in ("titled", "name")]
     if after and after[0].start - (sentence.start + comma) <= 40 and \
             genders.get(after[0].official, gender) == gender:

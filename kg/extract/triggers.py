@@ -38,7 +38,7 @@ def compiled_triggers(triggers: tuple[Trigger, ...]) -> list[tuple[re.Pattern, T
 INVERTED_CONDITION = re.compile(r"\W*(?:should|were)\s+(?:he|she|they|the\s+\w+)\s+\w+",
                                 re.IGNORECASE)
 
-MONTH_MAY = re.compile(r"\bMay\b(?=\.?\s+\d)|(?<=\d)\s+May\b|\b(?:in|of|early|late|mid-?)\s+May\b")
+MONTH_MAY = re.compile(r"\bMay\b(?=\.?\s+\d)|(?<=\d)\s+May\b|\b(?i:in|of|early|late|mid-?|since|until|by)\s+May\b")
 
 
 @lru_cache(maxsize=4)
