@@ -284,6 +284,10 @@ def test_extract_plans_take_no_narrative_date():
         ("German Chancellor Olaf Scholz, French President Emmanuel Macron and Ukrainian "
          "President Volodymyr Zelensky held a telephone conference on Sunday.",
          {("phone", ("Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky"))}),
+        # A possessive determiner owns a noun; the object comes after it.
+        ("The Minister of Foreign Affairs, H.E. Dr. Ayman Safadi, received in his office today "
+         "the Ambassador of Japan, Mr. Kenichi Oshima.",
+         {("meeting", ("Ayman Safadi", "Kenichi Oshima"))}),
         # A possessive before a title does not take part.
         ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
          "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),

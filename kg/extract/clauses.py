@@ -162,18 +162,35 @@ TITLE_SCOPE = r"(?:\s+of\s+[^,.;]{1,30})?,?\s*"
 
 
 POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def possessive_pronoun(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a possessive determiner ("received in his office today the
+    ambassador"): it owns a noun and is no party of its own.
+
+    >>> possessive_pronoun("in his office", Mention(3, 6, "X", "pronoun"))
+    True
+    """
+    word = text[mention.start : mention.end].lower()
+    return mention.how == "pronoun" and (word in ("his", "their") or (
+        word == "her" and re.match(r"\s+(?!(?:in|on|at|to|for|with|and|about|by|again|later|"
+                                   r"there|that|as|after|before)\b)[a-z]", text[mention.end:])))
 #: "called Putin a war criminal": a name and what it is called, no telephone call
 CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an)[^\S\n]")
 
 
-def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int) -> list[Mention]:
-    """The officials after the trigger: the first within reach, and those coordinated with it."""
+def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
+                 possessives: bool = True) -> list[Mention]:
+    """The officials after the trigger: the first within reach, and those coordinated with it;
+    without ``possessives``, a possessive pronoun is none ("received in his office the
+    ambassador"; a letter's "message on his re-election" names its recipient)."""
     # "talks with her Russian counterpart, Sergei Lavrov": the possessive only owns the title;
     # "Lavrov, …, his spokeswoman, X, said": the reporter of a remark is no party to it.
     # "calling Isaias's arrival a day of joy": what an official owns is no official.
     after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
              and not is_title_owner(text, mentions, i)
-             and not REPORTER.match(text, m.end) and not POSSESSIVE.match(text, m.end)]
+             and not REPORTER.match(text, m.end) and not POSSESSIVE.match(text, m.end)
+             and (possessives or not possessive_pronoun(text, m))]
     if re.match(r"\s*[,—–]", text[end : end + 3]):
         return []  # "after the talks, the ministers…": a new phrase, not the trigger's object
     # Within reach: 90 characters, not counting the title right before the name.

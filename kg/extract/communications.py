@@ -168,7 +168,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         clause_end = comma if start < comma else clause_end
     subjects = find_subjects(text, visible, clause_start, start) or relative_subject(
         text, visible, clause_start) or subject_across_relative(text, visible, start)
-    objects = antecedent + find_objects(text, visible, end, clause_end)
+    objects = antecedent + find_objects(text, visible, end, clause_end,
+                                        possessives=trigger.mode == Mode.CORRESPONDENCE.value)
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
