@@ -224,7 +224,8 @@ def is_title_owner(text: str, mentions: list[Mention], index: int) -> bool:
             and _owns_title(text[mention.end : mentions[index + 1].start]))
 
 
-TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|and|for|the)\s+)+$")
+# "President of the Democratic Republic of the Congo (DRC) ": an acronym in brackets included
+TRAILING_TITLE = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|and|for|the|\([A-Z]{2,8}\))\s+)+$")
 
 
 def _trailing_title(gap: str) -> str:

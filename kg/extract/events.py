@@ -251,9 +251,26 @@ def with_bare_remarks(communications: list[Communication],
 
 
 JOINED = re.compile(
-    r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:also\s+)?(?:sat in on|joined|took part in|attended)\s+"
+    r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:(?:was|were)\s+)?(?:also\s+)?"
+    r"(?:sat in on|joined|took part in|attended|present at|in attendance at)\s+"
     r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
     r"(?P<with>\s+with\s+)?")
+def _coordinated_before(text: str, mentions: list[Mention], index: int) -> list[Mention]:
+    """``mentions[index]`` with the officials coordinated right before it ("A, B and C")."""
+    chosen = [mentions[index]]
+    for mention in reversed(mentions[:index]):
+        # "A, B and C", titles and appositions between ("Wang Yi, Director of …, and Foreign
+        # Minister Qin Gang")
+        gap = text[mention.end : chosen[-1].start]
+        pieces = COORDINATED.split(gap)
+        if mention.how == "pronoun" or len(pieces) < 2 or not all(
+                is_title_only(piece.strip() and piece.strip() + " ") for piece in pieces):
+            break
+        chosen.append(mention)
+    return list(reversed(chosen))
+
+
+COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
@@ -265,14 +282,19 @@ def with_companions(communications: list[Communication], text: str,
     "Sall was accompanied by Faki") to the meeting nearest before that place; "who joined the
     talks with Zelensky" picks the talks with Zelensky. Joining is no contact of its own."""
     mentions = list(cast.mentions)
-    joins: list[tuple[str, int, str | None]] = []  # (who, where, with whom)
+    # (who, where, with whom, who joins together)
+    joins: list[tuple[str, int, str | None, frozenset[str]]] = []
     for index, mention in enumerate(mentions):
         joined = JOINED.match(text, mention.end)
         if joined and mention.how != "pronoun":
             partner = next((m.official for m in mentions[index + 1 :]
                             if joined.group("with") and m.start >= joined.end()
                             and is_title_only(text[joined.end() : m.start])), None)
-            joins.append((mention.official, mention.start, partner))
+            # "Wang Yi and Qin Gang were present at the talks": all who are coordinated join
+            group = _coordinated_before(text, mentions, index)
+            for joiner in group:
+                joins.append((joiner.official, group[0].start, partner,
+                              frozenset(names_of(group))))
     starts = [m.start for m in mentions]
     for index, mention in enumerate(mentions):
         # "Sarkozy, with Kouchner at his side, spent three hours with Medvedev"
@@ -284,7 +306,7 @@ def with_companions(communications: list[Communication], text: str,
                 # the meeting follows in the sentence: look back from its end
                 stop = re.compile(r"[.!?](?:\s|$)|\n").search(text, mention.end)
                 joins.append((mention.official, stop.start() if stop else len(text),
-                              lead.official))
+                              lead.official, frozenset({mention.official})))
     for accompanied in ACCOMPANIED.finditer(text):
         # "The Senegalese leader travelled …, and was accompanied by Moussa Faki": the
         # sentence's subject comes with the one named after "by".
@@ -295,16 +317,17 @@ def with_companions(communications: list[Communication], text: str,
         companion = mentions[bisect.bisect_left(starts, accompanied.end()):][:1]
         if before and companion and before[0].official != companion[0].official \
                 and is_title_only(text[accompanied.end() : companion[0].start]):
-            joins.append((companion[0].official, accompanied.start(), before[0].official))
+            joins.append((companion[0].official, accompanied.start(), before[0].official,
+                          frozenset({companion[0].official})))
     updated = list(communications)
     joined: set[str] = set()
-    for who, where, partner in joins:
+    for who, where, partner, together in joins:
         if who in joined:
             continue  # "accompanied by Elkin, who sat in on the meeting": one meeting
         meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
                     if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
                     and c.status is Status.OCCURRED and c.evidence[0].start <= where
-                    and who not in c.participants
+                    and who not in c.participants and not set(c.participants) <= together
                     and (partner is None or partner in c.participants)]
         if not meetings:
             continue
@@ -314,7 +337,7 @@ def with_companions(communications: list[Communication], text: str,
         # The joiner's own "talks with Zelensky" were these talks.
         updated = [c for c in updated if not (
             c is not meeting and c.kind is Kind.CONTACT and who in c.participants
-            and set(c.participants) <= set(meeting.participants) | {who}
+            and set(c.participants) <= set(meeting.participants) | together
             and any(s.start <= where < s.end + 80 for s in c.evidence))]
         index = updated.index(meeting)
         if who not in meeting.participants:
