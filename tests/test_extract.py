@@ -647,9 +647,9 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
          [("meeting", "occurred", ("Naftali Bennett", "Vladimir Putin"), None, "2022-03-05")]),
         # All who "were present at the talks" join them, appositions and titles between them;
         # a bracketed acronym is part of a title.
-        ("President Xi Jinping held talks at the Great Hall of the People with President of the "
-         "Democratic Republic of the Congo (DRC) Félix Tshisekedi, who is paying a state visit "
-         "to China, on Friday. Wang Yi, Director of "
+        ("On Friday President Xi Jinping held talks at the Great Hall of the People with "
+         "President of the Democratic Republic of the Congo (DRC) Félix Tshisekedi, who is paying "
+         "a state visit to China. Wang Yi, Director of "
          "the Office of the Central Foreign Affairs Commission, and Foreign Minister Qin Gang, "
          "among others, were present at the talks.",
          [("meeting", "occurred", ("Félix Tshisekedi", "Qin Gang", "Wang Yi", "Xi Jinping"),
