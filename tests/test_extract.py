@@ -60,6 +60,29 @@ def test_extract_officials_from_titles_and_appositions(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Posts of particular governments and ranks are titles, not parts of names.
+        ("Taoiseach Leo Varadkar met State Councilor Wang Yi.",
+         [("Leo Varadkar", "Taoiseach", "Ireland"), ("Wang Yi", "State Councilor", "China")]),
+        ("British Home Secretary Priti Patel met Pakistan's army chief, General Asim Munir.",
+         [("Priti Patel", "Home Secretary", "United Kingdom"),
+          ("Asim Munir", "General", "Pakistan")]),
+        # A rank written short is the rank; the owner of a predecessor gives the government.
+        ("Chinese Defence Minister Li Shangfu spoke. Austin once met Li's predecessor, Gen. Wei "
+         "Fenghe, in India.",
+         [("Li Shangfu", "Defence Minister", "China"), ("Wei Fenghe", "General", "China")]),
+        # Capitalised words before an institution word name the institution, not a person.
+        ("General Michael Kurilla, the head of US Central Command, arrived.",
+         [("Michael Kurilla", "General", "United States")]),
+    ],
+)
+def test_extract_posts_ranks_and_institutions(text, expected):
+    assert [(o.name, o.post, o.government) for o in run(text, dt.date(2023, 6, 1)).officials] \
+        == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Reporter Jane Smith wrote the story. Analyst John Doe agreed.",

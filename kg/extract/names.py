@@ -168,7 +168,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # after a government or an owner, up to two words of the post's scope before the post.
     owned = re.compile(
         rf"(?<![\w-])(?:(?P<gov>{gov})(?:['’]s)?|(?P<owner>[Hh]is|[Hh]er|{NAME_TOKEN}['’]s))"
-        rf"[^\S\n]+(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{0,2}})(?P<post>{post})"
+        # "Li's predecessor, Gen. Wei Fenghe": the one before in the owner's post
+        rf"[^\S\n]+(?P<relation>(?:predecessor|successor),[^\S\n]+)?"
+        rf"(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{0,2}})(?P<post>{post})"
         rf"(?P<of>)(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
     government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
@@ -193,6 +195,8 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
     end = start
     for token_match in re.finditer(r"(?:[A-Z]\.)+(?=[A-Z][a-z])|[^\s]+", raw):
         token = token_match.group()
+        if tokens and token in words.get("institution", ()):
+            return [], start, start  # "US Central Command": the run names an institution
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
                        or token in knowledge.post_by_surface or token in words["domain"]
                        or _HEADLINE_VERB.fullmatch(token)):
@@ -234,6 +238,12 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
     """Give ``person`` what the title ``match`` says: the post, its government, its owner."""
     groups = match.groupdict()
     surface = groups["post"]
+    # "Home Secretary" is a post of its own, though "Home" also reads as a portfolio word
+    words = (groups.get("mods") or "").split()
+    surface = next((f"{' '.join(words[i:])} {surface}" for i in range(len(words))
+                    if f"{' '.join(words[i:])} {surface}" in knowledge.post_by_surface), surface)
+    if surface != groups["post"]:
+        groups = {**groups, "mods": " ".join(words[: len(words) - len(surface.split()) + 1])}
     post = knowledge.post_by_surface[surface]
     mods = " ".join(title_case(m) for m in (groups.get("mods") or "").split()
                     if m.lower() not in {"former", "then", "new", "newly", "incoming", "outgoing",
@@ -244,8 +254,9 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
     of = groups.get("of") or ""
     ofgov = groups.get("ofgov")
     # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
-    # abbreviations ("FM", "PM") take the post's full name.
-    written = post.name if surface.isupper() and len(surface) <= 3 else title_case(surface)
+    # abbreviations ("FM", "PM", "Gen.") take the post's full name.
+    written = post.name if (surface.isupper() and len(surface) <= 3) or surface.endswith(".") \
+        else title_case(surface)
     if of and not ofgov:
         normalised = f"{mods} {written}{of}".strip()
     else:

@@ -76,7 +76,8 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     taken: set[int] = set()
     for pattern in (patterns.owned, patterns.titled, patterns.titled_lower, patterns.appositive):
         for match in pattern.finditer(text):
-            if pattern is patterns.owned and not match.group("post")[:1].islower():
+            if pattern is patterns.owned and not match.group("post")[:1].islower() \
+                    and not match.group("relation"):
                 continue  # "Kuwait's emir telephoned King Salman": scope words end at the post
             if pattern is patterns.appositive and _closes_fronted_phrase(text, match, sentences):
                 continue

@@ -103,7 +103,8 @@ class Knowledge:
     government_by_capital: dict[str, str]
     #: surface form -> Post
     post_by_surface: dict[str, Post]
-    #: role ("particle", "honorific", "modifier", "domain", "stop") -> words (name_words.csv)
+    #: role ("particle", "honorific", "modifier", "domain", "stop", "institution", "private")
+    #: -> words (name_words.csv)
     words: dict[str, frozenset[str]]
     triggers: tuple[Trigger, ...]
     #: effect ("planned", "negated", "hypothetical") -> cue words
