@@ -72,6 +72,11 @@ def test_extract_officials_from_titles_and_appositions(text, expected):
         ("Chinese Defence Minister Li Shangfu spoke. Austin once met Li's predecessor, Gen. Wei "
          "Fenghe, in India.",
          [("Li Shangfu", "Defence Minister", "China"), ("Wei Fenghe", "General", "China")]),
+        # A companion is on the side of the official it accompanies.
+        ("North Korean Foreign Minister Ri Yong Ho, flanked by Vice Foreign Minister Choe Son "
+         "Hui, spoke. The United Nations was silent.",
+         [("Ri Yong Ho", "Foreign Minister", "North Korea"),
+          ("Choe Son Hui", "Vice Foreign Minister", "North Korea")]),
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),

@@ -77,6 +77,16 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         government = side and knowledge.government_by_surface.get(side.group("gov"))
         if government and mention.official not in chosen:
             chosen[mention.official] = government
+    # "Ri Yong Ho, flanked by Vice Foreign Minister Choe Son Hui": a companion is on the side
+    # of the official it accompanies.
+    for index, mention in enumerate(mentions):
+        lead = mentions[index - 1] if index else None
+        if mention.official in chosen or lead is None or lead.official == mention.official:
+            continue
+        gap = text[lead.end : mention.start]
+        companion = COMPANION_GAP.fullmatch(gap)
+        if companion and is_title_only(companion.group(1)) and chosen.get(lead.official):
+            chosen[mention.official] = chosen[lead.official]
     for person in people:
         if person.name in chosen:
             continue
@@ -110,6 +120,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     return chosen
 
 
+COMPANION_GAP = re.compile(r"[^.;:]{0,60}?\b(?:flanked|accompanied|joined)\s+by\s+(?:his|her|their)?\s*(.{0,60})")
 SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
                         r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")
 OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
