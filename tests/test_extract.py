@@ -829,6 +829,26 @@ def test_extract_a_companion_in_parentheses_holds_the_news_conference_too():
         ("press_briefing", ["Choe Son Hui", "Ri Yong Ho"])]
 
 
+def test_extract_a_surname_keeps_the_spelling_the_text_gives_it():
+    # Only "Zelensky" in the text: the holder's alias with that spelling, not "Zelenskyy".
+    found = run("Zelensky spoke with Biden on Monday.", dt.date(2022, 11, 18)).officials
+    assert [o.name for o in found] == ["Volodymyr Zelensky", "Joe Biden"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Biden-Xi meeting in Bali lasted three hours.",
+         [("meeting", ("Joe Biden", "Xi Jinping"))]),
+        ("The Biden–Putin call on Thursday was tense.", [("phone", ("Joe Biden", "Vladimir Putin"))]),
+        ("The Franco-German summit was held.", []),
+    ],
+)
+def test_extract_events_named_by_their_parties(text, expected):
+    assert [(mode, parties) for mode, _, parties, _, _ in contacts(text, dt.date(2022, 11, 18))] \
+        == expected
+
+
 def test_extract_one_holder_under_two_written_forms_is_one_official():
     text = ("Joseph R. Biden Jr. spoke with Chancellor Olaf Scholz on Monday. "
             "Joe Biden said the call went well.")

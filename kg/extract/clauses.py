@@ -39,7 +39,7 @@ CLAUSE_BREAK = re.compile(
 SPEECH_BREAK = re.compile(r"\b(?:said|says|announced|added|according|told)\b", re.IGNORECASE)
 SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*\w+")
 SECOND_VERB_AHEAD = re.compile(r"\s(?:and|then)\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*$")
-COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+)$")
+COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+|[-–])$")
 
 
 #: a sentence opening that is no subject: a participle or a preposition

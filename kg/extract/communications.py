@@ -74,7 +74,7 @@ from kg.extract.triggers import (
     compiled_triggers,
     refine_mode,
 )
-from kg.knowledge import Knowledge
+from kg.knowledge import Knowledge, Trigger
 from kg.model import Communication, Kind, Mode, Span, Status
 
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
@@ -122,10 +122,11 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
             if e > sentence.start]
         # Triggers in text order, so that "the two men" can look back at the talks just read;
         # at one place the table's earlier row wins.
-        triggers = sorted((match.start(), rank, match.end(), trigger)
-                          for rank, (pattern, trigger)
-                          in enumerate(compiled_triggers(knowledge.triggers))
-                          for match in pattern.finditer(sentence.text))
+        triggers = sorted([(match.start(), rank, match.end(), trigger)
+                           for rank, (pattern, trigger)
+                           in enumerate(compiled_triggers(knowledge.triggers))
+                           for match in pattern.finditer(sentence.text)]
+                          + _compound_events(sentence.text))
         for match_start, _, match_end, trigger in triggers:
             start = sentence.start + match_start
             end = sentence.start + match_end
@@ -148,6 +149,23 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         merge_mentions([m for m in ordered if not is_bare_remark(m.communication)]), remarks)
     merged = with_envoys(with_companions(merged, text, cast), text, cast)
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
+
+
+#: an event named by its parties: "the Biden-Xi meeting", "Putin–Erdoğan talks"
+COMPOUND_EVENT = re.compile(r"(?<![\w-])[A-Z][\w’']+[-–][A-Z][\w’']+\s+(?P<noun>meeting|summit|"
+                            r"talks|phone call|telephone call|call|conversation)\b")
+AFTER_EVERY_ROW = 1 << 30
+COMPOUND_MODES = {"meeting": Mode.MEETING, "summit": Mode.MEETING, "talks": Mode.UNSPECIFIED,
+                  "conversation": Mode.UNSPECIFIED}
+
+
+def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
+    """The nouns of events a compound of names introduces, as triggers (ranked after the
+    table's rows): their parties are the names before them."""
+    return [(match.start("noun"), AFTER_EVERY_ROW, match.end("noun"),
+             Trigger(match.group("noun"), Kind.CONTACT.value,
+                     COMPOUND_MODES.get(match.group("noun"), Mode.PHONE).value, ""))
+            for match in COMPOUND_EVENT.finditer(sentence)]
 
 
 def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previous_mentions, cast,

@@ -275,13 +275,29 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
         if post and not any(post.name in term.post or term.post in post.name
                             for term in holder.terms):
             continue  # "Prince Mohammed" is no foreign minister whose surname is Mohammed
-        person = _holder_person(people, text[start:end].split(), holder, published, index)
-        sentence = sentence_at(sentences, start)
-        person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
-        taken.update(range(start, end))
-        spans.append((start, end, person, "name"))
+        _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
+                            published, index)
+    # "the Biden-Xi meeting", "Putin–Erdoğan talks": the holders a compound joins meet
+    for compound in EVENT_COMPOUND.finditer(text):
+        parts = [(compound.start(i), compound.end(i)) for i in (1, 2)]
+        holders = [identify([text[s:e]], published, index) for s, e in parts]
+        if all(holders) and not any(s in taken for s, _ in parts):
+            for (start, end), holder in zip(parts, holders):
+                _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
+                                    published, index)
 
 
+def _add_holder_mention(text, start, end, holder, people, spans, taken, sentences, published,
+                        index) -> None:
+    person = _holder_person(people, text[start:end].split(), holder, published, index)
+    sentence = sentence_at(sentences, start)
+    person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
+    taken.update(range(start, end))
+    spans.append((start, end, person, "name"))
+
+
+EVENT_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w’']+)[-–]([A-Z][\w’']+)(?=\s+(?:meeting|talks|"
+                            r"summit|call|phone call|telephone call|conversation|encounter)\b)")
 #: titles of rank that are no office
 STYLES = frozenset({"Prince", "Sheikh"})
 TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[^\S\n]+$")
@@ -425,7 +441,15 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
            and "".join(form[:-1]).replace(".", "")[:1] == canonical[0][:1] for form in forms):
         return canonical
     full = [form for form in forms if len(form) > 1]
-    return max(full, key=len) if full else canonical
+    if full:
+        return max(full, key=len)
+    # Only a surname, spelt as one of the holder's full aliases spells it ("Zelensky"): that
+    # alias, not the canonical "Zelenskyy".
+    surnames = {normalise_name(form[-1]) for form in forms}
+    return next((written.split() for written in person.holder.aliases if " " in written
+                 and written.split()[0] == canonical[0]
+                 and normalise_name(written.split()[-1]) in surnames
+                 and normalise_name(canonical[-1]) not in surnames), canonical)
 
 
 def _united_by_holder(people, spans, published, index: HolderIndex):
