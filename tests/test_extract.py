@@ -340,6 +340,10 @@ def test_extract_contacts_with_several_parties(text, expected):
          {("press_briefing", ("Fumio Kishida",), "2022-03-05")}),
         ("On Twitter, Ukrainian President Volodymyr Zelensky warned of a catastrophe.",
          {("social_media", ("Volodymyr Zelensky",), None)}),
+        # The subject reaches across an apposition with a relative clause in it.
+        ("US Deputy National Security Adviser Ben Rhodes, the adviser who led the secret "
+         "negotiations that produced the opening, told reporters on Monday that talks went well.",
+         {("press_briefing", ("Ben Rhodes",), "2022-03-07")}),
         # A spokesman or aide for an official speaks unnamed (not scored, not the official's).
         ("A spokesman for Russian Foreign Minister Sergei Lavrov wrote on Telegram that the "
          "talks went well. An aide to President Joe Biden told reporters so.", set()),

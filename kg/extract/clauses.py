@@ -124,7 +124,9 @@ def _is_companion_gap(gap: str) -> bool:
 COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})")
 
 
-RELATIVE_BEFORE = re.compile(r",\s+(?:who|which|whose)\b(?:[^;:“”\",.]|,(?=\d)|\.(?=\d))*,\s*"
+# "Rhodes, (the deputy national security adviser) who led the talks, told reporters"
+RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose)\b"
+                             r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d))*,\s*"
                              r"(?:(?:also|later|then|again|\w+ly)\s+)*$")
 
 
