@@ -362,7 +362,7 @@ def _network_figures(store, root: Path, with_networkx: bool, with_viz: bool = Tr
     from kg.exports import export_network, scalar_network
     from kg.metrics import network_metrics
     from kg.network import active_subgraph, official_network, read_contacts, records_by_iri
-    from kg.viz import write_html
+    from kg.viz import network_view, write_html
 
     def seconds(function) -> float:
         function()  # warm: imports, templates and caches are loaded once per process
@@ -386,10 +386,9 @@ def _network_figures(store, root: Path, with_networkx: bool, with_viz: bool = Tr
     page = root / "contacts.html"
     figures.update(viz_s=None, viz_in_memory_s=None, viz_vs_in_memory=None)
 
-    def viz_from_store() -> None:
-        found = read_contacts(store)
-        write_html(active_subgraph(official_network(found)), page,
-                   records=records_by_iri(found))
+    def viz_from_store() -> None:  # as kg viz does
+        graph, records = network_view(store)
+        write_html(graph, page, records=records)
 
     if with_viz:
         viz_s = seconds(viz_from_store)
@@ -398,7 +397,7 @@ def _network_figures(store, root: Path, with_networkx: bool, with_viz: bool = Tr
                                                   records=records))
         figures.update(viz_s=round(viz_s, 3), viz_in_memory_s=round(viz_memory_s, 3),
                        viz_vs_in_memory=round(viz_s / viz_memory_s, 2))
-    # A network export needs no evidence (kg/cli.py reads it today: a change asked for there).
+    # A network export needs no evidence (nor does kg export read it).
     export_s = seconds(lambda: export_network(
         official_network(read_contacts(store, with_evidence=False)),
         root / "contacts.graphml", "graphml"))

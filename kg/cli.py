@@ -632,24 +632,15 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
     """Write an interactive, self-contained HTML view of the contact network (works offline)."""
     from kg.exports import is_stdout
     from kg.metrics import metrics_table
-    from kg.network import active_subgraph, project, records_by_iri
+    from kg.viz import network_view, write_html, write_image
     from kg.viz import screenshot as take_screenshot
-    from kg.viz import write_html, write_image
 
-    contacts = _contacts(store_path)
-    graph = active_subgraph(project(contacts, level, _window(since, until, status)))
-    if government:
-        keep = {n for n in graph if graph.nodes[n].get("government") == government
-                or graph.nodes[n].get("name") == government}
-        if not keep:
-            raise QueryError(f"--government {government!r}: no such government in the network")
-        keep |= {m for n in keep for m in graph.neighbors(n)}
-        graph = graph.subgraph(keep).copy()
+    graph, records = network_view(_reader(store_path), level, _window(since, until, status),
+                                  government)
     sizes = None
     if size_by not in ("weighted_degree",):
         sizes = {row["id"]: row[size_by] for row in metrics_table(graph).rows}
     title = f"kg contacts — {level}s"
-    records = records_by_iri(contacts)
     # With an output on standard output ('-'), the "wrote" lines go to stderr.
     quiet = any(is_stdout(path) for path in (out, png, svg, screenshot) if path)
     write_html(graph, out, records=records, size_by=sizes, title=title)

@@ -14,7 +14,9 @@ contacts with one SPARQL query and builds the network from the rows.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,19 +35,17 @@ OFFICIAL = f"{ID}official/"
 # string), not once per property. A remote endpoint answers the same queries.
 
 #: One row per communication and (mode, status, date, initiator): what
-#: :class:`CommunicationRecord` holds but the evidence. Participants come as numbers, their
-#: places in :data:`PARTICIPANTS` (given in ``%(participants)s``): the same few hundred
-#: officials' IRIs handed out with every communication would cost a third of the query.
+#: :class:`CommunicationRecord` holds but the evidence. Kind, mode and status come from the
+#: communication's derived ``diplo:profile`` (:mod:`kg.derived`): one sub-SELECT instead of
+#: three. Participants come as numbers, their places in :data:`PARTICIPANTS` (given in
+#: ``%(participants)s``): the same few hundred officials' IRIs handed out with every
+#: communication would cost a third of the query.
 CONTACTS = """
 SELECT ?communication ?kind ?mode ?status ?date ?initiator ?participants ?counterparts
 WHERE {
-  { SELECT ?communication ?kind WHERE {
-      VALUES (?class ?kind) { (diplo:Contact "contact") (diplo:Statement "statement") }
-      ?communication a ?class } }
-  { SELECT ?communication ?mode WHERE {
-      ?modeNode skos:notation ?mode . ?communication diplo:mode ?modeNode } }
-  { SELECT ?communication ?status WHERE {
-      ?statusNode skos:notation ?status . ?communication diplo:status ?statusNode } }
+  { SELECT ?profile ?kind ?mode ?status WHERE {
+      ?profile diplo:kindName ?kind ; diplo:modeName ?mode ; diplo:statusName ?status } }
+  { SELECT ?communication ?profile WHERE { ?communication diplo:profile ?profile } }
   OPTIONAL { SELECT ?communication ?date WHERE { ?communication diplo:date ?date } }
   OPTIONAL { SELECT ?communication ?initiator WHERE {
       ?communication diplo:initiatedBy ?initiator } }
@@ -61,9 +61,12 @@ WHERE {
 }
 """
 
+#: Every party to a communication. HAVING tests each party for being an IRI once; a FILTER
+#: (which Oxigraph moves below DISTINCT) tests every participation, at five times the cost.
 PARTICIPANTS = """
-SELECT DISTINCT ?participant
-WHERE { ?communication diplo:hasParticipant ?participant . FILTER (isIRI(?participant)) }
+SELECT ?participant
+WHERE { ?communication diplo:hasParticipant ?participant }
+GROUP BY ?participant HAVING (isIRI(?participant))
 """
 
 OFFICIALS = """
@@ -116,6 +119,23 @@ WHERE {
   { SELECT ?span ?end WHERE { ?span diplo:endIndex ?end } }
   { SELECT ?span ?articleNode WHERE { ?span diplo:inArticle ?articleNode } }
   { SELECT ?articleNode ?article WHERE { ?articleNode diplo:articleId ?article } }
+  OPTIONAL { SELECT ?span ?sentence WHERE { ?span diplo:sentence ?sentence } }
+}
+"""
+
+#: :data:`EVIDENCE` of contacts only, the evidence a view shows (its ties are contacts; a
+#: statement's evidence is never shown, and is two spans in five). Spans are found by the
+#: derived ``diplo:evidenceOf`` and ``diplo:evidenceArticleId`` (:mod:`kg.derived`): one
+#: hashed sub-SELECT each instead of the joins through ``diplo:hasEvidence`` and the article node.
+CONTACT_EVIDENCE = """
+SELECT ?communication ?article ?begin ?end ?text ?sentence
+WHERE {
+  { SELECT ?communication WHERE { ?communication a diplo:Contact } }
+  { SELECT ?span ?communication WHERE { ?span diplo:evidenceOf ?communication } }
+  { SELECT ?span ?article WHERE { ?span diplo:evidenceArticleId ?article } }
+  { SELECT ?span ?text WHERE { ?span diplo:exactText ?text } }
+  { SELECT ?span ?begin WHERE { ?span diplo:beginIndex ?begin } }
+  { SELECT ?span ?end WHERE { ?span diplo:endIndex ?end } }
   OPTIONAL { SELECT ?span ?sentence WHERE { ?span diplo:sentence ?sentence } }
 }
 """
@@ -189,7 +209,29 @@ def read_contacts(store, with_evidence: bool = True) -> Contacts:
     ``with_evidence=False`` leaves every record's evidence empty (metrics and network files
     need none).
     """
-    evidence = _evidence(_rows(store, EVIDENCE), _rows(store, TITLES)) if with_evidence else {}
+    with _collection_paused():
+        evidence = _evidence(_rows(store, EVIDENCE), _rows(store, TITLES)) if with_evidence else {}
+        return _read(store, evidence)
+
+
+def read_shown_contacts(store) -> Contacts:
+    """:func:`read_contacts` as a view of the network needs it: contacts carry their evidence,
+    statements none (views count statements but never show their evidence). The records of
+    contacts equal those :func:`read_contacts` reads; :func:`kg.viz.network_view` reads this.
+
+    >>> from kg.articles import read_article
+    >>> from kg.build import build_in_memory
+    >>> store = build_in_memory([read_article("seeds/blinken-abbas-netanyahu-2021-05-12.txt")])
+    >>> shown = read_shown_contacts(store)
+    >>> {r.kind for r in shown.communications if r.evidence}
+    {'contact'}
+    """
+    with _collection_paused():
+        return _read(store, _evidence(_rows(store, CONTACT_EVIDENCE), _rows(store, TITLES)))
+
+
+def _read(store, evidence: dict[str, tuple[Evidence, ...]]) -> Contacts:
+    """The contacts of ``store``, each communication with its ``evidence`` (none if absent)."""
     parties = [iri for iri, in _rows(store, PARTICIPANTS)]
     numbered = " ".join(f"(<{iri}> {number})" for number, iri in enumerate(parties))
     records = [
@@ -216,6 +258,20 @@ def read_contacts(store, with_evidence: bool = True) -> Contacts:
     governments = {iri: {"name": label, "type": kind.rsplit("#", 1)[-1]}
                    for iri, label, kind in _rows(store, GOVERNMENTS)}
     return _contacts(records, officials, governments)
+
+
+@contextlib.contextmanager
+def _collection_paused():
+    """Pause Python's cyclic garbage collector while a read builds its rows and records: tens of
+    thousands of tuples, strings and records that all live on, which the collector would walk
+    again and again (a sixth of a read's time) to find no cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _rows(store, query: str) -> list[tuple]:
@@ -349,19 +405,19 @@ def _add_tie(graph: nx.Graph, a: str, b: str, record: CommunicationRecord) -> No
     for node in (a, b):
         if node not in graph:
             graph.add_node(node, name=node.rsplit("/", 1)[-1], post="", government="")
-    if graph.has_edge(a, b):
-        data = graph.edges[a, b]
-        if record.iri in data["communications"]:
-            return
-        data["weight"] += 1
-    else:
-        graph.add_edge(a, b, weight=1, first=None, last=None, modes=Counter(), communications=[])
-        data = graph.edges[a, b]
+    data = graph.get_edge_data(a, b)
+    if data is None:
+        graph.add_edge(a, b, weight=1, first=record.date, last=record.date,
+                       modes=Counter({record.mode: 1}), communications=[record.iri])
+        return
+    if record.iri in data["communications"]:
+        return
+    data["weight"] += 1
     data["communications"].append(record.iri)
     data["modes"][record.mode] += 1
     if record.date:
-        data["first"] = min(filter(None, [data["first"], record.date]))
-        data["last"] = max(filter(None, [data["last"], record.date]))
+        data["first"] = min(data["first"] or record.date, record.date)
+        data["last"] = max(data["last"] or record.date, record.date)
 
 
 def project(contacts: Contacts, level: str, window: Window = Window()) -> nx.Graph:

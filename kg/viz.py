@@ -34,7 +34,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.network import CommunicationRecord
+from kg.errors import QueryError
+from kg.network import (
+    CommunicationRecord,
+    Window,
+    active_subgraph,
+    project,
+    read_shown_contacts,
+    records_by_iri,
+)
 from kg.palette import OTHER, assign_colours
 
 #: How many nodes the static image labels (the largest by the size metric).
@@ -44,6 +52,49 @@ EXTERNAL = re.compile(r"<(?:script|link|img|iframe)\b[^>]*(?:src|href)=\"(?:http
 #: Every request the page could make is refused: it is self-contained by construction.
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; "
                            "style-src 'unsafe-inline'; img-src data:")
+
+
+def network_view(store, level: str = "official", window: Window = Window(),
+                 government: str | None = None) -> tuple[nx.Graph, dict[str, CommunicationRecord]]:
+    """The network a view of ``store`` draws, and the records its tooltips and subtitle cite:
+    what ``kg viz`` shows, read with only the evidence a view shows
+    (:func:`kg.network.read_shown_contacts`).
+
+    The projection at ``level`` ("official" or "government") in ``window``, without nodes that
+    have no tie; with ``government``, only that government's officials (or, at government
+    level, the government of that name) and their partners.
+
+    >>> from kg.articles import read_article
+    >>> from kg.build import build_in_memory
+    >>> store = build_in_memory([read_article("seeds/blinken-abbas-netanyahu-2021-05-12.txt")])
+    >>> graph, records = network_view(store)
+    >>> page = render_html(graph, records=records, title="Contacts")
+    >>> graph.number_of_nodes(), "Antony Blinken" in page
+    (3, True)
+
+    Raises:
+        QueryError: no node belongs to ``government``.
+    """
+    contacts = read_shown_contacts(store)
+    graph = active_subgraph(project(contacts, level, window))
+    if government:
+        graph = around(graph, government)
+    return graph, records_by_iri(contacts)
+
+
+def around(graph: nx.Graph, government: str) -> nx.Graph:
+    """The nodes of ``government`` (officials representing it, or the government of that name)
+    and their neighbours.
+
+    Raises:
+        QueryError: no node belongs to ``government``.
+    """
+    keep = {n for n in graph if graph.nodes[n].get("government") == government
+            or graph.nodes[n].get("name") == government}
+    if not keep:
+        raise QueryError(f"--government {government!r}: no such government in the network")
+    keep |= {m for n in keep for m in graph.neighbors(n)}
+    return graph.subgraph(keep).copy()
 
 
 def group_of(graph: nx.Graph, node) -> str:

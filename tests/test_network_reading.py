@@ -1,6 +1,7 @@
 """The contact network read by hashed sub-SELECTs (participants as numbers, titles per article)
 gives what the plain reading from before gave: the same records, evidence in the same order,
 officials and governments, and so the same view, on a store with articles replaced and removed.
+A view, which reads only the evidence it shows, draws the same page as from the full reading.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ from kg.network import (
     _contacts,
     _split,
     active_subgraph,
+    Window,
     main_government,
     official_network,
+    project,
     read_contacts,
+    read_shown_contacts,
     records_by_iri,
 )
 from kg.ontology_files import ontology_graph
 from kg.rdf import to_graph
 from kg.store import GraphStore
-from kg.viz import describe, edge_tooltip, render_html
+from kg.viz import around, describe, edge_tooltip, network_view, render_html
 from tests.conftest import DEV, SEED
 from tests.test_query_equivalence import SparqlOnly
 
@@ -157,3 +161,30 @@ def test_network_reading_gives_the_same_view_and_tooltips(changed_store):
     assert describe(graph, records) == describe(graph, plain_records)
     assert render_html(graph, records=records) == render_html(
         active_subgraph(official_network(plain)), records=plain_records)
+
+
+def test_view_reads_only_contacts_evidence(changed_store):
+    full = read_contacts(changed_store)
+    assert any(r.evidence for r in full.communications if r.kind == "statement")
+    shown = dataclasses.replace(full, communications=tuple(
+        r if r.kind == "contact" else dataclasses.replace(r, evidence=())
+        for r in full.communications))
+    assert read_shown_contacts(changed_store) == shown
+    assert read_shown_contacts(SparqlOnly(changed_store)) == shown
+
+
+@pytest.mark.parametrize("level", ["official", "government"])
+def test_view_draws_the_page_of_the_full_reading(changed_store, level):
+    full = read_contacts(changed_store)
+    records = records_by_iri(full)
+    window = Window(status="occurred")
+    for view_window in (Window(), window):
+        graph, shown_records = network_view(changed_store, level, view_window)
+        expected = active_subgraph(project(full, level, view_window))
+        assert graph.number_of_edges()
+        assert render_html(graph, records=shown_records) == render_html(expected, records=records)
+    key = "name" if level == "government" else "government"
+    government = min(data[key] for _, data in graph.nodes(data=True) if data.get(key))
+    graph, shown_records = network_view(changed_store, level, window, government)
+    assert render_html(graph, records=shown_records) == render_html(
+        around(active_subgraph(project(full, level, window)), government), records=records)
