@@ -137,6 +137,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 target = fronted
             elif same and match.group().lower() == "him" and others:
                 target = others[-1].official
+            elif same and match.group().lower() == "him" and earlier and earlier != same[0].official:
+                # "MBZ hosted him": an object pronoun is not its own clause's subject
+                target = earlier
             elif same:
                 target = same[0].official
             elif earlier:
