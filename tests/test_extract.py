@@ -251,6 +251,20 @@ def test_extract_the_month_may_is_no_modal_and_a_subject_pronoun_is_the_main_sub
         ("meeting", "occurred", ("António Guterres", "Enele Sopoaga"), "António Guterres", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French President Emmanuel Macron flew to the Gulf on Friday. Sheikh Mohammed bin "
+         "Zayed Al Nahyan hosted him in Abu Dhabi.", ("Emmanuel Macron", "Mohammed bin Zayed Al Nahyan")),
+        ("German Foreign Minister Annalena Baerbock flew to Ankara on Friday. Turkish Foreign "
+         "Minister Mevlüt Çavuşoğlu received her at the ministry.",
+         ("Annalena Baerbock", "Mevlüt Çavuşoğlu")),
+    ],
+)
+def test_extract_an_object_pronoun_is_not_its_own_clause_s_subject(text, expected):
+    assert [parties for _, _, parties, _, _ in contacts(text) if len(parties) == 2] == [expected]
+
+
 def test_extract_the_following_day_counts_from_the_date_before_it():
     text = ("On March 2 Rwandan President Paul Kagame met Congolese President Félix Tshisekedi "
             "in Rubavu, and the following day Tshisekedi hosted the Rwandan leader in Goma.")

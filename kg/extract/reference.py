@@ -33,7 +33,12 @@ import re
 from collections import Counter
 
 from kg.extract.cast import Mention, mention_starts, mentions_between
-from kg.extract.clauses import FRONTED_PHRASE, TITLE_SCOPE, closes_fronted_phrase
+from kg.extract.clauses import (
+    FRONTED_PHRASE,
+    TITLE_SCOPE,
+    closes_fronted_phrase,
+    possessive_pronoun,
+)
 from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
 from kg.extract.sentences import Sentence, find_quotes, sentence_at
 from kg.extract.triggers import SPEECH_VERBS
@@ -133,11 +138,14 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             # phrase points forward to the subject after its comma.
             fronted = not same and match.group().lower() in ("his", "her", "he", "she") and _fronted_subject(
                 sentence, start, named, genders, gender)
+            object_pronoun = match.group().lower() == "him" or (
+                match.group().lower() == "her"
+                and not possessive_pronoun(text, Mention(start, start + 3, "", "pronoun")))
             if fronted:
                 target = fronted
-            elif same and match.group().lower() == "him" and others:
+            elif same and object_pronoun and others:
                 target = others[-1].official
-            elif same and match.group().lower() == "him" and earlier and earlier != same[0].official:
+            elif same and object_pronoun and earlier and earlier != same[0].official:
                 # "MBZ hosted him": an object pronoun is not its own clause's subject
                 target = earlier
             elif same:
