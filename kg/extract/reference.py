@@ -145,9 +145,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 target = fronted
             elif same and object_pronoun and others:
                 target = others[-1].official
-            elif same and object_pronoun and earlier and earlier != same[0].official:
+            elif same and object_pronoun and any(n != same[0].official for n in window):
                 # "MBZ hosted him": an object pronoun is not its own clause's subject
-                target = earlier
+                target = next(n for n in window if n != same[0].official)
             elif same:
                 target = same[0].official
             elif earlier:
