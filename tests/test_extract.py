@@ -265,6 +265,13 @@ def test_extract_an_object_pronoun_is_not_its_own_clause_s_subject(text, expecte
     assert [parties for _, _, parties, _, _ in contacts(text) if len(parties) == 2] == [expected]
 
 
+def test_extract_a_day_in_a_clause_nested_after_the_trigger_is_not_the_event_s():
+    text = ("French President Emmanuel Macron spoke with Israeli Prime Minister Naftali Bennett "
+            "on Saturday. Macron briefed him on his exchanges with Putin, including a call which "
+            "Putin initiated on Thursday.")
+    assert {date for *_, date in contacts(text)} == {"2022-03-05"}
+
+
 def test_extract_the_following_day_counts_from_the_date_before_it():
     text = ("On March 2 Rwandan President Paul Kagame met Congolese President Félix Tshisekedi "
             "in Rubavu, and the following day Tshisekedi hosted the Rwandan leader in Goma.")

@@ -232,6 +232,7 @@ GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|befor
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
 
+NESTED_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|including)\b")
 RELATIVE_CLAUSE = re.compile(r"\s*(?:who|which|whom|whose)\b", re.IGNORECASE)
 # Background: what happened before the narrative's day, or happens habitually.
 BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?:ly)?|last|since|"
@@ -253,6 +254,10 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     # "X met Netanyahu, who had flown in on Sunday": a relative clause's day is not the event's.
     found = [(offset, d) for offset, d in found if offset < clause_end
              or not RELATIVE_CLAUSE.match(text, clause_end)]
+    # "briefed him on …, including a call that Putin initiated on Thursday": a day inside a
+    # clause nested after the trigger is that clause's.
+    found = [(offset, d) for offset, d in found if trigger_at is None or offset < trigger_at
+             or not NESTED_CLAUSE.search(text, trigger_at, offset)]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
