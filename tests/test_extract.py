@@ -898,6 +898,10 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
         ("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
          "President Luis Arce joined later. The three presidents met on Monday.",
          [("Dina Boluarte", "Gabriel Boric", "Luis Arce")]),
+        # "They met again": the sides of the contact just reported.
+        ("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
+         "President Luis Arce arrived. They met again on Monday.",
+         [("Dina Boluarte", "Gabriel Boric")]),
         # Too few officials named before the group: it stands for nobody.
         ("Chilean President Gabriel Boric arrived. The two met on Monday.", []),
     ],

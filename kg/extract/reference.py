@@ -290,6 +290,9 @@ def resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
 
 
 GROUP = re.compile(
+    # "They met again in New York": the sides of the contact just reported
+    r"\b(?P<they>[Tt]hey)\s+(?=(?:then\s+|later\s+|also\s+|had\s+|have\s+|were\s+|will\s+|"
+    r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b)|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
     r"sides|men|women|officials|counterparts|envoys|delegations|chiefs|diplomats)\b|"
@@ -326,6 +329,8 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
     often so far. ``official`` looks an official up by name (for the post). Fewer officials
     than the number says means the group cannot be resolved: the result is empty.
     """
+    if group.group("they"):
+        return []  # no number, no noun: the sides of the contact just reported
     count = 2 if group.group("both") or not group.group("count") else COUNTS[
         group.group("count").lower()]
     noun = group.group("noun") or ""
