@@ -902,6 +902,13 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
         ("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
          "President Luis Arce arrived. They met again on Monday.",
          [("Dina Boluarte", "Gabriel Boric")]),
+        # "his guest", "the visiting leader": the official named before whom the host is not.
+        ("Brazilian President Luiz Inácio Lula da Silva arrived in Beijing. Chinese President "
+         "Xi Jinping welcomed his guest on Friday.",
+         [("Luiz Inácio Lula da Silva", "Xi Jinping")]),
+        ("Kenyan President William Ruto flew to Pretoria. South African President Cyril "
+         "Ramaphosa held talks with the visiting leader on Tuesday.",
+         [("Cyril Ramaphosa", "William Ruto")]),
         # Too few officials named before the group: it stands for nobody.
         ("Chilean President Gabriel Boric arrived. The two met on Monday.", []),
     ],

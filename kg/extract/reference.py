@@ -110,6 +110,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             elif government:
                 target.governments.append(government)
         extra.append(Mention(match.start(), match.end(), target.name, "title"))
+    extra.extend(_guest_mentions(text, sentences, mentions, starts))
     combined = sorted(mentions + extra, key=lambda m: m.start)
     starts = mention_starts(combined)
     genders = _genders(text, sentences, combined, starts)
@@ -160,6 +161,29 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+    """"Xi welcomed his guest", "held talks with the visiting leader": the official named last
+    before the sentence, the one its host is not."""
+    found = []
+    for match in GUEST.finditer(text):
+        sentence = sentence_at(sentences, match.start())
+        if sentence is None:
+            continue
+        here = {m.official for m in mentions_between(mentions, starts, sentence.start,
+                                                     match.start())}
+        before = mentions[: bisect.bisect_left(starts, sentence.start)]
+        guest = next((m for m in reversed(before[-50:]) if m.how != "pronoun"
+                      and m.official not in here), None)
+        if guest is not None:
+            found.append(Mention(match.start(), match.end(), guest.official, "title"))
+    return found
+
+
+GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:visiting\s+(?:leader|president|prime minister|"
+                   r"minister|foreign minister|premier|chancellor|king|emir|counterpart)|guest|"
+                   r"visitor)\b", re.IGNORECASE)
 
 
 def _post_heads(person: Person) -> list[str]:
