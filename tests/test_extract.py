@@ -365,6 +365,10 @@ def test_extract_contacts_with_several_parties(text, expected):
         ("US Deputy National Security Adviser Ben Rhodes, the adviser who led the secret "
          "negotiations that produced the opening, told reporters on Monday that talks went well.",
          {("press_briefing", ("Ben Rhodes",), "2022-03-07")}),
+        # A title opening a sentence continues the previous sentence's subject.
+        ("Indian External Affairs Minister S. Jaishankar met Chinese Foreign Minister Wang Yi "
+         "in New Delhi on Friday. The minister later briefed the press.",
+         {("press_briefing", ("S. Jaishankar",), "2022-03-11")}),
         # A spokesman or aide for an official speaks unnamed (not scored, not the official's).
         ("A spokesman for Russian Foreign Minister Sergei Lavrov wrote on Telegram that the "
          "talks went well. An aide to President Joe Biden told reporters so.", set()),

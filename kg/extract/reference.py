@@ -98,6 +98,14 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             best = max(rivals, key=lambda p: counts[p.name], default=None)
             if best is not None and counts[best.name] > counts[target.name]:
                 target = best
+            # "X met Y. The minister later briefed the press": a title opening a sentence
+            # continues the previous sentence's subject when that one fits too.
+            subject = _previous_subject(before, sentences, sentence, by_name) if sentence and not text[
+                sentence.start : match.start()].strip() else None
+            if subject is not None and subject is not target and any(
+                    post_word in head or head in post_word for head in _post_heads(subject)) \
+                    and (government is None or government in subject.governments):
+                target = subject
         if target is None:
             if post_word in GENERIC_POSTS:
                 continue
@@ -161,6 +169,17 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Person | None:
+    """The first official named (not by a pronoun) in the nearest of the two sentences before
+    ``sentence`` that names one."""
+    for previous in sentences[max(0, sentence.number - 2) : sentence.number][::-1]:
+        named = [m for m in before if previous.start <= m.start < previous.end
+                 and m.how in ("titled", "name")]
+        if named:
+            return by_name[named[0].official]
+    return None
 
 
 def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int]) -> list[Mention]:
