@@ -438,6 +438,7 @@ def test_extract_quotes_are_attributed_to_their_speaker():
         ("on December 30", False, "2021-12-30"),
         ("on Jan. 5, 2020", False, "2020-01-05"),
         ("last week", False, None),
+        ("two days ago", False, "2022-03-09"),
     ],
 )
 def test_extract_dates_resolve_against_publication(text, planned, expected):

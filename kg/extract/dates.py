@@ -73,6 +73,10 @@ RELATIVE = {
 RELATIVE_RE = re.compile(
     r"\b(?P<relative>" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
+# "two days ago": counted back from publication
+COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+DAYS_AGO = re.compile(r"\b(?P<count>a|one|two|three|four|five|six|[1-6])\s+days?\s+ago\b",
+                      re.IGNORECASE)
 # A month or year named without a day, e.g. "in October" or "in 2019": the sentence is not about
 # the publication week, so a weekday elsewhere in it must not be trusted either ("since 2019"
 # only compares with another time).
@@ -120,6 +124,10 @@ def find_dates(
         if claim(match) and published:
             offset = RELATIVE[match.group("relative").lower()]
             found.append((match.start(), published + dt.timedelta(days=offset)))
+    for match in DAYS_AGO.finditer(text):
+        if claim(match) and published:
+            days = COUNT_WORDS.get(match.group("count").lower()) or int(match.group("count"))
+            found.append((match.start(), published - dt.timedelta(days=days)))
     explicit_starts = {offset for offset, _ in found}
     for match in WEEKDAY.finditer(text):
         joined = WEEKDAY_JOINER.match(text, match.end())
