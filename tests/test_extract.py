@@ -392,6 +392,9 @@ def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expect
         "Russian President Vladimir Putin declined to meet Ukrainian President Volodymyr Zelensky.",
         "Russian President Vladimir Putin could meet Ukrainian President Volodymyr Zelensky if "
         "talks progress.",
+        # The reporter of a contact is no side of it.
+        "Kremlin spokesman Dmitry Peskov told reporters on Tuesday that the visit had been a "
+        "working one and that Syrian President Bashar al-Assad was ready for reforms.",
         # "call" in its naming sense, and what an official owns, are no contact with them
         "Ukrainian President Volodymyr Zelensky called Russian President Vladimir Putin a war "
         "criminal.",

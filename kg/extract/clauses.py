@@ -313,8 +313,12 @@ def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[
     if FRONTED.fullmatch(sentence_text_before):
         # "After talks with Erdoğan, Guterres flew on": the main clause's subject.
         outside += [m for m in sentence_mentions if m.start >= clause_end]
+    sentence_start = clause_start - len(sentence_text_before)
     for mention in outside + previous_mentions[:1]:
-        if mention.official != other and mention.how != "first_person":
+        # "Peskov told reporters that the visit …": the reporter of a contact is no side of it
+        reports = mention.start >= sentence_start and SPEECH_BREAK.search(
+            sentence_text_before, max(0, mention.end - sentence_start))
+        if mention.official != other and mention.how != "first_person" and not reports:
             return mention.official
     counts = Counter(name for mention in found if mention.communication.kind is Kind.CONTACT
                      for name in mention.communication.participants if name != other)
