@@ -256,6 +256,10 @@ def test_extract_the_month_may_is_no_modal_and_a_subject_pronoun_is_the_main_sub
     [
         ("French President Emmanuel Macron flew to the Gulf on Friday. Sheikh Mohammed bin "
          "Zayed Al Nahyan hosted him in Abu Dhabi.", ("Emmanuel Macron", "Mohammed bin Zayed Al Nahyan")),
+        # The clause begins after "where": its subject is the host, not Macron.
+        ("French President Emmanuel Macron arrived in the Gulf. Earlier on Friday, Macron had "
+         "been in Dubai, where Crown Prince Sheikh Mohammed bin Zayed Al Nahyan hosted him.",
+         ("Emmanuel Macron", "Mohammed bin Zayed Al Nahyan")),
         ("German Foreign Minister Annalena Baerbock flew to Ankara on Friday. Turkish Foreign "
          "Minister Mevlüt Çavuşoğlu received her at the ministry.",
          ("Annalena Baerbock", "Mevlüt Çavuşoğlu")),

@@ -34,6 +34,7 @@ from collections import Counter
 
 from kg.extract.cast import Mention, mention_starts, mentions_between
 from kg.extract.clauses import (
+    CLAUSE_BREAK,
     FRONTED_PHRASE,
     TITLE_SCOPE,
     closes_fronted_phrase,
@@ -136,8 +137,6 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender
                     # "May, whom he had received": whom "he" received is not "he"
                     and not re.fullmatch(rf"{TITLE_SCOPE}whom\s+", text[m.end : start])]
-            # "X was received by Y and gave him…": an object pronoun is not its clause's subject.
-            others = [m for m in same if m.official != same[0].official]
             window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
                       for name in names if genders.get(name, gender) == gender]
             # Most officials in the news are men: "she" goes first to a woman the text has shown.
@@ -150,13 +149,11 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             object_pronoun = match.group().lower() == "him" or (
                 match.group().lower() == "her"
                 and not possessive_pronoun(text, Mention(start, start + 3, "", "pronoun")))
+            bound = _object_reference(sentence, start, same, window) if object_pronoun else None
             if fronted:
                 target = fronted
-            elif same and object_pronoun and others:
-                target = others[-1].official
-            elif same and object_pronoun and any(n != same[0].official for n in window):
-                # "MBZ hosted him": an object pronoun is not its own clause's subject
-                target = next(n for n in window if n != same[0].official)
+            elif bound:
+                target = bound
             elif same:
                 target = same[0].official
             elif earlier:
@@ -169,6 +166,24 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _object_reference(sentence, start: int, same: list[Mention], window: list[str]) -> str | None:
+    """Whom an object pronoun at ``start`` stands for: not its own clause's subject (the first
+    official named in the clause, which begins after the last clause-breaking word) but the
+    latest other official of the clause, else of the sentence before the clause ("Macron had
+    been in Dubai, where MBZ hosted him"), else of the sentences before."""
+    breaks = list(CLAUSE_BREAK.finditer(sentence.text, 0, start - sentence.start))
+    clause_start = sentence.start + (breaks[-1].end() if breaks else 0)
+    clause = [m for m in same if m.start >= clause_start]
+    subject = (clause or same or [None])[0]
+    if subject is None:
+        return None
+    others = [m.official for m in clause if m.official != subject.official] or [
+        m.official for m in same if m.start < clause_start and m.official != subject.official]
+    if others:
+        return others[-1]
+    return next((name for name in window if name != subject.official), None)
 
 
 def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Person | None:
