@@ -290,6 +290,12 @@ def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiato
         ("meeting", "planned", ("Shinzo Abe", "Xi Jinping"), "Xi Jinping", None)]
 
 
+def test_extract_a_planned_call_by_the_bare_verb():
+    text = "French President Emmanuel Macron said he would phone Lebanese President Michel Aoun."
+    assert contacts(text) == [
+        ("phone", "planned", ("Emmanuel Macron", "Michel Aoun"), "Emmanuel Macron", None)]
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "
