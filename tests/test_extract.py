@@ -379,6 +379,9 @@ def test_extract_contacts_with_several_parties(text, expected):
         ("Indian External Affairs Minister S. Jaishankar met Chinese Foreign Minister Wang Yi "
          "in New Delhi on Friday. The minister later briefed the press.",
          {("press_briefing", ("S. Jaishankar",), "2022-03-11")}),
+        # The common reporting verbs of readouts report speech too.
+        ("Chinese Foreign Ministry spokesperson Mao Ning reiterated on Monday that China "
+         "opposed the sanctions.", {("unspecified", ("Mao Ning",), "2022-03-07")}),
         # A spokesman or aide for an official speaks unnamed (not scored, not the official's).
         ("A spokesman for Russian Foreign Minister Sergei Lavrov wrote on Telegram that the "
          "talks went well. An aide to President Joe Biden told reporters so.", set()),
