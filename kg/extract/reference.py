@@ -73,9 +73,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
         target = None
         for mention in reversed(before[-200:]):
             person = by_name[mention.official]
-            fits_post = post_word in LEADER_WORDS or any(
-                post_word in head or head in post_word for head in _post_heads(person)
-            )
+            fits_post = post_word in LEADER_WORDS or _holds(person, post_word)
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
             # official of no known government in the same sentence takes the title's.
             # Not across an exchange ("Macron briefed him on his talks with the Kremlin leader").
@@ -94,17 +92,16 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             # fitting official named most often so far, the latest of equals.
             counts = Counter(m.official for m in before if m.how in ("titled", "name"))
             rivals = [by_name[name] for name in counts if by_name[name] is not target
-                      and any(post_word in head for head in _post_heads(by_name[name]))
+                      and _holds(by_name[name], post_word)
                       and (government is None or government in by_name[name].governments)]
             best = max(rivals, key=lambda p: counts[p.name], default=None)
             if best is not None and counts[best.name] > counts[target.name]:
                 target = best
             # "X met Y. The minister later briefed the press": a title opening a sentence
             # continues the previous sentence's subject when that one fits too.
-            subject = _previous_subject(before, sentences, sentence, by_name) if sentence and not text[
-                sentence.start : match.start()].strip() else None
-            if subject is not None and subject is not target and any(
-                    post_word in head or head in post_word for head in _post_heads(subject)) \
+            opens = sentence is not None and not text[sentence.start : match.start()].strip()
+            subject = _previous_subject(before, sentences, sentence, by_name) if opens else None
+            if subject is not None and subject is not target and _holds(subject, post_word) \
                     and (government is None or government in subject.governments):
                 target = subject
         if target is None:
@@ -144,8 +141,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                            window[0] if window else None)
             # "In his address to the conference, Mr Olmert told…": a possessive in a fronted
             # phrase points forward to the subject after its comma.
-            fronted = not same and match.group().lower() in ("his", "her", "he", "she") and _fronted_subject(
-                sentence, start, named, genders, gender)
+            fronted = not same and match.group().lower() in ("his", "her", "he", "she") and \
+                _fronted_subject(sentence, start, named, genders, gender)
             object_pronoun = match.group().lower() == "him" or (
                 match.group().lower() == "her"
                 and not possessive_pronoun(text, Mention(start, start + 3, "", "pronoun")))
@@ -220,10 +217,11 @@ GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:visiting\s+(?:leader|president
                    r"visitor)\b", re.IGNORECASE)
 
 
-def _post_heads(person: Person) -> list[str]:
-    """The posts of ``person`` without their scope, in lower case: "the Secretary-General" is
-    not the Special Envoy of the Secretary-General."""
-    return [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post, _ in person.posts]
+def _holds(person: Person, post_word: str) -> bool:
+    """Whether one of the posts of ``person``, without its scope, is the post a title names:
+    "the Secretary-General" is not the Special Envoy of the Secretary-General."""
+    heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post, _ in person.posts]
+    return any(post_word in head or head in post_word for head in heads)
 
 
 def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
