@@ -385,6 +385,11 @@ def test_extract_contacts_with_several_parties(text, expected):
         # A spokesman or aide for an official speaks unnamed (not scored, not the official's).
         ("A spokesman for Russian Foreign Minister Sergei Lavrov wrote on Telegram that the "
          "talks went well. An aide to President Joe Biden told reporters so.", set()),
+        # Addressing or telling a gathering is a speech.
+        ("Ukrainian Foreign Minister Dmytro Kuleba addressed the ministers in a pre-recorded "
+         "video.", {("speech", ("Dmytro Kuleba",), None)}),
+        ("Senegalese President Macky Sall told European Union leaders by video link that the "
+         "blockade had to end.", {("speech", ("Macky Sall",), None)}),
         # Speaking at a gathering is a speech; at a news conference, a briefing.
         ("Speaking at the UN General Assembly, Turkish President Recep Tayyip Erdoğan said the "
          "war must end.", {("speech", ("Recep Tayyip Erdoğan",), None)}),
