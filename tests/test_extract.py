@@ -343,6 +343,9 @@ def test_extract_plans_take_no_narrative_date():
         ("German Chancellor Olaf Scholz, French President Emmanuel Macron and Ukrainian "
          "President Volodymyr Zelensky held a telephone conference on Sunday.",
          {("phone", ("Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky"))}),
+        # "then" and "former" belong to a title between coordinated names.
+        ("Eritrean President Isaias Afwerki and Ethiopia's then prime minister, Meles Zenawi, "
+         "signed a peace agreement in Algiers.", {("meeting", ("Isaias Afwerki", "Meles Zenawi"))}),
         # A possessive determiner owns a noun; the object comes after it.
         ("The Minister of Foreign Affairs, H.E. Dr. Ayman Safadi, received in his office today "
          "the Ambassador of Japan, Mr. Kenichi Oshima.",

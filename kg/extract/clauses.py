@@ -264,7 +264,7 @@ def _is_title_gap(gap: str) -> bool:
 
 #: lower-case words of titles ("Japan's prime minister", "his Chinese counterpart")
 LOWER_TITLE = re.compile(
-    r"\b(?:the|his|her|their|its|prime|minister|ministers|president|foreign|secretary|"
+    r"\b(?:the|his|her|their|its|then|former|prime|minister|ministers|president|foreign|secretary|"
     r"counterpart|chancellor|leader|king|queen|emir|deputy|vice|defen[cs]e|spokes(?:man|woman)|"
     r"envoy|ambassador|adviser|advisor|chief|head|state|affairs|national|security|special|"
     r"representative|general|premier|crown|prince|negotiator|aide|commissioner|director)\b")
