@@ -346,6 +346,10 @@ def test_extract_plans_take_no_narrative_date():
         # "then" and "former" belong to a title between coordinated names.
         ("Eritrean President Isaias Afwerki and Ethiopia's then prime minister, Meles Zenawi, "
          "signed a peace agreement in Algiers.", {("meeting", ("Isaias Afwerki", "Meles Zenawi"))}),
+        # A title before ", Name" is that name's, not another official's.
+        ("North Korean Foreign Minister Choe Son Hui spoke. South Korean Foreign Minister Park "
+         "Jin met the North Korean leader, Kim Jong Un, in Pyongyang.",
+         {("meeting", ("Kim Jong Un", "Park Jin"))}),
         # A possessive determiner owns a noun; the object comes after it.
         ("The Minister of Foreign Affairs, H.E. Dr. Ayman Safadi, received in his office today "
          "the Ambassador of Japan, Mr. Kenichi Oshima.",

@@ -67,6 +67,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
         if before and re.fullmatch(r",\s*", text[before[-1].end : match.start()]) and not (
                 sentence and closes_fronted_phrase(text, sentence, before[-1].end, match.end())):
             continue  # an apposition ("Wang Yi, China's foreign minister") titles its name
+        following = bisect.bisect_left(starts, match.end())
+        if following < len(mentions) and re.fullmatch(r",\s*", text[match.end() : mentions[following].start]):
+            continue  # "the North Korean leader, Kim Jong Il": the title of the name after it
         post_word = match.group("post").lower()
         government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
                                                           or "")
