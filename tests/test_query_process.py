@@ -38,10 +38,13 @@ def _environment() -> dict[str, str]:
 
 
 def _start(folder, *args):
-    # A session of its own, so the test can send Ctrl-C to the whole group as a terminal does.
+    # A session of its own, so the test can send Ctrl-C to the whole group as a terminal does,
+    # with Ctrl-C's default action as a terminal's foreground job has it: a test run started in
+    # the background of a script inherits SIGINT ignored, and kg (as Python) keeps it so.
     return subprocess.Popen([sys.executable, "-m", "kg", "query", *args], cwd=folder,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=_environment(), start_new_session=True)
+                            env=_environment(), start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _group_is_gone(pgid: int, within: float = 10.0) -> bool:
