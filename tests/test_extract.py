@@ -350,6 +350,10 @@ def test_extract_plans_take_no_narrative_date():
         ("North Korean Foreign Minister Choe Son Hui spoke. South Korean Foreign Minister Park "
          "Jin met the North Korean leader, Kim Jong Un, in Pyongyang.",
          {("meeting", ("Kim Jong Un", "Park Jin"))}),
+        # "A joined B for talks with C": all three hold the talks.
+        ("German Chancellor Olaf Scholz joined French President Emmanuel Macron for talks with "
+         "Chinese President Xi Jinping.",
+         {("unspecified", ("Emmanuel Macron", "Olaf Scholz", "Xi Jinping"))}),
         # A possessive determiner owns a noun; the object comes after it.
         ("The Minister of Foreign Affairs, H.E. Dr. Ayman Safadi, received in his office today "
          "the Ambassador of Japan, Mr. Kenichi Oshima.",

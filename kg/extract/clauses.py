@@ -117,11 +117,14 @@ def _is_companion_gap(gap: str) -> bool:
     (True, False)
     """
     match = COMPANION_GAP.fullmatch(gap)
-    return bool(match) and (not match.group(1).strip() or is_title_only(
-        LOWER_TITLE.sub(lambda w: w.group().title(), match.group(1))))
+    title = match and (match.group(1) if match.group(1) is not None else match.group(2))
+    return bool(match) and (not title.strip() or is_title_only(
+        LOWER_TITLE.sub(lambda w: w.group().title(), title)))
 
 
-COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})")
+COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})"
+                           # "Scholz joined Macron for talks with Xi": both hold the talks
+                           r"|\s+(?:joined|accompanied)\s+(.{0,60})")
 
 
 # "Rhodes, (the deputy national security adviser) who led the talks, told reporters"
