@@ -105,40 +105,31 @@ WHERE { ?government skos:prefLabel ?name ; a ?class .
 GROUP BY ?government
 """
 
-#: One row per evidence span of a communication, in no order (:func:`_evidence` orders them).
-#: Titles are read per article (:data:`TITLES`): a title handed out with each of an article's
-#: spans would cost a third of this query.
-EVIDENCE = """
+def _evidence_query(classes: str) -> str:
+    """One row per evidence span of the communications of ``classes``, in no order
+    (:func:`_evidence` orders them): article id, offsets, text and sentence. Titles are read per
+    article (:data:`TITLES`): a title handed out with each of an article's spans would cost a
+    third of the query. Spans are found by the derived ``diplo:evidenceOf`` and ``diplo:evidenceArticleId``
+    (:mod:`kg.derived`): one hashed sub-SELECT each instead of the joins through
+    ``diplo:hasEvidence`` and the article node."""
+    return f"""
 SELECT ?communication ?article ?begin ?end ?text ?sentence
-WHERE {
-  { SELECT ?communication WHERE {
-      VALUES ?class { diplo:Contact diplo:Statement } ?communication a ?class } }
-  { SELECT ?communication ?span WHERE { ?communication diplo:hasEvidence ?span } }
-  { SELECT ?span ?text WHERE { ?span diplo:exactText ?text } }
-  { SELECT ?span ?begin WHERE { ?span diplo:beginIndex ?begin } }
-  { SELECT ?span ?end WHERE { ?span diplo:endIndex ?end } }
-  { SELECT ?span ?articleNode WHERE { ?span diplo:inArticle ?articleNode } }
-  { SELECT ?articleNode ?article WHERE { ?articleNode diplo:articleId ?article } }
-  OPTIONAL { SELECT ?span ?sentence WHERE { ?span diplo:sentence ?sentence } }
-}
+WHERE {{
+  {{ SELECT ?communication WHERE {{ VALUES ?class {{ {classes} }} ?communication a ?class }} }}
+  {{ SELECT ?span ?communication WHERE {{ ?span diplo:evidenceOf ?communication }} }}
+  {{ SELECT ?span ?article WHERE {{ ?span diplo:evidenceArticleId ?article }} }}
+  {{ SELECT ?span ?text WHERE {{ ?span diplo:exactText ?text }} }}
+  {{ SELECT ?span ?begin WHERE {{ ?span diplo:beginIndex ?begin }} }}
+  {{ SELECT ?span ?end WHERE {{ ?span diplo:endIndex ?end }} }}
+  OPTIONAL {{ SELECT ?span ?sentence WHERE {{ ?span diplo:sentence ?sentence }} }}
+}}
 """
 
-#: :data:`EVIDENCE` of contacts only, the evidence a view shows (its ties are contacts; a
-#: statement's evidence is never shown, and is two spans in five). Spans are found by the
-#: derived ``diplo:evidenceOf`` and ``diplo:evidenceArticleId`` (:mod:`kg.derived`): one
-#: hashed sub-SELECT each instead of the joins through ``diplo:hasEvidence`` and the article node.
-CONTACT_EVIDENCE = """
-SELECT ?communication ?article ?begin ?end ?text ?sentence
-WHERE {
-  { SELECT ?communication WHERE { ?communication a diplo:Contact } }
-  { SELECT ?span ?communication WHERE { ?span diplo:evidenceOf ?communication } }
-  { SELECT ?span ?article WHERE { ?span diplo:evidenceArticleId ?article } }
-  { SELECT ?span ?text WHERE { ?span diplo:exactText ?text } }
-  { SELECT ?span ?begin WHERE { ?span diplo:beginIndex ?begin } }
-  { SELECT ?span ?end WHERE { ?span diplo:endIndex ?end } }
-  OPTIONAL { SELECT ?span ?sentence WHERE { ?span diplo:sentence ?sentence } }
-}
-"""
+
+EVIDENCE = _evidence_query("diplo:Contact diplo:Statement")
+#: the evidence a view shows: its ties are contacts, and a statement's evidence (two spans in
+#: five) is never shown
+CONTACT_EVIDENCE = _evidence_query("diplo:Contact")
 
 TITLES = """
 SELECT ?article ?title
