@@ -140,7 +140,15 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
         ("UN Secretary-General António Guterres will travel on Monday, his spokesman, Stéphane "
          "Dujarric, said.", "Stéphane Dujarric", "Spokesman", "United Nations"),
         ("Ukraine's ambassador to Indonesia, Vasyl Hamianin, said so on Tuesday.",
-         "Vasyl Hamianin", "Ambassador", "Ukraine"),
+         "Vasyl Hamianin", "Ambassador to Indonesia", "Ukraine"),
+        # the country an envoy is sent to is not the one they represent
+        ("The United States was represented by its ambassador to Kazakhstan, John Doe, who "
+         "attended as an observer.", "John Doe", "Ambassador to Kazakhstan", "United States"),
+        ("Libya was more reserved. Its minister of state for foreign affairs, Omar Said, "
+         "welcomed the deal.", "Omar Said", "Minister of State for foreign affairs", "Libya"),
+        # a possessive owning a title is not the titled person ("his press secretary, X")
+        ("President Carlos Mesa flew home. Late that night his press secretary, Ana Ruiz, "
+         "told reporters the talks would go on.", "Ana Ruiz", "Press Secretary", "Bolivia"),
     ],
 )
 def test_extract_posts_of_untitled_people_come_from_their_context(text, name, post, government):

@@ -70,6 +70,14 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             owner = mentions_between(mentions, starts, offset, offset + 1)
             if person.name not in chosen and owner and chosen.get(owner[0].official):
                 chosen[person.name] = chosen[owner[0].official]
+        # "The UAE was more reserved. Its minister of state, Anwar Gargash": a post a country
+        # owns by "its" is that country's, the one named last before.
+        owned_by_it = [span.start for _, span in person.posts
+                       if re.search(r"\b[Ii]ts\s+$", text[max(0, span.start - 5) : span.start])]
+        if person.name not in chosen and owned_by_it:
+            government = _government_before(text, owned_by_it[0], sentences, patterns, knowledge)
+            if government:
+                chosen[person.name] = government
     # "…and the national security adviser, John R. Bolton, on the American side": the side an
     # official sits on is their government.
     for mention in mentions:
@@ -118,6 +126,16 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
+
+
+def _government_before(text: str, offset: int, sentences, patterns, knowledge) -> str | None:
+    """The government named last before ``offset`` in its sentence or the one before."""
+    sentence = sentence_at(sentences, offset)
+    begin = sentences[max(0, sentence.number - 1)].start if sentence is not None else offset
+    named = [m.group() for m in patterns.government.finditer(text, begin, offset)]
+    if not named:
+        return None
+    return knowledge.government_by_surface.get(named[-1]) or knowledge.government_by_capital[named[-1]]
 
 
 COMPANION_GAP = re.compile(r"[^.;:]{0,60}?\b(?:flanked|accompanied|joined)\s+by\s+(?:his|her|their)?\s*(.{0,60})")

@@ -252,7 +252,9 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
         # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs").
         mods = ""
     of = groups.get("of") or ""
-    ofgov = groups.get("ofgov")
+    # "ambassador to Kazakhstan", "special envoy for Syria": the country an envoy is sent to is
+    # not the one they represent; only "of" says whose post it is.
+    ofgov = groups.get("ofgov") if of.split()[:1] == ["of"] else None
     # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
     # abbreviations ("FM", "PM", "Gen.") take the post's full name.
     written = post.name if (surface.isupper() and len(surface) <= 3) or surface.endswith(".") \

@@ -234,7 +234,8 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     comma = sentence.text.find(",", start - sentence.start)
     opening = FRONTED_PHRASE.match(sentence.text)
     in_relative = opening and re.search(r"\bwhom\s+$", sentence.text[: start - sentence.start])
-    if comma < 0 or (not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
+    if comma < 0 or not opening or (
+            not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
         return None
     if not in_relative and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
         # "In May he hosted the Secretary-General, António Guterres": the main clause's subject
