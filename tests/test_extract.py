@@ -581,6 +581,14 @@ def test_extract_the_visitor_starts_the_meeting():
           ("unspecified", "occurred", ("António Guterres", "Dmytro Kuleba"), None, "2022-03-08"),
           # a later paragraph with no background cue goes on with the narrative's day
           ("meeting", "occurred", ("António Guterres", "Vladimir Putin"), None, "2022-03-08")]),
+        # Any event noun joined by "with" ("a bilateral session with"), and raising a matter
+        # with someone, report a contact.
+        ("On Monday UN Secretary-General António Guterres held a bilateral session with Russian "
+         "Foreign Minister Sergey Lavrov.",
+         [("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-07")]),
+        ("On Monday UN Secretary-General António Guterres raised the fate of the prisoners with "
+         "Russian Foreign Minister Sergey Lavrov.",
+         [("unspecified", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-07")]),
         # A meeting as the subject of a sentence has no "with": nobody after it takes part.
         ("The meeting comes on the eve of President Biden's trip.", []),
         # "between" holds every side, titles and all.

@@ -64,3 +64,16 @@ def test_every_office_holder_has_a_known_government_and_post():
             assert KNOWLEDGE.government(term.government) is not None, (holder.name, term)
             assert term.post in posts, (holder.name, term)
             assert term.end is None or term.start <= term.end, (holder.name, term)
+
+
+def test_a_trigger_row_cut_by_an_unquoted_comma_is_named_by_its_line(monkeypatch):
+    import kg.knowledge as knowledge
+    from kg.errors import KgError
+
+    rows = [{"trigger": "met", "kind": "contact", "mode": "meeting", "initiator": ""},
+            # "(?:\w+ ){1,6}" written without quotes: CSV splits the pattern at its comma
+            {"trigger": "raised (?:\\w+ ){1", "kind": "6}?with", "mode": "contact",
+             "initiator": "unspecified"}]
+    monkeypatch.setattr(knowledge, "_rows", lambda name: rows)
+    with pytest.raises(KgError, match=r"communication_triggers\.csv:3: kind '6}\?with'"):
+        knowledge._triggers({})

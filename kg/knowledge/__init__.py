@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.errors import KgError
+from kg.model import Kind, Mode
 
 
 @dataclass(frozen=True)
@@ -165,11 +166,32 @@ def load_knowledge() -> Knowledge:
         by_capital,
         post_by_surface,
         {role: frozenset(members) for role, members in words.items()},
-        tuple(Trigger(_with_inflections(r["trigger"], forms), r["kind"], r["mode"], r["initiator"])
-              for r in _rows("communication_triggers.csv")),
+        _triggers(forms),
         _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
         _office_holders(by_surface),
     )
+
+
+def _triggers(forms: dict[str, dict[str, str]]) -> tuple[Trigger, ...]:
+    """The rows of ``communication_triggers.csv``, each checked, so that a user's new row that
+    does not parse is named by its line rather than failing later inside the extractor."""
+    kinds = {kind.value for kind in Kind}
+    modes = {mode.value for mode in Mode}
+    triggers = []
+    for line, row in enumerate(_rows("communication_triggers.csv"), start=2):
+        where = f"communication_triggers.csv:{line}"
+        if row["kind"] not in kinds or row["mode"] not in modes \
+                or row["initiator"] not in ("subject", "object", ""):
+            raise KgError(f"{where}: kind {row['kind']!r}, mode {row['mode']!r} or initiator "
+                          f"{row['initiator']!r} is not one of the known values (a comma inside "
+                          f"a trigger needs the cell in double quotes)")
+        pattern = _with_inflections(row["trigger"], forms)
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as error:
+            raise KgError(f"{where}: the trigger is no regular expression: {error}") from None
+        triggers.append(Trigger(pattern, row["kind"], row["mode"], row["initiator"]))
+    return tuple(triggers)
 
 
 LEMMA = re.compile(r"\{(?P<lemma>[a-z]+)(?P<without>-ing)?\}")
