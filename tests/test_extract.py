@@ -146,6 +146,10 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
          "attended as an observer.", "John Doe", "Ambassador to Kazakhstan", "United States"),
         ("Libya was more reserved. Its minister of state for foreign affairs, Omar Said, "
          "welcomed the deal.", "Omar Said", "Minister of State for foreign affairs", "Libya"),
+        # one of a list whose other members all represent one government represents it too
+        ("Secretary of State Antony Blinken, US Defense Secretary Lloyd Austin and the national "
+         "security adviser, Ana Ruiz, met Chinese Foreign Minister Wang Yi.", "Ana Ruiz",
+         "National Security Adviser", "United States"),
         # a possessive owning a title is not the titled person ("his press secretary, X")
         ("President Carlos Mesa flew home. Late that night his press secretary, Ana Ruiz, "
          "told reporters the talks would go on.", "Ana Ruiz", "Press Secretary", "Bolivia"),

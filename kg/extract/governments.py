@@ -79,12 +79,19 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             if government:
                 chosen[person.name] = government
     # "…and the national security adviser, John R. Bolton, on the American side": the side an
-    # official sits on is their government.
-    for mention in mentions:
-        side = SIDE_AFTER.match(text, mention.end) if mention.how in ("titled", "name") else None
+    # official sits on is their government, and that of everyone listed with them ("A and B on
+    # the North Korean side"). Of a list whose placed members all represent one government
+    # ("Pompeo, Mulvaney and the national security adviser, John Bolton"), the others do too.
+    for members in _lists(text, mentions, knowledge):
+        side = SIDE_AFTER.match(text, members[-1].end)
         government = side and knowledge.government_by_surface.get(side.group("gov"))
-        if government and mention.official not in chosen:
-            chosen[mention.official] = government
+        placed = {chosen[m.official] for m in members if chosen.get(m.official)}
+        if not government and len(placed) == 1 and \
+                sum(1 for m in {m.official for m in members} if chosen.get(m)) >= 2:
+            government = next(iter(placed))
+        for member in members:
+            if government and member.official not in chosen:
+                chosen[member.official] = government
     # "Ri Yong Ho, flanked by Vice Foreign Minister Choe Son Hui": a companion is on the side
     # of the official it accompanies.
     for index, mention in enumerate(mentions):
@@ -126,6 +133,30 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
+
+
+def _lists(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[list[Mention]]:
+    """Runs of officials named in one list ("A, B and the national security adviser, C"): names
+    joined by commas or "and", each maybe after its title; a single name is a list of one."""
+    separator = _list_separator(knowledge)
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        if mention.how not in ("titled", "name"):
+            continue
+        if runs and separator.fullmatch(text, runs[-1][-1].end, mention.start):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
+
+
+@lru_cache(maxsize=4)
+def _list_separator(knowledge: Knowledge) -> re.Pattern:
+    posts = alternation(knowledge.post_by_surface)
+    return re.compile(rf"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)"
+                      # the title of the next name: "the national security adviser, ", "US "
+                      rf"(?:(?:(?:the|his|her)[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,3}}?"
+                      rf"|(?:[A-Z][\w'’.-]*[^\S\n]+){{0,3}}?)(?:{posts}),?[^\S\n]+)?")
 
 
 def _government_before(text: str, offset: int, sentences, patterns, knowledge) -> str | None:
