@@ -150,6 +150,10 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
         ("Secretary of State Antony Blinken, US Defense Secretary Lloyd Austin and the national "
          "security adviser, Ana Ruiz, met Chinese Foreign Minister Wang Yi.", "Ana Ruiz",
          "National Security Adviser", "United States"),
+        # a readout's staff speak for the leader it calls plain "the President"
+        ("President Hassan Rouhani arrived in Muscat on Monday for talks with Omani officials. "
+         "Mr. Ali Tabar, Spokesman of the Ministry of Foreign Affairs, said the President "
+         "welcomed any dialogue with Oman.", "Ali Tabar", "Spokesman", "Iran"),
         # a possessive owning a title is not the titled person ("his press secretary, X")
         ("President Carlos Mesa flew home. Late that night his press secretary, Ana Ruiz, "
          "told reporters the talks would go on.", "Ana Ruiz", "Press Secretary", "Bolivia"),

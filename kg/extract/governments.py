@@ -102,8 +102,14 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         companion = COMPANION_GAP.fullmatch(gap)
         if companion and is_title_only(companion.group(1)) and chosen.get(lead.official):
             chosen[mention.official] = chosen[lead.official]
+    home = _home_government(text, mentions, chosen, knowledge)
     for person in people:
         if person.name in chosen:
+            continue
+        if home and person.posts and all(STAFF.search(post) for post, _ in person.posts):
+            # "Spokesman of the Ministry of Foreign Affairs", "the national security adviser":
+            # staff speak for the leader the article calls plain "the President".
+            chosen[person.name] = home
             continue
         from_quote = [chosen.get(speaker) for speaker in quoted.get(person.name, [])]
         from_quote = [g for g in from_quote if g]
@@ -133,6 +139,23 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
+
+
+# News writes "the president"; a government's own readout writes "the President".
+READOUT_TITLE = re.compile(r"(?:the[^\S\n]+)?[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)*")
+STAFF = re.compile(r"spokes|advis[eo]r|press secretary|chief of staff", re.IGNORECASE)
+
+
+def _home_government(text: str, mentions: list[Mention], chosen: dict[str, str | None],
+                     knowledge: Knowledge) -> str | None:
+    """The government of the official a readout calls by a plain, capitalised title most often
+    ("the President", "Prime Minister addressed…"): the side the readout is told from."""
+    plain = Counter(chosen.get(m.official) for m in mentions if m.how == "title"
+                    and READOUT_TITLE.fullmatch(text, m.start, m.end)
+                    and not any(word.strip("'’s,") in knowledge.government_by_surface
+                                for word in text[m.start : m.end].split()))
+    plain.pop(None, None)
+    return plain.most_common(1)[0][0] if plain else None
 
 
 def _lists(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[list[Mention]]:
