@@ -62,6 +62,33 @@ def test_extract_officials_from_titles_and_appositions(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # countries before the plural post, respectively
+        ("He met his Kenyan and Ghanaian counterparts — Ruth Achieng and Kwame Boateng.",
+         [("Ruth Achieng", "Counterpart", "Kenya"), ("Kwame Boateng", "Counterpart", "Ghana")]),
+        # "Country's Name" items, a titled item in between, a scope after the post
+        ("Behind him stood the heads of the three delegations — Russia's Ivan Petrov, Iran's "
+         "Deputy Foreign Minister Ali Tabar and Turkey's Emre Kaya.",
+         [("Ivan Petrov", "Head", "Russia"), ("Ali Tabar", "Deputy Foreign Minister", "Iran"),
+          ("Emre Kaya", "Head", "Turkey")]),
+        # a list after a comma
+        ("The two foreign secretaries, R. Menon and Tariq Aziz, signed the memorandum.",
+         [("R. Menon", "Foreign Secretary", None), ("Tariq Aziz", "Foreign Secretary", None)]),
+        # a comma after a plural post lists no single name
+        ("The foreign ministers, who met in Oslo, agreed.", []),
+    ],
+)
+def test_extract_officials_listed_after_a_plural_post(text, expected):
+    found = officials(text)
+    # "of Israel" after the name is not read as the government yet; the rest must match exactly.
+    assert [(n, p) for n, p, _ in found] == [(n, p) for n, p, _ in expected]
+    for (_, _, government), (_, _, wanted) in zip(found, expected):
+        if wanted:
+            assert government == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Posts of particular governments and ranks are titles, not parts of names.
         ("Taoiseach Leo Varadkar met State Councilor Wang Yi.",
          [("Leo Varadkar", "Taoiseach", "Ireland"), ("Wang Yi", "State Councilor", "China")]),

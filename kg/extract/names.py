@@ -175,11 +175,22 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     )
     government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
                             rf"(?![\w-])")
-    plural_posts = {f"{surface}s": surface for surface in knowledge.post_by_surface
+    plural_posts = {re.sub(r"(?<=[^aeiou])y$", "ie", surface) + "s": surface
+                    for surface in knowledge.post_by_surface
                     if surface[-1:].isalpha() and not surface.endswith("s")}
-    listed = re.compile(rf"(?<![\w-])(?P<post>{alternation(plural_posts)})[^\S\n]*[—–:][^\S\n]*")
-    listed_item = re.compile(rf"(?P<name>{name})[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})\b"
-                             rf"(?P<next>[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)?")
+    # "his Australian, Japanese and Philippine counterparts —", "the heads of the three
+    # delegations —", "the two Foreign Secretaries,"
+    listed = re.compile(
+        rf"(?:(?P<govs>(?:{gov})(?:[^\S\n]*,[^\S\n]*(?:{gov}))*,?[^\S\n]+and[^\S\n]+(?:{gov}))"
+        rf"[^\S\n]+)?(?<![\w-])(?P<post>{alternation(plural_posts)})"
+        rf"(?:[^\S\n]+of[^\S\n]+[^—–:;,.\n]{{1,50}}?)?[^\S\n]*(?P<sep>[—–:]|,)[^\S\n]*")
+    # "Mevlüt Çavuşoğlu of Turkey", "Russia's Alexander Lavrentiev", "Iran's Deputy Foreign
+    # Minister X" (titled: found as such), or a bare name
+    listed_item = re.compile(
+        rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+)?"
+        rf"(?P<title>(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{post})[^\S\n]+)?(?P<name>{name})"
+        rf"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})\b)?"
+        rf"(?P<next>[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)?")
     title_ahead = re.compile(rf"(?:['’]s)?[^\S\n]+(?:(?:{modifier})[^\S\n]+)*"
                              rf"(?:{post}|{alternation(LEADER_WORDS)})[^\S\n]+{NAME_TOKEN}")
     return TitlePatterns(owned, titled, titled_lower, appositive, title_only, government, listed,

@@ -131,29 +131,42 @@ def _closes_fronted_phrase(text: str, match: re.Match, sentences) -> bool:
 
 
 def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -> None:
-    """Officials listed after a plural post, each with their country ("the three countries'
-    foreign ministers — Mevlüt Çavuşoğlu of Turkey, Pekka Haavisto of Finland and Ann Linde of
-    Sweden")."""
+    """Officials listed after a plural post, each with their country: after it ("the three
+    countries' foreign ministers — Mevlüt Çavuşoğlu of Turkey, Pekka Haavisto of Finland and Ann
+    Linde of Sweden", "the heads of the delegations — Russia's A, Iran's B"), or respectively
+    before it ("his Australian and Japanese counterparts — A and B"); "the two Foreign
+    Secretaries, A and B," lists them after a comma."""
     for listing in patterns.listed.finditer(text):
         surface = patterns.plural_posts[listing.group("post")]
+        post = knowledge.post_by_surface[surface]
+        items = []
         position = listing.end()
         while item := patterns.listed_item.match(text, position):
-            tokens, name_start, name_end = clean_name(item, knowledge)
-            if not tokens or name_start in taken:
-                break
-            person = person_for(people, tokens, create=True)
-            post = knowledge.post_by_surface[surface]
-            sentence = sentence_at(sentences, item.start())
-            written = post.name if surface.isupper() else title_case(surface)
-            person.posts.append((written, Span(item.start(), item.end("gov"),
-                                               text[item.start():item.end("gov")],
-                                               sentence.text if sentence else None)))
-            person.governments.append(knowledge.government_by_surface[item.group("gov")])
-            taken.update(range(name_start, name_end))
-            spans.append((name_start, name_end, person, "titled"))
+            items.append(item)
             if not item.group("next"):
                 break
             position = item.end()
+        if listing.group("sep") == "," and len(items) < 2:
+            continue  # "the foreign ministers, who met": a comma lists two names or more
+        countries = patterns.government.findall(listing.group("govs") or "")
+        respectively = countries if len(countries) == len(items) else [None] * len(items)
+        for item, country in zip(items, respectively):
+            if item.group("title"):
+                continue  # "Iran's Deputy Foreign Minister X" is found by its own title
+            tokens, name_start, name_end = clean_name(item, knowledge)
+            if not tokens or name_start in taken:
+                continue
+            person = person_for(people, tokens, create=True)
+            sentence = sentence_at(sentences, item.start())
+            written = post.name if surface.isupper() else title_case(surface)
+            end = item.end("gov") if item.group("gov") else name_end
+            person.posts.append((written, Span(item.start(), end, text[item.start():end],
+                                               sentence.text if sentence else None)))
+            government = item.group("gov") or item.group("owner_gov") or country
+            if government in knowledge.government_by_surface:
+                person.governments.append(knowledge.government_by_surface[government])
+            taken.update(range(name_start, name_end))
+            spans.append((name_start, name_end, person, "titled"))
 
 
 # What an official does in the news: the verbs that make an untitled name an actor.
