@@ -94,7 +94,7 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Leo Varadkar", "Taoiseach", "Ireland"), ("Wang Yi", "State Councilor", "China")]),
         ("British Home Secretary Priti Patel met Pakistan's army chief, General Asim Munir.",
          [("Priti Patel", "Home Secretary", "United Kingdom"),
-          ("Asim Munir", "General", "Pakistan")]),
+          ("Asim Munir", "Army Chief", "Pakistan")]),
         # A rank written short is the rank; the owner of a predecessor gives the government.
         ("Chinese Defence Minister Li Shangfu spoke. Austin once met Li's predecessor, Gen. Wei "
          "Fenghe, in India.",
@@ -104,6 +104,12 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          "Hui, spoke. The United Nations was silent.",
          [("Ri Yong Ho", "Foreign Minister", "North Korea"),
           ("Choe Son Hui", "Vice Foreign Minister", "North Korea")]),
+        # Military and legal offices are posts, "Under" a modifier of one.
+        ("Russian Chief of the General Staff Valery Gerasimov met US Attorney General Ana Ruiz "
+         "and Under Secretary of State Victoria Nuland.",
+         [("Valery Gerasimov", "Chief of the General Staff", "Russia"),
+          ("Ana Ruiz", "Attorney General", "United States"),
+          ("Victoria Nuland", "Under Secretary of State", "United States")]),
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),
