@@ -168,6 +168,16 @@ def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
             for match in COMPOUND_EVENT.finditer(sentence)]
 
 
+def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """``text[start:end]`` with the officials named in it blanked out: a name ("Theresa May",
+    "Will Hurd") is no factuality cue."""
+    pieces = list(text[start:end])
+    for mention in mentions:
+        if mention.how != "pronoun" and start <= mention.start and mention.end <= end:
+            pieces[mention.start - start : mention.end - start] = "_" * (mention.end - mention.start)
+    return "".join(pieces)
+
+
 def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previous_mentions, cast,
                   quotes, published, last_date, found, knowledge) -> list[EventMention]:
     kind = Kind(trigger.kind)
@@ -243,9 +253,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 (Span(group.start(), end, text[group.start():end], sentence.text),),
                 date=event_date(text, sentence, published, False, last_date, False, clause_start,
                                 clause_end)), start)]
-    # "On May 26": the month is no modal "may"
-    factuality = classify_factuality(MONTH_MAY.sub("", text[clause_start:start]).lower(),
-                                     text[start:end].lower(), knowledge)
+    # "On May 26": the month is no modal "may"; nor is a name ("Theresa May held talks").
+    factuality = classify_factuality(
+        MONTH_MAY.sub("", _without_names(text, clause_start, start, sentence_mentions)).lower(),
+        text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
     # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
