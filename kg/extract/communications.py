@@ -168,6 +168,23 @@ def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
             for match in COMPOUND_EVENT.finditer(sentence)]
 
 
+#: the opening of a phrase before the main clause: a participle or a preposition
+OPENING_PHRASE = re.compile(r"\s*(?:[A-Za-z]+ing|after|before|during|at|in|on|with|alongside|"
+                            r"beside)\b", re.IGNORECASE)
+
+
+def _in_opening_phrase(text: str, sentence, start: int, visible: list[Mention]) -> bool:
+    """Whether the trigger at ``start`` stands in a phrase before the sentence's main clause,
+    near its start or after other opening phrases with no official named before it ("Earlier
+    on Tuesday, commenting at a news conference after his talks with X, Y said")."""
+    if start - sentence.start < 40:
+        return True
+    if any(sentence.start <= m.start < start for m in visible):
+        return False
+    piece = text.rfind(",", sentence.start, start)
+    return bool(OPENING_PHRASE.match(text, piece + 1 if piece >= 0 else sentence.start))
+
+
 def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     """``text[start:end]`` with the officials named in it blanked out: a name ("Theresa May",
     "Will Hurd") is no factuality cue."""
@@ -218,7 +235,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # subject after an opening phrase ("In a post on Twitter, X wrote").
         objects = [m for m in objects if is_title_only(text[end : m.start])
                    and not (m.how == "pronoun" and trigger.mode == Mode.UNSPECIFIED.value)]
-        if not subjects and not objects and start - sentence.start < 40:
+        if not subjects and not objects and _in_opening_phrase(text, sentence, start, visible):
             # "In a post on Twitter, X wrote": the speaker follows the opening phrase's comma,
             # not a "that" clause ("said in a statement that Putin…").
             comma = fronted_phrase_end(text, end, sentence.end)
