@@ -88,6 +88,7 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
 
 SHARED_STAGE = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
                           re.IGNORECASE)
+THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 WITH_AFTER = re.compile(r"\s+(?:with|alongside|beside)\s+")
 
 
@@ -99,12 +100,14 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     and, after a meeting ("At a joint news conference after the meeting"), the parties of the
     meeting of that day."""
     near = text[max(sentence.start, start - 40) : min(sentence.end, end + 40)]
+    # "at their news conference": those who held the talks just reported hold it together.
+    owned = THEIR.search(text, max(sentence.start, start - 30), start)
     # "a news conference on Friday with Prime Minister May", "with X and Y"
     partner = WITH_AFTER.search(text, end, min(sentence.end, end + 40))
     if partner and re.search(r"[,;]|\b(?:after|before|following)\b", text[end : partner.start()]):
         partner = None
     # "A and B told a news conference", "A, flanked by B, told a news conference": both hold it.
-    if not SHARED_STAGE.search(near) and not partner and len(subjects) < 2:
+    if not SHARED_STAGE.search(near) and not owned and not partner and len(subjects) < 2:
         return speaker
     holders = list(dict.fromkeys(speaker + names_of(subjects)))
     if partner:
@@ -120,7 +123,7 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     # The meeting of the news conference's own day, where the text dates both.
     recent = [c for c in recent if c.date == date] or recent
     # Only when the text names fewer than two holders does the meeting supply them.
-    if recent and SHARED_STAGE.search(near) and len(holders) < 2:
+    if recent and (SHARED_STAGE.search(near) or owned) and len(holders) < 2:
         holders.extend(max(reversed(recent), key=lambda c: len(c.participants)).participants)
     return list(dict.fromkeys(holders))
 
