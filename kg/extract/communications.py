@@ -185,6 +185,11 @@ def _in_opening_phrase(text: str, sentence, start: int, visible: list[Mention]) 
     return bool(OPENING_PHRASE.match(text, piece + 1 if piece >= 0 else sentence.start))
 
 
+#: a relative clause set off by commas ("Erdoğan, who has offered to host them, said"): its
+#: cues are its own verb's, not the trigger's
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
+
+
 def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     """``text[start:end]`` with the officials named in it blanked out: a name ("Theresa May",
     "Will Hurd") is no factuality cue."""
@@ -211,8 +216,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if antecedent and comma >= 0:
         antecedent = antecedent if start < comma else []
         clause_end = comma if start < comma else clause_end
-    subjects = find_subjects(text, visible, clause_start, start) or relative_subject(
-        text, visible, clause_start) or subject_across_relative(text, visible, start)
+    # "Erdoğan, who has offered to host Putin, said": the official the relative clause hangs
+    # on, not one named inside it, is the subject, and the clause's words are not its verb's.
+    across = subject_across_relative(text, visible, start)
+    subjects = across or find_subjects(text, visible, clause_start, start) or relative_subject(
+        text, visible, clause_start)
+    cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)
     if trigger.mode == Mode.CORRESPONDENCE.value:
@@ -272,7 +281,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                                 clause_end)), start)]
     # "On May 26": the month is no modal "may"; nor is a name ("Theresa May held talks").
     factuality = classify_factuality(
-        MONTH_MAY.sub("", _without_names(text, clause_start, start, sentence_mentions)).lower(),
+        RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
+            "", _without_names(text, cue_start, start, sentence_mentions))).lower(),
         text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
