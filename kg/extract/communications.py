@@ -190,6 +190,20 @@ def _in_opening_phrase(text: str, sentence, start: int, visible: list[Mention]) 
 RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 
 
+#: where reported speech begins after its verb: "that", a subject pronoun, a quotation, the
+#: reason of "thanked X for"
+CONTENT = re.compile(r"\bthat\b|\b(?:he|she|they|it|we|I|there)\b|[“\"]|\bfor\b")
+
+
+def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
+                   speakers: list) -> int:
+    """Where the content of a statement starts after its trigger (a "that" clause, a clause
+    with its own subject), or the clause's end."""
+    content = CONTENT.search(text, end, clause_end)
+    named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers]
+    return min([content.start() if content else clause_end] + named)
+
+
 def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     """``text[start:end]`` with the officials named in it blanked out: a name ("Theresa May",
     "Will Hurd") is no factuality cue."""
@@ -290,12 +304,16 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     planned = factuality == "planned" or bool(INVITATION.match(text, start))
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
     # "On Monday X flew to Sochi, like the first trip in October 2015": a day of its own wins.
-    own_day = any(clause_start <= sentence.start + offset < clause_end
+    # What a statement reports ("said that talks would resume on Friday") has days of its own.
+    time_end = _content_start(text, end, clause_end, visible, objects) \
+        if kind is Kind.STATEMENT else clause_end
+    own_day = any(clause_start <= sentence.start + offset < time_end
                   for offset, d in find_dates(sentence.text, published, planned) if d)
-    elsewhere = not own_day and (mentions_other_period(text[clause_start:clause_end]) or (
-        kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, clause_end))))
+    elsewhere = not own_day and (mentions_other_period(text[clause_start:time_end]) or (
+        kind is Kind.STATEMENT and bool(PAST_REMARK.search(text, clause_start, time_end))))
     date = event_date(text, sentence, published, planned, last_date, elsewhere, clause_start,
                       clause_end, trigger_at=start,
+                      content_at=time_end if kind is Kind.STATEMENT else None,
                       # "“…,” tweeted Blinken": a quotation carries no day from the narrative
                       carry=kind is Kind.CONTACT
                       or not text.startswith(("“", '"'), paragraph_start(text, sentence.start)))

@@ -250,7 +250,7 @@ BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?
 
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
                clause_start: int, clause_end: int, trigger_at: int | None = None,
-               carry: bool = True) -> dt.date | None:
+               carry: bool = True, content_at: int | None = None) -> dt.date | None:
     """The day a mention happened: a date in its clause, else in its sentence (counted from the
     sentence's day after "a day after"); else the narrative's day when the sentence continues it
     ("before that", "after the meeting", "the same evening"), shifted by "a day earlier" / "the
@@ -266,6 +266,8 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     # clause nested after the trigger is that clause's.
     found = [(offset, d) for offset, d in found if trigger_at is None or offset < trigger_at
              or not NESTED_CLAUSE.search(text, trigger_at, offset)]
+    # "said that talks would resume on Friday": a day in what a statement reports is not its own.
+    found = [(offset, d) for offset, d in found if content_at is None or offset < content_at]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
