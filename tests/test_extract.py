@@ -273,6 +273,19 @@ def test_extract_contacts_hosts_conveners_and_lists(text, expected):
         # Alone before reporters, one speaker.
         ("Russian Foreign Minister Sergey Lavrov told reporters that talks would go on.",
          {("Sergey Lavrov",)}),
+        # "their news conference": held by those whose talks were just reported.
+        ("Dutch Prime Minister Mark Rutte flew to Warsaw on Tuesday for talks with Polish Prime "
+         "Minister Mateusz Morawiecki and, at their news conference afterwards, praised Poland.",
+         {("Mark Rutte", "Mateusz Morawiecki")}),
+        # The speaker follows an opening phrase that comes after another one.
+        ("Earlier on Tuesday, speaking at a joint news conference after his talks with Polish "
+         "Prime Minister Mateusz Morawiecki, who was on a visit, Dutch Prime Minister Mark Rutte "
+         "said the alliance stood firm.",
+         {("Mark Rutte", "Mateusz Morawiecki")}),
+        # A name is no modal: "May" in "Theresa May" makes nothing hypothetical.
+        ("British Prime Minister Theresa May and Irish Prime Minister Leo Varadkar gave a brief "
+         "joint press conference.",
+         {("Leo Varadkar", "Theresa May")}),
     ],
 )
 def test_extract_joint_news_conferences_are_held_by_all_their_speakers(text, expected):
@@ -715,6 +728,44 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
     ],
 )
 def test_extract_statements_by_their_occasion(text, expected):
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day in what is reported is not the day it was said.
+        ("Dutch Prime Minister Mark Rutte told reporters that talks would resume on Monday.",
+         {("press_briefing", ("Mark Rutte",), None)}),
+        ("Dutch Prime Minister Mark Rutte told reporters he would call Polish Prime Minister "
+         "Mateusz Morawiecki on Sunday.",
+         {("press_briefing", ("Mark Rutte",), None)}),
+        # A day right after the verb is.
+        ("Dutch Prime Minister Mark Rutte said on Wednesday that talks would resume on Monday.",
+         {("unspecified", ("Mark Rutte",), "2022-03-09")}),
+        # A past year in the reported content does not place the remark in the past.
+        ("Chinese President Xi Jinping met Kenyan President William Ruto on Friday. Xi thanked "
+         "Ruto for the message he sent in January.", set()),
+    ],
+)
+def test_extract_a_statement_s_day_is_not_the_day_of_what_it_reports(text, expected):
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject is the official the relative clause hangs on, and the clause's "offered
+        # to" does not make the remark hypothetical.
+        ("Turkish President Recep Tayyip Erdoğan, who has often offered to host Vladimir Putin "
+         "and Volodymyr Zelensky together, said on Wednesday that he hoped for a ceasefire.",
+         {("unspecified", ("Recep Tayyip Erdoğan",), "2022-03-09")}),
+        ("Austrian Chancellor Karl Nehammer, who had refused to meet Hungarian Prime Minister "
+         "Viktor Orbán, told reporters on Thursday that Europe stood united.",
+         {("press_briefing", ("Karl Nehammer",), "2022-03-10")}),
+    ],
+)
+def test_extract_a_relative_clause_before_the_verb_is_not_its_clause(text, expected):
     assert statements(text) == expected
 
 
