@@ -769,6 +769,21 @@ def test_extract_a_relative_clause_before_the_verb_is_not_its_clause(text, expec
     assert statements(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Welcoming people is hosting them, not a remark.
+        ("Secretary of State Antony Blinken welcomed the three foreign ministers at the State "
+         "Department on Monday.", set()),
+        # Welcoming a decision is.
+        ("Secretary of State Antony Blinken welcomed the decision on Monday.",
+         {("unspecified", ("Antony Blinken",), "2022-03-07")}),
+    ],
+)
+def test_extract_welcoming_people_is_no_remark(text, expected):
+    assert statements(text) == expected
+
+
 def test_extract_according_to_is_a_source_not_a_subject():
     # One meeting: the source of a report is no party to what it reports.
     text = ("Indian Foreign Minister S. Jaishankar met Chinese Foreign Minister Wang Yi on "
