@@ -654,6 +654,18 @@ def test_extract_the_visitor_starts_the_meeting():
          "Hosni Mubarak in Sharm el-Sheikh in 2011.",
          [("meeting", "occurred", ("Benjamin Netanyahu", "Hosni Mubarak"), "Benjamin Netanyahu",
            None)]),
+        # Sitting down (together) is meeting, said of a group as of named officials.
+        ("Chilean President Gabriel Boric and Argentine President Alberto Fernández arrived. The "
+         "two presidents sat down together on Tuesday.",
+         [("meeting", "occurred", ("Alberto Fernández", "Gabriel Boric"), None, "2022-03-08")]),
+        # A verb in the past tense reports the past: a day without a year that would lie ahead
+        # of the publication is last year's, and the contact occurred.
+        ("Chilean President Gabriel Boric sat down with Argentine President Alberto Fernández "
+         "on March 30 in Santiago.",
+         [("meeting", "occurred", ("Alberto Fernández", "Gabriel Boric"), None, "2021-03-30")]),
+        ("Chilean President Gabriel Boric will sit down with Argentine President Alberto "
+         "Fernández on March 30 in Santiago.",
+         [("meeting", "planned", ("Alberto Fernández", "Gabriel Boric"), None, "2022-03-30")]),
     ],
 )
 def test_extract_contacts_named_as_nouns_and_their_days(text, expected):

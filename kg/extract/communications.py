@@ -74,7 +74,7 @@ from kg.extract.triggers import (
     compiled_triggers,
     refine_mode,
 )
-from kg.knowledge import Knowledge, Trigger
+from kg.knowledge import Knowledge, Trigger, past_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
@@ -157,6 +157,16 @@ COMPOUND_EVENT = re.compile(r"(?<![\w-])[A-Z][\w’']+[-–][A-Z][\w’']+\s+(?P
 AFTER_EVERY_ROW = 1 << 30
 COMPOUND_MODES = {"meeting": Mode.MEETING, "summit": Mode.MEETING, "talks": Mode.UNSPECIFIED,
                   "conversation": Mode.UNSPECIFIED}
+
+
+def _past_tense(trigger_text: str) -> bool:
+    """Whether a trigger opens with a verb in the simple past ("telephoned", "sat down").
+
+    >>> _past_tense("sat down"), _past_tense("telephoned"), _past_tense("meeting with")
+    (True, True, False)
+    """
+    word = trigger_text.split()[0].lower() if trigger_text.split() else ""
+    return word.endswith("ed") or word in past_forms()
 
 
 def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
@@ -317,6 +327,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       # "“…,” tweeted Blinken": a quotation carries no day from the narrative
                       carry=kind is Kind.CONTACT
                       or not text.startswith(("“", '"'), paragraph_start(text, sentence.start)))
+    if date and published and date > published and not planned and own_day \
+            and date.year == published.year and _past_tense(text[start:end]):
+        # "on April 11 the two sat down" in a March article: a verb in the past tense reports
+        # what happened, so a day without a year that would lie ahead is last year's.
+        date = date.replace(year=date.year - 1) if (date.month, date.day) != (2, 29) else None
     if date and published and date > published:
         planned = True
     status = Status.PLANNED if planned else Status.OCCURRED

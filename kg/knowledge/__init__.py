@@ -128,6 +128,13 @@ def _rows(filename: str) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def past_forms() -> frozenset[str]:
+    """The simple past of the irregular verbs in ``verb_forms.csv`` ("met", "sat", "flew"):
+    with the regular "-ed", what tells a report of the past from an announcement."""
+    return frozenset(form for row in _rows("verb_forms.csv") for form in row["past"].split("|"))
+
+
+@lru_cache(maxsize=1)
 def load_knowledge() -> Knowledge:
     """Read the knowledge tables shipped with kg (cached: the files are read-only package data)."""
     governments = tuple(
