@@ -666,6 +666,17 @@ def test_extract_the_visitor_starts_the_meeting():
         ("Chilean President Gabriel Boric will sit down with Argentine President Alberto "
          "Fernández on March 30 in Santiago.",
          [("meeting", "planned", ("Alberto Fernández", "Gabriel Boric"), None, "2022-03-30")]),
+        # A group ("the two") is the subject of a journey, and of a second verb after the
+        # first one's object; an abbreviated month ("Jan.") ends no clause; travelling together
+        # is no contact between the travellers.
+        ("Norwegian Foreign Minister Jonas Gahr Store and Danish Foreign Minister Per Stig "
+         "Moller drafted a plan. The two flew to Riga on Jan. 5 to show it to Latvian President "
+         "Vaira Vike-Freiberga and travelled to Vilnius the next day for talks with Lithuanian "
+         "President Valdas Adamkus.",
+         [("meeting", "occurred", ("Jonas Gahr Store", "Per Stig Moller",
+                                   "Vaira Vīķe-Freiberga"), None, "2022-01-05"),
+          ("meeting", "occurred", ("Jonas Gahr Store", "Per Stig Moller", "Valdas Adamkus"),
+           None, "2022-01-06")]),
     ],
 )
 def test_extract_contacts_named_as_nouns_and_their_days(text, expected):

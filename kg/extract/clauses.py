@@ -23,14 +23,16 @@ from collections import Counter
 
 from kg.extract.cast import EventMention, Mention, names_of
 from kg.extract.names import is_title_only
-from kg.extract.sentences import Sentence
+from kg.extract.sentences import ABBREVIATIONS, Sentence
 from kg.knowledge import Trigger
 from kg.model import Kind
 
 # Words that end the stretch of text a trigger's subject or objects can come from.
 CLAUSE_BREAK = re.compile(
     # a full stop ends a clause, not the dots of "U.S.", "S. Jaishankar" or "Mr."
-    r"[;:]|(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bSt)(?<!\bJr)\.\s|"
+    # nor the dot of an abbreviation the sentence splitter knows ("Gen.", "on Feb. 5")
+    r"[;:]|(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in sorted(ABBREVIATIONS) if "." not in a)
+    + r"\.\s|"
     r"\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
     r"following|amid|than|since)\b|\baccording to\b[^,;.]*,?",
     re.IGNORECASE,

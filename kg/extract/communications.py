@@ -30,6 +30,7 @@ from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
     CALLED_SOMETHING,
     CLAUSE_BREAK,
+    SECOND_VERB,
     SPEECH_BREAK,
     clause_bounds,
     find_initiator,
@@ -286,6 +287,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
     group = GROUP.search(text, subjects[-1].end if subjects else clause_start, end)
     group = group if group and group.start() < start else None
+    if group is None and subjects and SECOND_VERB.match(text, subjects[-1].end) \
+            and SECOND_VERB.match(text, subjects[-1].end).end() <= end:
+        # "The two flew to Kyiv to see X and travelled on for talks with Y": X is the first
+        # verb's object; the group before it is the subject of both verbs.
+        group = GROUP.search(text, clause_start, subjects[0].start)
     if group and kind is Kind.STATEMENT and trigger.mode == Mode.UNSPECIFIED.value:
         return []  # "the spokesman said the two presidents had stressed…": reported content
     if group:
@@ -376,6 +382,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         subjects = [narrator] if narrator else subjects
     if len(names) < 2 and not (names and counterparts):
         return []
+    if MOTION.match(text, start) and not objects and not counterparts:
+        return []  # "the two flew on to Moscow": travelling together, the travellers are one side
     if date and CONTINUATION.search(sentence.text) and not any(
             d for _, d in find_dates(sentence.text, published, planned)):
         # "he also had conversations there with…" continues the last contact of its parties,

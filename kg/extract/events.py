@@ -394,7 +394,7 @@ def with_envoys(communications: list[Communication], text: str,
 
 
 def without_covered_visits(communications: list[Communication], cast: Cast) -> list[Communication]:
-    """Drop "X visited Y-land" where the article names whom X met there: those meetings are the
+    """Drop "X (and Y) visited Z-land" where the article names whom they met there: those meetings are the
     communication; the visit alone stands for them only when its hosts go unnamed."""
     government_of = {o.name: o.government for o in cast.officials}
     met: dict[str, set[str | None]] = {}
@@ -404,9 +404,12 @@ def without_covered_visits(communications: list[Communication], cast: Cast) -> l
                 met.setdefault(name, set()).update(
                     government_of.get(other) for other in communication.participants
                     if other != name)
+    # "The two flew to Moscow for talks with Putin": travelling together is no contact of its
+    # own between the travellers when the article names whom they met there.
     return [c for c in communications if not (
-        c.kind is Kind.CONTACT and len(c.participants) == 1 and c.counterpart_governments
-        and set(c.counterpart_governments) <= met.get(c.participants[0], set()))]
+        c.kind is Kind.CONTACT and c.counterpart_governments
+        and all(set(c.counterpart_governments) <= met.get(name, set())
+                for name in c.participants))]
 
 
 VISIT = re.compile(r"\b(?:is visiting|was visiting|visiting|visited|visit to|trip to|tour of|"
@@ -429,7 +432,9 @@ def with_visitors(communications: list[Communication], text: str, cast: Cast,
                    or knowledge.government_by_capital.get(place))
         before = mentions[max(0, bisect.bisect_left(starts, match.start()) - 1):
                           bisect.bisect_left(starts, match.start())]
-        if country and before and match.start() - before[0].end < 40:
+        # "X drafted a plan. The two flew to Riga": not across a sentence's end
+        if country and before and match.start() - before[0].end < 40 \
+                and not re.search(r"[.;!?]\s", text[before[0].end : match.start()]):
             visits.setdefault(before[0].official, set()).add(country)
     updated = []
     for communication in communications:

@@ -359,7 +359,10 @@ GROUP = re.compile(
     # "the two sat down", "the two held talks": no noun, a verb follows
     r"(?=(?:then\s+|later\s+|also\s+|had\s+|have\s+|were\s+|will\s+|would\s+)?"
     r"(?:held|met|meet|sat|spoke|speak|talked|discussed|signed|agreed|shook|embraced|"
-    r"appeared|exchanged|hold|had|have)\b))",
+    r"appeared|exchanged|hold|had|have|"
+    # "the two flew to Kyiv", "the three visited Beijing": a journey the group makes together
+    r"flew|fly|travell?ed|travel|visited|visit|went|arrived|received|hosted|welcomed|saw|"
+    r"called|telephoned|phoned)\b))",
     re.IGNORECASE)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 HEADS = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Sultan",
