@@ -251,6 +251,17 @@ def test_extract_contacts(text, expected):
          "President Mahmoud Abbas and Jordan's King Abdullah II.",
          [(("Mahmoud Abbas", "Recep Tayyip Erdoğan"), (), None),
           (("King Abdullah II", "Recep Tayyip Erdoğan"), (), None)]),
+        # "Separately" with a side of two: that whole side met each counterpart in turn.
+        ("Norwegian Foreign Minister Jonas Gahr Store and Danish Foreign Minister Per Stig "
+         "Moller arrived. The two ministers first saw Latvian President Vaira Vike-Freiberga and "
+         "Lithuanian President Valdas Adamkus separately.",
+         [(("Jonas Gahr Store", "Per Stig Moller", "Vaira Vīķe-Freiberga"), (), None),
+          (("Jonas Gahr Store", "Per Stig Moller", "Valdas Adamkus"), (), None)]),
+        # Talks that a verb's contact was for ("received A and B for talks") pair no objects.
+        ("Latvian President Vaira Vike-Freiberga received Danish Foreign Minister Per Stig "
+         "Moller and Norwegian Foreign Minister Jonas Gahr Store separately for bilateral talks.",
+         [(("Per Stig Moller", "Vaira Vīķe-Freiberga"), (), "Per Stig Moller"),
+          (("Jonas Gahr Store", "Vaira Vīķe-Freiberga"), (), "Jonas Gahr Store")]),
     ],
 )
 def test_extract_contacts_hosts_conveners_and_lists(text, expected):

@@ -85,6 +85,8 @@ INVITATION = re.compile(r"invit", re.IGNORECASE)
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|ministry|officials?|"
                            r"adviser|advisor)\s+(?:for|of|to)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)"
                            r"{0,4}$")
+# "received X for (bilateral) talks": the purpose of the verb before
+PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "a meeting between A, B and C, convened by D"
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 # What may stand between a speaker and a bare speech verb: an apposition and adverbs.
@@ -254,6 +256,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                                          sender_first=trigger.initiator == "subject")
     if objects and re.match(r"call", text[start:end], re.IGNORECASE) and \
             CALLED_SOMETHING.match(text, objects[0].end):
+        return []
+    if kind is Kind.CONTACT and subjects and not objects and PURPOSE.search(
+            text, max(clause_start, start - 40), start) and set(names_of(subjects)) <= {
+            name for m in found if sentence.start <= m.offset < start
+            and m.communication.kind is Kind.CONTACT for name in m.communication.participants}:
+        # "Putin received A and B separately for bilateral talks": the talks are what the
+        # verb's contact was for, and its objects are no pair of their own.
         return []
     if MOTION.match(text, start):
         # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.

@@ -74,6 +74,12 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
         r"(?:conversations|meetings|calls)\b", communication.evidence[0].text) or (
         communication.mode is Mode.PHONE and not JOINT.search(sentence.text))
+    if len(own) > 1 and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end):
+        # "The two envoys saw A and B separately": one meeting of the whole side with each
+        return [replace(communication, participants=(*own, other),
+                        initiator=communication.initiator if communication.initiator in own
+                        else None)
+                for other in others]
     if not separate or len(own) != 1 or len(others) < 2:
         return [communication]
     pairs = []
