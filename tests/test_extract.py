@@ -688,6 +688,16 @@ def test_extract_the_visitor_starts_the_meeting():
                                    "Vaira Vīķe-Freiberga"), None, "2022-01-05"),
           ("meeting", "occurred", ("Jonas Gahr Store", "Per Stig Moller", "Valdas Adamkus"),
            None, "2022-01-06")]),
+        # A verb repeated by ellipsis with a new object and a parallel phrase: one contact each.
+        ("Chinese Foreign Minister Wang Yi received Danish Foreign Minister Per Stig Moller on "
+         "Monday and Norwegian Foreign Minister Jonas Gahr Store on Wednesday.",
+         [("meeting", "occurred", ("Per Stig Moller", "Wang Yi"), "Per Stig Moller",
+           "2022-03-07"),
+          ("meeting", "occurred", ("Jonas Gahr Store", "Wang Yi"), "Jonas Gahr Store",
+           "2022-03-09")]),
+        ("Chinese Foreign Minister Wang Yi met Danish Foreign Minister Per Stig Moller in the "
+         "morning and Norwegian Foreign Minister Jonas Gahr Store said nothing.",
+         [("meeting", "occurred", ("Per Stig Moller", "Wang Yi"), None, None)]),
     ],
 )
 def test_extract_contacts_named_as_nouns_and_their_days(text, expected):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
@@ -413,4 +414,44 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     )
     pairs = bilateral(communication, subjects, objects, trigger, text, sentence, clause_start,
                       clause_end)
+    pairs += _gapped_objects(text, sentence, visible, subjects, objects, communication, published,
+                             planned)
     return [EventMention(c, start, elsewhere) for c in pairs]
+
+
+#: "received A in the morning and B in the afternoon": what lies between a verb's object and
+#: the object of its elided repetition (a place or time phrase, then "and")
+GAP_BEFORE = re.compile(r"(?:[^\S\n]+(?:in|on|at|during|over)[^\S\n]+[^,;.:\n]{1,40}?)+"
+                        r",?[^\S\n]+and[^\S\n]+(?:then[^\S\n]+|later[^\S\n]+)?"
+                        r"(?:with[^\S\n]+)?(?:(?:[A-Z][\w'’-]*|of|the)[^\S\n]+)*")
+#: ... and the parallel phrase after that object
+GAP_AFTER = re.compile(r"[^\S\n]+(?:in|on|at|during|over)[^\S\n]+(?:the[^\S\n]+)?\w+")
+
+
+def _gapped_objects(text, sentence, visible, subjects, objects, communication, published,
+                    planned) -> list[Communication]:
+    """The contacts of a verb repeated by ellipsis with a new object and a parallel phrase
+    ("Bush received Olmert in the morning and Abbas in the afternoon", "met A on Monday and B
+    on Tuesday"): the subject with each further object, on its own day when it names one."""
+    if not subjects or not objects or not isinstance(objects[-1], Mention):
+        return []
+    own = [s for s in names_of(subjects)]
+    found = []
+    last = objects[-1]
+    for mention in visible:
+        if mention.start <= last.end or mention.official in own + names_of(objects):
+            continue
+        gap = GAP_BEFORE.fullmatch(text, last.end, mention.start)
+        if not gap or not GAP_AFTER.match(text, mention.end):
+            break
+        phrase = text[mention.end : sentence.end]
+        day = next((d for _, d in find_dates(phrase[:40], published, planned) if d), None)
+        found.append(replace(
+            communication, participants=(*own, mention.official), initiator=(
+                communication.initiator if communication.initiator in own else
+                mention.official if communication.initiator else None),
+            date=day or communication.date,
+            evidence=(Span(mention.start, mention.end, text[mention.start:mention.end],
+                           sentence.text),)))
+        last = mention
+    return found
