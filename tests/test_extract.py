@@ -764,6 +764,9 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
         # The speaker of "said on Twitter" comes before it, not from the reported clause.
         ("The Moroccan side said on Twitter on Wednesday that Algeria's justice minister, "
          "Abderrachid Tebbi, would travel to Rabat.", set()),
+        # A definite occasion opening a clause points back: the official before is no speaker.
+        ("In Bujumbura, where President Pierre Nkurunziza has just won a third term, the speech "
+         "will be read as a rebuke.", set()),
         # A joint appearance after talks is held with the host of that day's talks.
         ("Indonesian President Joko Widodo met Ukrainian President Volodymyr Zelensky in Kyiv on "
          "Wednesday. He held talks with Russian President Vladimir Putin on Thursday.\n\n"

@@ -94,6 +94,10 @@ CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi
 REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
                         r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
 
+# A definite occasion opening a clause points back to one the text reported ("In Burundi, where
+# X has won a third term, the speech will be read as…"); the official named before is no speaker.
+RECALLED_OCCASION = re.compile(r"(?:^|[,;:\n]\s*|(?<=[.!?])\s+)(?:the|The)\s+$")
+
 PAST_REMARK = re.compile(r"\b(?:once|previously|in the past|(?:said|told|warned) earlier)\b",
                          re.IGNORECASE)
 
@@ -294,6 +298,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
         if subjects and SPOKESMAN_FOR.search(text, max(0, subjects[0].start - 60), subjects[0].start):
             subjects = []  # "A spokesman for Lavrov wrote": the unnamed spokesman speaks
+        if RECALLED_OCCASION.search(text, max(sentence.start, start - 6), start):
+            return []  # "…, the speech will be read as…": one reported already, spoken by no subject here
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
     group = GROUP.search(text, subjects[-1].end if subjects else clause_start, end)
     group = group if group and group.start() < start else None
