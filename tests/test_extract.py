@@ -110,6 +110,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Valery Gerasimov", "Chief of the General Staff", "Russia"),
           ("Ana Ruiz", "Attorney General", "United States"),
           ("Victoria Nuland", "Under Secretary of State", "United States")]),
+        # A state's formal style before its name, and a government's seat for the government.
+        ("In Accra, Ghana, Omar Said, President of the Republic of Liberia, met reporters.",
+         [("Omar Said", "President", "Liberia")]),
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),

@@ -129,8 +129,13 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # "J.Stoltenberg", "A.V.Grushko": no space after initials in some readouts
         rf"(?:(?:[^\S\n]+|-|(?<=\.))(?:(?:{particle})(?:[^\S\n]+|-))*{NAME_TOKEN}){{0,4}}"
     )
+    # "President of the Republic of Liberia", "of the Hashemite Kingdom of Jordan": a state's
+    # formal style before its name
+    style = (r"(?:(?:[A-Z][\w'’]*[^\S\n]+){0,2}(?:Republic|Kingdom|State|Sultanate|Emirate|"
+             r"Federation|Commonwealth|Principality|Grand[^\S\n]+Duchy)[^\S\n]+of[^\S\n]+"
+             r"(?:the[^\S\n]+)?)?")
     of_phrase = (
-        rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?(?:(?P<ofgov>{gov})\b|"
+        rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:(?P<ofgov>{gov})\b|"
         rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
     )
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
