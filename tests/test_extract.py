@@ -995,6 +995,11 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # Honorifics are no part of a name ("Mr.", "Shri", "H.E.").
         ("Mr. Putin received Shri Narendra Modi.", dt.date(2019, 9, 4),
          [("Vladimir Putin", "President", "Russia"), ("Narendra Modi", "Prime Minister", "India")]),
+        # A shorter form of the holder's post fits ("Secretary" of State); a family name written
+        # first names its holder after a title ("Foreign Minister Qin" is Qin Gang).
+        ("Secretary Blinken met Foreign Minister Qin.", dt.date(2023, 6, 1),
+         [("Antony Blinken", "Secretary", "United States"),
+          ("Qin Gang", "Foreign Minister", "China")]),
         # A surname points at the holder in office when the article appeared (Raúl, not Fidel).
         ("Castro welcomed the visitors.", dt.date(2016, 3, 21), [("Raúl Castro", "President", "Cuba")]),
         # The gazetteer's government beats a country that titles the next person.

@@ -30,6 +30,8 @@ from functools import lru_cache
 from kg.extract.names import PATRONYMIC, alternation, normalise_name
 from kg.knowledge import Knowledge, OfficeHolder
 
+#: governments whose people English news names family name first ("Qin Gang", "Moon Jae-in")
+FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "North Korea", "South Korea"})
 #: how far from a holder's term a bare surname still points at them
 SURNAME_REACH = dt.timedelta(days=2 * 365)
 NUMERALS = frozenset({"ii", "iii", "iv", "v", "vi", "vii", "ix", "x"})
@@ -87,6 +89,14 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
             if len(surname) > 3 and surname[0].isupper() and surname not in places:
                 by_surname.setdefault(name_key([surname]), []).append(holder)
                 surfaces.add(surname)
+            family = written.split()[0]
+            if " " in written and any(t.government in FAMILY_NAME_FIRST for t in holder.terms) \
+                    and family not in places:
+                # "Foreign Minister Qin" is Qin Gang; an untitled short family name ("Li")
+                # is too common a word to name anyone alone.
+                by_surname.setdefault(name_key([family]), []).append(holder)
+                if len(family) > 3:
+                    surfaces.add(family)
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(surfaces)})(?![\w-]|['’](?!s\b))")
     return HolderIndex({k: tuple(v) for k, v in by_name.items()},
                        {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()}, pattern)

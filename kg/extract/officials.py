@@ -349,8 +349,10 @@ def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     holder's, and a surname alone needs no post the holder never held."""
     if len(person.tokens) > 1:
         return is_name_of(_unstyled(person.tokens), holder)
-    posts = {post for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
-    return not posts or any(term.post in posts for term in holder.terms)
+    posts = {post.lower() for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
+    # "Secretary Blinken" is the Secretary of State: a shorter form of the post fits too.
+    return not posts or any(term.post.lower() in post or post in term.post.lower()
+                            for term in holder.terms for post in posts)
 
 
 def _unstyled(tokens: list[str]) -> list[str]:
