@@ -372,6 +372,13 @@ def test_extract_a_planned_call_by_the_bare_verb():
         ("phone", "planned", ("Emmanuel Macron", "Michel Aoun"), "Emmanuel Macron", None)]
 
 
+def test_extract_a_journey_under_way_is_planned():
+    text = ("US Secretary of State Antony Blinken heads to Beijing on Friday for talks with "
+            "Chinese Foreign Minister Wang Yi.")
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "
