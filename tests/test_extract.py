@@ -379,6 +379,13 @@ def test_extract_a_journey_under_way_is_planned():
         ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
 
 
+def test_extract_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
+    text = ("Ahead of his meeting with Chinese Foreign Minister Wang Yi, US Secretary of State "
+            "Antony Blinken said the talks mattered.")
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "

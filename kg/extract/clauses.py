@@ -46,7 +46,7 @@ COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+
 
 #: a sentence opening that is no subject: a participle or a preposition
 FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+ing\b|(?:After|Before|During|At|In|On|With|Alongside|"
-                            r"Beside)\b")
+                            r"Beside|Ahead|Prior|Upon|Since|Despite|Amid|Over|Throughout)\b")
 #: a finite verb, after adverbs and auxiliaries ("the Secretary-General also said")
 FINITE_VERB = re.compile(r"[^\S\n]+(?:(?:has|had|have|also|later|then|\w+ly)[^\S\n]+)*"
                          r"(?:said|says|told|added|announced|stressed|noted|[a-z]+ed)\b")
