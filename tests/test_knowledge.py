@@ -67,7 +67,7 @@ def test_every_office_holder_has_a_known_government_and_post():
 
 
 def test_a_trigger_row_cut_by_an_unquoted_comma_is_named_by_its_line(monkeypatch):
-    import kg.knowledge as knowledge
+    from kg import knowledge
     from kg.errors import KgError
 
     rows = [{"trigger": "met", "kind": "contact", "mode": "meeting", "initiator": ""},

@@ -264,6 +264,8 @@ JOINED = re.compile(
     r"(?:sat in on|joined|took part in|attended|present at|in attendance at)\s+"
     r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
     r"(?P<with>\s+with\s+)?")
+
+
 def _coordinated_before(text: str, mentions: list[Mention], index: int) -> list[Mention]:
     """``mentions[index]`` with the officials coordinated right before it ("A, B and C")."""
     chosen = [mentions[index]]
