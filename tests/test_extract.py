@@ -129,6 +129,10 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "Reporter Jane Smith wrote the story. Analyst John Doe agreed.",
         "The photo was taken by Ron Przysucha.",
         "Nothing about diplomacy happened on Tuesday.",
+        # A post at a think tank, a university or a foundation is no official post.
+        "\"The summit changed little,\" said Maria Kowalski, director of the Baltic Policy "
+        "Centre in Riga.",
+        "Tom Ferris, president of the Atlantic Peace Foundation, told reporters the deal was weak.",
     ],
 )
 def test_extract_no_officials_without_an_official_post(text):

@@ -81,6 +81,10 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                 continue  # "Kuwait's emir telephoned King Salman": scope words end at the post
             if pattern is patterns.appositive and _closes_fronted_phrase(text, match, sentences):
                 continue
+            if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
+                # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post.
+                taken.update(range(match.start("name"), match.end("name")))
+                continue
             tokens, name_start, name_end = clean_name(match, knowledge)
             if not tokens:
                 continue
@@ -183,6 +187,23 @@ CONTACT_BEFORE = re.compile(
     r"phoned|telephoned|between|visit(?:ed)?|letter to|message to)|['’]s guest)[^\S\n]+$")
 AUXILIARIES = (r"(?:(?:has|had|have|also|later|then|once|already|himself|herself|again|on \w+|"
                r"will|would|could|might|may|did|does|is|was|not|never)[^\S\n]+)*")
+
+
+PRIVATE_BODY = re.compile(
+    r"[^\S\n]+(?:of|at|for|with)[^\S\n]+(?:the[^\S\n]+)?"
+    r"((?:[A-Z][\w'’.&-]*(?:[^\S\n]+(?:of|for|on|and|&)(?=[^\S\n]+[A-Z]))?[^\S\n]*){1,7})")
+
+
+def _post_of_private_body(text: str, end: int, knowledge: Knowledge) -> bool:
+    """Whether the post ending at ``end`` is held at a body that is no government: a think tank,
+    a university, a foundation ("director of the Carnegie Moscow Center", "president of the
+    Council on Foreign Relations")."""
+    body = PRIVATE_BODY.match(text, end)
+    if body is None:
+        return False
+    name = body.group(1).strip()
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name)
+               for word in knowledge.words.get("private_body", ()))
 
 
 def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
