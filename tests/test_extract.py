@@ -500,6 +500,11 @@ def test_extract_contacts_with_several_parties(text, expected):
          "war must end.", {("speech", ("Recep Tayyip Erdoğan",), None)}),
         ("Speaking at a news conference, Turkish President Recep Tayyip Erdoğan said the war "
          "must end.", {("press_briefing", ("Recep Tayyip Erdoğan",), None)}),
+        # An official named inside a relative clause is not the subject of the verb after it.
+        ("Mark Hollis, who served as an aide under President Joe Biden, went further on "
+         "Twitter, calling the deal a disgrace.", set()),
+        ("Ann Cole, who ran the C.I.A. under President Joe Biden, said the deal was weak.",
+         set()),
     ],
 )
 def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expected):

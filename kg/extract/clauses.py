@@ -131,7 +131,7 @@ COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,6
 
 # "Rhodes, (the deputy national security adviser) who led the talks, told reporters"
 RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose)\b"
-                             r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d))*,\s*"
+                             r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d)|(?<=\b[A-Z])\.)*,\s*"
                              r"(?:(?:also|later|then|again|\w+ly)\s+)*$")
 
 
@@ -143,6 +143,17 @@ def subject_across_relative(text: str, mentions: list[Mention], start: int) -> l
         return []
     before = [m for m in mentions if m.end <= gap.start()]
     return before[-1:] if before and before[-1].end == gap.start() else []
+
+
+def relative_gap_start(text: str, start: int) -> int | None:
+    """Where a comma-closed relative clause before ``start`` opens, if one does ("Brennan, who
+    led the CIA under President Obama, wrote"): whoever it names is not the verb's subject."""
+    gap = RELATIVE_GAP.search(text, max(0, start - 240), start)
+    return gap.start() if gap else None
+
+
+RELATIVE_GAP = re.compile(RELATIVE_BEFORE.pattern.removesuffix("$")
+                          + r"(?:[a-z][\w'’-]*\s+){0,3}$")
 
 
 def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:

@@ -44,6 +44,7 @@ from kg.extract.clauses import (
     relative_object,
     relative_subject,
     subject_across_relative,
+    relative_gap_start,
 )
 from kg.extract.dates import (
     CONTINUATION,
@@ -251,6 +252,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     # "Erdoğan, who has offered to host Putin, said": the official the relative clause hangs
     # on, not one named inside it, is the subject, and the clause's words are not its verb's.
     across = subject_across_relative(text, visible, start)
+    gap = None if across else relative_gap_start(text, start)
+    if gap is not None and gap > sentence.start:
+        # "Brennan, who led the CIA under President Obama, wrote": the clause's antecedent is
+        # no official, and an official named inside the clause is not the subject either.
+        visible = [m for m in visible if not gap <= m.start < start]
     subjects = across or find_subjects(text, visible, clause_start, start) or relative_subject(
         text, visible, clause_start)
     cue_start = across[0].end if across else clause_start
