@@ -505,6 +505,13 @@ def test_extract_contacts_with_several_parties(text, expected):
          "Twitter, calling the deal a disgrace.", set()),
         ("Ann Cole, who ran the C.I.A. under President Joe Biden, said the deal was weak.",
          set()),
+        # The reader of a joint or final text is not its speaker; of a statement of their own, is.
+        ("Chilean Foreign Minister Ana Torres read out the joint communiqué at the end of the "
+         "summit.", set()),
+        ("The talks closed with Chilean Foreign Minister Ana Torres reading the final declaration "
+         "in Spanish.", set()),
+        ("Chilean Foreign Minister Ana Torres read out a statement on the talks.",
+         {("press_statement", ("Ana Torres",), None)}),
     ],
 )
 def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expected):

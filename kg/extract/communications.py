@@ -99,6 +99,13 @@ REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]
 # X has won a third term, the speech will be read as…"); the official named before is no speaker.
 RECALLED_OCCASION = re.compile(r"(?:^|[,;:\n]\s*|(?<=[.!?])\s+)(?:the|The)\s+$")
 
+#: "X read out the final statement", "with X reading the joint statement": a text several
+#: parties issued, and its reader is not the one who speaks in it.
+READ_JOINT_TEXT = re.compile(
+    r"\bread(?:s|ing)?(?:\s+out)?\s+(?:the|a|an|their)\s+(?:[\w-]+\s+)?"
+    r"(?:joint|final|closing|concluding)\s+(?:[\w-]+\s+)?(?:statement|declaration|communiqu[eé])",
+    re.IGNORECASE)
+
 PAST_REMARK = re.compile(r"\b(?:once|previously|in the past|(?:said|told|warned) earlier)\b",
                          re.IGNORECASE)
 
@@ -304,6 +311,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
         if subjects and SPOKESMAN_FOR.search(text, max(0, subjects[0].start - 60), subjects[0].start):
             subjects = []  # "A spokesman for Lavrov wrote": the unnamed spokesman speaks
+        if any(m.start() < end and m.end() > start for m in READ_JOINT_TEXT.finditer(
+                text, max(sentence.start, start - 60), min(sentence.end, end + 60))):
+            return []  # "X read out the final statement": the reader is not its speaker
         if RECALLED_OCCASION.search(text, max(sentence.start, start - 6), start):
             return []  # "…, the speech will be read as…": one reported already, spoken by no subject here
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
