@@ -398,6 +398,15 @@ def test_extract_the_eve_of_a_meeting_places_it_ahead():
         ("meeting", "planned", ("Cyril Ramaphosa", "Joe Biden"), "Joe Biden", "2022-03-11")]
 
 
+def test_extract_a_meeting_next_weekday_is_planned_even_with_a_past_participle():
+    # "a meeting next Thursday hosted by X": the participle's tense does not move the day back.
+    found = contacts("Uzbek President Shavkat Mirziyoyev met Tajik President Emomali Rahmon on "
+                     "Thursday. Both leaders are expected in Astana next Thursday for a meeting of "
+                     "regional heads of state hosted by Kazakh President Kassym-Jomart Tokayev.")
+    assert [(c[1], c[2], c[4]) for c in found if len(c[2]) == 3] == [
+        ("planned", ("Emomali Rahmon", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"), "2022-03-17")]
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "
@@ -577,6 +586,11 @@ def test_extract_quotes_are_attributed_to_their_speaker():
         ("on Jan. 5, 2020", False, "2020-01-05"),
         ("last week", False, None),
         ("two days ago", False, "2022-03-09"),
+        # "next" and "last" fix a weekday's side of the publication day, whatever the tense.
+        ("next Thursday", False, "2022-03-17"),
+        ("next Friday", True, "2022-03-18"),
+        ("last Friday", False, "2022-03-04"),
+        ("this coming Monday", False, "2022-03-14"),
     ],
 )
 def test_extract_dates_resolve_against_publication(text, planned, expected):

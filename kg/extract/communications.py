@@ -365,10 +365,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       # "“…,” tweeted Blinken": a quotation carries no day from the narrative
                       carry=kind is Kind.CONTACT
                       or not text.startswith(("“", '"'), paragraph_start(text, sentence.start)))
-    if date and published and date > published and not planned and own_day \
-            and date.year == published.year and _past_tense(text[start:end]):
+    if date and published and date > published + dt.timedelta(days=7) and not planned \
+            and own_day and date.year == published.year and _past_tense(text[start:end]):
         # "on April 11 the two sat down" in a March article: a verb in the past tense reports
-        # what happened, so a day without a year that would lie ahead is last year's.
+        # what happened, so a day without a year that would lie ahead is last year's (not a
+        # weekday of the coming week: "a meeting next Thursday hosted by X").
         date = date.replace(year=date.year - 1) if (date.month, date.day) != (2, 29) else None
     if date and published and date > published:
         planned = True

@@ -56,6 +56,7 @@ EXPLICIT = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
 ]
 YEAR_SHIFT = re.compile(r",?\s+(?P<way>last|next)\s+year\b", re.IGNORECASE)
+NEXT_OR_LAST = re.compile(r"\b(next|last|this coming)\s+$", re.IGNORECASE)
 WEEKDAY_JOINER = re.compile(r"[,\s]+(?:the\s+)?")
 ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -135,6 +136,15 @@ def find_dates(
             continue  # "Saturday, 17 December 2016": the weekday only names the date's day
         if claim(match):
             weekday = WEEKDAYS.index(match.group("weekday").lower())
+            way = NEXT_OR_LAST.search(text, max(0, match.start() - 14), match.start())
+            if way and published:
+                # "next Thursday" lies ahead of publication, "last Thursday" behind it, whatever
+                # the verb's tense.
+                ahead = way.group(1).lower() != "last"
+                delta = ((weekday - published.weekday()) % 7 or 7) if ahead \
+                    else -((published.weekday() - weekday) % 7 or 7)
+                found.append((match.start(), published + dt.timedelta(days=delta)))
+                continue
             found.append((match.start(), _weekday(weekday, published, planned)))
     return sorted(found, key=lambda item: item[0])
 
