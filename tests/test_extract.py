@@ -407,6 +407,27 @@ def test_extract_a_meeting_next_weekday_is_planned_even_with_a_past_participle()
         ("planned", ("Emomali Rahmon", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"), "2022-03-17")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto became the first African leader to address the "
+        "Japanese parliament.",
+        "Chilean President Gabriel Boric was one of the first foreign leaders to meet Brazilian "
+        "President Luiz Inácio Lula da Silva after his inauguration.",
+    ],
+)
+def test_extract_the_first_to_do_something_did_it(text):
+    # "the first (…) to address/meet": the infinitive tells what happened, not a plan.
+    statuses = {c.status.value for c in run(text).communications}
+    assert statuses == {"occurred"}
+
+
+def test_extract_the_first_to_do_something_is_planned_only_with_a_cue():
+    text = ("Kenyan President William Ruto will be the first African leader to address the "
+            "Japanese parliament.")
+    assert {c.status.value for c in run(text).communications} == {"planned"}
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "

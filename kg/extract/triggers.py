@@ -51,6 +51,7 @@ def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
 
 
 INFINITIVE = re.compile(r"\bto\s+$")
+FIRST_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:[\w'’-]+\s+){0,5}?to\s+$")
 MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned)\s+to\s+$")
 
 
@@ -62,6 +63,12 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
         if effect in cues and cues[effect].search(window):
             return effect
     near = before[-40:]
+    first = FIRST_TO.search(before[-70:])
+    if first:
+        # "became the first sitting president to address", "one of the first leaders to meet":
+        # the infinitive describes what happened; only a cue before it makes it a plan.
+        rest = before[-70:][: first.start()][-40:]
+        return "planned" if "planned" in cues and cues["planned"].search(rest) else "occurred"
     # "to meet", "to visit": an infinitive right before the trigger word.
     if INFINITIVE.search(near) and not MOTION_TO.search(near):
         return "planned"
