@@ -428,6 +428,20 @@ def test_extract_the_first_to_do_something_is_planned_only_with_a_cue():
     assert {c.status.value for c in run(text).communications} == {"planned"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare report of speech has no occasion to plan: future words in what is reported
+        # ("…will double next year, he said") or a forecast of words make no planned statement.
+        "Kenyan President William Ruto was upbeat. Exports will double next year, he said.",
+        "Kenyan President William Ruto is expected to urge calm.",
+    ],
+)
+def test_extract_a_bare_remark_is_never_planned(text):
+    assert [c for c in run(text).communications
+            if c.kind.value == "statement" and c.status.value == "planned"] == []
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "

@@ -378,6 +378,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     evidence_end = max([end] + [m.end for m in subjects + objects if isinstance(m, Mention)])
     evidence = Span(evidence_start, evidence_end, text[evidence_start:evidence_end], sentence.text)
     names = names_of(subjects) + [n for n in names_of(objects) if n not in names_of(subjects)]
+    if kind is Kind.STATEMENT and planned and trigger.mode == Mode.UNSPECIFIED.value:
+        return []  # "X is expected to urge…", "will announce": a forecast of words, no occasion
     if kind is Kind.STATEMENT:
         speaker = names_of(subjects)[:1] or names_of(objects)[:1]
         if trigger.mode == Mode.PRESS_BRIEFING.value:
