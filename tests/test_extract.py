@@ -442,6 +442,16 @@ def test_extract_a_bare_remark_is_never_planned(text):
             if c.kind.value == "statement" and c.status.value == "planned"] == []
 
 
+def test_extract_a_city_visited_to_meet_others_there_is_no_host_country():
+    # "travelled to Brussels for a lunch with Juncker": the seat of the EU is a venue, and the
+    # visit is only the meeting with the official named, not one with Belgium's leaders.
+    found = contacts("British Prime Minister Theresa May travelled to Brussels for a lunch with "
+                     "European Commission President Jean-Claude Juncker.")
+    assert [c[2] for c in found] == [("Jean-Claude Juncker", "Theresa May")]
+    # Without anyone to meet there, the capital visited stands for its hosts.
+    assert len(contacts("British Prime Minister Theresa May travelled to Brussels on Monday.")) == 1
+
+
 def test_extract_plans_take_no_narrative_date():
     text = ("US Secretary of State Antony Blinken spoke with Israeli Prime Minister Benjamin "
             "Netanyahu on Wednesday. Blinken said Deputy Assistant Secretary Hady Amr will travel "

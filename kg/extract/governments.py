@@ -268,10 +268,36 @@ def host_countries(text: str, end: int, trigger: Trigger, subjects, names: list[
     place = PLACE_AFTER.match(text, end)
     # "will visit Mauritania and Senegal": every country of the list.
     while place and (country := _country(place.group("place"), knowledge)):
-        if not (visitor and visitor.government == country[0]):
+        if not (visitor and visitor.government == country[0]) and not _venue_of_other_hosts(
+                text, place.start("place"), country, cast, knowledge):
             countries.append(country[0])
         place = NEXT_PLACE.match(text, place.start("place") + country[1])
     return list(dict.fromkeys(countries))
+
+
+def _venue_of_other_hosts(text: str, at: int, country: tuple[str, int], cast: Cast,
+                          knowledge: Knowledge) -> bool:
+    """Whether a capital visited is only where the visitor meets others the sentence names
+    ("travelled to Brussels for a lunch with Mr Juncker"): a city that is the seat of an
+    organisation (or a venue) stands for no host government then."""
+    place = text[at : at + country[1]]
+    if knowledge.government_by_capital.get(place) != country[0] or \
+            knowledge.government_by_surface.get(place):
+        return False  # a country named as such is visited
+    stop = len(text)
+    for mark in (".", "\n", ";"):
+        found = text.find(mark, at + country[1])
+        stop = min(stop, found) if found >= 0 else stop
+    purpose = re.search(r"\bwith\b", text[at + country[1] : stop])
+    if purpose is None:
+        return False
+    after = at + country[1] + purpose.end()
+    for mention in cast.mentions:
+        if after <= mention.start < stop:
+            official = cast.official(mention.official)
+            if official and official.government and official.government != country[0]:
+                return True
+    return False
 
 
 def _country(words: str, knowledge: Knowledge) -> tuple[str, int] | None:
