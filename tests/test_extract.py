@@ -390,6 +390,23 @@ def test_extract_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
         ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
 
 
+@pytest.mark.parametrize(
+    ("verb", "mode"),
+    [("hosted both leaders", "meeting"), ("met the two leaders", "meeting"),
+     ("sent letters to the two leaders", "correspondence")],
+)
+def test_extract_a_group_object_stands_for_the_officials_named_before(verb, mode):
+    # letters to several people are one letter each; a group stands for those named last
+    text = ("Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti, Vucic's "
+            f"rival, arrived on Monday. EU foreign policy chief Josep Borrell {verb} on Monday.")
+    found = {(c[0], c[2]) for c in contacts(text)}
+    if mode == "correspondence":
+        assert found == {(mode, ("Aleksandar Vučić", "Josep Borrell")),
+                         (mode, ("Albin Kurti", "Josep Borrell"))}
+    else:
+        assert found == {(mode, ("Albin Kurti", "Aleksandar Vučić", "Josep Borrell"))}
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "

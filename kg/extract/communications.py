@@ -175,6 +175,25 @@ COMPOUND_MODES = {"meeting": Mode.MEETING, "summit": Mode.MEETING, "talks": Mode
                   "conversation": Mode.UNSPECIFIED}
 
 
+def _group_object(text: str, end: int, subjects: list, cast: Cast) -> list[Mention]:
+    """"Borrell hosted both leaders", "wrote to the two presidents": a group right after the
+    trigger stands for the officials named last before it, other than the subject."""
+    lead = GROUP_OBJECT_LEAD.match(text, end)
+    group = GROUP.match(text, lead.end()) if lead else None
+    if group is None or group.group("they"):
+        return []
+    own = set(names_of(subjects))
+    before = [m for m in cast.mentions[: bisect.bisect_left([m.start for m in cast.mentions],
+                                                             group.start())]
+              # "Yemane, Isaias's adviser": the owner of a title is no member of the group
+              if m.official not in own and text[m.end : m.end + 2] not in ("'s", "’s")]
+    members = group_members(group, before, cast.official, paragraph_start(text, group.start()))
+    return [Mention(group.start(), group.end(), name, "title") for name in members]
+
+
+GROUP_OBJECT_LEAD = re.compile(r"[^\S\n]+(?:(?:with|to|from)[^\S\n]+)?")
+
+
 def _past_tense(trigger_text: str) -> bool:
     """Whether a trigger opens with a verb in the simple past ("telephoned", "sat down").
 
@@ -341,6 +360,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 (Span(group.start(), end, text[group.start():end], sentence.text),),
                 date=event_date(text, sentence, published, False, last_date, False, clause_start,
                                 clause_end)), start)]
+    if kind is Kind.CONTACT and subjects and not objects:
+        objects = _group_object(text, end, subjects, cast)
     # "On May 26": the month is no modal "may"; nor is a name ("Theresa May held talks").
     factuality = classify_factuality(
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(

@@ -72,7 +72,7 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     own = names_of(subjects)
     others = [n for n in names_of(objects) if n not in own]
     separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
-        r"(?:conversations|meetings|calls)\b", communication.evidence[0].text) or (
+        r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
         communication.mode is Mode.PHONE and not JOINT.search(sentence.text))
     if len(own) > 1 and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end):
         # "The two envoys saw A and B separately": one meeting of the whole side with each
