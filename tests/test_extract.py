@@ -407,6 +407,16 @@ def test_extract_a_group_object_stands_for_the_officials_named_before(verb, mode
         assert found == {(mode, ("Albin Kurti", "Aleksandar Vučić", "Josep Borrell"))}
 
 
+def test_extract_a_title_names_an_office_holder_named_without_one():
+    # Trump is a president by the gazetteer, though the text never titles him.
+    text = ("Trump met North Korean leader Kim Jong Un in Hanoi on Thursday. Trump had flown in "
+            "on Tuesday. On Wednesday Vietnamese President Nguyen Phu Trong received him at the "
+            "palace. “Sometimes you have to walk,” the president told reporters on Thursday.")
+    statements = [c.participants for c in run(text, dt.date(2019, 2, 28)).communications
+                  if c.kind.value == "statement"]
+    assert statements == [("Donald Trump",)]
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "

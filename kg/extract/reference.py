@@ -223,7 +223,12 @@ GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:visiting\s+(?:leader|president
 def _holds(person: Person, post_word: str) -> bool:
     """Whether one of the posts of ``person``, without its scope, is the post a title names:
     "the Secretary-General" is not the Special Envoy of the Secretary-General."""
-    heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post, _ in person.posts]
+    posts = [post for post, _ in person.posts]
+    if not posts and person.holder is not None:
+        # "Trump … the president said": an office-holder named without a title holds the posts
+        # the gazetteer knows
+        posts = [term.post for term in person.holder.terms]
+    heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post in posts]
     return any(post_word in head or head in post_word for head in heads)
 
 
