@@ -45,8 +45,11 @@ COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+
 
 
 #: a sentence opening that is no subject: a participle or a preposition
-FRONTED_PHRASE = re.compile(r"[A-Z][a-z]+ing\b|(?:After|Before|During|At|In|On|With|Alongside|"
-                            r"Beside|Ahead|Prior|Upon|Since|Despite|Amid|Over|Throughout)\b")
+FRONTED_WORDS = (r"After|Before|During|At|In|On|With|Alongside|Beside|Ahead|Prior|Upon|Since|"
+                 r"Despite|Amid|Over|Throughout")
+FRONTED_PHRASE = re.compile(rf"[A-Z][a-z]+ing\b|(?:{FRONTED_WORDS})\b")
+#: the opening of a phrase before the main clause, after a comma too: a participle or a preposition
+OPENING_PHRASE = re.compile(rf"\s*(?:[A-Za-z]+ing|{FRONTED_WORDS})\b", re.IGNORECASE)
 #: a finite verb, after adverbs and auxiliaries ("the Secretary-General also said")
 FINITE_VERB = re.compile(r"[^\S\n]+(?:(?:has|had|have|also|later|then|\w+ly)[^\S\n]+)*"
                          r"(?:said|says|told|added|announced|stressed|noted|[a-z]+ed)\b")

@@ -31,6 +31,7 @@ from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
     CALLED_SOMETHING,
     CLAUSE_BREAK,
+    OPENING_PHRASE,
     SECOND_VERB,
     SPEECH_BREAK,
     clause_bounds,
@@ -41,10 +42,10 @@ from kg.extract.clauses import (
     is_title_owner,
     letter_sides,
     narrative_subject,
+    relative_gap_start,
     relative_object,
     relative_subject,
     subject_across_relative,
-    relative_gap_start,
 )
 from kg.extract.dates import (
     CONTINUATION,
@@ -211,11 +212,6 @@ def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
              Trigger(match.group("noun"), Kind.CONTACT.value,
                      COMPOUND_MODES.get(match.group("noun"), Mode.PHONE).value, ""))
             for match in COMPOUND_EVENT.finditer(sentence)]
-
-
-#: the opening of a phrase before the main clause: a participle or a preposition
-OPENING_PHRASE = re.compile(r"\s*(?:[A-Za-z]+ing|after|before|during|at|in|on|with|alongside|"
-                            r"beside)\b", re.IGNORECASE)
 
 
 def _in_opening_phrase(text: str, sentence, start: int, visible: list[Mention]) -> bool:
