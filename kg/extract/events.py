@@ -402,8 +402,9 @@ def with_envoys(communications: list[Communication], text: str,
 
 
 def without_covered_visits(communications: list[Communication], cast: Cast) -> list[Communication]:
-    """Drop "X (and Y) visited Z-land" where the article names whom they met there: those meetings are the
-    communication; the visit alone stands for them only when its hosts go unnamed."""
+    """Drop "X (and Y) visited Z-land" where the article names whom they met there: those
+    meetings are the communication; the visit alone stands for them only when its hosts go
+    unnamed."""
     government_of = {o.name: o.government for o in cast.officials}
     met: dict[str, set[str | None]] = {}
     for communication in communications:
