@@ -417,6 +417,33 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
     assert statements == [("Donald Trump",)]
 
 
+@pytest.mark.parametrize(
+    ("middle", "mode", "initiator"),
+    [
+        # an occasion after the verb's object: the verb's subject and object take part
+        ("thanked Chinese Foreign Minister Wang Yi in a call", "phone", None),
+        ("urged Chinese Foreign Minister Wang Yi to act during talks", "unspecified", None),
+        # more of the vocabulary of meeting and writing
+        ("dined with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
+        ("exchanged messages with Chinese Foreign Minister Wang Yi", "correspondence", None),
+        ("paid a call on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
+    ],
+)
+def test_extract_contacts_of_more_constructions(middle, mode, initiator):
+    text = f"US Secretary of State Antony Blinken {middle} on Monday."
+    assert contacts(text) == [(mode, "occurred", ("Antony Blinken", "Wang Yi"), initiator,
+                               "2022-03-07")]
+
+
+def test_extract_a_meeting_held_between_two_officials():
+    text = ("A meeting was held between US Secretary of State Antony Blinken and Chinese Foreign "
+            "Minister Wang Yi on Monday.")
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "occurred", ("Antony Blinken", "Wang Yi"))]
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "

@@ -195,6 +195,27 @@ def _group_object(text: str, end: int, subjects: list, cast: Cast) -> list[Menti
 GROUP_OBJECT_LEAD = re.compile(r"[^\S\n]+(?:(?:with|to|from)[^\S\n]+)?")
 
 
+def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
+                        subjects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """"Blinken thanked Wang in a call", "urged him to act during talks": an event named in a
+    phrase after a verb and its object is a contact of the verb's subject with that object."""
+    if not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start):
+        return subjects, []
+    before = [m for m in visible if clause_start <= m.start and m.end <= subjects[0].start]
+    verb = before and VERB_GAP.match(text, before[-1].end, subjects[0].start)
+    if verb and is_title_only(text[verb.end() : subjects[0].start]) \
+            and before[-1].official != subjects[0].official:
+        return [before[-1]], subjects
+    return subjects, []
+
+
+#: the preposition opening an occasion: "in a (phone) call", "during talks", "at a meeting"
+OCCASION_AFTER_OBJECT = re.compile(r"\b(?:in|during|at|over)\s+(?:(?:a|an|the|their|his|her)\s+)?"
+                                   r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: one verb (and an adverb) between a subject and its object: "thanked", "warmly congratulated"
+VERB_GAP = re.compile(r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]+(?:ed|d)[^\S\n]+")
+
+
 def _past_tense(trigger_text: str) -> bool:
     """Whether a trigger opens with a verb in the simple past ("telephoned", "sat down").
 
@@ -284,6 +305,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)
+    if kind is Kind.CONTACT and len(subjects) == 1 and not objects:
+        subjects, objects = _verb_object_before(text, visible, clause_start, start, subjects)
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
