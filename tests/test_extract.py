@@ -910,6 +910,14 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
         # The speaker of "said on Twitter" comes before it, not from the reported clause.
         ("The Moroccan side said on Twitter on Wednesday that Algeria's justice minister, "
          "Abderrachid Tebbi, would travel to Rabat.", set()),
+        # Testimony and remarks delivered are speeches; one a statement is issued with is no
+        # part of what it says, and the day after them is the statement's.
+        ("US Secretary of State Antony Blinken testified before the Senate.",
+         {("speech", ("Antony Blinken",), None)}),
+        ("US Secretary of State Antony Blinken delivered remarks at the embassy on Sunday.",
+         {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken issued a statement with Chinese Foreign Minister "
+         "Wang Yi on Sunday.", {("press_statement", ("Antony Blinken",), "2022-03-06")}),
         # A definite occasion opening a clause points back: the official before is no speaker.
         ("In Bujumbura, where President Pierre Nkurunziza has just won a third term, the speech "
          "will be read as a rebuke.", set()),

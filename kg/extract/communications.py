@@ -262,8 +262,14 @@ def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
     """Where the content of a statement starts after its trigger (a "that" clause, a clause
     with its own subject), or the clause's end."""
     content = CONTENT.search(text, end, clause_end)
-    named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers]
+    # "issued a joint statement with X on Monday": one addressed or joined is no content
+    named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers
+             and not ADDRESSEE_BEFORE.search(text, max(end, m.start - 60), m.start)]
     return min([content.start() if content else clause_end] + named)
+
+
+ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|her)\s+)?"
+                              r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
 def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:

@@ -230,9 +230,11 @@ def _with_inflections(pattern: str, irregular: dict[str, dict[str, str]]) -> str
 def _regular_forms(lemma: str) -> list[str]:
     """Third person, past and present participle of a regular English verb.
 
-    >>> _regular_forms("receive"), _regular_forms("discuss"), _regular_forms("embrace")
-    (['receives', 'received', 'receiving'], ['discusses', 'discussed', 'discussing'], ['embraces', 'embraced', 'embracing'])
+    >>> _regular_forms("receive"), _regular_forms("discuss"), _regular_forms("testify")
+    (['receives', 'received', 'receiving'], ['discusses', 'discussed', 'discussing'], ['testifies', 'testified', 'testifying'])
     """
+    if re.search(r"[^aeiou]y$", lemma):
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
     third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
     if lemma.endswith("e"):
         return [third, lemma + "d", lemma[:-1] + "ing"]
