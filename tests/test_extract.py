@@ -343,6 +343,9 @@ def test_extract_the_month_may_is_no_modal_and_a_subject_pronoun_is_the_main_sub
         ("German Foreign Minister Annalena Baerbock flew to Ankara on Friday. Turkish Foreign "
          "Minister Mevlüt Çavuşoğlu received her at the ministry.",
          ("Annalena Baerbock", "Mevlüt Çavuşoğlu")),
+        # The owner of the subject's title is no subject: "her" is the owner.
+        ("German Foreign Minister Annalena Baerbock flew home. Baerbock's French counterpart, "
+         "Catherine Colonna, called her on Friday.", ("Annalena Baerbock", "Catherine Colonna")),
     ],
 )
 def test_extract_an_object_pronoun_is_not_its_own_clause_s_subject(text, expected):

@@ -176,7 +176,10 @@ def _object_reference(sentence, start: int, same: list[Mention], window: list[st
     breaks = list(CLAUSE_BREAK.finditer(sentence.text, 0, start - sentence.start))
     clause_start = sentence.start + (breaks[-1].end() if breaks else 0)
     clause = [m for m in same if m.start >= clause_start]
-    subject = (clause or same or [None])[0]
+    # "Baerbock's counterpart, Colonna, called her": the owner of a title is no subject
+    owners = {id(m) for m in same
+              if sentence.text[m.end - sentence.start :][:2] in ("'s", "’s")}
+    subject = next((m for m in clause if id(m) not in owners), None) or (clause or same or [None])[0]
     if subject is None:
         return None
     others = [m.official for m in clause if m.official != subject.official] or [
