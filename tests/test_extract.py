@@ -113,6 +113,12 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # A state's formal style before its name, and a government's seat for the government.
         ("In Accra, Ghana, Omar Said, President of the Republic of Liberia, met reporters.",
          [("Omar Said", "President", "Liberia")]),
+        # An official acting for the organisation they chair represents it (SCHEMA 10).
+        ("Senegal's Macky Sall, the African Union chairman, met Chinese President Xi Jinping.",
+         [("Macky Sall", "Chairman", "African Union"), ("Xi Jinping", "President", "China")]),
+        ("Senegalese President Macky Sall, who currently chairs the African Union, met Chinese "
+         "President Xi Jinping.",
+         [("Macky Sall", "President", "African Union"), ("Xi Jinping", "President", "China")]),
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),

@@ -35,10 +35,24 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     most, leaving out those of the officials named beside this one (their counterparts).
     """
     chosen: dict[str, str | None] = {}
+    organisations = {g.name for g in knowledge.governments if g.kind == "organisation"}
+    # "Macky Sall, who currently chairs the African Union": the organisation an official chairs
+    chaired: dict[str, list[str]] = {}
+    for mention in mentions:
+        chair = CHAIRS_AFTER.match(text, mention.end) if mention.how in ("titled", "name") else None
+        organisation = chair and _country(chair.group("org"), knowledge)
+        if organisation and organisation[0] in organisations:
+            chaired.setdefault(mention.official, []).append(organisation[0])
     for person in people:
         term = person.holder.term_on(published) if person.holder else None
-        if term is not None and (published is None or term.covers(published)
-                                 or not person.governments):
+        chairs = [g for g in person.governments + chaired.get(person.name, [])
+                  if g in organisations and g != (term and term.government)]
+        if chairs:
+            # "Macky Sall, the African Union chairman": acting for the organisation he chairs
+            # (SCHEMA convention 10), whatever state he heads.
+            chosen[person.name] = chairs[0]
+        elif term is not None and (published is None or term.covers(published)
+                                   or not person.governments):
             # In office, the gazetteer knows best; out of office, the text's title does.
             chosen[person.name] = term.government
         elif person.governments:
@@ -192,6 +206,10 @@ def _government_before(text: str, offset: int, sentences, patterns, knowledge) -
     return knowledge.government_by_surface.get(named[-1]) or knowledge.government_by_capital[named[-1]]
 
 
+CHAIRS_AFTER = re.compile(r",?[^\S\n]+(?:who[^\S\n]+)?(?:(?:currently|also|now)[^\S\n]+)?"
+                          r"(?:chairs|heads|holds[^\S\n]+the[^\S\n]+(?:rotating[^\S\n]+)?"
+                          r"(?:chairmanship|presidency)[^\S\n]+of)[^\S\n]+(?:the[^\S\n]+)?"
+                          r"(?P<org>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,4})")
 COMPANION_GAP = re.compile(r"[^.;:]{0,60}?\b(?:flanked|accompanied|joined)\s+by\s+(?:his|her|their)?\s*(.{0,60})")
 SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
                         r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")

@@ -223,8 +223,11 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
                 token in words["stop"] or token in knowledge.government_by_surface
                 or token in knowledge.post_by_surface or token in words["domain"]):
             return [], start, start
-        if token in words["honorific"] or leading_title:
-            # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name.
+        owner = not tokens and re.sub(r"['’]s$", "", token) in knowledge.government_by_surface \
+            and token[-2:] in ("'s", "’s") and token_match.end() < len(raw)
+        if token in words["honorific"] or leading_title or owner:
+            # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name,
+            # nor is the country that owns it ("Senegal's Macky Sall, the AU chairman").
             start = start + token_match.end()
             while start < len(match.string) and match.string[start] == " ":
                 start += 1
