@@ -1160,6 +1160,9 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         ("Secretary Blinken met Foreign Minister Qin.", dt.date(2023, 6, 1),
          [("Antony Blinken", "Secretary", "United States"),
           ("Qin Gang", "Foreign Minister", "China")]),
+        # A ruler known by the given name after a style; an ambiguous one stays unnamed.
+        ("Sheikh Tamim spoke with Sheikh Mohammed.", dt.date(2023, 3, 8),
+         [("Tamim bin Hamad Al Thani", "Sheikh", "Qatar"), ("Mohammed", "Sheikh", None)]),
         # A surname points at the holder in office when the article appeared (Raúl, not Fidel).
         ("Castro welcomed the visitors.", dt.date(2016, 3, 21), [("Raúl Castro", "President", "Cuba")]),
         # The gazetteer's government beats a country that titles the next person.

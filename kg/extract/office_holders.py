@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.names import PATRONYMIC, alternation, normalise_name
@@ -51,6 +51,9 @@ class HolderIndex:
     by_surname: dict[str, tuple[OfficeHolder, ...]]
     #: any written form of a name or alias, and every surname (case as written)
     surfaces: re.Pattern
+    #: key of a given name (the first word of a name of two or more) -> holders: monarchs and
+    #: Gulf rulers go by it after a style ("Sheikh Tamim", "King Abdullah")
+    by_given: dict[str, tuple[OfficeHolder, ...]] = field(default_factory=dict)
 
 
 def name_key(tokens) -> str:
@@ -98,8 +101,21 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
                 if len(family) > 3:
                     surfaces.add(family)
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternation(surfaces)})(?![\w-]|['’](?!s\b))")
+    by_given: dict[str, list[OfficeHolder]] = {}
+    for holder in knowledge.office_holders:
+        words = holder.name.split()
+        if len(words) > 1:
+            by_given.setdefault(name_key(words[:1]), []).append(holder)
     return HolderIndex({k: tuple(v) for k, v in by_name.items()},
-                       {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()}, pattern)
+                       {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()}, pattern,
+                       {k: tuple(v) for k, v in by_given.items()})
+
+
+def identify_styled(given: str, published: dt.date | None, index: HolderIndex) -> OfficeHolder | None:
+    """The one holder in office around ``published`` whose given name a style introduces
+    ("Sheikh Tamim" in 2023 is Tamim bin Hamad Al Thani), if exactly one."""
+    return _sole_holder_near(index.by_given.get(name_key([given]), ()), published) \
+        if published is not None else None
 
 
 def _written_forms(holder: OfficeHolder) -> list[str]:

@@ -55,6 +55,7 @@ from kg.extract.office_holders import (
     holder_index,
     holder_mentions,
     identify,
+    identify_styled,
     is_name_of,
     name_key,
 )
@@ -334,6 +335,9 @@ EVENT_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w’']+)[-–]([A-Z][\w’']+)(?
                             r"summit|call|phone call|telephone call|conversation|encounter)\b)")
 #: titles of rank that are no office
 STYLES = frozenset({"Prince", "Sheikh"})
+#: styles English puts before a ruler's given name alone
+GIVEN_NAME_STYLES = frozenset({"Sheikh", "Emir", "King", "Sultan", "Prince", "Crown Prince",
+                               "Queen"})
 TITLE_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[^\S\n]+$")
 
 
@@ -498,6 +502,12 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
                 # "Crown Prince Abdullah", "King Abdullah": the style makes the name
                 holder = next(filter(None, (identify([*post.split(), *person.tokens], published,
                                                      index) for post, _ in person.posts)), None)
+                if any(post in GIVEN_NAME_STYLES for post, _ in person.posts):
+                    # "Sheikh Tamim", "Emir Tamim": a ruler known by the given name
+                    styled = identify_styled(person.tokens[0], published, index)
+                    if styled is not None:
+                        person.holder = styled
+                        continue
             if holder is not None and _holder_fits(person, holder):
                 person.holder = holder
     survivor: dict[int, Person] = {}
