@@ -453,6 +453,22 @@ def test_extract_a_meeting_held_between_two_officials():
         ("meeting", "occurred", ("Antony Blinken", "Wang Yi"))]
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the purpose of a journey in the past is what happened, not a plan
+        ("US Secretary of State Antony Blinken flew to Beijing on Monday to meet Chinese Foreign "
+         "Minister Wang Yi.", "occurred"),
+        ("US Secretary of State Antony Blinken was waiting at the airport to greet Chinese "
+         "Foreign Minister Wang Yi on Monday.", "occurred"),
+        ("US Secretary of State Antony Blinken will travel to Beijing next week to meet Chinese "
+         "Foreign Minister Wang Yi.", "planned"),
+    ],
+)
+def test_extract_the_purpose_of_a_past_journey_happened(text, status):
+    assert [c[1] for c in contacts(text)] == [status]
+
+
 def test_extract_the_eve_of_a_meeting_places_it_ahead():
     # Published on a Friday: "on Friday" ahead of the talks is that day, not a week before.
     text = ("The visit comes on the eve of President Joe Biden's meeting with South African "

@@ -52,7 +52,10 @@ def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
 
 INFINITIVE = re.compile(r"\bto\s+$")
 FIRST_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:[\w'’-]+\s+){0,5}?to\s+$")
-MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned)\s+to\s+$")
+# "flew to Beijing on Monday to meet Wang", "was waiting at the airport to greet him": the
+# purpose of a journey in the past is what happened, not a plan
+MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned|stopped|waited|"
+                       r"(?:was|were)\s+waiting)\b[^.;:]{0,60}?\bto\s+$")
 
 
 def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
@@ -70,7 +73,7 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
         rest = before[-70:][: first.start()][-40:]
         return "planned" if "planned" in cues and cues["planned"].search(rest) else "occurred"
     # "to meet", "to visit": an infinitive right before the trigger word.
-    if INFINITIVE.search(near) and not MOTION_TO.search(near):
+    if INFINITIVE.search(near) and not MOTION_TO.search(window):
         return "planned"
     if "planned" in cues and cues["planned"].search(near):
         return "planned"
