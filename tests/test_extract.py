@@ -446,6 +446,22 @@ def test_extract_contacts_of_more_constructions(middle, mode, initiator):
                                "2022-03-07")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit, attended by French President Emmanuel Macron, German Chancellor Olaf Scholz "
+        "and Italian Prime Minister Mario Draghi, opened on Monday.",
+        "A summit of French President Emmanuel Macron, German Chancellor Olaf Scholz and Italian "
+        "Prime Minister Mario Draghi was held in Rome on Monday.",
+        "French President Emmanuel Macron joined German Chancellor Olaf Scholz and Italian Prime "
+        "Minister Mario Draghi at the summit on Monday.",
+    ],
+)
+def test_extract_a_summit_attended_by_or_joined(text):
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "occurred", ("Emmanuel Macron", "Mario Draghi", "Olaf Scholz"))]
+
+
 def test_extract_a_meeting_held_between_two_officials():
     text = ("A meeting was held between US Secretary of State Antony Blinken and Chinese Foreign "
             "Minister Wang Yi on Monday.")
