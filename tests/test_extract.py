@@ -462,6 +462,25 @@ def test_extract_a_summit_attended_by_or_joined(text):
         ("meeting", "occurred", ("Emmanuel Macron", "Mario Draghi", "Olaf Scholz"))]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # telling an official something is a contact with them ...
+        ("Russian President Vladimir Putin arrived in Ankara on Sunday. Turkish President Recep "
+         "Tayyip Erdogan told him that the war must end.",
+         [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
+        ("Turkish President Recep Tayyip Erdogan told Russian President Vladimir Putin on Sunday "
+         "that the war must end.", [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
+        # ... telling reporters is a statement
+        ("Turkish President Recep Tayyip Erdogan told reporters on Sunday that the war must end.",
+         [("statement", ("Recep Tayyip Erdoğan",))]),
+    ],
+)
+def test_extract_telling_an_official_is_a_contact(text, expected):
+    assert [(c.kind.value, tuple(sorted(c.participants))) for c in run(text).communications] \
+        == expected
+
+
 def test_extract_a_meeting_held_between_two_officials():
     text = ("A meeting was held between US Secretary of State Antony Blinken and Chinese Foreign "
             "Minister Wang Yi on Monday.")

@@ -81,6 +81,7 @@ from kg.extract.triggers import (
 from kg.knowledge import Knowledge, Trigger, past_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
+TOLD = re.compile(r"told", re.IGNORECASE)
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
 INVITATION = re.compile(r"invit", re.IGNORECASE)
@@ -335,6 +336,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                   and is_title_owner(text, visible, i)][:1]
         subjects = owners if owners and objects and owners[0].official not in names_of(
             objects) else []
+    addressee = [m for m in objects if is_title_only(text[end : m.start])][:1] \
+        if kind is Kind.STATEMENT and subjects and TOLD.fullmatch(text[start:end]) else []
+    if addressee and addressee[0].official not in names_of(subjects):
+        # "Erdoğan told him that the war must end": telling an official is a contact with them
+        kind, objects = Kind.CONTACT, addressee
+        trigger = Trigger(trigger.pattern, Kind.CONTACT.value, Mode.UNSPECIFIED.value, "")
     if kind is Kind.STATEMENT:
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
         # subject after an opening phrase ("In a post on Twitter, X wrote").
