@@ -200,6 +200,14 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
         ("President Hassan Rouhani arrived in Muscat on Monday for talks with Omani officials. "
          "Mr. Ali Tabar, Spokesman of the Ministry of Foreign Affairs, said the President "
          "welcomed any dialogue with Oman.", "Ali Tabar", "Spokesman", "Iran"),
+        # what stands right around an untitled name: "of Iran", "the Iranian diplomat X",
+        # "who leads the Iranian delegation"
+        ("In Geneva, Ali Tabar of Iran met Rob Malley of the United States on Monday.",
+         "Rob Malley", None, "United States"),
+        ("In Geneva, the Iranian diplomat Ali Tabar met American officials on Monday.",
+         "Ali Tabar", None, "Iran"),
+        ("In Geneva, Ali Tabar, who leads the Iranian delegation, met Rob Malley, head of the "
+         "American team.", "Ali Tabar", None, "Iran"),
         # a possessive owning a title is not the titled person ("his press secretary, X")
         ("President Carlos Mesa flew home. Late that night his press secretary, Ana Ruiz, "
          "told reporters the talks would go on.", "Ana Ruiz", "Press Secretary", "Bolivia"),

@@ -92,6 +92,16 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             government = _government_before(text, owned_by_it[0], sentences, patterns, knowledge)
             if government:
                 chosen[person.name] = government
+    # What the text says right around an untitled name: "Ali Tabar of Iran", "the Iranian
+    # diplomat Ali Tabar", "Ali Tabar, who leads the Iranian delegation".
+    around = _affiliation_patterns(knowledge)
+    for mention in mentions:
+        if mention.how not in ("titled", "name") or mention.official in chosen:
+            continue
+        found = (around[0].match(text, mention.end) or around[1].match(text, mention.end)
+                 or around[2].search(text, max(0, mention.start - 40), mention.start))
+        if found:
+            chosen[mention.official] = knowledge.government_by_surface[found.group("gov")]
     # "…and the national security adviser, John R. Bolton, on the American side": the side an
     # official sits on is their government, and that of everyone listed with them ("A and B on
     # the North Korean side"). Of a list whose placed members all represent one government
@@ -170,6 +180,20 @@ def _home_government(text: str, mentions: list[Mention], chosen: dict[str, str |
                                 for word in text[m.start : m.end].split()))
     plain.pop(None, None)
     return plain.most_common(1)[0][0] if plain else None
+
+
+@lru_cache(maxsize=4)
+def _affiliation_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """After a name: "of Iran" and "who leads the Iranian delegation"; before it: a demonym and
+    a role ("the Iranian diplomat ")."""
+    gov = alternation(knowledge.government_by_surface)
+    of_country = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<gov>{gov})(?![\w'’-])")
+    leads = re.compile(
+        rf",?[^\S\n]+(?:who[^\S\n]+)?(?:(?:leads|led|heads|headed|is[^\S\n]+leading)[^\S\n]+|"
+        rf"(?:the[^\S\n]+)?(?:head|leader|chief)[^\S\n]+of[^\S\n]+)(?:the[^\S\n]+)?"
+        rf"(?P<gov>{gov})(?:['’]s)?[^\S\n]+(?:delegation|team|negotiators|side)\b")
+    role_before = re.compile(rf"(?<![\w-])(?P<gov>{gov})[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{1,2}}$")
+    return of_country, leads, role_before
 
 
 def _lists(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[list[Mention]]:
