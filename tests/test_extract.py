@@ -104,6 +104,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          "Hui, spoke. The United Nations was silent.",
          [("Ri Yong Ho", "Foreign Minister", "North Korea"),
           ("Choe Son Hui", "Vice Foreign Minister", "North Korea")]),
+        # The Pope heads the Holy See and keeps the style with the name.
+        ("Pope Francis met Ukrainian President Volodymyr Zelensky.",
+         [("Pope Francis", "Pope", "Vatican"), ("Volodymyr Zelensky", "President", "Ukraine")]),
         # Military and legal offices are posts, "Under" a modifier of one.
         ("Russian Chief of the General Staff Valery Gerasimov met US Attorney General Ana Ruiz "
          "and Under Secretary of State Victoria Nuland.",
@@ -139,6 +142,8 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "\"The summit changed little,\" said Maria Kowalski, director of the Baltic Policy "
         "Centre in Riga.",
         "Tom Ferris, president of the Atlantic Peace Foundation, told reporters the deal was weak.",
+        # Business leaders speak and meet too, without an official post.
+        "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
     ],
 )
 def test_extract_no_officials_without_an_official_post(text):

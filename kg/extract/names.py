@@ -78,7 +78,7 @@ OFFICE_OWNER = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<owner>{NAME_T
 CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whose|which|said|says|told|tells|met|meets|has|had|"
                 r"have|is|was|were|will|would|in|at|on|since|from|with|later|also|then|spoke|"
                 r"called|added|wrote|warned|announced|urged|visited|arrived|held)")
-ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince"})
+ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince", "Pope"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 
 _HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
