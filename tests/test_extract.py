@@ -966,6 +966,20 @@ def test_extract_a_title_after_an_exchange_names_the_other_party():
     assert governments["Vladimir Putin"] != "Ukraine"
 
 
+@pytest.mark.parametrize(("text", "government"), [
+    # where an official is or goes stands for no government of theirs
+    ("The United States wants the talks to go on. Jane Odera, a senior adviser, told reporters "
+     "in Nairobi on Saturday that Washington would wait.", "United States"),
+    ("Jane Odera, a senior adviser, visited Kenya on Saturday, Washington said.", "United States"),
+    # where their office sits does
+    ("The trip was announced on Friday by a foreign ministry spokesman in Berlin, Karl Weber, who "
+     "said that the questions of Moscow would be on the agenda.", "Germany"),
+])
+def test_extract_a_place_an_official_is_at_is_not_their_government(text, government):
+    ((_, _, found),) = officials(text)
+    assert found == government
+
+
 def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
     return {(c.mode.value, tuple(sorted(c.participants)), c.date.isoformat() if c.date else None)
             for c in run(text, published).communications if c.kind.value == "statement"}

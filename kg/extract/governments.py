@@ -152,6 +152,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
                       or knowledge.government_by_capital.get(m.group()))
                      for m in patterns.government.finditer(sentence.text)
                      if not _not_affiliation(sentence.text, m)
+                     and not PLACE_BEFORE.search(sentence.text, 0, m.start())
                      and not _titles_another(text, sentence.start + m.end(), person.name,
                                              mentions, starts)
                      and not (sentence.start + m.start() != first.start
@@ -240,6 +241,15 @@ SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>
 OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
                               r"counterparts?|delegates|negotiators|diplomats|speakers?|"
                               r"language)\b|-speaking\b")
+
+
+# Where an official is or goes is no evidence of whom they represent: "told reporters in
+# Nairobi", "visited Taiwan", "travelled to Brussels"; where an office sits is: "a foreign
+# ministry spokesman in Berlin", "the embassy in Kyiv".
+PLACE_BEFORE = re.compile(r"(?<!spokesman)(?<!spokeswoman)(?<!spokesperson)(?<!ministry)(?<!embassy)"
+                          r"(?<!officials)(?<!official)(?<!government)(?<!ambassador)"
+                          r"[^\S\n]+(?:in|to|from|at|into|visit(?:s|ed|ing)?|toured|touring)[^\S\n]+"
+                          r"(?:the[^\S\n]+)?\Z", re.IGNORECASE)
 
 
 def _not_affiliation(sentence: str, match: re.Match) -> bool:
