@@ -980,6 +980,21 @@ def test_extract_a_place_an_official_is_at_is_not_their_government(text, governm
     assert found == government
 
 
+def test_extract_a_former_holder_represents_whom_the_text_says_now():
+    # Barnier was France's foreign minister in 2004-05; here he negotiates for the Commission.
+    text = ("Ursula von der Leyen, the Commission president, and her chief negotiator, Michel "
+            "Barnier, met the British delegation on Monday.")
+    governments = {o.name: o.government for o in run(text, dt.date(2020, 3, 1)).officials}
+    assert governments["Michel Barnier"] == "European Union"
+
+
+def test_extract_a_country_before_an_untitled_name_titles_it_only_as_a_demonym():
+    text = ("The last Israeli envoy to make an official trip to Egypt was Dan Shalev, who held "
+            "talks with President Hosni Mubarak in Sharm el-Sheikh.")
+    governments = {name: government for name, _, government in officials(text)}
+    assert governments["Dan Shalev"] == "Israel"
+
+
 def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
     return {(c.mode.value, tuple(sorted(c.participants)), c.date.isoformat() if c.date else None)
             for c in run(text, published).communications if c.kind.value == "statement"}

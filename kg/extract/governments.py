@@ -35,6 +35,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     most, leaving out those of the officials named beside this one (their counterparts).
     """
     chosen: dict[str, str | None] = {}
+    former: dict[str, str] = {}  # the gazetteer's: of the term on the day or the latest begun
     organisations = {g.name for g in knowledge.governments if g.kind == "organisation"}
     # "Macky Sall, who currently chairs the African Union": the organisation an official chairs
     chaired: dict[str, list[str]] = {}
@@ -45,15 +46,17 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             chaired.setdefault(mention.official, []).append(organisation[0])
     for person in people:
         term = person.holder.term_on(published) if person.holder else None
+        if term is not None:
+            former[person.name] = term.government
         chairs = [g for g in person.governments + chaired.get(person.name, [])
                   if g in organisations and g != (term and term.government)]
         if chairs:
             # "Macky Sall, the African Union chairman": acting for the organisation he chairs
             # (SCHEMA convention 10), whatever state he heads.
             chosen[person.name] = chairs[0]
-        elif term is not None and (published is None or term.covers(published)
-                                   or not person.governments):
-            # In office, the gazetteer knows best; out of office, the text's title does.
+        elif term is not None and (published is None or term.covers(published)):
+            # In office, the gazetteer knows best; out of office, the text does, and the
+            # gazetteer only when the text says nothing about the person (below).
             chosen[person.name] = term.government
         elif person.governments:
             chosen[person.name] = Counter(person.governments).most_common(1)[0][0]
@@ -82,8 +85,10 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     for person in people:
         for offset in person.owners:
             owner = mentions_between(mentions, starts, offset, offset + 1)
-            if person.name not in chosen and owner and chosen.get(owner[0].official):
-                chosen[person.name] = chosen[owner[0].official]
+            owner_government = owner and (chosen.get(owner[0].official)
+                                          or former.get(owner[0].official))
+            if person.name not in chosen and owner_government:
+                chosen[person.name] = owner_government
         # "The UAE was more reserved. Its minister of state, Anwar Gargash": a post a country
         # owns by "its" is that country's, the one named last before.
         owned_by_it = [span.start for _, span in person.posts
@@ -124,8 +129,11 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             continue
         gap = text[lead.end : mention.start]
         companion = COMPANION_GAP.fullmatch(gap)
-        if companion and is_title_only(companion.group(1)) and chosen.get(lead.official):
-            chosen[mention.official] = chosen[lead.official]
+        lead_government = chosen.get(lead.official) or former.get(lead.official)
+        if companion and is_title_only(companion.group(1)) and lead_government:
+            chosen[mention.official] = lead_government
+    for name, government in former.items():
+        chosen.setdefault(name, government)  # out of office, and the text says no more
     home = _home_government(text, mentions, chosen, knowledge)
     for person in people:
         if person.name in chosen:
@@ -193,7 +201,9 @@ def _affiliation_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern,
         rf",?[^\S\n]+(?:who[^\S\n]+)?(?:(?:leads|led|heads|headed|is[^\S\n]+leading)[^\S\n]+|"
         rf"(?:the[^\S\n]+)?(?:head|leader|chief)[^\S\n]+of[^\S\n]+)(?:the[^\S\n]+)?"
         rf"(?P<gov>{gov})(?:['’]s)?[^\S\n]+(?:delegation|team|negotiators|side)\b")
-    role_before = re.compile(rf"(?<![\w-])(?P<gov>{gov})[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{1,2}}$")
+    # a demonym, not a country's name: "trip to Egypt was Benjamin Netanyahu" names no role
+    demonyms = alternation({d for g in knowledge.governments for d in g.demonyms})
+    role_before = re.compile(rf"(?<![\w-])(?P<gov>{demonyms})[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{1,2}}$")
     return of_country, leads, role_before
 
 
