@@ -40,6 +40,10 @@ class _BesideStore:
 BESIDE_STORE = _BesideStore()
 #: Articles written per transaction: a crash keeps every batch committed before it, whole.
 DEFAULT_BATCH = 500
+#: A build compacts the store when it wrote at least 1/COMPACT_SHARE of the store's articles:
+#: compaction costs time in proportion to the store, so a build of one article into a large
+#: store skips it, and the cost spread over the articles written stays bounded.
+COMPACT_SHARE = 10
 
 Progress = Callable[[int], None]
 
@@ -203,6 +207,8 @@ def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs,
         flush()
     if store.location is not None:
         write_changes(store.location, kept, complete=True)
+        if len(kept) * COMPACT_SHARE >= len(store.article_ids()):
+            store.compact()
     exports: tuple[Path, ...] = ()
     if exports_target is not None:
         exports = write_graph_exports(store, exports_target)

