@@ -122,6 +122,10 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         ("Senegalese President Macky Sall, who currently chairs the African Union, met Chinese "
          "President Xi Jinping.",
          [("Macky Sall", "President", "African Union"), ("Xi Jinping", "President", "China")]),
+        ("Pierre Duval, the French foreign minister, and Jon Lind, the Finnish foreign minister, "
+         "who was there as chairman of the Organisation for Security and Cooperation in Europe, "
+         "flew into Tbilisi.",
+         [("Pierre Duval", "Foreign Minister", "France"), ("Jon Lind", "Foreign Minister", "OSCE")]),
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),

@@ -241,10 +241,16 @@ def _government_before(text: str, offset: int, sentences, patterns, knowledge) -
     return knowledge.government_by_surface.get(named[-1]) or knowledge.government_by_capital[named[-1]]
 
 
-CHAIRS_AFTER = re.compile(r",?[^\S\n]+(?:who[^\S\n]+)?(?:(?:currently|also|now)[^\S\n]+)?"
+CHAIRS_AFTER = re.compile(r"(?:,[^\S\n]+the[^,.;\n]{1,50},)?"  # "X, the Finnish foreign minister,"
+                          r",?[^\S\n]+(?:who[^\S\n]+)?(?:(?:is|was)[^\S\n]+)?"
+                          r"(?:(?:currently|also|now|there)[^\S\n]+)?"
                           r"(?:chairs|heads|holds[^\S\n]+the[^\S\n]+(?:rotating[^\S\n]+)?"
-                          r"(?:chairmanship|presidency)[^\S\n]+of)[^\S\n]+(?:the[^\S\n]+)?"
-                          r"(?P<org>[A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,4})")
+                          r"(?:chairmanship|presidency)[^\S\n]+of|"
+                          # "who was there as chairman of the OSCE"
+                          r"as[^\S\n]+(?:the[^\S\n]+)?(?:current[^\S\n]+|rotating[^\S\n]+)?"
+                          r"(?:chair(?:man|woman|person)?|president)[^\S\n]+of)[^\S\n]+(?:the[^\S\n]+)?"
+                          r"(?P<org>[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:for|of|and|in|on)[^\S\n]+)?"
+                          r"[A-Z][\w'’-]*){0,6})")
 COMPANION_GAP = re.compile(r"[^.;:]{0,60}?\b(?:flanked|accompanied|joined)\s+by\s+(?:his|her|their)?\s*(.{0,60})")
 SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
                         r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")
