@@ -999,6 +999,28 @@ def test_extract_a_country_before_an_untitled_name_titles_it_only_as_a_demonym()
     assert governments["Dan Shalev"] == "Israel"
 
 
+def test_extract_a_surname_two_holders_share_names_the_one_the_article_named_in_full():
+    # Ibrahim al-Jaafari (Iraq's foreign minister) and Bashar al-Jaafari (Syria's UN envoy) were
+    # both in office in 2017.
+    text = ("Bashar al-Jaafari, Syria's envoy, arrived in Astana on Sunday. Jaafari told reporters "
+            "that the talks were serious.")
+    extraction = run(text, dt.date(2017, 1, 23))
+    assert [(o.name, o.government) for o in extraction.officials] == [("Bashar al-Jaafari", "Syria")]
+    briefings = [c for c in extraction.communications if c.mode.value == "press_briefing"]
+    assert [c.participants for c in briefings] == [("Bashar al-Jaafari",)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # spokespeople, envoys and security advisers of the gazetteer, named without a title
+    ("The Kremlin will answer in due course, Peskov told reporters on Friday.",
+     [("Dmitry Peskov", "Spokesperson", "Russia")]),
+    ("Ajit Doval met Chinese Foreign Minister Wang Yi in Beijing on Tuesday.",
+     [("Ajit Doval", "National Security Adviser", "India"), ("Wang Yi", "Foreign Minister", "China")]),
+])
+def test_extract_office_holders_beyond_leaders_and_foreign_ministers(text, expected):
+    assert [(o.name, o.post, o.government) for o in run(text).officials] == expected
+
+
 def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
     return {(c.mode.value, tuple(sorted(c.participants)), c.date.isoformat() if c.date else None)
             for c in run(text, published).communications if c.kind.value == "statement"}

@@ -144,6 +144,13 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
     named = index.by_name.get(key, ())
     if not named:
         named = index.by_name.get(name_key(family_last(tokens)), ())
+    if len(named) == 1 and " " not in key:
+        # A one-word alias ("al-Jaafari") is also another holder's surname: of them, the one in
+        # office around the day; if none is, the alias's holder ("Lula" out of office).
+        namesakes = tuple(dict.fromkeys(named + index.by_surname.get(key, ())))
+        return named[0] if len(namesakes) == 1 else (
+            _sole_holder_near(namesakes, published)
+            or (None if _holders_near(namesakes, published) else named[0]))
     if len(named) == 1:
         return named[0]
     # "George W. Bush" is not George H. W. Bush: initials tell namesakes apart
@@ -194,10 +201,17 @@ def _sole_holder_near(holders, published: dt.date | None) -> OfficeHolder | None
     """The one holder among ``holders`` in office around ``published``, if exactly one."""
     if published is None:
         return holders[0] if len(holders) == 1 else None
-    near = [h for h in holders
+    near = _holders_near(holders, published)
+    return near[0] if len(near) == 1 else None
+
+
+def _holders_near(holders, published: dt.date | None) -> list[OfficeHolder]:
+    """The holders among ``holders`` in office around ``published`` (all of them without a day)."""
+    if published is None:
+        return list(holders)
+    return [h for h in holders
             if any(t.start - SURNAME_REACH <= published
                    and (t.end is None or published <= t.end + SURNAME_REACH) for t in h.terms)]
-    return near[0] if len(near) == 1 else None
 
 
 def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,

@@ -312,6 +312,19 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
             continue  # "Prince Mohammed" is no foreign minister whose surname is Mohammed
         _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
                             published, index)
+    # "Jaafari" where two holders of that surname were in office: the one the article has
+    # named in full.
+    for match in index.surfaces.finditer(text):
+        if " " in match.group() or match.start() in taken or match.group().lower() in ordinary:
+            continue
+        key = name_key([match.group()])
+        namesakes = set(index.by_name.get(key, ()) + index.by_surname.get(key, ()))
+        named = {holder for start, _, p, _ in spans if start < match.start() and len(p.tokens) > 1
+                 for holder in [p.holder or identify(p.tokens, published, index)]
+                 if holder in namesakes}
+        if len(named) == 1:
+            _add_holder_mention(text, match.start(), match.end(), named.pop(), people, spans,
+                                taken, sentences, published, index)
     # "the Biden-Xi meeting", "Putin–Erdoğan talks": the holders a compound joins meet
     for compound in EVENT_COMPOUND.finditer(text):
         parts = [(compound.start(i), compound.end(i)) for i in (1, 2)]
