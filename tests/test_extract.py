@@ -95,10 +95,15 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         ("British Home Secretary Priti Patel met Pakistan's army chief, General Asim Munir.",
          [("Priti Patel", "Home Secretary", "United Kingdom"),
           ("Asim Munir", "Army Chief", "Pakistan")]),
-        # A rank written short is the rank; the owner of a predecessor gives the government.
+        # A rank written short is the rank; the owner of a predecessor gives the government;
+        # "Austin" in 2023 is the one defence minister of that name in office (the gazetteer).
         ("Chinese Defence Minister Li Shangfu spoke. Austin once met Li's predecessor, Gen. Wei "
          "Fenghe, in India.",
-         [("Li Shangfu", "Defence Minister", "China"), ("Wei Fenghe", "General", "China")]),
+         [("Li Shangfu", "Defence Minister", "China"),
+          ("Lloyd Austin", "Defence Minister", "United States"), ("Wei Fenghe", "General", "China")]),
+        # An envoy represents the state owning the post, not the organisation it is sent to.
+        ("Syria's U.N. ambassador Omar Haddad met Russia's NATO envoy Ivan Petrov.",
+         [("Omar Haddad", "Ambassador", "Syria"), ("Ivan Petrov", "Envoy", "Russia")]),
         # A companion is on the side of the official it accompanies.
         ("North Korean Foreign Minister Ri Yong Ho, flanked by Vice Foreign Minister Choe Son "
          "Hui, spoke. The United Nations was silent.",
@@ -1019,6 +1024,13 @@ def test_extract_a_surname_two_holders_share_names_the_one_the_article_named_in_
 ])
 def test_extract_office_holders_beyond_leaders_and_foreign_ministers(text, expected):
     assert [(o.name, o.post, o.government) for o in run(text).officials] == expected
+
+
+def test_extract_a_name_differing_from_a_holder_s_beyond_the_given_name_is_someone_else():
+    # Kim Il Chol was North Korea's defence minister; Kim Yong Chol is not him.
+    text = "Kim Yong Chol travelled to Washington and met President Donald Trump."
+    names = [o.name for o in run(text, dt.date(2019, 1, 18)).officials]
+    assert names == ["Kim Yong Chol", "Donald Trump"]
 
 
 def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:

@@ -139,7 +139,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
     )
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
-    lead = rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)"
+    # "Syria's U.N. ambassador": a state owning a post an organisation qualifies
+    lead = (rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+(?=(?:{gov})[^\S\n]))?"
+            rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)")
     titled = re.compile(
         # "then-President John Kufuor": the post held at the time
         rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
@@ -252,6 +254,9 @@ def title_case(words: str) -> str:
                     for w in words.split())
 
 
+ENVOY_POSTS = frozenset({"Ambassador", "Permanent Representative"})
+
+
 def record_post(person: Person, match: re.Match, knowledge: Knowledge,
                 sentences: list[Sentence]) -> None:
     """Give ``person`` what the title ``match`` says: the post, its government, its owner."""
@@ -285,9 +290,13 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
     sentence = sentence_at(sentences, match.start())
     evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
     person.posts.append((normalised, evidence))
-    for government in (groups.get("gov"), groups.get("owner_gov"), ofgov):
-        if government:
-            person.governments.append(knowledge.government_by_surface[government])
+    named = [knowledge.government_by_surface[g]
+             for g in (groups.get("gov"), groups.get("owner_gov"), ofgov) if g]
+    if post.name in ENVOY_POSTS and groups.get("owner_gov"):
+        # "Syria's U.N. ambassador": an envoy represents the state that owns the post, not the
+        # organisation they are sent to.
+        named = [knowledge.government_by_surface[groups["owner_gov"]]]
+    person.governments.extend(named)
     if groups.get("owner"):
         person.owners.append(match.start("owner"))
     # "deputy head of Zelensky's office": the office's owner is whom the official works for.

@@ -3,7 +3,9 @@
 News names its best-known officials without a title ("Lula received him", "Mr. Putin said") and
 spells them several ways ("Joseph R. Biden Jr.", "Joe Biden"). The gazetteer
 (``kg/knowledge/office_holders/*.csv``: every head of state and government and foreign minister
-since 1990, complete by construction, never a list of people from any corpus) adds what the
+since 1990, and the defence ministers, UN envoys, security advisers and spokespeople of the
+main powers since 1995, each scope complete by construction, never a list of people from any
+corpus; see ``kg/knowledge/README.md``) adds what the
 text leaves out:
 
 - *finding*: a full name or a listed alias of an office-holder is a person, titled or not; a
@@ -180,8 +182,8 @@ def family_last(tokens) -> list[str]:
 
 
 def is_name_of(tokens, holder: OfficeHolder) -> bool:
-    """Whether ``tokens`` write the name of ``holder``: one of its names, or its surname after a
-    given name with the same first letter ("Joseph Biden" for "Joe Biden").
+    """Whether ``tokens`` write the name of ``holder``: one of its names, or the rest of it after
+    a given name with the same first letter ("Joseph Biden" for "Joe Biden").
 
     >>> from kg.knowledge import OfficeHolder
     >>> biden = OfficeHolder("Joe Biden", ("Joseph R. Biden Jr.",), ())
@@ -192,8 +194,10 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
     names = [name_key(w.split()) for w in _written_forms(holder)]
     if key in names or name_key(family_last(tokens)) in names:
         return True
+    # Only the given name may differ, and only in its spelling: "Kim Yong Chol" is not Kim Il
+    # Chol.
     words = key.split()
-    return len(words) > 1 and any(n.split()[-1] == words[-1] and n[:1] == words[0][:1]
+    return len(words) > 1 and any(n.split()[1:] == words[1:] and n[:1] == words[0][:1]
                                   for n in names if " " in n)
 
 

@@ -80,6 +80,9 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
             if pattern is patterns.owned and not match.group("post")[:1].islower() \
                     and not match.group("relation"):
                 continue  # "Kuwait's emir telephoned King Salman": scope words end at the post
+            if pattern is patterns.owned and match.group("gov") and \
+                    _owned_by_a_state_before(text, match.start(), patterns):
+                continue  # "Syria's U.N. ambassador X": the titled pattern reads both
             if pattern is patterns.appositive and _closes_fronted_phrase(text, match, sentences):
                 continue
             if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
@@ -287,6 +290,14 @@ def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.P
         rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},|,[^\S\n]*who)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
     title_words = frozenset(w for alias in knowledge.post_by_surface for w in alias.split())
     return run, private, acts_after, title_words
+
+
+def _owned_by_a_state_before(text: str, start: int, patterns) -> bool:
+    """Whether a government's possessive ends right before ``start`` ("Syria's ")."""
+    possessive = re.search(r"['’]s[^\S\n]+$", text[max(0, start - 4) : start])
+    return possessive is not None and any(
+        found.end() == start - len(possessive.group())
+        for found in patterns.government.finditer(text, max(0, start - 60), start))
 
 
 def _known_holders(text, published, people, spans, taken, index: HolderIndex, sentences,

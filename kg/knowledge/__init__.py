@@ -72,8 +72,9 @@ class Term:
 
 @dataclass(frozen=True)
 class OfficeHolder:
-    """A head of state or government, foreign minister or head of an international organisation
-    since 1990 (``office_holders/*.csv``), with the names English news calls them by."""
+    """A holder of an office the gazetteer covers (``office_holders/*.csv``: heads of state and
+    government, foreign ministers, heads of organisations, defence ministers, envoys…), with the
+    names English news calls them by."""
 
     name: str
     aliases: tuple[str, ...]
@@ -110,7 +111,7 @@ class Knowledge:
     triggers: tuple[Trigger, ...]
     #: effect ("planned", "negated", "hypothetical") -> cue words
     factuality: dict[str, tuple[str, ...]]
-    #: heads of state and government, foreign ministers and heads of organisations since 1990
+    #: the gazetteer: office-holders complete by construction for each scope it covers
     office_holders: tuple[OfficeHolder, ...] = ()
 
     def government(self, name: str) -> Government | None:
