@@ -1033,6 +1033,20 @@ def test_extract_a_name_differing_from_a_holder_s_beyond_the_given_name_is_someo
     assert names == ["Kim Yong Chol", "Donald Trump"]
 
 
+@pytest.mark.parametrize(("text", "name", "government"), [
+    # the members of a group its demonym places
+    ("Mr Putin brought the Syrian leader into a room with the Russian top brass, including the "
+     "Defence Minister, Pavel Orlov, and the Chief of the General Staff, Ivan Sokolov, where Mr "
+     "Assad thanked them.", "Ivan Sokolov", "Russia"),
+    # a delegation led by one official and including another
+    ("On June 26 a delegation led by Eritrean Foreign Minister Osman Saleh and including Yemane "
+     "Tesfay arrived in Addis Ababa, where Ethiopian Prime Minister Abiy Ahmed greeted them.",
+     "Yemane Tesfay", "Eritrea"),
+])
+def test_extract_members_included_in_a_group_take_its_government(text, name, government):
+    assert {n: g for n, _, g in officials(text)}[name] == government
+
+
 def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
     return {(c.mode.value, tuple(sorted(c.participants)), c.date.isoformat() if c.date else None)
             for c in run(text, published).communications if c.kind.value == "statement"}

@@ -111,12 +111,18 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     # official sits on is their government, and that of everyone listed with them ("A and B on
     # the North Korean side"). Of a list whose placed members all represent one government
     # ("Pompeo, Mulvaney and the national security adviser, John Bolton"), the others do too.
+    including = _group_including(knowledge)
     for members in _lists(text, mentions, knowledge):
         side = SIDE_AFTER.match(text, members[-1].end)
         government = side and knowledge.government_by_surface.get(side.group("gov"))
+        # "the Russian top brass, including the Defence Minister, A, and …, B": members of a
+        # group its demonym places
+        group = including.search(text, max(0, members[0].start - 200), members[0].start)
+        government = government or (group and knowledge.government_by_surface[group.group("gov")])
         placed = {chosen[m.official] for m in members if chosen.get(m.official)}
-        if not government and len(placed) == 1 and \
-                sum(1 for m in {m.official for m in members} if chosen.get(m)) >= 2:
+        including_others = any("including" in text[a.end : b.start] for a, b in zip(members, members[1:]))
+        if not government and len(placed) == 1 and (
+                including_others or sum(1 for m in {m.official for m in members} if chosen.get(m)) >= 2):
             government = next(iter(placed))
         for member in members:
             if government and member.official not in chosen:
@@ -226,9 +232,22 @@ def _lists(text: str, mentions: list[Mention], knowledge: Knowledge) -> list[lis
 def _list_separator(knowledge: Knowledge) -> re.Pattern:
     posts = alternation(knowledge.post_by_surface)
     return re.compile(rf"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)"
+                      # "a delegation led by A and including B"
+                      rf"(?:including[^\S\n]+)?"
                       # the title of the next name: "the national security adviser, ", "US "
                       rf"(?:(?:(?:the|his|her)[^\S\n]+(?:[\w'’-]+[^\S\n]+){{0,3}}?"
                       rf"|(?:[A-Z][\w'’.-]*[^\S\n]+){{0,3}}?)(?:{posts}),?[^\S\n]+)?")
+
+
+@lru_cache(maxsize=4)
+def _group_including(knowledge: Knowledge) -> re.Pattern:
+    """A group a demonym places, then "including" and maybe the title of the first member,
+    ending where the member's name starts."""
+    demonyms = alternation({d for g in knowledge.governments for d in g.demonyms})
+    posts = alternation(knowledge.post_by_surface)
+    return re.compile(rf"(?<![\w-])(?P<gov>{demonyms})[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,3}}"
+                      rf"[a-z][\w-]*,?[^\S\n]+(?:including|among[^\S\n]+them|such[^\S\n]+as)"
+                      rf"[^\S\n]+(?:(?:the|a)[^\S\n]+)?(?:(?:[\w'’-]+[^\S\n]+){{0,3}}?(?:{posts}),?[^\S\n]+)?\Z")
 
 
 def _government_before(text: str, offset: int, sentences, patterns, knowledge) -> str | None:
