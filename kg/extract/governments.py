@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 
 from kg.extract.cast import Cast, Mention, mention_starts, mentions_between
 from kg.extract.names import alternation, is_title_only
@@ -28,14 +29,19 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
                        knowledge, published=None) -> dict[str, str | None]:
     """The government each official represents, from the strongest signal the text gives.
 
-    In order: the government an office-holder served on the publication day (the gazetteer);
-    a government or demonym attached to a post; the default government of a post that
-    only one government has ("Secretary of State"); the speaker's own government when a quotation
-    names the official ("on behalf of President Biden"); else the government the article mentions
-    most, leaving out those of the officials named beside this one (their counterparts).
+    In order: the organisation an official chairs; the government an office-holder served on
+    the publication day (the gazetteer); a government or demonym attached to a post; the default
+    government of a post that only one government has ("Secretary of State"); what the text says
+    around the person (an owner, "of Iran", the side, list or group they are named in, whom they
+    accompany); a former holder's last government in the gazetteer; for staff, the side a
+    readout is told from; the speaker's own government when a quotation names the official ("on
+    behalf of President Biden"); a country in the sentence that introduces them; else the
+    government the article mentions most, leaving out those of the officials named beside this
+    one (their counterparts).
     """
     chosen: dict[str, str | None] = {}
-    former: dict[str, str] = {}  # the gazetteer's: of the term on the day or the latest begun
+    # the gazetteer's government of each holder: the term on the day, or the latest begun
+    gazetteer: dict[str, str] = {}
     organisations = {g.name for g in knowledge.governments if g.kind == "organisation"}
     # "Macky Sall, who currently chairs the African Union": the organisation an official chairs
     chaired: dict[str, list[str]] = {}
@@ -47,7 +53,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     for person in people:
         term = person.holder.term_on(published) if person.holder else None
         if term is not None:
-            former[person.name] = term.government
+            gazetteer[person.name] = term.government
         chairs = [g for g in person.governments + chaired.get(person.name, [])
                   if g in organisations and g != (term and term.government)]
         if chairs:
@@ -86,7 +92,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         for offset in person.owners:
             owner = mentions_between(mentions, starts, offset, offset + 1)
             owner_government = owner and (chosen.get(owner[0].official)
-                                          or former.get(owner[0].official))
+                                          or gazetteer.get(owner[0].official))
             if person.name not in chosen and owner_government:
                 chosen[person.name] = owner_government
         # "The UAE was more reserved. Its minister of state, Anwar Gargash": a post a country
@@ -120,9 +126,10 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         group = including.search(text, max(0, members[0].start - 200), members[0].start)
         government = government or (group and knowledge.government_by_surface[group.group("gov")])
         placed = {chosen[m.official] for m in members if chosen.get(m.official)}
-        including_others = any("including" in text[a.end : b.start] for a, b in zip(members, members[1:]))
-        if not government and len(placed) == 1 and (
-                including_others or sum(1 for m in {m.official for m in members} if chosen.get(m)) >= 2):
+        # "a delegation led by A and including B": one placed member is enough
+        including_others = any("including" in text[a.end : b.start] for a, b in pairwise(members))
+        placed_members = sum(1 for m in {m.official for m in members} if chosen.get(m))
+        if not government and len(placed) == 1 and (including_others or placed_members >= 2):
             government = next(iter(placed))
         for member in members:
             if government and member.official not in chosen:
@@ -135,10 +142,10 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             continue
         gap = text[lead.end : mention.start]
         companion = COMPANION_GAP.fullmatch(gap)
-        lead_government = chosen.get(lead.official) or former.get(lead.official)
+        lead_government = chosen.get(lead.official) or gazetteer.get(lead.official)
         if companion and is_title_only(companion.group(1)) and lead_government:
             chosen[mention.official] = lead_government
-    for name, government in former.items():
+    for name, government in gazetteer.items():
         chosen.setdefault(name, government)  # out of office, and the text says no more
     home = _home_government(text, mentions, chosen, knowledge)
     for person in people:
@@ -209,7 +216,8 @@ def _affiliation_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern,
         rf"(?P<gov>{gov})(?:['’]s)?[^\S\n]+(?:delegation|team|negotiators|side)\b")
     # a demonym, not a country's name: "trip to Egypt was Benjamin Netanyahu" names no role
     demonyms = alternation({d for g in knowledge.governments for d in g.demonyms})
-    role_before = re.compile(rf"(?<![\w-])(?P<gov>{demonyms})[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{1,2}}$")
+    role_before = re.compile(
+        rf"(?<![\w-])(?P<gov>{demonyms})[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{1,2}}$")
     return of_country, leads, role_before
 
 
@@ -281,8 +289,8 @@ OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|off
 # Where an official is or goes is no evidence of whom they represent: "told reporters in
 # Nairobi", "visited Taiwan", "travelled to Brussels"; where an office sits is: "a foreign
 # ministry spokesman in Berlin", "the embassy in Kyiv".
-PLACE_BEFORE = re.compile(r"(?<!spokesman)(?<!spokeswoman)(?<!spokesperson)(?<!ministry)(?<!embassy)"
-                          r"(?<!officials)(?<!official)(?<!government)(?<!ambassador)"
+PLACE_BEFORE = re.compile(r"(?<!spokesman)(?<!spokeswoman)(?<!spokesperson)(?<!ministry)"
+                          r"(?<!embassy)(?<!officials)(?<!official)(?<!government)(?<!ambassador)"
                           r"[^\S\n]+(?:in|to|from|at|into|visit(?:s|ed|ing)?|toured|touring)[^\S\n]+"
                           r"(?:the[^\S\n]+)?\Z", re.IGNORECASE)
 
