@@ -1047,6 +1047,19 @@ def test_extract_members_included_in_a_group_take_its_government(text, name, gov
     assert {n: g for n, _, g in officials(text)}[name] == government
 
 
+@pytest.mark.parametrize(("source", "date"), [("government readout", dt.date(2018, 9, 18)),
+                                              ("wire report", None)])
+def test_extract_a_readout_reports_the_day_it_is_published_unless_it_says_otherwise(source, date):
+    text = ("Telephone conversation with the Prime Minister of Israel\n\n"
+            "Vladimir Putin had a telephone conversation with Prime Minister of Israel Benjamin "
+            "Netanyahu. The conversation was initiated by the Israeli side.\n\n"
+            "The two leaders had met in Moscow in July.")
+    article = Article(Meta(id="t", published=dt.date(2018, 9, 18), source=source), text)
+    calls = [c for c in extract(article).communications if c.mode.value == "phone"]
+    assert [(c.participants, c.date) for c in calls] == \
+        [(("Vladimir Putin", "Benjamin Netanyahu"), date)]
+
+
 def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
     return {(c.mode.value, tuple(sorted(c.participants)), c.date.isoformat() if c.date else None)
             for c in run(text, published).communications if c.kind.value == "statement"}

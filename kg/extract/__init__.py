@@ -82,7 +82,8 @@ def extract(article: Article, knowledge: Knowledge | None = None,
                         f"dateline's {published.isoformat()}")
     cast = find_officials(text, knowledge, published)
     deadline.check()
-    communications = find_communications(text, published, cast, knowledge, deadline.check)
+    communications = find_communications(text, published, cast, knowledge, deadline.check,
+                                         readout=article.meta.source == "government readout")
     deadline.check()
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")

@@ -113,9 +113,11 @@ PAST_REMARK = re.compile(r"\b(?:once|previously|in the past|(?:said|told|warned)
 
 
 def find_communications(text: str, published: dt.date | None, cast: Cast,
-                        knowledge: Knowledge, check=None) -> list[Communication]:
+                        knowledge: Knowledge, check=None, readout: bool = False
+                        ) -> list[Communication]:
     """Every distinct communication ``text`` reports, in order of first mention; ``check`` is
-    called between sentences (it raises to stop a reading that takes too long)."""
+    called between sentences (it raises to stop a reading that takes too long). A government's
+    ``readout`` reports the day it is published unless it says otherwise."""
     sentences = split_sentences(text)
     quotes = find_quotes(text)
     quote_starts = [s for s, _ in quotes]
@@ -123,7 +125,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     starts = [m.start for m in mentions]
     found: list[EventMention] = []
     # The day the narrative is at, and the paragraph that set it.
-    last_date: tuple[dt.date, int] | None = None
+    last_date: tuple[dt.date, int] | None = (published, 0) if readout and published else None
     previous_mentions: list[Mention] = []
     previous_paragraph = -1
     for sentence in sentences:

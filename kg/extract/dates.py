@@ -252,8 +252,10 @@ DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previ
 
 NESTED_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|including)\b")
 RELATIVE_CLAUSE = re.compile(r"\s*(?:who|which|whom|whose)\b", re.IGNORECASE)
-# Background: what happened before the narrative's day, or happens habitually.
-BACKGROUND = re.compile(r"\b(?:had|has|have|previously|earlier|once|ago|former(?:ly)?|last|since|"
+# Background: what happened before the narrative's day, or happens habitually ("had met", but
+# not "had a telephone conversation", which is the simple past).
+BACKGROUND = re.compile(r"\b(?:had(?!\s+(?:a|an|the|talks|their|his|her|its)\b)|has|have|"
+                        r"previously|earlier|once|ago|former(?:ly)?|last|since|"
                         r"(?:19|20)\d\d|often|usually|regularly|years?|months?|weeks?)\b",
                         re.IGNORECASE)
 
