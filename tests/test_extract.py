@@ -101,6 +101,10 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          "Fenghe, in India.",
          [("Li Shangfu", "Defence Minister", "China"),
           ("Lloyd Austin", "Defence Minister", "United States"), ("Wei Fenghe", "General", "China")]),
+        # A post "of" an organisation's post-holder is the organisation's.
+        ("Also on the mission was Dr Kofi Mensah, Special Representative of the United Nations "
+         "Secretary-General for West Africa.",
+         [("Kofi Mensah", "Special Representative", "United Nations")]),
         # An envoy represents the state owning the post, not the organisation it is sent to.
         ("Syria's U.N. ambassador Omar Haddad met Russia's NATO envoy Ivan Petrov.",
          [("Omar Haddad", "Ambassador", "Syria"), ("Ivan Petrov", "Envoy", "Russia")]),

@@ -156,8 +156,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+)?"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö", "…, Secretary of State Condoleezza Rice":
-        # that title is the next person's.
-        rf"(?![^\S\n]+{NAME_TOKEN})"
+        # that title is the next person's (but "Special Representative of the United Nations
+        # Secretary-General" goes on with a post, not a name).
+        rf"(?![^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
         rf"(?!{of_phrase.replace('(?P<ofgov>', '(?:')}[^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
         # "the Shangri-La Dialogue, Asia's premier security forum": a post word as an adjective
         rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
