@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import random
 import statistics
@@ -369,6 +370,7 @@ def _network_figures(store, root: Path, with_networkx: bool, with_viz: bool = Tr
         times = []
         # A fraction of a second is noise on a shared machine: the median of several runs.
         while len(times) < (5 if sum(times) < 1 else 1):
+            gc.collect()  # no run pays for the garbage of the one before
             started = time.perf_counter()
             function()
             times.append(time.perf_counter() - started)

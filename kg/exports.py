@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespaces import FILE_PREFIXES
+from kg.network import collection_paused
 from kg.store import GraphStore
 from kg.tabular import spreadsheet_safe
 
@@ -251,6 +252,7 @@ def _scalar(value):
     return str(value)
 
 
+@collection_paused()
 def export_network(graph: nx.Graph, path: Path | str, network_format: str) -> tuple[Path, ...]:
     """Write a network as GraphML, GEXF (dynamic edges), CSV (nodes and edges files) or
     node-link JSON. Returns the files written (``-``: standard output; CSV then prints the

@@ -200,7 +200,7 @@ def read_contacts(store, with_evidence: bool = True) -> Contacts:
     ``with_evidence=False`` leaves every record's evidence empty (metrics and network files
     need none).
     """
-    with _collection_paused():
+    with collection_paused():
         evidence = _evidence(_rows(store, EVIDENCE), _rows(store, TITLES)) if with_evidence else {}
         return _read(store, evidence)
 
@@ -217,7 +217,7 @@ def read_shown_contacts(store) -> Contacts:
     >>> {r.kind for r in shown.communications if r.evidence}
     {'contact'}
     """
-    with _collection_paused():
+    with collection_paused():
         return _read(store, _evidence(_rows(store, CONTACT_EVIDENCE), _rows(store, TITLES)))
 
 
@@ -252,10 +252,11 @@ def _read(store, evidence: dict[str, tuple[Evidence, ...]]) -> Contacts:
 
 
 @contextlib.contextmanager
-def _collection_paused():
-    """Pause Python's cyclic garbage collector while a read builds its rows and records: tens of
-    thousands of tuples, strings and records that all live on, which the collector would walk
-    again and again (a sixth of a read's time) to find no cycle."""
+def collection_paused():
+    """Pause Python's cyclic garbage collector while a read, a projection or a network file
+    builds tens of thousands of tuples, strings, records and attribute dicts that all live on,
+    which the collector would walk again and again (a sixth of a read's time, a third of a
+    small export's) to find no cycle. Also a decorator."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -332,6 +333,7 @@ def _as_date(value) -> dt.date | None:
         return None
 
 
+@collection_paused()
 def official_network(contacts: Contacts, window: Window = Window()) -> nx.Graph:
     """Officials as nodes; an edge joins officials who took part in the same contact.
 
@@ -370,6 +372,7 @@ def directed_official_network(contacts: Contacts, window: Window = Window()) -> 
     return graph
 
 
+@collection_paused()
 def government_network(contacts: Contacts, window: Window = Window()) -> nx.Graph:
     """Governments as nodes; an edge joins governments whose officials (or unnamed counterparts)
     took part in the same contact (a dyad), weighted by the number of contacts."""

@@ -39,6 +39,7 @@ from kg.network import (
     CommunicationRecord,
     Window,
     active_subgraph,
+    collection_paused,
     project,
     read_shown_contacts,
     records_by_iri,
@@ -54,6 +55,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; "
                            "style-src 'unsafe-inline'; img-src data:")
 
 
+@collection_paused()
 def network_view(store, level: str = "official", window: Window = Window(),
                  government: str | None = None) -> tuple[nx.Graph, dict[str, CommunicationRecord]]:
     """The network a view of ``store`` draws, and the records its tooltips and subtitle cite:
