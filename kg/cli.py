@@ -632,7 +632,7 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
     """Write an interactive, self-contained HTML view of the contact network (works offline)."""
     from kg.exports import is_stdout
     from kg.metrics import metrics_table
-    from kg.viz import network_view, write_html, write_image
+    from kg.viz import network_view, with_ties, write_html, write_image
     from kg.viz import screenshot as take_screenshot
 
     graph, records = network_view(_reader(store_path), level, _window(since, until, status),
@@ -644,7 +644,8 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
     # With an output on standard output ('-'), the "wrote" lines go to stderr.
     quiet = any(is_stdout(path) for path in (out, png, svg, screenshot) if path)
     write_html(graph, out, records=records, size_by=sizes, title=title)
-    click.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties)",
+    shown = with_ties(graph)[0]
+    click.echo(f"wrote {out} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} ties)",
                err=quiet)
     for image, image_format in ((png, "png"), (svg, "svg")):
         if image:

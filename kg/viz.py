@@ -38,7 +38,6 @@ from kg.errors import QueryError
 from kg.network import (
     CommunicationRecord,
     Window,
-    active_subgraph,
     collection_paused,
     project,
     read_shown_contacts,
@@ -62,23 +61,24 @@ def network_view(store, level: str = "official", window: Window = Window(),
     what ``kg viz`` shows, read with only the evidence a view shows
     (:func:`kg.network.read_shown_contacts`).
 
-    The projection at ``level`` ("official" or "government") in ``window``, without nodes that
-    have no tie; with ``government``, only that government's officials (or, at government
-    level, the government of that name) and their partners.
+    The projection at ``level`` ("official" or "government") in ``window``; with ``government``,
+    only that government's officials (or, at government level, the government of that name)
+    and their partners. Nodes without ties stay in the graph: the page and the image leave them
+    out and say how many (:func:`with_ties`).
 
     >>> from kg.articles import read_article
     >>> from kg.build import build_in_memory
     >>> store = build_in_memory([read_article("seeds/blinken-abbas-netanyahu-2021-05-12.txt")])
     >>> graph, records = network_view(store)
     >>> page = render_html(graph, records=records, title="Contacts")
-    >>> graph.number_of_nodes(), "Antony Blinken" in page
+    >>> with_ties(graph)[0].number_of_nodes(), "Antony Blinken" in page
     (3, True)
 
     Raises:
         QueryError: no node belongs to ``government``.
     """
     contacts = read_shown_contacts(store)
-    graph = active_subgraph(project(contacts, level, window))
+    graph = project(contacts, level, window)
     if government:
         graph = around(graph, government)
     return graph, records_by_iri(contacts)
@@ -86,13 +86,13 @@ def network_view(store, level: str = "official", window: Window = Window(),
 
 def around(graph: nx.Graph, government: str) -> nx.Graph:
     """The nodes of ``government`` (officials representing it, or the government of that name)
-    and their neighbours.
+    that have ties, and their neighbours.
 
     Raises:
         QueryError: no node belongs to ``government``.
     """
-    keep = {n for n in graph if graph.nodes[n].get("government") == government
-            or graph.nodes[n].get("name") == government}
+    keep = {n for n, ties in graph.degree() if ties and (
+        graph.nodes[n].get("government") == government or graph.nodes[n].get("name") == government)}
     if not keep:
         raise QueryError(f"--government {government!r}: no such government in the network")
     keep |= {m for n in keep for m in graph.neighbors(n)}

@@ -180,11 +180,16 @@ def test_view_draws_the_page_of_the_full_reading(changed_store, level):
     window = Window(status="occurred")
     for view_window in (Window(), window):
         graph, shown_records = network_view(changed_store, level, view_window)
-        expected = active_subgraph(project(full, level, view_window))
+        expected = project(full, level, view_window)
         assert graph.number_of_edges()
         assert render_html(graph, records=shown_records) == render_html(expected, records=records)
+    # The page, not the reading, leaves officials without ties out, and says how many.
+    isolated = sum(1 for _, ties in graph.degree() if not ties)
+    assert isolated or level == "government"
+    if isolated:
+        assert f"without ties are left out ({isolated} here)" in render_html(graph)
     key = "name" if level == "government" else "government"
     government = min(data[key] for _, data in graph.nodes(data=True) if data.get(key))
     graph, shown_records = network_view(changed_store, level, window, government)
     assert render_html(graph, records=shown_records) == render_html(
-        around(active_subgraph(project(full, level, window)), government), records=records)
+        around(project(full, level, window), government), records=records)
