@@ -48,8 +48,8 @@ DERIVED_CLASSES = (DIPLO.Dyad, DIPLO.Profile)
 
 #: Class tests that Oxigraph evaluates from the node in scope: a constant class (``?official a
 #: diplo:Official``) made it scan every node of the class and hash-join them with the scope, so
-#: a write's derivations grew with the store (a batch of 1,000 articles: 5x slower at 10^4
-#: articles than at 10^3); a variable class filtered afterwards is one lookup per node.
+#: a write's derivations grew with the store (a batch of 1,000 articles: 9.4 s into 10^3
+#: articles, 19.1 s into 10^4); a variable class filtered afterwards is one lookup per node.
 _OFFICIAL = "?official a ?officialClass . FILTER (?officialClass = diplo:Official)"
 _CONTACT = "?communication a ?class . FILTER (?class = diplo:Contact)"
 _COMMUNICATION = "?communication a ?class . FILTER (?class IN (diplo:Contact, diplo:Statement))"
