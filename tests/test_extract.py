@@ -649,6 +649,11 @@ def test_extract_plans_take_no_narrative_date():
         # A possessive before a title does not take part.
         ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
          "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
+        # ... nor when it opens the title of the second subject, with or without commas.
+        (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart Andreas Kostas met "
+          "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
+        (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart, Andreas Kostas, met "
+          "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
     ],
 )
 def test_extract_contacts_with_several_parties(text, expected):

@@ -107,11 +107,26 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     chosen = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = text[mention.end : chosen[-1].start]
+        if _opens_title(text, mention, gap):
+            continue  # "A and his Greek counterpart B met": "his" belongs to B's title
         if COORDINATION.match(gap) or _is_title_gap(gap) or _is_companion_gap(gap):
             chosen.append(mention)
         else:
             break
     return list(reversed(chosen))
+
+
+def _opens_title(text: str, mention: Mention, gap: str) -> bool:
+    """Whether ``mention`` is a possessive pronoun that opens the title of the name after it
+    (``gap`` up to that name: "his Greek counterpart"), not a party of its own.
+
+    >>> text = "A and his Greek counterpart B"
+    >>> _opens_title(text, Mention(6, 9, "A", "pronoun"), text[9:28])
+    True
+    """
+    return (text[mention.start : mention.end].lower() in ("his", "her", "their")
+            and "," not in gap and bool(gap.strip())
+            and is_title_only(LOWER_TITLE.sub(lambda w: w.group().title(), gap)))
 
 
 def _is_companion_gap(gap: str) -> bool:
