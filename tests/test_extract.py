@@ -48,6 +48,11 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
          [("Antony Blinken", "Secretary of State", "United States")]),
         ("UN Secretary-General António Guterres arrived.",
          [("António Guterres", "Secretary-General", "United Nations")]),
+        # "He" is a name after a title or another name word, a pronoun elsewhere.
+        ("Chinese Vice Premier He Lifeng arrived.", [("He Lifeng", "Vice Premier", "China")]),
+        ("Chinese Vice Premier Liu He arrived.", [("Liu He", "Vice Premier", "China")]),
+        ("Biden Says He Will Meet Xi\nPresident Joe Biden arrived.",
+         [("Joe Biden", "President", None)]),
     ],
 )
 def test_extract_officials_from_titles_and_appositions(text, expected):
@@ -658,6 +663,15 @@ def test_extract_plans_take_no_narrative_date():
 )
 def test_extract_contacts_with_several_parties(text, expected):
     assert {(mode, participants) for mode, _, participants, _, _ in contacts(text)} == expected
+
+
+def test_extract_a_name_word_is_no_pronoun():
+    # "He" in "Liu He" is part of the name; the "He" that opens the next sentence refers back.
+    found = run("Chinese Vice Premier Liu He met Treasury Secretary Janet Yellen in Zurich. "
+                "He told reporters the talks were candid.").communications
+    assert [(c.kind.value, c.participants, c.evidence[0].text) for c in found] == [
+        ("contact", ("Liu He", "Janet Yellen"), "Liu He met Treasury Secretary Janet Yellen"),
+        ("statement", ("Liu He",), "He told reporters")]
 
 
 @pytest.mark.parametrize(

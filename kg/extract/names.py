@@ -212,10 +212,15 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
     start = match.start("name")
     tokens: list[str] = []
     end = start
+    titled = "post" in match.re.groupindex and match.group("post") is not None
     for token_match in re.finditer(r"(?:[A-Z]\.)+(?=[A-Z][a-z])|[^\s]+", raw):
         token = token_match.group()
         if tokens and token in words.get("institution", ()):
             return [], start, start  # "US Central Command": the run names an institution
+        if token in words.get("name_after_title", ()) and (tokens or titled):
+            tokens.append(token)  # "Vice Premier He Lifeng", "Liu He": a name, not "he"
+            end = match.start("name") + token_match.end()
+            continue
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
                        or token in knowledge.post_by_surface or token in words["domain"]
                        or _HEADLINE_VERB.fullmatch(token)):

@@ -132,6 +132,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
         found: list[Mention] = []
         for match in PRONOUNS.finditer(sentence.text):
             start = sentence.start + match.start()
+            if any(m.start <= start < m.end for m in named):
+                continue  # a word of a name ("Vice Premier Liu He") is no pronoun
             gender = "f" if match.group().lower() in ("she", "her") else "m"
             # "Mrs May … he": a pronoun only points at an official of its gender (or unknown).
             same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender

@@ -105,7 +105,8 @@ class Knowledge:
     government_by_capital: dict[str, str]
     #: surface form -> Post
     post_by_surface: dict[str, Post]
-    #: role ("particle", "honorific", "modifier", "domain", "stop", "institution", "private")
+    #: role ("particle", "honorific", "modifier", "domain", "stop", "name_after_title",
+    #: "institution", "private", "private_body")
     #: -> words (name_words.csv)
     words: dict[str, frozenset[str]]
     triggers: tuple[Trigger, ...]
