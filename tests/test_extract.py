@@ -680,6 +680,9 @@ def test_extract_a_name_word_is_no_pronoun():
         # An official heard nowhere else gets a statement of their own.
         ("Kremlin spokesman Dmitry Peskov said on Tuesday that no talks were planned.",
          {("unspecified", ("Dmitry Peskov",), "2022-03-08")}),
+        # A quotation's negation or future is the speaker's, not the report's: he said it.
+        ("“We will not wait,” Kremlin spokesman Dmitry Peskov said on Tuesday.",
+         {("unspecified", ("Dmitry Peskov",), "2022-03-08")}),
         # A remark by someone in a reported meeting belongs to that meeting.
         ("Russian President Vladimir Putin met French President Emmanuel Macron on Monday. "
          "Putin said the talks were useful.", set()),

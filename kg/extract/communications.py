@@ -275,13 +275,20 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
-def _without_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
-    """``text[start:end]`` with the officials named in it blanked out: a name ("Theresa May",
-    "Will Hurd") is no factuality cue."""
+def _cue_text(text: str, start: int, end: int, mentions: list[Mention],
+              quotes: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the officials named in it and the quotations closed in it
+    blanked out: a name ("Theresa May", "Will Hurd") is no factuality cue, nor are a quotation's
+    words ("“We will not accept it,” Lavrov said": he said it).
+
+    >>> _cue_text('"We will not go," X said', 0, 19, [], [(0, 17)])
+    '_________________ X'
+    """
     pieces = list(text[start:end])
-    for mention in mentions:
-        if mention.how != "pronoun" and start <= mention.start and mention.end <= end:
-            pieces[mention.start - start : mention.end - start] = "_" * (mention.end - mention.start)
+    spans = [(m.start, m.end) for m in mentions if m.how != "pronoun"] + list(quotes)
+    for first, last in spans:
+        if start <= first and last <= end:
+            pieces[first - start : last - start] = "_" * (last - first)
     return "".join(pieces)
 
 
@@ -399,7 +406,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     # "On May 26": the month is no modal "may"; nor is a name ("Theresa May held talks").
     factuality = classify_factuality(
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
-            "", _without_names(text, cue_start, start, sentence_mentions))).lower(),
+            "", _cue_text(text, cue_start, start, sentence_mentions, quotes))).lower(),
         text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
