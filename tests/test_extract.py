@@ -680,6 +680,11 @@ def test_extract_a_name_word_is_no_pronoun():
         # An official heard nowhere else gets a statement of their own.
         ("Kremlin spokesman Dmitry Peskov said on Tuesday that no talks were planned.",
          {("unspecified", ("Dmitry Peskov",), "2022-03-08")}),
+        # Calling for something and criticising are said in public too.
+        ("UN envoy Ana Lima called for a ceasefire on Tuesday.",
+         {("unspecified", ("Ana Lima",), "2022-03-08")}),
+        ("Brazilian Foreign Minister Rui Costa criticised the sanctions on Tuesday.",
+         {("unspecified", ("Rui Costa",), "2022-03-08")}),
         # A quotation's negation or future is the speaker's, not the report's: he said it.
         ("“We will not wait,” Kremlin spokesman Dmitry Peskov said on Tuesday.",
          {("unspecified", ("Dmitry Peskov",), "2022-03-08")}),
