@@ -552,6 +552,14 @@ def test_extract_a_meeting_next_weekday_is_planned_even_with_a_past_participle()
         ("planned", ("Emomali Rahmon", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"), "2022-03-17")]
 
 
+def test_extract_a_plan_takes_no_day_from_its_announcement():
+    # The day the plan was announced is not the day of the visit, which is known to the month.
+    found = contacts("President Joe Biden will host Kenyan President William Ruto for a state "
+                     "visit next month, the White House said on Friday.")
+    assert [(c[1], c[2], c[4]) for c in found] == [
+        ("planned", ("Joe Biden", "William Ruto"), None)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

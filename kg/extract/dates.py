@@ -260,6 +260,11 @@ BACKGROUND = re.compile(r"\b(?:had(?!\s+(?:a|an|the|talks|their|his|her|its)\b)|
                         re.IGNORECASE)
 
 
+#: a reporting verb right before a day: the day is the report's ("the ministry said on Friday")
+REPORTED_ON = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|"
+                         r"told(?:\s+[\w'’-]+){0,3}?)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
+
+
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
                clause_start: int, clause_end: int, trigger_at: int | None = None,
                carry: bool = True, content_at: int | None = None) -> dt.date | None:
@@ -280,6 +285,11 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
              or not NESTED_CLAUSE.search(text, trigger_at, offset)]
     # "said that talks would resume on Friday": a day in what a statement reports is not its own.
     found = [(offset, d) for offset, d in found if content_at is None or offset < content_at]
+    if planned:
+        # "X will visit next month, the White House said on Friday": the day of the announcement
+        # is not the day of what it announces.
+        found = [(offset, d) for offset, d in found
+                 if not REPORTED_ON.search(text, max(sentence.start, offset - 40), offset)]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
