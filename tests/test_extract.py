@@ -53,6 +53,10 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         ("Chinese Vice Premier Liu He arrived.", [("Liu He", "Vice Premier", "China")]),
         ("Biden Says He Will Meet Xi\nPresident Joe Biden arrived.",
          [("Joe Biden", "President", None)]),
+        # A style between two words of a name is part of it; before the name it is a style.
+        ("Somalia's President Ali Sheikh Omar arrived.", [("Ali Sheikh Omar", "President", "Somalia")]),
+        ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived.",
+         [("Tamim bin Hamad Al Thani", "Emir", "Qatar")]),
     ],
 )
 def test_extract_officials_from_titles_and_appositions(text, expected):

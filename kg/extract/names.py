@@ -217,8 +217,12 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
         token = token_match.group()
         if tokens and token in words.get("institution", ()):
             return [], start, start  # "US Central Command": the run names an institution
-        if token in words.get("name_after_title", ()) and (tokens or titled):
-            tokens.append(token)  # "Vice Premier He Lifeng", "Liu He": a name, not "he"
+        if (token in words.get("name_after_title", ()) and (tokens or titled)) or (
+                token in words.get("name_inside", ()) and tokens
+                and token_match.end() < len(raw)):
+            # "Vice Premier He Lifeng", "Liu He": a name, not "he"; "Hassan Sheikh Mohamud":
+            # a name, not a style
+            tokens.append(token)
             end = match.start("name") + token_match.end()
             continue
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface

@@ -106,7 +106,7 @@ class Knowledge:
     #: surface form -> Post
     post_by_surface: dict[str, Post]
     #: role ("particle", "honorific", "modifier", "domain", "stop", "name_after_title",
-    #: "institution", "private", "private_body")
+    #: "name_inside", "institution", "private", "private_body")
     #: -> words (name_words.csv)
     words: dict[str, frozenset[str]]
     triggers: tuple[Trigger, ...]
