@@ -1077,6 +1077,13 @@ def test_extract_a_name_differing_from_a_holder_s_beyond_the_given_name_is_someo
     assert names == ["Kim Yong Chol", "Donald Trump"]
 
 
+def test_extract_a_surname_is_no_holder_of_another_government():
+    # The Maldives had a President Mohamed Waheed Hassan in 2013; Somalia's President Hassan is
+    # not him, while a President Hassan the text places nowhere may be.
+    found = run("Somali President Hassan met Kenyan President Ruto.", dt.date(2013, 3, 11))
+    assert [(o.name, o.government) for o in found.officials][:1] == [("Hassan", "Somalia")]
+
+
 @pytest.mark.parametrize(("text", "name", "government"), [
     # the members of a group its demonym places
     ("Mr Putin brought the Syrian leader into a room with the Russian top brass, including the "

@@ -395,9 +395,13 @@ def _holder_person(people: list[Person], tokens: list[str], holder: OfficeHolder
 
 def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     """Whether the gazetteer's ``holder`` can be ``person``: a longer name the text gives is the
-    holder's, and a surname alone needs no post the holder never held."""
+    holder's, and a surname alone needs no post the holder never held, nor a government the
+    holder never served ("Somali President Hassan" is no Maldivian president Hassan)."""
     if len(person.tokens) > 1:
         return is_name_of(_unstyled(person.tokens), holder)
+    if person.governments and not {term.government for term in holder.terms} & set(
+            person.governments):
+        return False
     posts = {post.lower() for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
     # "Secretary Blinken" is the Secretary of State: a shorter form of the post fits too.
     return not posts or any(term.post.lower() in post or post in term.post.lower()
