@@ -728,6 +728,12 @@ def test_extract_a_name_word_is_no_pronoun():
          "video.", {("speech", ("Dmytro Kuleba",), None)}),
         ("Senegalese President Macky Sall told European Union leaders by video link that the "
          "blockade had to end.", {("speech", ("Macky Sall",), None)}),
+        # ... a parliament named without an article or by its country, too; an issue is none.
+        ("Ukrainian President Volodymyr Zelensky addressed Congress.",
+         {("speech", ("Volodymyr Zelensky",), None)}),
+        ("US President Barack Obama addressed Ghana's parliament.",
+         {("speech", ("Barack Obama",), None)}),
+        ("Indian Prime Minister Narendra Modi addressed concerns raised at the summit.", set()),
         # Speaking at a gathering is a speech; at a news conference, a briefing.
         ("Speaking at the UN General Assembly, Turkish President Recep Tayyip Erdoğan said the "
          "war must end.", {("speech", ("Recep Tayyip Erdoğan",), None)}),
