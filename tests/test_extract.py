@@ -666,6 +666,9 @@ def test_extract_plans_take_no_narrative_date():
         # A possessive before a title does not take part.
         ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
          "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
+        # "held their first public meeting": holding a meeting, whatever its adjectives.
+        (("Egyptian President Omar Nabil and Israeli Prime Minister Dan Levi held their first "
+          "public meeting in Sharm el-Sheikh."), {("meeting", ("Dan Levi", "Omar Nabil"))}),
         # ... nor when it opens the title of the second subject, with or without commas.
         (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart Andreas Kostas met "
           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
