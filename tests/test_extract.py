@@ -556,6 +556,18 @@ def test_extract_a_meeting_next_weekday_is_planned_even_with_a_past_participle()
         ("planned", ("Emomali Rahmon", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"), "2022-03-17")]
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin is "
+     "planned for next week.", "planned"),
+    ("Talks between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin in "
+     "Geneva are scheduled for Friday.", "planned"),
+    ("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin "
+     "ended without progress.", "occurred"),
+])
+def test_extract_a_plan_said_after_the_event_s_noun_phrase(text, status):
+    assert [c[1] for c in contacts(text)] == [status]
+
+
 def test_extract_a_plan_takes_no_day_from_its_announcement():
     # The day the plan was announced is not the day of the visit, which is known to the month.
     found = contacts("President Joe Biden will host Kenyan President William Ruto for a state "

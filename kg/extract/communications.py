@@ -275,6 +275,11 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
+#: a plan said after the event's noun phrase: "a meeting between A and B is planned for …"
+PLANNED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+[^,;.]{1,30}?)?\s+(?:is|are)\s+(?:now\s+)?"
+                           r"(?:planned|scheduled|expected|due|set|slated)\b")
+
+
 def _cue_text(text: str, start: int, end: int, mentions: list[Mention],
               quotes: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with the officials named in it and the quotations closed in it
@@ -411,7 +416,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
         return []
     # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
-    planned = factuality == "planned" or bool(INVITATION.match(text, start))
+    planned = factuality == "planned" or bool(INVITATION.match(text, start)) or bool(
+        kind is Kind.CONTACT and objects and PLANNED_AFTER.match(text, objects[-1].end, clause_end))
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
     # "On Monday X flew to Sochi, like the first trip in October 2015": a day of its own wins.
     # What a statement reports ("said that talks would resume on Friday") has days of its own.
