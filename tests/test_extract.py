@@ -557,12 +557,12 @@ def test_extract_a_meeting_next_weekday_is_planned_even_with_a_past_participle()
 
 
 @pytest.mark.parametrize(("text", "status"), [
-    ("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin is "
-     "planned for next week.", "planned"),
-    ("Talks between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin in "
-     "Geneva are scheduled for Friday.", "planned"),
-    ("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin "
-     "ended without progress.", "occurred"),
+    (("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin "
+      "is planned for next week."), "planned"),
+    (("Talks between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin in "
+      "Geneva are scheduled for Friday."), "planned"),
+    (("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin "
+      "ended without progress."), "occurred"),
 ])
 def test_extract_a_plan_said_after_the_event_s_noun_phrase(text, status):
     assert [c[1] for c in contacts(text)] == [status]
