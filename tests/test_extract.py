@@ -748,6 +748,8 @@ def test_extract_a_name_word_is_no_pronoun():
          {("speech", ("Volodymyr Zelensky",), None)}),
         ("US President Barack Obama addressed Ghana's parliament.",
          {("speech", ("Barack Obama",), None)}),
+        ("German Chancellor Olaf Scholz told the Bundestag that tanks would follow.",
+         {("speech", ("Olaf Scholz",), None)}),
         ("Indian Prime Minister Narendra Modi addressed concerns raised at the summit.", set()),
         # Speaking at a gathering is a speech; at a news conference, a briefing.
         ("Speaking at the UN General Assembly, Turkish President Recep Tayyip Erdoğan said the "
