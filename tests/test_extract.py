@@ -678,6 +678,9 @@ def test_extract_plans_take_no_narrative_date():
         # A possessive before a title does not take part.
         ("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
          "Sergei Lavrov, in Moscow.", {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
+        # A contact in an opening phrase is the main clause's subject's.
+        (("After meeting Egyptian President Omar Nabil in Cairo, Secretary of State Ann Hale "
+          "flew home."), {("meeting", ("Ann Hale", "Omar Nabil"))}),
         # "held their first public meeting": holding a meeting, whatever its adjectives.
         (("Egyptian President Omar Nabil and Israeli Prime Minister Dan Levi held their first "
           "public meeting in Sharm el-Sheikh."), {("meeting", ("Dan Levi", "Omar Nabil"))}),

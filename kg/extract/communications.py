@@ -350,6 +350,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                   and is_title_owner(text, visible, i)][:1]
         subjects = owners if owners and objects and owners[0].official not in names_of(
             objects) else []
+    if kind is Kind.CONTACT and objects and not subjects and _in_opening_phrase(
+            text, sentence, start, visible):
+        # "After meeting X in Cairo, Blinken flew on": the main clause's subject met X.
+        comma = fronted_phrase_end(text, end, sentence.end)
+        main = [m for m in visible if comma >= 0 and m.start > comma][:1]
+        subjects = [m for m in main if is_title_only(text[comma + 1 : m.start])
+                    and m.official not in names_of(objects)]
     addressee = [m for m in objects if is_title_only(text[end : m.start])][:1] \
         if kind is Kind.STATEMENT and subjects and TOLD.fullmatch(text[start:end]) else []
     if addressee and addressee[0].official not in names_of(subjects):
