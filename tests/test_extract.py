@@ -506,6 +506,9 @@ def test_extract_a_summit_attended_by_or_joined(text):
          [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
         ("Turkish President Recep Tayyip Erdogan told Russian President Vladimir Putin on Sunday "
          "that the war must end.", [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
+        # ... "his Russian counterpart" too
+        (("Turkish President Recep Tayyip Erdogan told his Russian counterpart Vladimir Putin "
+          "that the war must end."), [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
         # ... telling reporters is a statement
         ("Turkish President Recep Tayyip Erdogan told reporters on Sunday that the war must end.",
          [("statement", ("Recep Tayyip Erdoğan",))]),

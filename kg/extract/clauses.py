@@ -125,8 +125,18 @@ def _opens_title(text: str, mention: Mention, gap: str) -> bool:
     True
     """
     return (text[mention.start : mention.end].lower() in ("his", "her", "their")
-            and "," not in gap and bool(gap.strip())
-            and is_title_only(LOWER_TITLE.sub(lambda w: w.group().title(), gap)))
+            and "," not in gap and is_lower_title(gap))
+
+
+def is_lower_title(gap: str) -> bool:
+    """Whether ``gap`` is only a title, written in lower case or not ("Chinese counterpart",
+    "Japan's prime minister"), possibly owned ("his Chinese counterpart").
+
+    >>> is_lower_title(" his Chinese counterpart "), is_lower_title(" the talks with ")
+    (True, False)
+    """
+    gap = re.sub(r"^\s*(?:his|her|their)\s+", " ", gap, flags=re.IGNORECASE)
+    return bool(gap.strip()) and is_title_only(LOWER_TITLE.sub(lambda w: w.group().title(), gap))
 
 
 def _is_companion_gap(gap: str) -> bool:

@@ -39,6 +39,7 @@ from kg.extract.clauses import (
     find_objects,
     find_subjects,
     fronted_phrase_end,
+    is_lower_title,
     is_title_owner,
     letter_sides,
     narrative_subject,
@@ -357,7 +358,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         main = [m for m in visible if comma >= 0 and m.start > comma][:1]
         subjects = [m for m in main if is_title_only(text[comma + 1 : m.start])
                     and m.official not in names_of(objects)]
-    addressee = [m for m in objects if is_title_only(text[end : m.start])][:1] \
+    addressee = [m for m in objects if is_title_only(text[end : m.start])
+                 or is_lower_title(text[end : m.start])][:1] \
         if kind is Kind.STATEMENT and subjects and TOLD.fullmatch(text[start:end]) else []
     if addressee and addressee[0].official not in names_of(subjects):
         # "Erdoğan told him that the war must end": telling an official is a contact with them
