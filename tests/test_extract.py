@@ -797,10 +797,43 @@ def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expect
         "criminal.",
         "Ukrainian President Volodymyr Zelensky on Monday called Russian President Vladimir "
         "Putin's speech a threat.",
+        "Japanese Prime Minister Fumio Kishida called a snap election, a move criticised by "
+        "Chinese President Xi Jinping.",
+        # A thing an official gives or owns is the verb's object, not the official.
+        "Kenyan President William Ruto received strong support from Tanzanian President Samia "
+        "Suluhu Hassan.",
+        "The plan of Kenyan President William Ruto met with criticism from Tanzanian President "
+        "Samia Suluhu Hassan.",
+        "German Chancellor Olaf Scholz welcomed the decision of French President Emmanuel Macron.",
+        # Called off, cancelled: a contact that will not take place.
+        "German Chancellor Olaf Scholz called off his meeting with Chinese President Xi Jinping.",
+        "A planned meeting between US President Joe Biden and Chinese President Xi Jinping was "
+        "cancelled.",
     ],
 )
 def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
     assert contacts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenyan President William Ruto received a visit from Tanzanian President Samia Suluhu "
+         "Hassan.", ("meeting", "occurred")),
+        ("Kenyan President William Ruto received a delegation led by Tanzanian President Samia "
+         "Suluhu Hassan.", ("meeting", "occurred")),
+        ("Kenyan President William Ruto will call Tanzanian President Samia Suluhu Hassan.",
+         ("phone", "planned")),
+        ("Kenyan President William Ruto plans to call his Tanzanian counterpart Samia Suluhu "
+         "Hassan.", ("phone", "planned")),
+        ("Kenyan President William Ruto held a video call with Tanzanian President Samia Suluhu "
+         "Hassan.", ("video", "occurred")),
+        ("Kenyan President William Ruto held a virtual summit with Tanzanian President Samia "
+         "Suluhu Hassan.", ("video", "occurred")),
+    ],
+)
+def test_extract_people_or_occasions_as_objects_and_modes_of_calls(text, expected):
+    assert [(mode, status) for mode, status, *_ in contacts(text)] == [expected]
 
 
 def test_extract_statements_take_their_speaker():

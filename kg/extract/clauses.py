@@ -259,6 +259,37 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
 
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 
+
+#: a thing between a verb and an official, the thing's source or owner: "received support
+#: from X", "met with criticism from X", "welcomed the decision of X"
+THING_OF = re.compile(r"[^\S\n]+(?:with[^\S\n]+)?(?:(?:a|an|the|his|her|their|its)[^\S\n]+)?"
+                      r"(?P<thing>(?:[a-z][\w'’-]*[^\S\n]+){0,2}?(?P<head>[a-z][\w'’-]*))"
+                      r"[^\S\n]+(?:from|of|by)[^\S\n]+")
+#: the head of such a thing: an abstract noun (by its suffix or as one of the common ones)
+#: "a delegation", "the residence" or "an invitation from X" stay contacts, and so does "a
+#: letter from X", whose carrier the recipient may have met (:func:`kg.extract.events.with_envoys`)
+ABSTRACT_NOUN = re.compile(
+    r"(?!(?:delegation|invitation|residence|presence|audience|conference|session|mission)$)"
+    r"(?:\w+(?:tion|sion|ment|ism|ance|ence|ity|ness|cy)|support|praise|criticism|backing|"
+    r"news|plan|plans|offer|decision|congratulations|"
+    r"condolences|greetings|words|remarks|comments|statement|warning|threat|threats|"
+    r"pressure|resistance|opposition|reply|response|request|appeal|aid|help|assurances?|"
+    r"pledges?|promises?|call for)$")
+
+
+def is_thing_of(gap: str) -> bool:
+    """Whether ``gap``, between a verb of meeting and the official after it, holds a thing the
+    official gives or owns rather than the official as the verb's object.
+
+    >>> is_thing_of(" strong support from Canadian Prime Minister "), is_thing_of(" the head of ")
+    (True, False)
+    """
+    match = THING_OF.match(gap)
+    if not match or not ABSTRACT_NOUN.match(match.group("head")):
+        return False
+    rest = gap[match.end():]
+    return not rest.strip() or is_title_only(rest) or is_lower_title(rest)
+
 REPORTER = re.compile(r",?\s+(?:said|says|added|told)\b")
 
 

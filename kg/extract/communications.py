@@ -40,6 +40,7 @@ from kg.extract.clauses import (
     find_subjects,
     fronted_phrase_end,
     is_lower_title,
+    is_thing_of,
     is_title_owner,
     letter_sides,
     narrative_subject,
@@ -281,6 +282,11 @@ PLANNED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+[^,;.]{1,30}?)?\s+(?:is|are)\s
                            r"(?:planned|scheduled|expected|due|set|slated)\b")
 
 
+#: ... or called off: "a meeting between A and B was cancelled"
+CANCELLED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+[^,;.]{1,30}?)?\s+(?:(?:is|are|was|were|has|have|"
+                             r"had)\s+)?(?:been\s+)?(?:cancell?ed|called\s+off|scrapped|shelved)\b")
+
+
 def _cue_text(text: str, start: int, end: int, mentions: list[Mention],
               quotes: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with the officials named in it and the quotations closed in it
@@ -327,14 +333,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)
+    if kind is Kind.CONTACT and objects and isinstance(objects[0], Mention) \
+            and is_thing_of(text[end : objects[0].start]):
+        objects = []  # "received support from X": what X gave, not X, is the verb's object
     if kind is Kind.CONTACT and len(subjects) == 1 and not objects:
         subjects, objects = _verb_object_before(text, visible, clause_start, start, subjects)
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
-    if objects and re.match(r"call", text[start:end], re.IGNORECASE) and \
-            CALLED_SOMETHING.match(text, objects[0].end):
-        return []
+    if objects and re.match(r"call", text[start:end], re.IGNORECASE) and (
+            CALLED_SOMETHING.match(text, objects[0].end) or (
+                re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])
+                and not is_lower_title(text[end : objects[0].start]))):
+        return []  # "called X a mistake", "called a snap election, criticised by X"
     if kind is Kind.CONTACT and subjects and not objects and PURPOSE.search(
             text, max(clause_start, start - 40), start) and set(names_of(subjects)) <= {
             name for m in found if sentence.start <= m.offset < start
@@ -422,7 +433,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
             "", _cue_text(text, cue_start, start, sentence_mentions, quotes))).lower(),
         text[start:end].lower(), knowledge)
-    if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text):
+    if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
+            kind is Kind.CONTACT and objects and CANCELLED_AFTER.match(text, objects[-1].end,
+                                                                      clause_end)):
         return []
     # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
     planned = factuality == "planned" or bool(INVITATION.match(text, start)) or bool(

@@ -87,6 +87,8 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
             rf"\b{re.escape(trigger_text.lower())}\s+(?:[\w-]+\s+){{0,2}}(?:calls?|telephone|phone)\b",
             lowered):
         return Mode.PHONE  # "received calls from", "received a phone call"
+    if mode is Mode.MEETING and re.search(r"\b(?:video|virtual)\b", trigger_text.lower()):
+        return Mode.VIDEO  # "held a virtual summit": a meeting held by video
     if mode is Mode.UNSPECIFIED:
         if re.search(r"\b(?:phone|telephone|phoned|called)\b", lowered):
             return Mode.PHONE
