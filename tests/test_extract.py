@@ -797,18 +797,18 @@ def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expect
         "criminal.",
         "Ukrainian President Volodymyr Zelensky on Monday called Russian President Vladimir "
         "Putin's speech a threat.",
-        "Japanese Prime Minister Fumio Kishida called a snap election, a move criticised by "
-        "Chinese President Xi Jinping.",
+        ("Japanese Prime Minister Fumio Kishida called a snap election, a move criticised by "
+         "Chinese President Xi Jinping."),
         # A thing an official gives or owns is the verb's object, not the official.
-        "Kenyan President William Ruto received strong support from Tanzanian President Samia "
-        "Suluhu Hassan.",
-        "The plan of Kenyan President William Ruto met with criticism from Tanzanian President "
-        "Samia Suluhu Hassan.",
+        ("Kenyan President William Ruto received strong support from Tanzanian President Samia "
+         "Suluhu Hassan."),
+        ("The plan of Kenyan President William Ruto met with criticism from Tanzanian President "
+         "Samia Suluhu Hassan."),
         "German Chancellor Olaf Scholz welcomed the decision of French President Emmanuel Macron.",
         # Called off, cancelled: a contact that will not take place.
         "German Chancellor Olaf Scholz called off his meeting with Chinese President Xi Jinping.",
-        "A planned meeting between US President Joe Biden and Chinese President Xi Jinping was "
-        "cancelled.",
+        ("A planned meeting between US President Joe Biden and Chinese President Xi Jinping was "
+         "cancelled."),
     ],
 )
 def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
