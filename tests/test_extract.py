@@ -818,18 +818,18 @@ def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Kenyan President William Ruto received a visit from Tanzanian President Samia Suluhu "
-         "Hassan.", ("meeting", "occurred")),
-        ("Kenyan President William Ruto received a delegation led by Tanzanian President Samia "
-         "Suluhu Hassan.", ("meeting", "occurred")),
+        (("Kenyan President William Ruto received a visit from Tanzanian President Samia Suluhu "
+          "Hassan."), ("meeting", "occurred")),
+        (("Kenyan President William Ruto received a delegation led by Tanzanian President Samia "
+          "Suluhu Hassan."), ("meeting", "occurred")),
         ("Kenyan President William Ruto will call Tanzanian President Samia Suluhu Hassan.",
          ("phone", "planned")),
-        ("Kenyan President William Ruto plans to call his Tanzanian counterpart Samia Suluhu "
-         "Hassan.", ("phone", "planned")),
-        ("Kenyan President William Ruto held a video call with Tanzanian President Samia Suluhu "
-         "Hassan.", ("video", "occurred")),
-        ("Kenyan President William Ruto held a virtual summit with Tanzanian President Samia "
-         "Suluhu Hassan.", ("video", "occurred")),
+        (("Kenyan President William Ruto plans to call his Tanzanian counterpart Samia Suluhu "
+          "Hassan."), ("phone", "planned")),
+        (("Kenyan President William Ruto held a video call with Tanzanian President Samia Suluhu "
+          "Hassan."), ("video", "occurred")),
+        (("Kenyan President William Ruto held a virtual summit with Tanzanian President Samia "
+          "Suluhu Hassan."), ("video", "occurred")),
     ],
 )
 def test_extract_people_or_occasions_as_objects_and_modes_of_calls(text, expected):
