@@ -57,6 +57,12 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         ("Somalia's President Ali Sheikh Omar arrived.", [("Ali Sheikh Omar", "President", "Somalia")]),
         ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived.",
          [("Tamim bin Hamad Al Thani", "Emir", "Qatar")]),
+        # A word before a title in an apposition is no name; the name follows the title.
+        ("Former Ghanaian President Kofi Mensah, the African Union's envoy, arrived.",
+         [("Kofi Mensah", "President", "Ghana")]),
+        # A possessive of a plural name: "The Philippines' Foreign Secretary".
+        ("The Philippines' Foreign Secretary Enrique Manalo arrived.",
+         [("Enrique Manalo", "Foreign Secretary", "Philippines")]),
     ],
 )
 def test_extract_officials_from_titles_and_appositions(text, expected):
@@ -84,6 +90,12 @@ def test_extract_officials_from_titles_and_appositions(text, expected):
          [("R. Menon", "Foreign Secretary", None), ("Tariq Aziz", "Foreign Secretary", None)]),
         # a comma after a plural post lists no single name
         ("The foreign ministers, who met in Oslo, agreed.", []),
+        # names right after a capitalised plural post, with their countries or without
+        ("Presidents Kofi Mensah of Ghana and Amadou Diallo of Senegal met in Dakar.",
+         [("Kofi Mensah", "President", "Ghana"), ("Amadou Diallo", "President", "Senegal")]),
+        ("Presidents Mensah and Diallo met in Dakar.",
+         [("Mensah", "President", None), ("Diallo", "President", None)]),
+        ("The Presidents Cup was held in Dakar.", []),
     ],
 )
 def test_extract_officials_listed_after_a_plural_post(text, expected):

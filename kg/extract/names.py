@@ -141,7 +141,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
     # "Syria's U.N. ambassador": a state owning a post an organisation qualifies
     lead = (rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+(?=(?:{gov})[^\S\n]))?"
-            rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)")
+            rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)")
     titled = re.compile(
         # "then-President John Kufuor": the post held at the time
         rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
@@ -153,7 +153,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     )
     appositive = re.compile(
         rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
-        rf"(?:(?P<gov>{gov})(?:['’]s)?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+)?"
+        rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+)?"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö", "…, Secretary of State Condoleezza Rice":
         # that title is the next person's (but "Special Representative of the United Nations
@@ -175,7 +175,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # Maria Zakharova", "Biden's national security adviser, Jake Sullivan", "his spokesman, X":
     # after a government or an owner, up to two words of the post's scope before the post.
     owned = re.compile(
-        rf"(?<![\w-])(?:(?P<gov>{gov})(?:['’]s)?|(?P<owner>[Hh]is|[Hh]er|{NAME_TOKEN}['’]s))"
+        rf"(?<![\w-])(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?|(?P<owner>[Hh]is|[Hh]er|{NAME_TOKEN}['’]s))"
         # "Li's predecessor, Gen. Wei Fenghe": the one before in the owner's post
         rf"[^\S\n]+(?P<relation>(?:predecessor|successor),[^\S\n]+)?"
         rf"(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{0,2}})(?P<post>{post})"
@@ -187,11 +187,13 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
                     for surface in knowledge.post_by_surface
                     if surface[-1:].isalpha() and not surface.endswith("s")}
     # "his Australian, Japanese and Philippine counterparts —", "the heads of the three
-    # delegations —", "the two Foreign Secretaries,"
+    # delegations —", "the two Foreign Secretaries,", "Presidents A and B"
     listed = re.compile(
         rf"(?:(?P<govs>(?:{gov})(?:[^\S\n]*,[^\S\n]*(?:{gov}))*,?[^\S\n]+and[^\S\n]+(?:{gov}))"
         rf"[^\S\n]+)?(?<![\w-])(?P<post>{alternation(plural_posts)})"
-        rf"(?:[^\S\n]+of[^\S\n]+[^—–:;,.\n]{{1,50}}?)?[^\S\n]*(?P<sep>[—–:]|,)[^\S\n]*")
+        rf"(?:(?:[^\S\n]+of[^\S\n]+[^—–:;,.\n]{{1,50}}?)?[^\S\n]*(?P<sep>[—–:]|,)[^\S\n]*"
+        # "Presidents A of Kenya and B of Tanzania met": the names right after the post
+        rf"|[^\S\n]+(?=[{UPPER}]))")
     # "Mevlüt Çavuşoğlu of Turkey", "Russia's Alexander Lavrentiev", "Iran's Deputy Foreign
     # Minister X" (titled: found as such), or a bare name
     listed_item = re.compile(
@@ -203,6 +205,28 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
                              rf"(?:{post}|{alternation(LEADER_WORDS)})[^\S\n]+{NAME_TOKEN}")
     return TitlePatterns(owned, titled, titled_lower, appositive, title_only, government, listed,
                          listed_item, plural_posts, title_ahead)
+
+
+def _title_then_name(tokens: list[str], knowledge: Knowledge) -> bool:
+    """Whether ``tokens`` are a title (a government or modifier, then a post) and a name.
+
+    >>> from kg.knowledge import load_knowledge
+    >>> _title_then_name("Nigerian President Olusegun Obasanjo".split(), load_knowledge())
+    True
+    """
+    words = knowledge.words
+    title = 0
+    while title < len(tokens) and (tokens[title] in knowledge.government_by_surface
+                                   or tokens[title] in words["modifier"]
+                                   or tokens[title] in words["domain"]):
+        title += 1
+    posts = 0
+    while title + posts < len(tokens) and tokens[title + posts] in knowledge.post_by_surface:
+        posts += 1
+    rest = tokens[title + posts:]
+    return posts > 0 and bool(rest) and not any(
+        t in words["stop"] or t in knowledge.government_by_surface
+        or t in knowledge.post_by_surface for t in rest)
 
 
 def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, int]:
@@ -225,12 +249,18 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             tokens.append(token)
             end = match.start("name") + token_match.end()
             continue
+        if len(tokens) == 1 and _title_then_name(raw[token_match.start():].split(), knowledge):
+            # "Former Nigerian President Olusegun Obasanjo, …", "Crown Prince Salman, …": the
+            # word before a title is no name; the name follows the title.
+            tokens = []
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
                        or token in knowledge.post_by_surface or token in words["domain"]
                        or _HEADLINE_VERB.fullmatch(token)):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
-        leading_title = (not tokens and token in knowledge.post_by_surface and token[0].isupper()
-                         and token_match.end() < len(raw))
+        # "Presidents Ruto and Hassan": a plural post before names is a title too
+        leading_title = (not tokens and token[0].isupper() and token_match.end() < len(raw)
+                         and (token in knowledge.post_by_surface
+                              or token in title_patterns(knowledge).plural_posts))
         if not tokens and not leading_title and (
                 token in words["stop"] or token in knowledge.government_by_surface
                 or token in knowledge.post_by_surface or token in words["domain"]):

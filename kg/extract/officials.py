@@ -154,8 +154,9 @@ def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -
             if not item.group("next"):
                 break
             position = item.end()
-        if listing.group("sep") == "," and len(items) < 2:
-            continue  # "the foreign ministers, who met": a comma lists two names or more
+        if listing.group("sep") in (",", None) and len(items) < 2:
+            # "the foreign ministers, who met": a comma or a space lists two names or more
+            continue
         countries = patterns.government.findall(listing.group("govs") or "")
         respectively = countries if len(countries) == len(items) else [None] * len(items)
         for item, country in zip(items, respectively):
@@ -288,7 +289,10 @@ def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.P
     private = re.compile(rf"\b(?:{alternation(words['private'])})\b", re.IGNORECASE)
     acts_after = re.compile(
         rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},|,[^\S\n]*who)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
-    title_words = frozenset(w for alias in knowledge.post_by_surface for w in alias.split())
+    # "Presidents Ruto and Hassan": the plural of a post is a title word too
+    title_words = frozenset(w for alias in (*knowledge.post_by_surface,
+                                            *title_patterns(knowledge).plural_posts)
+                            for w in alias.split())
     return run, private, acts_after, title_words
 
 
