@@ -704,6 +704,18 @@ def test_extract_plans_take_no_narrative_date():
           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
         (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart, Andreas Kostas, met "
           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
+        # "they" after officials named together, with no contact reported since: all of them
+        (("Greek Foreign Minister Eleni Mavrou, Cypriot Foreign Minister Andreas Kostas and "
+          "Maltese Foreign Minister Ian Borg flew to Cairo, where they met Egyptian President "
+          "Omar Nabil."),
+         {("meeting", ("Andreas Kostas", "Eleni Mavrou", "Ian Borg", "Omar Nabil"))}),
+        (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas "
+          "arrived in Cairo. They met Egyptian President Omar Nabil."),
+         {("meeting", ("Andreas Kostas", "Eleni Mavrou", "Omar Nabil"))}),
+        # ... and the sides of the contact just reported when it comes after them
+        (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas "
+          "arrived in Cairo. Mavrou met Egyptian President Omar Nabil. They met again later."),
+         {("meeting", ("Eleni Mavrou", "Omar Nabil"))}),
     ],
 )
 def test_extract_contacts_with_several_parties(text, expected):

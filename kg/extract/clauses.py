@@ -116,6 +116,28 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     return list(reversed(chosen))
 
 
+def last_coordination(text: str, mentions: list[Mention], since: int) -> list[Mention]:
+    """The last officials named together after ``since`` ("A, B and C travelled to Kyiv"): what
+    a later "they" stands for when no contact was reported since.
+
+    >>> text = "A and B arrived. They met C."
+    >>> names_of(last_coordination(text, [Mention(0, 1, "A", "name"),
+    ...                                   Mention(6, 7, "B", "name")], 0))
+    ['A', 'B']
+    """
+    run: list[Mention] = []
+    for mention in reversed(mentions):
+        if mention.start < since:
+            break
+        gap = text[mention.end : run[0].start] if run else ""
+        if run and not (COORDINATION.match(gap) or _is_title_gap(gap)):
+            if len({m.official for m in run}) >= 2:
+                break
+            run = []
+        run.insert(0, mention)
+    return run if len({m.official for m in run}) >= 2 else []
+
+
 def _opens_title(text: str, mention: Mention, gap: str) -> bool:
     """Whether ``mention`` is a possessive pronoun that opens the title of the name after it
     (``gap`` up to that name: "his Greek counterpart"), not a party of its own.
@@ -424,7 +446,10 @@ def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sent
         # a state visit": Y), else the subject.
         named = [m for m in [*subjects, *objects]
                  if isinstance(m, Mention) and m.end <= travel.start()]
-        who = [max(named, key=lambda m: m.end).official] if named else subject_names
+        traveller = max(named, key=lambda m: m.end) if named else None
+        # "A, B and C travelled to Kyiv": a side of several named members has no one initiator
+        who = subject_names if traveller is None else [] if (
+            traveller in subjects and len(set(subject_names)) > 1) else [traveller.official]
     else:
         who = []
     if len(who) == 1:

@@ -42,6 +42,7 @@ from kg.extract.clauses import (
     is_lower_title,
     is_thing_of,
     is_title_owner,
+    last_coordination,
     letter_sides,
     narrative_subject,
     relative_gap_start,
@@ -416,9 +417,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         members = group_members(group, cast.mentions[:bisect.bisect_left(
             [m.start for m in cast.mentions], group.start())], cast.official,
             paragraph_start(text, group.start()))
-        previous = next((m.communication for m in reversed(found[-20:])
+        previous = next((m for m in reversed(found[-20:])
                          if m.communication.kind is Kind.CONTACT), None)
-        subjects = members or (list(previous.participants) if previous else [])
+        together = last_coordination(text, [m for m in visible + previous_mentions
+                                            if m.end <= group.start()],
+                                     paragraph_start(text, group.start())) \
+            if group.group("they") else []
+        if together and (previous is None
+                         or together[-1].end > previous.communication.evidence[0].end):
+            # "A, B and C flew to Kyiv, where they met X": those named together since the
+            # last contact reported, not its sides
+            subjects = together
+        else:
+            subjects = members or (list(previous.communication.participants) if previous else [])
         if kind is Kind.STATEMENT and subjects:
             # "the two leaders made statements to the press": one statement, all its speakers
             return [EventMention(Communication(
