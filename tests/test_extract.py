@@ -432,6 +432,26 @@ def test_extract_a_planned_call_by_the_bare_verb():
         ("phone", "planned", ("Emmanuel Macron", "Michel Aoun"), "Emmanuel Macron", None)]
 
 
+@pytest.mark.parametrize(
+    ("verb", "status", "day"),
+    [("meets", "planned", "2022-03-14"), ("is meeting", "planned", "2022-03-14"),
+     ("is hosting", "planned", "2022-03-14"), ("met", "occurred", "2022-03-07"),
+     ("hosted", "occurred", "2022-03-07")],
+)
+def test_extract_the_present_tense_with_a_weekday_is_a_schedule(verb, status, day):
+    text = f"Kenyan President William Ruto {verb} Tanzanian President Samia Suluhu Hassan on Monday."
+    assert [(s, d) for _, s, _, _, d in contacts(text)] == [(status, day)]
+
+
+@pytest.mark.parametrize("remark", ["said after talks with", "told reporters after meeting",
+                                    "said on Monday after his phone call with"])
+def test_extract_a_remark_after_a_contact_names_its_subject(remark):
+    text = (f"Kenyan President William Ruto {remark} Tanzanian President Samia Suluhu Hassan "
+            "that progress had been made.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Samia Suluhu Hassan", "William Ruto")]
+
+
 def test_extract_a_journey_under_way_is_planned():
     text = ("US Secretary of State Antony Blinken heads to Beijing on Friday for talks with "
             "Chinese Foreign Minister Wang Yi.")

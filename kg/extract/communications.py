@@ -81,7 +81,7 @@ from kg.extract.triggers import (
     compiled_triggers,
     refine_mode,
 )
-from kg.knowledge import Knowledge, Trigger, past_forms
+from kg.knowledge import Knowledge, Trigger, past_forms, present_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
@@ -232,6 +232,24 @@ def _past_tense(trigger_text: str) -> bool:
     return word.endswith("ed") or word in past_forms()
 
 
+#: a weekday the text names, not a past one ("last Monday") nor a habit ("every Monday")
+COMING_WEEKDAY = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\bsince )\b(?:Monday|Tuesday|Wednesday|"
+                            r"Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
+    """Whether a trigger in the present tense announces a schedule: a weekday follows it in its
+    clause ("Ruto meets Hassan on Monday", "Ruto is hosting Hassan on Friday").
+
+    >>> _scheduled("A meets B on Monday.", 2, 7, 19), _scheduled("A met B on Monday.", 2, 5, 18)
+    (True, False)
+    """
+    word = text[start:end].split()[0].lower()
+    progressive = word.endswith("ing") and re.search(r"\b(?:is|are)\s+$", text[max(0, start - 8):start])
+    return (word in present_forms() and (not word.endswith("ing") or bool(progressive))
+            and bool(COMING_WEEKDAY.search(text, end, clause_end)))
+
+
 def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
     """The nouns of events a compound of names introduces, as triggers (ranked after the
     table's rows): their parties are the names before them."""
@@ -276,6 +294,13 @@ def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
 
 ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|her)\s+)?"
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
+
+
+#: a remark made after a contact, right before the contact's trigger
+REMARK_AFTER_CONTACT = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)|added|"
+    r"stressed|noted|wrote|tweeted)\s+(?:(?:on|late\s+on|early\s+on)\s+\w+\s+)?"
+    r"(?:after|following|during)\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[\w-]+\s+)?$")
 
 
 #: a plan said after the event's noun phrase: "a meeting between A and B is planned for …"
@@ -363,6 +388,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                   and is_title_owner(text, visible, i)][:1]
         subjects = owners if owners and objects and owners[0].official not in names_of(
             objects) else []
+    if kind is Kind.CONTACT and objects and not subjects:
+        # "Blinken said after talks with X that…", "told reporters after meeting X": the
+        # speaker held the talks their words follow
+        remark = REMARK_AFTER_CONTACT.search(text, max(sentence.start, start - 60), start)
+        if remark and remark.end() == start:
+            subjects = [m for m in find_subjects(text, visible, sentence.start, remark.start())
+                        if m.official not in names_of(objects)]
     if kind is Kind.CONTACT and objects and not subjects and _in_opening_phrase(
             text, sentence, start, visible):
         # "After meeting X in Cairo, Blinken flew on": the main clause's subject met X.
@@ -449,7 +481,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                                                                       clause_end)):
         return []
     # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
-    planned = factuality == "planned" or bool(INVITATION.match(text, start)) or bool(
+    planned = factuality == "planned" or bool(INVITATION.match(text, start)) or (
+        kind is Kind.CONTACT and _scheduled(text, start, end, clause_end)) or bool(
         kind is Kind.CONTACT and objects and PLANNED_AFTER.match(text, objects[-1].end, clause_end))
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
     # "On Monday X flew to Sochi, like the first trip in October 2015": a day of its own wins.

@@ -137,6 +137,16 @@ def past_forms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def present_forms() -> frozenset[str]:
+    """The third person and present participle of the verbs in ``verb_forms.csv`` ("meets",
+    "meeting"): with a weekday, the present tense of news announces a schedule ("Ruto meets
+    Hassan on Monday", "is hosting X on Friday")."""
+    return frozenset(form for row in _rows("verb_forms.csv")
+                     for column in ("third_person", "present_participle")
+                     for form in row[column].split("|"))
+
+
+@lru_cache(maxsize=1)
 def load_knowledge() -> Knowledge:
     """Read the knowledge tables shipped with kg (cached: the files are read-only package data)."""
     governments = tuple(
