@@ -724,6 +724,9 @@ def test_extract_plans_take_no_narrative_date():
           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
         (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart, Andreas Kostas, met "
           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
+        # "then" after officials named together: they are its subject
+        (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas then "
+          "met."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
         # "they" after officials named together, with no contact reported since: all of them
         (("Greek Foreign Minister Eleni Mavrou, Cypriot Foreign Minister Andreas Kostas and "
           "Maltese Foreign Minister Ian Borg flew to Cairo, where they met Egyptian President "

@@ -100,7 +100,13 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     if not before:
         return []
     gap = text[before[-1].end : start]
-    if SECOND_VERB.match(gap) or (len(before) > 1 and SECOND_VERB_AHEAD.search(gap)):
+    # "A and B then met": officials named together before "then" are its subject
+    together = re.fullmatch(r"\s+then\s+", gap) and all(
+        COORDINATION.match(text[first.end : second.start])
+        or _is_title_gap(text[first.end : second.start])
+        for first, second in zip(before, before[1:]))
+    if SECOND_VERB.match(gap) or (len(before) > 1 and SECOND_VERB_AHEAD.search(gap)
+                                  and not together):
         # "She met X and was received by Y", "Li held a ceremony for Abe at the Great Hall and
         # held talks with him": the second verb shares the first one's subject.
         before = before[:1]
