@@ -159,6 +159,14 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),
+        # Posts of trade, of the UN's ranks, of the Commonwealth and of consulates.
+        ("U.S. Trade Representative Ann Hale arrived.",
+         [("Ann Hale", "Trade Representative", "United States")]),
+        ("UN Under-Secretary-General Omar Nabil arrived.",
+         [("Omar Nabil", "Under-Secretary-General", "United Nations")]),
+        ("British High Commissioner Jane Hale arrived.",
+         [("Jane Hale", "High Commissioner", "United Kingdom")]),
+        ("Chinese Consul General Zhao Ming arrived.", [("Zhao Ming", "Consul General", "China")]),
     ],
 )
 def test_extract_posts_ranks_and_institutions(text, expected):
