@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from kg.extract.cast import EventMention, Mention, names_of
 from kg.extract.names import is_title_only
@@ -104,7 +105,7 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     together = re.fullmatch(r"\s+then\s+", gap) and all(
         COORDINATION.match(text[first.end : second.start])
         or _is_title_gap(text[first.end : second.start])
-        for first, second in zip(before, before[1:]))
+        for first, second in pairwise(before))
     if SECOND_VERB.match(gap) or (len(before) > 1 and SECOND_VERB_AHEAD.search(gap)
                                   and not together):
         # "She met X and was received by Y", "Li held a ceremony for Abe at the Great Hall and
