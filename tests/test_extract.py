@@ -167,6 +167,10 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         ("British High Commissioner Jane Hale arrived.",
          [("Jane Hale", "High Commissioner", "United Kingdom")]),
         ("Chinese Consul General Zhao Ming arrived.", [("Zhao Ming", "Consul General", "China")]),
+        # International organisations beyond the UN's main organs, and their chiefs.
+        ("UNESCO Director-General Jane Hale arrived in Paris.",
+         [("Jane Hale", "Director-General", "UNESCO")]),
+        ("UNHCR chief Omar Nabil arrived.", [("Omar Nabil", "Chief", "UNHCR")]),
     ],
 )
 def test_extract_posts_ranks_and_institutions(text, expected):
