@@ -615,6 +615,17 @@ def test_extract_a_plan_said_after_the_event_s_noun_phrase(text, status):
     assert [c[1] for c in contacts(text)] == [status]
 
 
+@pytest.mark.parametrize(("remark", "day"), [
+    ("said on Thursday that he had met", None),
+    ("said on Thursday he had met", None),
+    ("said on Thursday that on Monday he had met", "2022-03-07"),
+])
+def test_extract_the_day_of_a_remark_is_not_the_day_of_what_it_reports(remark, day):
+    text = f"Kenyan President William Ruto {remark} Tanzanian President Samia Suluhu Hassan."
+    assert [d for _, _, participants, _, d in contacts(text)
+            if "Samia Suluhu Hassan" in participants] == [day]
+
+
 def test_extract_a_plan_takes_no_day_from_its_announcement():
     # The day the plan was announced is not the day of the visit, which is known to the month.
     found = contacts("President Joe Biden will host Kenyan President William Ruto for a state "

@@ -265,6 +265,11 @@ REPORTED_ON = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms
                          r"told(?:\s+[\w'’-]+){0,3}?)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
 
 
+#: what follows the day of a remark before its content: "on Thursday that", "on Monday he"
+CONTENT_AFTER_DAY = re.compile(r"(?:on\s+)?\w+(?:\s+(?:\d{1,2}|morning|afternoon|evening|night))?"
+                               r",?\s+(?:that|he|she|they|we)\b")
+
+
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
                clause_start: int, clause_end: int, trigger_at: int | None = None,
                carry: bool = True, content_at: int | None = None) -> dt.date | None:
@@ -290,6 +295,12 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         # is not the day of what it announces.
         found = [(offset, d) for offset, d in found
                  if not REPORTED_ON.search(text, max(sentence.start, offset - 40), offset)]
+    elif trigger_at is not None:
+        # "Ruto said on Thursday that he had met Hassan": the day of the words, not of the
+        # meeting they report
+        found = [(offset, d) for offset, d in found if offset > trigger_at
+                 or not REPORTED_ON.search(text, max(sentence.start, offset - 40), offset)
+                 or not CONTENT_AFTER_DAY.match(text, offset, trigger_at)]
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
