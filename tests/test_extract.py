@@ -1143,6 +1143,31 @@ def test_extract_a_message_from_someone_is_sent_by_them():
     assert message.date == dt.date(2022, 3, 10)
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    (("A letter from Kenyan President William Ruto was delivered to Tanzanian President Samia "
+      "Suluhu Hassan on Sunday."), "occurred"),
+    (("A letter by Kenyan President William Ruto to Tanzanian President Samia Suluhu Hassan "
+      "proposed new talks."), "occurred"),
+    # "replied to a letter": no infinitive, so no plan
+    (("Tanzanian President Samia Suluhu Hassan replied to a letter from Kenyan President William "
+      "Ruto."), "occurred"),
+])
+def test_extract_a_letter_s_sender_and_recipient(text, status):
+    assert [(mode, s, participants, initiator) for mode, s, participants, initiator, _
+            in contacts(text)] == [
+        ("correspondence", status, ("Samia Suluhu Hassan", "William Ruto"), "William Ruto")]
+
+
+def test_extract_an_aide_in_apposition_speaks_alone_and_lower_case_portfolios_are_titles():
+    text = ("Kenyan President William Ruto arrived. Later his press secretary, Jane Wambui, told "
+            "reporters that the talks went on.")
+    assert [c.participants for c in run(text).communications] == [("Jane Wambui",)]
+    text = ("NATO Secretary General Jens Stoltenberg, EU foreign policy chief Josep Borrell and "
+            "Ukrainian Foreign Minister Dmytro Kuleba attended the talks in Brussels.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Dmytro Kuleba", "Jens Stoltenberg", "Josep Borrell")]
+
+
 def test_extract_a_title_after_an_exchange_names_the_other_party():
     text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
             "message from the Ukrainian president.")

@@ -154,7 +154,7 @@ def _opens_title(text: str, mention: Mention, gap: str) -> bool:
     True
     """
     return (text[mention.start : mention.end].lower() in ("his", "her", "their")
-            and "," not in gap and is_lower_title(gap))
+            and "," not in gap.strip().rstrip(",") and is_lower_title(gap.replace(",", " ")))
 
 
 def is_lower_title(gap: str) -> bool:
@@ -357,6 +357,8 @@ def _is_title_gap(gap: str) -> bool:
     >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
     (True, False)
     """
+    if re.match(r"\s*,\s*(?:his|her|their)\s", gap):
+        return False  # "Clinton, his press secretary, Joe Lockhart": the owner's aide
     match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:with\s+)?(.{0,60})", gap) \
         if "," in gap or " and " in gap else None
     if not match:
@@ -371,7 +373,11 @@ LOWER_TITLE = re.compile(
     r"\b(?:the|his|her|their|its|then|former|prime|minister|ministers|president|foreign|secretary|"
     r"counterpart|chancellor|leader|king|queen|emir|deputy|vice|defen[cs]e|spokes(?:man|woman)|"
     r"envoy|ambassador|adviser|advisor|chief|head|state|affairs|national|security|special|"
-    r"representative|general|premier|crown|prince|negotiator|aide|commissioner|director)\b")
+    r"representative|general|premier|crown|prince|negotiator|aide|commissioner|director|"
+    # the portfolio of a post: "EU foreign policy chief", "the trade minister"
+    r"policy|trade|finance|economy|interior|justice|health|energy|commerce|development|"
+    r"intelligence|relations|cooperation|refugee|aid|humanitarian|rights|military|army|"
+    r"cabinet|presidential|press|top|diplomat|high|executive|senior|acting|interim)\b")
 
 OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")

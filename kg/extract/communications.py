@@ -296,6 +296,12 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
+#: the way from a letter's sender to its recipient: "… was delivered to", "… to"
+LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
+                       r"(?:(?:delivered|handed|sent|passed|addressed|given|conveyed|forwarded)"
+                       r"[^\S\n]+(?:over[^\S\n]+)?)?to[^\S\n]+")
+
+
 #: a remark made after a contact, right before the contact's trigger
 REMARK_AFTER_CONTACT = re.compile(
     r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press|a\s+news\s+conference)|added|"
@@ -367,6 +373,15 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
+        if not subjects and objects:
+            # "A letter from X was delivered to Y", "a letter by X to Y": Y received it
+            sent = LETTER_TO.match(text, objects[-1].end, clause_end)
+            recipient = next((m for m in visible if sent and m.start >= sent.end()
+                              and m.official not in names_of(objects)
+                              and is_title_only(text[sent.end() : m.start])), None)
+            if recipient is not None:
+                subjects, objects = (([recipient], objects) if trigger.initiator == "object"
+                                     else (objects, [recipient]))
     if objects and re.match(r"call", text[start:end], re.IGNORECASE) and (
             CALLED_SOMETHING.match(text, objects[0].end) or (
                 re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])

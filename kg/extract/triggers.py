@@ -72,8 +72,10 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
         # the infinitive describes what happened; only a cue before it makes it a plan.
         rest = before[-70:][: first.start()][-40:]
         return "planned" if "planned" in cues and cues["planned"].search(rest) else "occurred"
-    # "to meet", "to visit": an infinitive right before the trigger word.
-    if INFINITIVE.search(near) and not MOTION_TO.search(window):
+    # "to meet", "to visit": an infinitive right before the trigger word ("replied to a letter"
+    # is no infinitive).
+    if INFINITIVE.search(near) and not MOTION_TO.search(window) \
+            and not re.match(r"(?:a|an|the)\s", trigger):
         return "planned"
     if "planned" in cues and cues["planned"].search(near):
         return "planned"
