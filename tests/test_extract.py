@@ -1168,6 +1168,21 @@ def test_extract_an_aide_in_apposition_speaks_alone_and_lower_case_portfolios_ar
         ("Dmytro Kuleba", "Jens Stoltenberg", "Josep Borrell")]
 
 
+def test_extract_a_guest_visits_the_host_and_a_companion_joins_the_meeting_just_reported():
+    text = ("Kenyan President William Ruto was the guest of Tanzanian President Samia Suluhu "
+            "Hassan in Dodoma on Monday.")
+    assert contacts(text) == [("meeting", "occurred", ("Samia Suluhu Hassan", "William Ruto"),
+                               "William Ruto", "2022-03-07")]
+    met = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday. ")
+    joined = "Kenyan Foreign Minister Alfred Mutua accompanied him."
+    assert [participants for _, _, participants, _, _ in contacts(met + joined)] == [
+        ("Alfred Mutua", "Samia Suluhu Hassan", "William Ruto")]
+    # ... not a meeting reported before another occasion
+    toured = "Ruto later toured the port of Dar es Salaam. "
+    assert [participants for _, _, participants, _, _ in contacts(met + toured + joined)] == [
+        ("Samia Suluhu Hassan", "William Ruto")]
+
+
 def test_extract_a_title_after_an_exchange_names_the_other_party():
     text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
             "message from the Ukrainian president.")

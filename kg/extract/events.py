@@ -261,9 +261,11 @@ def with_bare_remarks(communications: list[Communication],
 
 JOINED = re.compile(
     r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:(?:was|were)\s+)?(?:also\s+)?"
-    r"(?:sat in on|joined|took part in|attended|present at|in attendance at)\s+"
+    r"(?:(?:sat in on|joined|took part in|attended|present at|in attendance at)\s+"
     r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
-    r"(?P<with>\s+with\s+)?")
+    r"(?P<with>\s+with\s+)?"
+    # "Mutua accompanied him": a companion of the one just reported meeting
+    r"|accompanied\s+(?:him|her|them)\b)")
 
 
 def _coordinated_before(text: str, mentions: list[Mention], index: int) -> list[Mention]:
@@ -282,6 +284,8 @@ def _coordinated_before(text: str, mentions: list[Mention], index: int) -> list[
 
 
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+ACCOMPANIED_THEM = re.compile(r"[^.!?\n]{0,120}?\baccompanied\s+(?:him|her|them)\b")
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
@@ -335,9 +339,12 @@ def with_companions(communications: list[Communication], text: str,
     for who, where, partner, together in joins:
         if who in joined:
             continue  # "accompanied by Elkin, who sat in on the meeting": one meeting
+        # "X accompanied them" follows the sentence that reports the meeting, not any before it
+        reach = 1 if ACCOMPANIED_THEM.match(text, where) else len(text)
         meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
                     if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
                     and c.status is Status.OCCURRED and c.evidence[0].start <= where
+                    and len(SENTENCE_END.findall(text, c.evidence[0].end, where)) <= reach
                     and who not in c.participants and not set(c.participants) <= together
                     and (partner is None or partner in c.participants)]
         if not meetings:
