@@ -1183,6 +1183,14 @@ def test_extract_a_guest_visits_the_host_and_a_companion_joins_the_meeting_just_
         ("Samia Suluhu Hassan", "William Ruto")]
 
 
+def test_extract_a_title_opening_a_paragraph_names_the_official_the_article_follows():
+    text = ("Australian Prime Minister Ann Hale arrived in Port Vila on Wednesday. She met Vanuatu "
+            "Prime Minister Joe Natuman.\n\nTomorrow the Prime Minister will travel to Fiji, "
+            "where she will hold talks with Fijian Prime Minister Sitiveni Rabuka.")
+    assert [(status, participants) for _, status, participants, _, _ in contacts(text)] == [
+        ("occurred", ("Ann Hale", "Joe Natuman")), ("planned", ("Ann Hale", "Sitiveni Rabuka"))]
+
+
 def test_extract_a_title_after_an_exchange_names_the_other_party():
     text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
             "message from the Ukrainian president.")

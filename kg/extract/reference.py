@@ -41,7 +41,7 @@ from kg.extract.clauses import (
     possessive_pronoun,
 )
 from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
-from kg.extract.sentences import Sentence, find_quotes, sentence_at
+from kg.extract.sentences import Sentence, find_quotes, paragraph_start, sentence_at
 from kg.extract.triggers import SPEECH_VERBS
 from kg.knowledge import OfficeHolder
 
@@ -98,7 +98,16 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                       and _holds(by_name[name], post_word)
                       and (government is None or government in by_name[name].governments)]
             best = max(rivals, key=lambda p: counts[p.name], default=None)
-            if best is not None and counts[best.name] > counts[target.name]:
+            # "Tomorrow the Prime Minister will travel…" opening a paragraph: of officials named
+            # as often, the one named first, whom the article follows
+            new_paragraph = sentence is not None and not any(
+                m.start >= paragraph_start(text, match.start()) for m in before)
+            first: dict[str, int] = {}
+            for index, mention in enumerate(before):
+                first.setdefault(mention.official, index)
+            if best is not None and (counts[best.name] > counts[target.name] or (
+                    new_paragraph and counts[best.name] == counts[target.name]
+                    and first[best.name] < first[target.name])):
                 target = best
             # "X met Y. The minister later briefed the press": a title opening a sentence
             # continues the previous sentence's subject when that one fits too.
