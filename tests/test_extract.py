@@ -60,6 +60,13 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         # A word before a title in an apposition is no name; the name follows the title.
         ("Former Ghanaian President Kofi Mensah, the African Union's envoy, arrived.",
          [("Kofi Mensah", "President", "Ghana")]),
+        # Given names that are also styles, countries or function words, after a post.
+        ("Afghan Foreign Minister Amir Khan Sadiq arrived.",
+         [("Amir Khan Sadiq", "Foreign Minister", "Afghanistan")]),
+        ("North Korean Foreign Minister Pak Song-il arrived.",
+         [("Pak Song-il", "Foreign Minister", "North Korea")]),
+        ("Israeli Foreign Minister Israel Cohen arrived.",
+         [("Israel Cohen", "Foreign Minister", "Israel")]),
         # A possessive of a plural name: "The Philippines' Foreign Secretary".
         ("The Philippines' Foreign Secretary Enrique Manalo arrived.",
          [("Enrique Manalo", "Foreign Secretary", "Philippines")]),
@@ -1181,6 +1188,14 @@ def test_extract_a_guest_visits_the_host_and_a_companion_joins_the_meeting_just_
     toured = "Ruto later toured the port of Dar es Salaam. "
     assert [participants for _, _, participants, _, _ in contacts(met + toured + joined)] == [
         ("Samia Suluhu Hassan", "William Ruto")]
+
+
+@pytest.mark.parametrize("other", ["Omani Foreign Minister Said Al Harthy",
+                                   "Myanmar Foreign Minister Than Htike"])
+def test_extract_a_name_that_is_also_a_clause_word_keeps_the_clause(other):
+    text = f"Yemeni Foreign Minister Ahmed Bashir met {other} in Muscat."
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        tuple(sorted(("Ahmed Bashir", other.split(" Minister ")[1])))]
 
 
 def test_extract_a_title_opening_a_paragraph_names_the_official_the_article_follows():

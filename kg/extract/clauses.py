@@ -35,11 +35,12 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in sorted(ABBREVIATIONS) if "." not in a)
     + r"\.\s|"
     r"\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
-    r"following|amid|than|since)\b|\baccording to\b[^,;.]*,?",
+    r"following|amid|(?-i:than)|since)\b|\baccording to\b[^,;.]*,?",
     re.IGNORECASE,
 )
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
-SPEECH_BREAK = re.compile(r"\b(?:said|says|announced|added|according|told)\b", re.IGNORECASE)
+# ("Omani Foreign Minister Said Al Harthy": a capitalised "Said" mid-sentence is a name)
+SPEECH_BREAK = re.compile(r"\b(?:(?-i:said)|says|announced|added|according|told)\b", re.IGNORECASE)
 SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*\w+")
 SECOND_VERB_AHEAD = re.compile(r"\s(?:and|then)\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*$")
 COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+|[-–])$")

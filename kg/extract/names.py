@@ -261,9 +261,13 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
         leading_title = (not tokens and token[0].isupper() and token_match.end() < len(raw)
                          and (token in knowledge.post_by_surface
                               or token in title_patterns(knowledge).plural_posts))
-        if not tokens and not leading_title and (
+        given_name = titled and not tokens and token in knowledge.government_by_surface \
+            and _title_then_name([match.group("post"), *raw[token_match.start():].split()[1:]],
+                                 knowledge)
+        if not tokens and not leading_title and not given_name and (
                 token in words["stop"] or token in knowledge.government_by_surface
                 or token in knowledge.post_by_surface or token in words["domain"]):
+            # ("Foreign Minister Israel Katz": a country's name is a given name after a post)
             return [], start, start
         owner = not tokens and re.sub(r"['’]s$", "", token) in knowledge.government_by_surface \
             and token[-2:] in ("'s", "’s") and token_match.end() < len(raw)
