@@ -163,6 +163,18 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),
+        # A post's scope of institutions, portfolios or regions, and the state after it.
+        ("UN High Commissioner for Refugees Elena Marchetti arrived.",
+         [("Elena Marchetti", "High Commissioner for Refugees", "United Nations")]),
+        ("Minister for Foreign Affairs of Viet Nam Nguyen Thanh Son arrived.",
+         [("Nguyen Thanh Son", "Minister for Foreign Affairs", "Vietnam")]),
+        ("Deputy Chairman of the Cabinet of Ministers Batyr Amanov arrived.",
+         [("Batyr Amanov", "Deputy Chairman of the Cabinet of Ministers", None)]),
+        ("The Ambassador of Pakistan to the UAE, Tariq Mehmood, arrived.",
+         [("Tariq Mehmood", "Ambassador", "Pakistan")]),
+        # ... and a title of its own after its comma is the next person's
+        ("The chair of the Caribbean Community, Jamaican Prime Minister Alisha Greaves, arrived.",
+         [("Alisha Greaves", "Prime Minister", "Jamaica")]),
         # Posts of trade, of the UN's ranks, of the Commonwealth and of consulates.
         ("U.S. Trade Representative Ann Hale arrived.",
          [("Ann Hale", "Trade Representative", "United States")]),
@@ -1185,6 +1197,12 @@ def test_extract_a_guest_visits_the_host_and_a_companion_joins_the_meeting_just_
     toured = "Ruto later toured the port of Dar es Salaam. "
     assert [participants for _, _, participants, _, _ in contacts(met + toured + joined)] == [
         ("Samia Suluhu Hassan", "William Ruto")]
+
+
+@pytest.mark.parametrize("opening", ["Later,", "On Tuesday 23 May,"])
+def test_extract_a_sentence_opening_before_a_title_is_no_name(opening):
+    text = f"{opening} the Minister met Uzbek President Shavkat Mirziyoyev."
+    assert [name for name, _, _ in officials(text)] == ["Shavkat Mirziyoyev"]
 
 
 def test_extract_a_word_before_a_title_in_an_apposition_is_no_name():

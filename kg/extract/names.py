@@ -134,17 +134,27 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     style = (r"(?:(?:[A-Z][\w'’]*[^\S\n]+){0,2}(?:Republic|Kingdom|State|Sultanate|Emirate|"
              r"Federation|Commonwealth|Principality|Grand[^\S\n]+Duchy)[^\S\n]+of[^\S\n]+"
              r"(?:the[^\S\n]+)?)?")
-    of_phrase = (
-        rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:(?P<ofgov>{gov})\b|"
-        rf"(?:[{UPPER}][\w\-]*[^\S\n]+(?:and[^\S\n]+)?){{0,3}}?(?:{domain})\b)"
-    )
+    # "High Commissioner for Refugees", "Special Envoy for the Horn of Africa", "Chairman of the
+    # Cabinet of Ministers": a post's scope is a state, or capitalised words ending in a word of
+    # portfolios, institutions or regions; a second phrase may name the state ("Minister for
+    # Foreign Affairs of Viet Nam", "Ambassador of Pakistan to the UAE").
+    scope = alternation(words["domain"] | words.get("scope", frozenset()))
+
+    def scope_phrase(group: str) -> str:
+        return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:(?P<{group}>{gov})\b|"
+                rf"(?:(?:[{UPPER}][\w\-]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b)")
+
+    of_phrase = rf"{scope_phrase('ofgov')}(?P<of2>{scope_phrase('ofgov2')})?"
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
     # "Syria's U.N. ambassador": a state owning a post an organisation qualifies
     lead = (rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+(?=(?:{gov})[^\S\n]))?"
             rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)")
     titled = re.compile(
         # "then-President John Kufuor": the post held at the time
-        rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
+        rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)"
+        # "The chair of the Caribbean Community, Jamaican Prime Minister X": a title of its own
+        # after the comma is the next title's, not a name
+        rf"(?!(?:{gov})[^\S\n]+(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{post})\b)(?P<name>{name})"
     )
     # "the European Union's coordinator for the nuclear negotiations, Enrique Mora"
     titled_lower = re.compile(
@@ -159,7 +169,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # that title is the next person's (but "Special Representative of the United Nations
         # Secretary-General" goes on with a post, not a name).
         rf"(?![^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
-        rf"(?!{of_phrase.replace('(?P<ofgov>', '(?:')}[^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
+        rf"(?!{re.sub(r'[(][?]P<of(?:gov|gov2|2)>', '(?:', of_phrase)}"
+        rf"[^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
         # "the Shangri-La Dialogue, Asia's premier security forum": a post word as an adjective
         rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
     )
@@ -316,21 +327,27 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
     mods = " ".join(title_case(m) for m in (groups.get("mods") or "").split()
                     if m.lower() not in {"former", "then", "new", "newly", "incoming", "outgoing",
                                           "top", "elected", "the", "a", "an"})
-    if post.name == "Spokesperson":
-        # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs").
+    spokesperson = post.name == "Spokesperson"
+    if spokesperson:
+        # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs",
+        # "Spokesman of the Ministry of Foreign Affairs").
         mods = ""
     of = groups.get("of") or ""
     # "ambassador to Kazakhstan", "special envoy for Syria": the country an envoy is sent to is
     # not the one they represent; only "of" says whose post it is.
     ofgov = groups.get("ofgov") if of.split()[:1] == ["of"] else None
+    second = groups.get("of2") or ""
+    # The scope the post's name keeps: "Minister of Foreign Affairs", not "President of Ghana".
+    scope = "" if ofgov or spokesperson else of
+    if not ofgov and groups.get("ofgov2") and second.split()[:1] == ["of"]:
+        # "Minister for Foreign Affairs of Viet Nam": the second phrase names the state
+        ofgov = groups["ofgov2"]
+        scope = "" if spokesperson else of[: len(of) - len(second)]
     # The post as the text gives it ("Spokeswoman", "Minister of Foreign Affairs"), title-cased;
     # abbreviations ("FM", "PM", "Gen.") take the post's full name.
     written = post.name if (surface.isupper() and len(surface) <= 3) or surface.endswith(".") \
         else title_case(surface)
-    if of and not ofgov:
-        normalised = f"{mods} {written}{of}".strip()
-    else:
-        normalised = f"{mods} {written}".strip()
+    normalised = f"{mods} {written}{scope}".strip()
     sentence = sentence_at(sentences, match.start())
     evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
     person.posts.append((normalised, evidence))

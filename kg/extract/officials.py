@@ -83,7 +83,11 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
             if pattern is patterns.owned and match.group("gov") and \
                     _owned_by_a_state_before(text, match.start(), patterns):
                 continue  # "Syria's U.N. ambassador X": the titled pattern reads both
-            if pattern is patterns.appositive and _closes_fronted_phrase(text, match, sentences):
+            if pattern is patterns.appositive and (
+                    _closes_fronted_phrase(text, match, sentences)
+                    # "On Tuesday 23 May, the Minister met…": a date, not Theresa May
+                    or re.search(r"\d[^\S\n]+$", text[max(0, match.start("name") - 4):
+                                                     match.start("name")])):
                 continue
             if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
                 # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post.
@@ -221,6 +225,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     """
     words = knowledge.words
     run, private, acts_after, title_words = _acting_patterns(knowledge)
+    scope_words = words["domain"] | words.get("scope", frozenset())
     # Where each word of the text stands, for its lower-case use and its uses as a surname.
     places_of: dict[str, list[tuple[int, int]]] = {}
     for word in re.finditer(r"[\w’'-]+", text):
@@ -233,11 +238,17 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         # the text also writes in lower case.
         owner = None
         while tokens and (tokens[0] in words["stop"] or tokens[0] in words["honorific"]
+                          or tokens[0] in scope_words
                           or (tokens[0].lower() != tokens[0] and tokens[0].lower() in places_of)
-                          or re.sub(r"['’]s$", "", tokens[0]) in knowledge.government_by_surface):
-            owner = knowledge.government_by_surface.get(re.sub(r"['’]s$", "", tokens[0]), owner)
-            start += len(tokens[0]) + 1
-            tokens = tokens[1:]
+                          or re.sub(r"['’]s$", "", tokens[0]) in knowledge.government_by_surface
+                          or " ".join(tokens[:2]) in knowledge.government_by_surface):
+            # "… for Refugees Elena Marchetti", "… of Viet Nam Nguyen Thanh Son": the end of a
+            # post's scope is no part of the name
+            skip = 2 if " ".join(tokens[:2]) in knowledge.government_by_surface else 1
+            owner = knowledge.government_by_surface.get(
+                re.sub(r"['’]s$", "", " ".join(tokens[:skip])), owner)
+            start += len(" ".join(tokens[:skip])) + 1
+            tokens = tokens[skip:]
         tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
         written = " ".join(tokens)
         if len(tokens) < 2 or start in taken or written in knowledge.government_by_capital \
