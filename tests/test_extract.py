@@ -186,7 +186,7 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # International organisations beyond the UN's main organs, and their chiefs.
         ("UNESCO Director-General Jane Hale arrived in Paris.",
          [("Jane Hale", "Director-General", "UNESCO")]),
-        ("UNHCR chief Omar Nabil arrived.", [("Omar Nabil", "Chief", "UNHCR")]),
+        ("UNHCR Director Omar Nabil arrived.", [("Omar Nabil", "Director", "UNHCR")]),
     ],
 )
 def test_extract_posts_ranks_and_institutions(text, expected):
@@ -1224,6 +1224,58 @@ def test_extract_a_title_opening_a_paragraph_names_the_official_the_article_foll
             "where she will hold talks with Fijian Prime Minister Sitiveni Rabuka.")
     assert [(status, participants) for _, status, participants, _, _ in contacts(text)] == [
         ("occurred", ("Ann Hale", "Joe Natuman")), ("planned", ("Ann Hale", "Sitiveni Rabuka"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "they": the officials named together last, in text order across sentences
+    (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas arrived "
+      "in Cairo. Maltese Foreign Minister Ian Borg and Italian Foreign Minister Antonio Tajani "
+      "flew to Rome, where they met Egyptian President Omar Nabil."),
+     [("Antonio Tajani", "Ian Borg", "Omar Nabil")]),
+    # a possessive counterpart is coordinated, an owned aide is not
+    (("US Secretary of State Antony Blinken, his Japanese counterpart Yoshimasa Hayashi and South "
+      "Korean Foreign Minister Park Jin met in Tokyo."),
+     [("Antony Blinken", "Park Jin", "Yoshimasa Hayashi")]),
+    # a body told something is no official told it
+    (("Kenyan President William Ruto told the cabinet Tanzanian President Samia Suluhu Hassan had "
+      "agreed to a ceasefire."), []),
+    # a spokesman speaking after talks did not hold them
+    (("Kremlin spokesman Dmitry Peskov said after talks with Turkish President Recep Tayyip "
+      "Erdoğan that Putin was satisfied."), []),
+    # calling off or shelving something else cancels no contact
+    (("After the strike was called off, Kenyan President William Ruto met Tanzanian President "
+      "Samia Suluhu Hassan."), [("Samia Suluhu Hassan", "William Ruto")]),
+    (("French President Emmanuel Macron met German Chancellor Olaf Scholz at a summit that had "
+      "been shelved twice."), [("Emmanuel Macron", "Olaf Scholz")]),
+    # the sentence before "accompanied him" may end in an abbreviation's dot
+    (("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday. U.S. "
+      "envoy Meg Whitman accompanied him."),
+     [("Meg Whitman", "Samia Suluhu Hassan", "William Ruto")]),
+])
+def test_extract_participants_named_together_and_their_limits(text, expected):
+    assert [participants for _, _, participants, _, _ in contacts(text)] == expected
+
+
+def test_extract_several_travellers_start_no_meeting_alone_and_a_video_call_stays_one():
+    text = ("Greek Foreign Minister Eleni Mavrou, Cypriot Foreign Minister Andreas Kostas and "
+            "Maltese Foreign Minister Ian Borg travelled to Cairo and met Egyptian President Omar "
+            "Nabil.")
+    assert contacts(text) == [("meeting", "occurred",
+                               ("Andreas Kostas", "Eleni Mavrou", "Ian Borg", "Omar Nabil"),
+                               None, None)]
+    text = ("Kenyan President William Ruto held a brief video call with Tanzanian President Samia "
+            "Suluhu Hassan.")
+    assert [mode for mode, *_ in contacts(text)] == ["video"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Kenyan President William Ruto meets Tanzanian President Samia Suluhu Hassan every Monday.",
+     "occurred"),
+    (("Kenyan President William Ruto is also hosting Tanzanian President Samia Suluhu Hassan on "
+      "Monday."), "planned"),
+])
+def test_extract_a_habit_is_no_schedule(text, status):
+    assert [s for _, s, _, _, _ in contacts(text)] == [status]
 
 
 def test_extract_a_title_after_an_exchange_names_the_other_party():

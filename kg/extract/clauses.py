@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from kg.extract.cast import EventMention, Mention, names_of
 from kg.extract.names import is_title_only
@@ -102,16 +101,18 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     if not before:
         return []
     gap = text[before[-1].end : start]
-    # "A and B then met": officials named together before "then" are its subject
-    together = re.fullmatch(r"\s+then\s+", gap) and all(
-        COORDINATION.match(text[first.end : second.start])
-        or _is_title_gap(text[first.end : second.start])
-        for first, second in pairwise(before))
-    if SECOND_VERB.match(gap) or (len(before) > 1 and SECOND_VERB_AHEAD.search(gap)
-                                  and not together):
+    if SECOND_VERB.match(gap) or (len(before) > 1 and SECOND_VERB_AHEAD.search(gap)):
         # "She met X and was received by Y", "Li held a ceremony for Abe at the Great Hall and
-        # held talks with him": the second verb shares the first one's subject.
-        before = before[:1]
+        # held talks with him": the second verb shares the first one's subject, the officials
+        # named together first ("A, B and C flew to Cairo and met X", "A and B then met").
+        run = before[:1]
+        for mention in before[1:]:
+            between = text[run[-1].end : mention.start]
+            if not (COORDINATION.match(between) or _is_title_gap(between)
+                    or _opens_title(text, run[-1], between)):
+                break
+            run.append(mention)
+        before = run
     chosen = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = text[mention.end : chosen[-1].start]
@@ -124,12 +125,12 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     return list(reversed(chosen))
 
 
-def last_coordination(text: str, mentions: list[Mention], since: int) -> list[Mention]:
+def officials_named_together(text: str, mentions: list[Mention], since: int) -> list[Mention]:
     """The last officials named together after ``since`` ("A, B and C travelled to Kyiv"): what
     a later "they" stands for when no contact was reported since.
 
     >>> text = "A and B arrived. They met C."
-    >>> names_of(last_coordination(text, [Mention(0, 1, "A", "name"),
+    >>> names_of(officials_named_together(text, [Mention(0, 1, "A", "name"),
     ...                                   Mention(6, 7, "B", "name")], 0))
     ['A', 'B']
     """
@@ -166,7 +167,20 @@ def is_lower_title(gap: str) -> bool:
     (True, False)
     """
     gap = re.sub(r"^\s*(?:his|her|their)\s+", " ", gap, flags=re.IGNORECASE)
-    return bool(gap.strip()) and is_title_only(LOWER_TITLE.sub(lambda w: w.group().title(), gap))
+    return bool(gap.strip()) and _names_a_post(gap) \
+        and is_title_only(LOWER_TITLE.sub(lambda w: w.group().title(), gap))
+
+
+def _names_a_post(words: str) -> bool:
+    """Whether the lower-case words of a title name a post, not only a body or portfolio
+    ("the prime minister", "the EU's foreign policy chief"; not "the cabinet").
+
+    >>> _names_a_post(" the cabinet Tanzanian President "), _names_a_post(" the trade minister ")
+    (False, True)
+    """
+    lower = " ".join(w for w in words.split() if w[:1].islower()
+                     and w not in ("the", "his", "her", "their", "its", "of", "and", "for", "with"))
+    return not lower or LOWER_POST.search(lower) is not None
 
 
 def _is_companion_gap(gap: str) -> bool:
@@ -299,12 +313,11 @@ THING_OF = re.compile(r"[^\S\n]+(?:with[^\S\n]+)?(?:(?:a|an|the|his|her|their|it
 #: "a delegation", "the residence" or "an invitation from X" stay contacts, and so does "a
 #: letter from X", whose carrier the recipient may have met (:func:`kg.extract.events.with_envoys`)
 ABSTRACT_NOUN = re.compile(
-    r"(?!(?:delegation|invitation|residence|presence|audience|conference|session|mission)$)"
-    r"(?:\w+(?:tion|sion|ment|ism|ance|ence|ity|ness|cy)|support|praise|criticism|backing|"
-    r"news|plan|plans|offer|decision|congratulations|"
-    r"condolences|greetings|words|remarks|comments|statement|warning|threat|threats|"
-    r"pressure|resistance|opposition|reply|response|request|appeal|aid|help|assurances?|"
-    r"pledges?|promises?|call for)$")
+    r"(?!(?:delegation|invitation|residence|presence|audience|conference|session|mission|"
+    r"commission)$)"
+    r"(?:\w+(?:tion|sion|ment|ism|ance|ence|ity|ness|cy)|support|praise|backing|news|plan|plans|"
+    r"offer|decision|words|remarks|comments|statement|warning|threats?|pressure|reply|"
+    r"response|request|appeal|aid|help|pledges?|promises?)$")
 
 
 def is_thing_of(gap: str) -> bool:
@@ -358,17 +371,30 @@ def _is_title_gap(gap: str) -> bool:
     >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
     (True, False)
     """
-    if re.match(r"\s*,\s*(?:his|her|their)\s", gap):
+    if OWNED_AIDE.match(gap):
         return False  # "Clinton, his press secretary, Joe Lockhart": the owner's aide
     match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:with\s+)?(.{0,60})", gap) \
         if "," in gap or " and " in gap else None
     if not match:
         return False
-    # "…, and Japan's prime minister, Shinzo Abe": a title written in lower case counts too.
+    # "…, and Japan's prime minister, Shinzo Abe": a title written in lower case counts too,
+    # when it names a post ("…, the cabinet, …" does not).
+    if not _names_a_post(match.group(1)):
+        return False
     title = LOWER_TITLE.sub(lambda w: w.group().title(), match.group(1))
     return is_title_only(title)
 
 
+#: an aide's title owned by the official before it ("…, his press secretary, …")
+OWNED_AIDE = re.compile(r"\s*,\s*(?:his|her|their)\s+(?:[\w-]+\s+)?(?:press\s+secretary|"
+                        r"spokes(?:man|woman|person)|advis[eo]r|aide|chief\s+of\s+staff|"
+                        r"deputy|assistant)\b", re.IGNORECASE)
+#: lower-case words that make a title a person's: a post, not only its portfolio ("the cabinet")
+LOWER_POST = re.compile(
+    r"\b(?:minister|ministers|president|secretary|counterpart|chancellor|leader|king|queen|"
+    r"emir|sultan|sheikh|spokes(?:man|woman|person)|envoy|ambassador|adviser|advisor|chief|head|"
+    r"representative|general|premier|prince|negotiator|aide|commissioner|director|diplomat|"
+    r"governor|mayor|speaker|chair|chairman|chairperson)\b")
 #: lower-case words of titles ("Japan's prime minister", "his Chinese counterpart")
 LOWER_TITLE = re.compile(
     r"\b(?:the|his|her|their|its|then|former|prime|minister|ministers|president|foreign|secretary|"
@@ -461,9 +487,12 @@ def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sent
         named = [m for m in [*subjects, *objects]
                  if isinstance(m, Mention) and m.end <= travel.start()]
         traveller = max(named, key=lambda m: m.end) if named else None
-        # "A, B and C travelled to Kyiv": a side of several named members has no one initiator
-        who = subject_names if traveller is None else [] if (
-            traveller in subjects and len(set(subject_names)) > 1) else [traveller.official]
+        if traveller is None:
+            who = subject_names
+        elif traveller in subjects and len(set(subject_names)) > 1:
+            who = []  # "A, B and C travelled to Kyiv": a side of several has no one initiator
+        else:
+            who = [traveller.official]
     else:
         who = []
     if len(who) == 1:

@@ -42,9 +42,9 @@ from kg.extract.clauses import (
     is_lower_title,
     is_thing_of,
     is_title_owner,
-    last_coordination,
     letter_sides,
     narrative_subject,
+    officials_named_together,
     relative_gap_start,
     relative_object,
     relative_subject,
@@ -52,6 +52,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.dates import (
     CONTINUATION,
+    WEEKDAYS,
     advance_narrative_day,
     event_date,
     find_dates,
@@ -170,7 +171,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     remarks = [m for m in ordered if is_bare_remark(m.communication)]
     merged = with_bare_remarks(
         merge_mentions([m for m in ordered if not is_bare_remark(m.communication)]), remarks)
-    merged = with_envoys(with_companions(merged, text, cast), text, cast)
+    merged = with_envoys(with_companions(merged, text, cast, sentences), text, cast)
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
 
 
@@ -233,21 +234,24 @@ def _past_tense(trigger_text: str) -> bool:
 
 
 #: a weekday the text names, not a past one ("last Monday") nor a habit ("every Monday")
-COMING_WEEKDAY = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\bsince )\b(?:Monday|Tuesday|Wednesday|"
-                            r"Thursday|Friday|Saturday|Sunday)\b")
+COMING_WEEKDAY = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\bsince )\b(?:"
+                            + "|".join(day.title() for day in WEEKDAYS) + r")\b")
+PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:also|now|still|\w+ly)\s+)?$")
 
 
-def _scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
+def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
     """Whether a trigger in the present tense announces a schedule: a weekday follows it in its
-    clause ("Ruto meets Hassan on Monday", "Ruto is hosting Hassan on Friday").
+    clause ("Ruto meets Hassan on Monday", "Ruto is also hosting Hassan on Friday").
 
-    >>> _scheduled("A meets B on Monday.", 2, 7, 19), _scheduled("A met B on Monday.", 2, 5, 18)
+    >>> _is_scheduled("A meets B on Monday.", 2, 7, 19), _is_scheduled("A met B on Monday.", 2, 5, 18)
     (True, False)
     """
     word = text[start:end].split()[0].lower()
-    progressive = word.endswith("ing") and re.search(r"\b(?:is|are)\s+$", text[max(0, start - 8):start])
-    return (word in present_forms() and (not word.endswith("ing") or bool(progressive))
-            and bool(COMING_WEEKDAY.search(text, end, clause_end)))
+    if word not in present_forms():
+        return False
+    if word.endswith("ing") and not PROGRESSIVE.search(text, max(0, start - 20), start):
+        return False  # "a meeting on Monday": a noun, no tense
+    return COMING_WEEKDAY.search(text, end, clause_end) is not None
 
 
 def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
@@ -315,8 +319,13 @@ PLANNED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+[^,;.]{1,30}?)?\s+(?:is|are)\s
 
 
 #: ... or called off: "a meeting between A and B was cancelled"
-CANCELLED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+[^,;.]{1,30}?)?\s+(?:(?:is|are|was|were|has|have|"
-                             r"had)\s+)?(?:been\s+)?(?:cancell?ed|called\s+off|scrapped|shelved)\b")
+CANCELLED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+(?:(?!\b(?:that|which|who)\b)[^,;.]){1,30}?)?"
+                             r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+                             r"(?:cancell?ed|called\s+off|scrapped|shelved)\b")
+#: ... or called off before it: "called off his meeting with X"
+CANCELLED_BEFORE = re.compile(r"\b(?:called\s+off|cancell?ed|scrapped|shelved)\s+(?:(?:his|her|their|"
+                              r"its|the|a|an|this|next|planned|scheduled|upcoming)\s+)*"
+                              r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _cue_text(text: str, start: int, end: int, mentions: list[Mention],
@@ -376,9 +385,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if not subjects and objects:
             # "A letter from X was delivered to Y", "a letter by X to Y": Y received it
             sent = LETTER_TO.match(text, objects[-1].end, clause_end)
-            recipient = next((m for m in visible if sent and m.start >= sent.end()
+            recipient = next((m for m in visible if m.start >= sent.end()
                               and m.official not in names_of(objects)
-                              and is_title_only(text[sent.end() : m.start])), None)
+                              and is_title_only(text[sent.end() : m.start])), None) \
+                if sent else None
             if recipient is not None:
                 subjects, objects = (([recipient], objects) if trigger.initiator == "object"
                                      else (objects, [recipient]))
@@ -407,9 +417,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # "Blinken said after talks with X that…", "told reporters after meeting X": the
         # speaker held the talks their words follow
         remark = REMARK_AFTER_CONTACT.search(text, max(sentence.start, start - 60), start)
-        if remark and remark.end() == start:
+        if remark:
+            # (a spokesman who speaks after talks reports them: he did not hold them)
             subjects = [m for m in find_subjects(text, visible, sentence.start, remark.start())
-                        if m.official not in names_of(objects)]
+                        if m.official not in names_of(objects)
+                        and "spokes" not in ((cast.official(m.official) or None) and
+                                             (cast.official(m.official).post or "")).lower()]
     if kind is Kind.CONTACT and objects and not subjects and _in_opening_phrase(
             text, sentence, start, visible):
         # "After meeting X in Cairo, Blinken flew on": the main clause's subject met X.
@@ -466,10 +479,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             paragraph_start(text, group.start()))
         previous = next((m for m in reversed(found[-20:])
                          if m.communication.kind is Kind.CONTACT), None)
-        together = last_coordination(text, [m for m in visible + previous_mentions
-                                            if m.end <= group.start()],
-                                     paragraph_start(text, group.start())) \
-            if group.group("they") else []
+        together = officials_named_together(
+            text, sorted((m for m in previous_mentions + visible if m.end <= group.start()),
+                         key=lambda m: m.start),
+            paragraph_start(text, group.start())) if group.group("they") else []
         if together and (previous is None
                          or together[-1].end > previous.communication.evidence[0].end):
             # "A, B and C flew to Kyiv, where they met X": those named together since the
@@ -492,12 +505,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             "", _cue_text(text, cue_start, start, sentence_mentions, quotes))).lower(),
         text[start:end].lower(), knowledge)
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
-            kind is Kind.CONTACT and objects and CANCELLED_AFTER.match(text, objects[-1].end,
-                                                                      clause_end)):
+            kind is Kind.CONTACT and not _past_tense(text[start:end]) and (
+                CANCELLED_BEFORE.search(text, max(clause_start, start - 50), start)
+                or (objects and CANCELLED_AFTER.match(text, objects[-1].end, clause_end)))):
         return []
     # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
     planned = factuality == "planned" or bool(INVITATION.match(text, start)) or (
-        kind is Kind.CONTACT and _scheduled(text, start, end, clause_end)) or bool(
+        kind is Kind.CONTACT and _is_scheduled(text, start, end, clause_end)) or bool(
         kind is Kind.CONTACT and objects and PLANNED_AFTER.match(text, objects[-1].end, clause_end))
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
     # "On Monday X flew to Sochi, like the first trip in October 2015": a day of its own wins.

@@ -267,7 +267,7 @@ REPORTED_ON = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms
 
 #: what follows the day of a remark before its content: "on Thursday that", "on Monday he"
 CONTENT_AFTER_DAY = re.compile(r"(?:on\s+)?\w+(?:\s+(?:\d{1,2}|morning|afternoon|evening|night))?"
-                               r",?\s+(?:that|he|she|they|we)\b")
+                               r"(?:,\s+\w+\s+\d{1,2})?,?\s+(?:that|he|she|they|we)\b")
 
 
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,

@@ -28,10 +28,10 @@ import re
 from dataclasses import replace
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
-from kg.extract.clauses import find_objects
+from kg.extract.clauses import find_objects, find_subjects
 from kg.extract.dates import find_dates
 from kg.extract.names import is_title_only
-from kg.extract.sentences import Sentence
+from kg.extract.sentences import Sentence, sentence_at
 from kg.knowledge import Knowledge, Trigger
 from kg.model import Communication, Kind, Mode, Span, Status
 
@@ -284,15 +284,21 @@ def _coordinated_before(text: str, mentions: list[Mention], index: int) -> list[
 
 
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-ACCOMPANIED_THEM = re.compile(r"[^.!?\n]{0,120}?\baccompanied\s+(?:him|her|them)\b")
-SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+ACCOMPANIED_THEM = re.compile(r"[^!?\n]{0,120}?\baccompanied\s+(?:him|her|them)\b")
+
+
+def _sentences_between(sentences: list[Sentence], start: int, end: int) -> int:
+    """How many sentence breaks lie between offsets ``start`` and ``end``."""
+    first, last = sentence_at(sentences, start), sentence_at(sentences, end)
+    return last.number - first.number if first and last else 0
+
 AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
 
 
-def with_companions(communications: list[Communication], text: str,
-                    cast: Cast) -> list[Communication]:
+def with_companions(communications: list[Communication], text: str, cast: Cast,
+                    sentences: list[Sentence]) -> list[Communication]:
     """Add those who sat in on a meeting or came along to it ("Shoukry sat in on the meeting",
     "Sall was accompanied by Faki") to the meeting nearest before that place; "who joined the
     talks with Zelensky" picks the talks with Zelensky. Joining is no contact of its own."""
@@ -344,7 +350,7 @@ def with_companions(communications: list[Communication], text: str,
         meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
                     if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
                     and c.status is Status.OCCURRED and c.evidence[0].start <= where
-                    and len(SENTENCE_END.findall(text, c.evidence[0].end, where)) <= reach
+                    and _sentences_between(sentences, c.evidence[0].end, where) <= reach
                     and who not in c.participants and not set(c.participants) <= together
                     and (partner is None or partner in c.participants)]
         if not meetings:
@@ -446,12 +452,15 @@ def with_visitors(communications: list[Communication], text: str, cast: Cast,
         place = match.group("place")
         country = (knowledge.government_by_surface.get(place)
                    or knowledge.government_by_capital.get(place))
-        before = mentions[max(0, bisect.bisect_left(starts, match.start()) - 1):
-                          bisect.bisect_left(starts, match.start())]
+        # the travellers: the official right before, with those named together with them
+        before = find_subjects(text, mentions[max(0, bisect.bisect_left(starts, match.start()) - 8):
+                                              bisect.bisect_left(starts, match.start())],
+                               0, match.start())
         # "X drafted a plan. The two flew to Riga": not across a sentence's end
-        if country and before and match.start() - before[0].end < 40 \
-                and not re.search(r"[.;!?]\s", text[before[0].end : match.start()]):
-            visits.setdefault(before[0].official, set()).add(country)
+        if country and before and match.start() - before[-1].end < 40 \
+                and not re.search(r"[.;!?]\s", text[before[-1].end : match.start()]):
+            for traveller in before:
+                visits.setdefault(traveller.official, set()).add(country)
     updated = []
     for communication in communications:
         if (communication.kind is Kind.CONTACT and communication.mode is Mode.MEETING

@@ -218,11 +218,11 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
                          listed_item, plural_posts, title_ahead)
 
 
-def _title_then_name(tokens: list[str], knowledge: Knowledge) -> bool:
+def _is_title_then_name(tokens: list[str], knowledge: Knowledge) -> bool:
     """Whether ``tokens`` are a title (a government or modifier, then a post) and a name.
 
     >>> from kg.knowledge import load_knowledge
-    >>> _title_then_name("Nigerian President Olusegun Obasanjo".split(), load_knowledge())
+    >>> _is_title_then_name("Nigerian President Olusegun Obasanjo".split(), load_knowledge())
     True
     """
     words = knowledge.words
@@ -260,7 +260,7 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             tokens.append(token)
             end = match.start("name") + token_match.end()
             continue
-        if len(tokens) == 1 and _title_then_name(raw[token_match.start():].split(), knowledge):
+        if len(tokens) == 1 and _is_title_then_name(raw[token_match.start():].split(), knowledge):
             # "Former Nigerian President Olusegun Obasanjo, …", "Crown Prince Salman, …": the
             # word before a title is no name; the name follows the title.
             tokens = []
@@ -272,13 +272,17 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
         leading_title = (not tokens and token[0].isupper() and token_match.end() < len(raw)
                          and (token in knowledge.post_by_surface
                               or token in title_patterns(knowledge).plural_posts))
-        given_name = titled and not tokens and token in knowledge.government_by_surface \
-            and _title_then_name([match.group("post"), *raw[token_match.start():].split()[1:]],
-                                 knowledge)
+        # "Foreign Minister Israel Katz": after a post, a country's name followed by a name is a
+        # given name
+        following = raw[token_match.end():].split()[:1]
+        given_name = titled and not tokens and match.start("post") < match.start("name") \
+            and token in knowledge.government_by_surface and bool(following) \
+            and not any(following[0] in group for group in (
+                knowledge.government_by_surface, knowledge.post_by_surface, words["stop"],
+                words["domain"]))
         if not tokens and not leading_title and not given_name and (
                 token in words["stop"] or token in knowledge.government_by_surface
                 or token in knowledge.post_by_surface or token in words["domain"]):
-            # ("Foreign Minister Israel Katz": a country's name is a given name after a post)
             return [], start, start
         owner = not tokens and re.sub(r"['’]s$", "", token) in knowledge.government_by_surface \
             and token[-2:] in ("'s", "’s") and token_match.end() < len(raw)

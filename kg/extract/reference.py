@@ -100,14 +100,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             best = max(rivals, key=lambda p: counts[p.name], default=None)
             # "Tomorrow the Prime Minister will travel…" opening a paragraph: of officials named
             # as often, the one named first, whom the article follows
-            new_paragraph = sentence is not None and not any(
-                m.start >= paragraph_start(text, match.start()) for m in before)
-            first: dict[str, int] = {}
-            for index, mention in enumerate(before):
-                first.setdefault(mention.official, index)
             if best is not None and (counts[best.name] > counts[target.name] or (
-                    new_paragraph and counts[best.name] == counts[target.name]
-                    and first[best.name] < first[target.name])):
+                    counts[best.name] == counts[target.name]
+                    and _first_in_new_paragraph(text, before, match.start(), best, target))):
                 target = best
             # "X met Y. The minister later briefed the press": a title opening a sentence
             # continues the previous sentence's subject when that one fits too.
@@ -198,6 +193,17 @@ def _object_reference(sentence, start: int, same: list[Mention], window: list[st
     if others:
         return others[-1]
     return next((name for name in window if name != subject.official), None)
+
+
+def _first_in_new_paragraph(text: str, before: list[Mention], at: int, best: Person,
+                            target: Person) -> bool:
+    """Whether a title at ``at``, with no official named yet in its paragraph, stands for
+    ``best`` rather than ``target`` as the one of the two the article named first."""
+    opening = paragraph_start(text, at)
+    if any(m.start >= opening for m in before):
+        return False
+    order = list(dict.fromkeys(m.official for m in before))
+    return order.index(best.name) < order.index(target.name)
 
 
 def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Person | None:
