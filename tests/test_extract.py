@@ -172,6 +172,11 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Batyr Amanov", "Deputy Chairman of the Cabinet of Ministers", None)]),
         ("The Ambassador of Pakistan to the UAE, Tariq Mehmood, arrived.",
          [("Tariq Mehmood", "Ambassador", "Pakistan")]),
+        # the state is read whole ("Saudi Arabia", not "Saudi" before a name "Arabia"), and the
+        # possessive of a style is part of the style
+        (("His Excellency Faisal Al-Harbi, Minister of Foreign Affairs of the Kingdom of Saudi "
+          "Arabia, arrived."),
+         [("Faisal Al-Harbi", "Minister of Foreign Affairs", "Saudi Arabia")]),
         # ... and a title of its own after its comma is the next person's
         ("The chair of the Caribbean Community, Jamaican Prime Minister Alisha Greaves, arrived.",
          [("Alisha Greaves", "Prime Minister", "Jamaica")]),

@@ -140,11 +140,15 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # Foreign Affairs of Viet Nam", "Ambassador of Pakistan to the UAE").
     scope = alternation(words["domain"] | words.get("scope", frozenset()))
 
-    def scope_phrase(group: str) -> str:
-        return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:(?P<{group}>{gov})\b|"
+    def scope_phrase(group: str | None) -> str:
+        # The state is matched whole, never backtracked into ("of the Kingdom of Saudi Arabia"
+        # is Saudi Arabia, not "Saudi" before a name "Arabia"): a lookahead does not backtrack.
+        state = (rf"(?=(?P<{group}>{gov})\b)(?P={group})" if group else rf"(?:{gov})\b")
+        return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:{state}|"
                 rf"(?:(?:[{UPPER}][\w\-]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b)")
 
     of_phrase = rf"{scope_phrase('ofgov')}(?P<of2>{scope_phrase('ofgov2')})?"
+    any_of_phrase = rf"{scope_phrase(None)}(?:{scope_phrase(None)})?"
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
     # "Syria's U.N. ambassador": a state owning a post an organisation qualifies
     lead = (rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+(?=(?:{gov})[^\S\n]))?"
@@ -169,7 +173,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # that title is the next person's (but "Special Representative of the United Nations
         # Secretary-General" goes on with a post, not a name).
         rf"(?![^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
-        rf"(?!{re.sub(r'[(][?]P<of(?:gov|gov2|2)>', '(?:', of_phrase)}"
+        rf"(?!{any_of_phrase}"
         rf"[^\S\n]+(?!(?:{post})\b){NAME_TOKEN})"
         # "the Shangri-La Dialogue, Asia's premier security forum": a post word as an adjective
         rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
@@ -268,6 +272,9 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
                        or token in knowledge.post_by_surface or token in words["domain"]
                        or _HEADLINE_VERB.fullmatch(token)):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
+        # "His Excellency X", "Her Majesty Y": the possessive of a style is part of the style
+        style_owner = not tokens and token in ("His", "Her", "Their") \
+            and raw[token_match.end():].split()[:1] in ([w] for w in words["honorific"])
         # "Presidents Ruto and Hassan": a plural post before names is a title too
         leading_title = (not tokens and token[0].isupper() and token_match.end() < len(raw)
                          and (token in knowledge.post_by_surface
@@ -280,13 +287,13 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             and not any(following[0] in group for group in (
                 knowledge.government_by_surface, knowledge.post_by_surface, words["stop"],
                 words["domain"]))
-        if not tokens and not leading_title and not given_name and (
+        if not tokens and not leading_title and not given_name and not style_owner and (
                 token in words["stop"] or token in knowledge.government_by_surface
                 or token in knowledge.post_by_surface or token in words["domain"]):
             return [], start, start
         owner = not tokens and re.sub(r"['’]s$", "", token) in knowledge.government_by_surface \
             and token[-2:] in ("'s", "’s") and token_match.end() < len(raw)
-        if token in words["honorific"] or leading_title or owner:
+        if token in words["honorific"] or leading_title or owner or style_owner:
             # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name,
             # nor is the country that owns it ("Senegal's Macky Sall, the AU chairman").
             start = start + token_match.end()
