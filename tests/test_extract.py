@@ -168,6 +168,8 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Elena Marchetti", "High Commissioner for Refugees", "United Nations")]),
         ("Minister for Foreign Affairs of Viet Nam Nguyen Thanh Son arrived.",
          [("Nguyen Thanh Son", "Minister for Foreign Affairs", "Vietnam")]),
+        ("The Libyan Minister of State for Migration Affairs, Mr Ali Zway, arrived.",
+         [("Ali Zway", "Minister of State for Migration Affairs", "Libya")]),
         ("Deputy Chairman of the Cabinet of Ministers Batyr Amanov arrived.",
          [("Batyr Amanov", "Deputy Chairman of the Cabinet of Ministers", None)]),
         ("The Ambassador of Pakistan to the UAE, Tariq Mehmood, arrived.",
