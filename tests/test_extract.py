@@ -170,6 +170,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Nguyen Thanh Son", "Minister for Foreign Affairs", "Vietnam")]),
         ("The Libyan Minister of State for Migration Affairs, Mr Ali Zway, arrived.",
          [("Ali Zway", "Minister of State for Migration Affairs", "Libya")]),
+        # a state's formal name after the post
+        ("Prime Minister of the Lao People's Democratic Republic Sone Vongsa arrived.",
+         [("Sone Vongsa", "Prime Minister", "Laos")]),
         ("Deputy Chairman of the Cabinet of Ministers Batyr Amanov arrived.",
          [("Batyr Amanov", "Deputy Chairman of the Cabinet of Ministers", None)]),
         ("The Ambassador of Pakistan to the UAE, Tariq Mehmood, arrived.",
@@ -1283,6 +1286,20 @@ def test_extract_several_travellers_start_no_meeting_alone_and_a_video_call_stay
 ])
 def test_extract_a_habit_is_no_schedule(text, status):
     assert [s for _, s, _, _, _ in contacts(text)] == [status]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Vietnamese Foreign Minister Minh Tran called on Indonesian President Ari Wijaya at the "
+      "Merdeka Palace."), [("meeting", ("Ari Wijaya", "Minh Tran"), "Minh Tran")]),
+    # urging someone to act is no visit
+    (("Vietnamese Foreign Minister Minh Tran called on Indonesian President Ari Wijaya to "
+      "release the prisoners."), []),
+])
+def test_extract_a_courtesy_call_by_the_verb(text, expected):
+    assert [(mode, participants, initiator) for mode, _, participants, initiator, _
+            in contacts(text)] == expected
+
+
 
 
 def test_extract_a_title_after_an_exchange_names_the_other_party():

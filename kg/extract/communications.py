@@ -300,6 +300,10 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
+#: what follows the one urged: "called on X to act", "… and Y to act"
+URGED_TO = re.compile(r"(?:,[^,;.]{0,60},)?\s+(?:and\s+[^;.]{0,60}?\s+)?to\s+[a-z]")
+
+
 #: the way from a letter's sender to its recipient: "… was delivered to", "… to"
 LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
                        r"(?:(?:delivered|handed|sent|passed|addressed|given|conveyed|forwarded)"
@@ -392,6 +396,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             if recipient is not None:
                 subjects, objects = (([recipient], objects) if trigger.initiator == "object"
                                      else (objects, [recipient]))
+    if objects and re.match(r"call(?:ed|s|ing)? on\b", text[start:end], re.IGNORECASE) \
+            and URGED_TO.match(text, objects[-1].end):
+        return []  # "called on X to release the prisoners": urging, no courtesy call
     if objects and re.match(r"call", text[start:end], re.IGNORECASE) and (
             CALLED_SOMETHING.match(text, objects[0].end) or (
                 re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])

@@ -145,7 +145,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # is Saudi Arabia, not "Saudi" before a name "Arabia"): a lookahead does not backtrack.
         state = (rf"(?=(?P<{group}>{gov})\b)(?P={group})" if group else rf"(?:{gov})\b")
         return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:{state}|"
-                rf"(?:(?:[{UPPER}][\w\-]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b"
+                rf"(?:(?:[{UPPER}][\w\-'’]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b"
                 # ... and every scope word that follows ("for Migration Affairs")
                 rf"(?:[^\S\n]+(?:(?:of|and|the|for)[^\S\n]+)*(?:{scope})\b)*)")
 
