@@ -1288,18 +1288,23 @@ def test_extract_a_habit_is_no_schedule(text, status):
     assert [s for _, s, _, _, _ in contacts(text)] == [status]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (("Vietnamese Foreign Minister Minh Tran called on Indonesian President Ari Wijaya at the "
-      "Merdeka Palace."), [("meeting", ("Ari Wijaya", "Minh Tran"), "Minh Tran")]),
-    # urging someone to act is no visit
-    (("Vietnamese Foreign Minister Minh Tran called on Indonesian President Ari Wijaya to "
-      "release the prisoners."), []),
-])
-def test_extract_a_courtesy_call_by_the_verb(text, expected):
-    assert [(mode, participants, initiator) for mode, _, participants, initiator, _
-            in contacts(text)] == expected
 
 
+def test_extract_days_of_a_visit_its_sessions_and_what_follows_them():
+    text = ("Vietnamese Foreign Minister Minh Tran paid an official visit to Indonesia from 7 to 9 "
+            "March at the invitation of Indonesian Foreign Minister Dewi Sari.\n\n"
+            "On 8 March, the two ministers co-chaired the fifth meeting of the Joint Commission in "
+            "Jakarta. On the same day, Tran met Indonesian President Ari Wijaya.\n\n"
+            "During the visit, Tran also met Indonesian Vice President Budi Hartono.")
+    # a visit over several days takes its first; a session the day it names; "the same day"
+    # the narrative's day, not that of the traveller's last contact; "during the visit" none
+    assert [(participants, day) for _, _, participants, _, day in contacts(text)] == [
+        (("Dewi Sari", "Minh Tran"), "2022-03-07"), (("Dewi Sari", "Minh Tran"), "2022-03-08"),
+        (("Ari Wijaya", "Minh Tran"), "2022-03-08"), (("Budi Hartono", "Minh Tran"), None)]
+    text = ("Vietnamese Foreign Minister Minh Tran met Indonesian President Ari Wijaya on Tuesday. "
+            "A day earlier, Tran had also met Indonesian Foreign Minister Dewi Sari.")
+    assert {participants: day for _, _, participants, _, day in contacts(text)} == {
+        ("Ari Wijaya", "Minh Tran"): "2022-03-08", ("Dewi Sari", "Minh Tran"): "2022-03-07"}
 
 
 def test_extract_a_title_after_an_exchange_names_the_other_party():

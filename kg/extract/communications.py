@@ -52,6 +52,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.dates import (
     CONTINUATION,
+    DAY_SHIFT,
     WEEKDAYS,
     advance_narrative_day,
     event_date,
@@ -300,8 +301,9 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
-#: what follows the one urged: "called on X to act", "… and Y to act"
-URGED_TO = re.compile(r"(?:,[^,;.]{0,60},)?\s+(?:and\s+[^;.]{0,60}?\s+)?to\s+[a-z]")
+#: the narrative's own day named again: "On the same day", "later that day"
+SAME_DAY = re.compile(r"\b(?:the same|that|later that) (?:day|morning|afternoon|evening|night)\b",
+                      re.IGNORECASE)
 
 
 #: the way from a letter's sender to its recipient: "… was delivered to", "… to"
@@ -396,9 +398,6 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             if recipient is not None:
                 subjects, objects = (([recipient], objects) if trigger.initiator == "object"
                                      else (objects, [recipient]))
-    if objects and re.match(r"call(?:ed|s|ing)? on\b", text[start:end], re.IGNORECASE) \
-            and URGED_TO.match(text, objects[-1].end):
-        return []  # "called on X to release the prisoners": urging, no courtesy call
     if objects and re.match(r"call", text[start:end], re.IGNORECASE) and (
             CALLED_SOMETHING.match(text, objects[0].end) or (
                 re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])
@@ -589,10 +588,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []
     if MOTION.match(text, start) and not objects and not counterparts:
         return []  # "the two flew on to Moscow": travelling together, the travellers are one side
-    if date and CONTINUATION.search(sentence.text) and not any(
-            d for _, d in find_dates(sentence.text, published, planned)):
+    if date and CONTINUATION.search(sentence.text) and not SAME_DAY.search(sentence.text) \
+            and not DAY_SHIFT.search(sentence.text) \
+            and not any(d for _, d in find_dates(sentence.text, published, planned)):
         # "he also had conversations there with…" continues the last contact of its parties,
-        # not whatever day the narrative reached since.
+        # not whatever day the narrative reached since (which "on the same day" or "a day
+        # earlier" name).
         date = next((m.communication.date for m in reversed(found[-10:])
                      if m.communication.kind is Kind.CONTACT and m.communication.date
                      and set(m.communication.participants) & set(names)), date)

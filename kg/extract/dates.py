@@ -51,7 +51,11 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_TO_DAY = r"\s*(?:-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?"
 EXPLICIT = [
+    # "from 25 to 27 February", "February 25-27": an event over several days takes its first
+    re.compile(rf"\b{_DAY}{_TO_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO_DAY}\b{_YEAR}"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
 ]
@@ -247,6 +251,8 @@ SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
                         re.IGNORECASE)
 
+DURING_SPAN = re.compile(r"\bduring (?:his|her|their|the) (?:[\w-]+ )?(?:stay|visit|trip|tour)\b",
+                         re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
 
@@ -327,6 +333,9 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         return found[0][1] + dt.timedelta(days=-days if gap.group("way") == "after" else days)
     if last_date is None or planned:
         return None  # a plan announced on the narrative's day happens some other day
+    if DURING_SPAN.search(sentence.text) and any(
+            pattern.search(text, 0, sentence.start) for pattern in EXPLICIT[:2]):
+        return None  # "a visit from 7 to 9 March … During the visit, X called on Y": no one day
     day, paragraph = last_date
     shift = DAY_SHIFT.search(sentence.text)
     if shift:
