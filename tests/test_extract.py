@@ -185,6 +185,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # ... and a title of its own after its comma is the next person's
         ("The chair of the Caribbean Community, Jamaican Prime Minister Alisha Greaves, arrived.",
          [("Alisha Greaves", "Prime Minister", "Jamaica")]),
+        # Self-governing states outside the UN.
+        ("Cook Islands Prime Minister Mark Brown arrived.",
+         [("Mark Brown", "Prime Minister", "Cook Islands")]),
         # Posts of trade, of the UN's ranks, of the Commonwealth and of consulates.
         ("U.S. Trade Representative Ann Hale arrived.",
          [("Ann Hale", "Trade Representative", "United States")]),
