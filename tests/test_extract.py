@@ -1310,6 +1310,18 @@ def test_extract_days_of_a_visit_its_sessions_and_what_follows_them():
         ("Ari Wijaya", "Minh Tran"): "2022-03-08", ("Dewi Sari", "Minh Tran"): "2022-03-07"}
 
 
+def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_named():
+    text = ("Mozambican President Armando Tembe is on a state visit to Vietnam. On Wednesday, "
+            "Tembe met National Assembly Chairman Nguyen Van Phuc and Prime Minister Dang Quang "
+            "Vinh.")
+    governments = {name: government for name, _, government in officials(text)}
+    assert governments["Dang Quang Vinh"] == "Vietnam"
+    text = ("India and Pakistan agreed to talk. Separately, the two Foreign Secretaries, K. "
+            "Raghunath and Shamshad Ahmad, signed a memorandum on Sunday.")
+    governments = {name: government for name, _, government in officials(text)}
+    assert governments["K. Raghunath"] != governments["Shamshad Ahmad"]
+
+
 def test_extract_a_title_after_an_exchange_names_the_other_party():
     text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
             "message from the Ukrainian president.")

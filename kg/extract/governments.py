@@ -118,7 +118,15 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     # the North Korean side"). Of a list whose placed members all represent one government
     # ("Pompeo, Mulvaney and the national security adviser, John Bolton"), the others do too.
     including = _group_including(knowledge)
+    # Officials listed together ("Tembe met A and B") sit on one side, unless the list names
+    # the two sides ("the two Foreign Secretaries, A and B").
+    listed_with: dict[str, set[str]] = {}
     for members in _lists(text, mentions, knowledge):
+        if TWO_SIDES_BEFORE.search(text, max(0, members[0].start - 60), members[0].start):
+            continue
+        for member in members:
+            listed_with.setdefault(member.official, set()).update(
+                m.official for m in members if m.official != member.official)
         side = SIDE_AFTER.match(text, members[-1].end)
         government = side and knowledge.government_by_surface.get(side.group("gov"))
         # "the Russian top brass, including the Defence Minister, A, and …, B": members of a
@@ -161,7 +169,9 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         if from_quote:
             chosen[person.name] = from_quote[0]
             continue
-        beside = {chosen.get(n) for n in beside_of.get(person.name, ())}
+        # (an official listed with this one, "met A and B", sits on the same side)
+        beside = {chosen.get(n) for n in beside_of.get(person.name, set())
+                  - listed_with.get(person.name, set())}
         # A country, demonym or capital in the sentence that introduces the official and that no
         # official beside them holds ("in Paris, the Élysée said President Emmanuel Macron").
         first = (person.posts or person.contacts and [(None, person.contacts[0])]
@@ -185,6 +195,11 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
+
+
+#: a list of the two sides: "the two Foreign Secretaries, ", "both leaders, "
+TWO_SIDES_BEFORE = re.compile(r"\b(?:two|both)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s*$",
+                              re.IGNORECASE)
 
 
 # News writes "the president"; a government's own readout writes "the President".
