@@ -1322,6 +1322,23 @@ def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_
     assert governments["K. Raghunath"] != governments["Shamshad Ahmad"]
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # the one an address is by speaks, not the one who chairs
+    (("The summit, chaired by Swedish Prime Minister Jonas Lind, opened on Thursday with a video "
+      "address by Ukrainian Prime Minister Oleh Hrytsenko."), [("Oleh Hrytsenko",)]),
+    ("A speech by Ukrainian Prime Minister Oleh Hrytsenko opened the conference.",
+     [("Oleh Hrytsenko",)]),
+    # a document given as a source has no named speaker
+    (("According to a statement from Putrajaya, Malaysian Foreign Minister Zul Hamzah called Thai "
+      "Foreign Minister Anan Chai on Tuesday."), []),
+    ("In a statement, Malaysian Foreign Minister Zul Hamzah said the talks were useful.",
+     [("Zul Hamzah",)]),
+])
+def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
+    assert [c.participants for c in run(text).communications
+            if c.kind.value == "statement"] == speakers
+
+
 def test_extract_a_title_after_an_exchange_names_the_other_party():
     text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
             "message from the Ukrainian president.")

@@ -301,6 +301,13 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
+#: a statement's speaker after it: "a video address by Ukrainian Prime Minister X"
+SPOKEN_BY = re.compile(r"[^\S\n]+(?:delivered[^\S\n]+)?by[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)"
+                       r"[^\S\n]+)*")
+#: a document reported as a source: "According to a statement from the ministry, …"
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 #: the narrative's own day named again: "On the same day", "later that day"
 SAME_DAY = re.compile(r"\b(?:the same|that|later that) (?:day|morning|afternoon|evening|night)\b",
                       re.IGNORECASE)
@@ -444,6 +451,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         kind, objects = Kind.CONTACT, addressee
         trigger = Trigger(trigger.pattern, Kind.CONTACT.value, Mode.UNSPECIFIED.value, "")
     if kind is Kind.STATEMENT:
+        by = [m for m in objects if SPOKEN_BY.fullmatch(text, end, m.start)][:1]
+        if by:
+            # "a video address by X", "remarks by X": the one it is by speaks, whoever chairs
+            subjects, objects = by, []
+        elif ACCORDING_TO.search(text, max(sentence.start, start - 40), start):
+            return []  # "According to a statement from Putrajaya, X called Y": no speaker named
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
         # subject after an opening phrase ("In a post on Twitter, X wrote").
         objects = [m for m in objects if is_title_only(text[end : m.start])
