@@ -1339,6 +1339,28 @@ def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
             if c.kind.value == "statement"] == speakers
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # names joined by a comma alone are no list: the one before is in another phrase
+    (("Prime Minister Kila Aopi is due to travel to Beijing at the invitation of Chinese Premier "
+      "Li Qiang, Foreign Minister Rimbink Tau told reporters."), [("Rimbink Tau",)]),
+    # an object pronoun before the speaker is no co-speaker
+    (("Chinese President Xi Jinping met Kiribati President Teburoro Kaeua and hosted a banquet "
+      "for him, spokesperson Guo Lihua told a regular press briefing."), [("Guo Lihua",)]),
+])
+def test_extract_the_speaker_is_the_subject_not_a_name_before_it(text, speakers):
+    assert [c.participants for c in run(text).communications
+            if c.kind.value == "statement"] == speakers
+
+
+def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
+    text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
+            "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")
+    assert contacts(text) == [("meeting", "planned", ("Aidar Kenzhebekov", "Nurlan Abdykadyrov"),
+                               "Nurlan Abdykadyrov", "2022-03-17")]
+
+
+
+
 def test_extract_a_title_after_an_exchange_names_the_other_party():
     text = ("Indonesian President Joko Widodo met Vladimir Putin on Thursday. He handed Putin a "
             "message from the Ukrainian president.")

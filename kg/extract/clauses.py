@@ -85,8 +85,16 @@ def clause_bounds(sentence: Sentence, start: int, end: int,
     """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
     before = sentence.text[: start - sentence.start]
     after = sentence.text[end - sentence.start :]
-    cut_before = max([m.end() for b in breaks for m in b.finditer(before)], default=0)
+    cuts = [m for b in breaks for m in b.finditer(before)]
+    cut_before = max([m.end() for m in cuts], default=0)
     cut_after = min([m.start() for b in breaks for m in [b.search(after)] if m], default=len(after))
+    last = max(cuts, key=lambda m: m.end(), default=None)
+    if last is not None and re.fullmatch(r"who|which", last.group().lower()) \
+            and re.search(r",\s*$", before[: last.start()]) and "," not in before[last.end():]:
+        # "X, who arrived on Tuesday, is due to meet Y": a relative clause set off by commas
+        # ends at its closing comma
+        comma = after.find(",")
+        cut_after = min(cut_after, comma) if comma >= 0 else cut_after
     return sentence.start + cut_before, end + cut_after
 
 
@@ -118,10 +126,18 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
         gap = text[mention.end : chosen[-1].start]
         if _opens_title(text, mention, gap):
             continue  # "A and his Greek counterpart B met": "his" belongs to B's title
+        if text[mention.start : mention.end].lower() in ("him", "them"):
+            break  # "… a banquet for him, Guo told reporters": an object is no co-subject
         if COORDINATION.match(gap) or _is_title_gap(gap) or _is_companion_gap(gap):
             chosen.append(mention)
         else:
             break
+    gaps = [text[a.end : b.start] for a, b in zip(chosen[1:], chosen)]
+    if gaps and not any(re.search(r"\band\b|\bas well as\b|&|[-–]", g) or _is_companion_gap(g)
+                        for g in gaps):
+        # "at the invitation of Premier Li, Foreign Minister Tau told reporters": names joined
+        # by commas alone are no list (a list ends with "and")
+        chosen = chosen[:1]
     return list(reversed(chosen))
 
 

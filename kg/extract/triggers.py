@@ -55,12 +55,15 @@ FIRST_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:[\w'’-]+\s+){0
 # "flew to Beijing on Monday to meet Wang", "was waiting at the airport to greet him": the
 # purpose of a journey in the past is what happened, not a plan
 MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned|stopped|waited|"
-                       r"(?:was|were)\s+waiting)\b[^.;:]{0,60}?\bto\s+$")
+                       r"(?:was|were)\s+waiting)\b[^.;:,]{0,60}?\bto\s+$")
+CUE_ADVERB = re.compile(r"(?<=\s)(?:also|still|now|reportedly|currently|widely|then|later)\s+(?=\w)")
 
 
 def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     """``negated``, ``hypothetical``, ``planned`` or ``occurred`` from the cues before a trigger."""
     cues = _cue_patterns(knowledge)
+    # "is also due to", "are still expected to": an adverb inside a cue leaves it one
+    before = CUE_ADVERB.sub(" ", before)
     window = before[-70:]
     for effect in ("negated", "hypothetical"):
         if effect in cues and cues[effect].search(window):
