@@ -8,9 +8,17 @@ import pytest
 
 from kg.extract import extract
 from kg.extract.dates import resolve_date
+from kg.extract.officials import find_officials
+from kg.knowledge import load_knowledge
 from kg.model import Article, Meta
 
 PUBLISHED = dt.date(2022, 3, 11)  # a Friday
+
+
+def extract_cast(text: str):
+    """The mentions of officials in ``text`` that name them (no pronouns)."""
+    cast = find_officials(text, load_knowledge())
+    return [m for m in cast.mentions if m.how in ("titled", "name")]
 
 
 def run(text: str, published: dt.date | None = PUBLISHED):
@@ -1350,6 +1358,21 @@ def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
 def test_extract_the_speaker_is_the_subject_not_a_name_before_it(text, speakers):
     assert [c.participants for c in run(text).communications
             if c.kind.value == "statement"] == speakers
+
+
+def test_extract_stacked_styles_keep_the_name_s_offsets_and_a_title_after_a_comma_is_a_title():
+    text = ("Rwandan Foreign Minister H.E. Dr. Josephine Mukamana met Burundian Foreign Minister "
+            "H.E. Mr. Albert Shingiro.")
+    extraction = run(text)
+    assert [(o.name, o.post, o.government) for o in extraction.officials] == [
+        ("Josephine Mukamana", "Foreign Minister", "Rwanda"),
+        ("Albert Shingiro", "Foreign Minister", "Burundi")]
+    assert {text[m.start:m.end] for m in extract_cast(text)} == {"Josephine Mukamana",
+                                                                  "Albert Shingiro"}
+    text = ("Iraqi Foreign Minister Fuad Hussein met his Iranian counterpart, Foreign Minister "
+            "Hossein Javadi, who was visiting Baghdad.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Fuad Hussein", "Hossein Javadi")]
 
 
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():

@@ -120,12 +120,15 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     words = knowledge.words
     gov = alternation(knowledge.government_by_surface)
     post = alternation(knowledge.post_by_surface)
+    # posts of several words ("Foreign Minister"), never a style before a name ("Sheikh")
+    compound_post = alternation(p for p in knowledge.post_by_surface if " " in p)
     modifier = alternation(words["modifier"])
     particle = alternation(words["particle"])
     honorific = alternation(words["honorific"])
     domain = alternation(words["domain"])
     name = (
-        rf"(?:(?:{honorific})[^\S\n]+)?{NAME_TOKEN}"
+        # "H.E. Dr. Josephine Mukamana": styles may stack
+        rf"(?:(?:{honorific})[^\S\n]+){{0,3}}{NAME_TOKEN}"
         # "J.Stoltenberg", "A.V.Grushko": no space after initials in some readouts
         rf"(?:(?:[^\S\n]+|-|(?<=\.))(?:(?:{particle})(?:[^\S\n]+|-))*{NAME_TOKEN}){{0,4}}"
     )
@@ -158,9 +161,11 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     titled = re.compile(
         # "then-President John Kufuor": the post held at the time
         rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)"
-        # "The chair of the Caribbean Community, Jamaican Prime Minister X": a title of its own
-        # after the comma is the next title's, not a name
-        rf"(?!(?:{gov})[^\S\n]+(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{post})\b)(?P<name>{name})"
+        # "The chair of the Caribbean Community, Jamaican Prime Minister X", "his Iranian
+        # counterpart, Foreign Minister X": a title of its own after it is the next title's, not
+        # a name
+        rf"(?!(?:{gov})[^\S\n]+(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{post})\b"
+        rf"|(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{compound_post})[^\S\n]+[{UPPER}])(?P<name>{name})"
     )
     # "the European Union's coordinator for the nuclear negotiations, Enrique Mora"
     titled_lower = re.compile(
@@ -298,7 +303,7 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
         if token in words["honorific"] or leading_title or owner or style_owner:
             # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name,
             # nor is the country that owns it ("Senegal's Macky Sall, the AU chairman").
-            start = start + token_match.end()
+            start = match.start("name") + token_match.end()
             while start < len(match.string) and match.string[start] == " ":
                 start += 1
             continue
