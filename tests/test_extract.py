@@ -1375,6 +1375,28 @@ def test_extract_stacked_styles_keep_the_name_s_offsets_and_a_title_after_a_comm
         ("Fuad Hussein", "Hossein Javadi")]
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a body after the official named last is the new subject; an apposition titling him is not
+    (("Kenyan envoy Joachim Kariuki was received by Somali President Abdiweli Nur, the AU said in "
+      "a statement."), []),
+    ("Somali President Abdiweli Nur, the AU envoy, said in a statement that peace was near.",
+     [("Abdiweli Nur",)]),
+])
+def test_extract_a_body_speaking_after_an_official_is_no_official(text, speakers):
+    assert [c.participants for c in run(text).communications
+            if c.kind.value == "statement"] == speakers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Armenian Prime Minister Arsen Petrosyan had cancelled a planned trip to Brussels, where he "
+      "had been due to meet European Council President Marc Lindqvist."), []),
+    (("After postponing a visit last week, Armenian Prime Minister Arsen Petrosyan met European "
+      "Council President Marc Lindqvist on Monday."), [("Arsen Petrosyan", "Marc Lindqvist")]),
+])
+def test_extract_what_a_cancelled_journey_was_for_did_not_happen(text, expected):
+    assert [participants for _, _, participants, _, _ in contacts(text)] == expected
+
+
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
     text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
             "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")

@@ -341,6 +341,39 @@ CANCELLED_BEFORE = re.compile(r"\b(?:called\s+off|cancell?ed|scrapped|shelved)\s
                               r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+#: a journey called off, with what was to happen on it after it
+CANCELLED_JOURNEY = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\s+(?:(?:his|her|"
+                               r"their|its|a|an|the|planned|scheduled)\s+)*(?:[\w-]+\s+)?(?:trip|"
+                               r"visit|journey|tour)\b[^.;]*?(?:,\s*where|\bto\s+)[^.;]*$",
+                               re.IGNORECASE)
+
+
+#: a body that speaks for itself: "the ministry", "his office", "the presidency"
+BODY = re.compile(r"\b(?:ministry|office|presidency|government|embassy|agency|cabinet|palace|"
+                  r"secretariat|commission|council|mission|spokes(?:man|woman|person)|statement|"
+                  r"sources?|officials?|diplomats?)\b", re.IGNORECASE)
+
+
+def _body_speaks(gap: str, knowledge: Knowledge) -> bool:
+    """Whether ``gap``, between the official named last and a speech verb, is a new subject: a
+    government, an organisation or an office after a comma, not an apposition titling the
+    official ("…, the AU said", "…, his office said"; not "…, the AU envoy, said").
+
+    >>> from kg.knowledge import load_knowledge
+    >>> _body_speaks(", the AU ", load_knowledge()), _body_speaks(", the AU envoy, ", load_knowledge())
+    (True, False)
+    """
+    match = re.fullmatch(r"\s*,\s*((?:the|his|her|its|their)\s+)?([^,;:.“”\"]{1,40}?)\s*", gap)
+    if not match:
+        return False
+    phrase = match.group(2)
+    words = phrase.replace("'s", "").replace("’s", "")
+    named_body = words in knowledge.government_by_surface or bool(BODY.search(words))
+    return named_body and not re.search(r"\b(?:envoy|ambassador|minister|president|chief|head|"
+                                        r"leader|chairman|chair|secretary)\b", words,
+                                        re.IGNORECASE)
+
+
 def _cue_text(text: str, start: int, end: int, mentions: list[Mention],
               quotes: list[tuple[int, int]]) -> str:
     """``text[start:end]`` with the officials named in it and the quotations closed in it
@@ -472,6 +505,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
+        if subjects and _body_speaks(text[subjects[-1].end : start], knowledge):
+            subjects = []  # "… received by President Nur, the AU said in a statement"
         if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]):
             subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
         if subjects and SPOKESMAN_FOR.search(text, max(0, subjects[0].start - 60), subjects[0].start):
@@ -523,6 +558,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
             "", _cue_text(text, cue_start, start, sentence_mentions, quotes))).lower(),
         text[start:end].lower(), knowledge)
+    if kind is Kind.CONTACT and CANCELLED_JOURNEY.search(text, sentence.start, start):
+        return []  # "cancelled a planned trip to Brussels, where he had been due to meet X"
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
             kind is Kind.CONTACT and not _past_tense(text[start:end]) and (
                 CANCELLED_BEFORE.search(text, max(clause_start, start - 50), start)
