@@ -1397,6 +1397,23 @@ def test_extract_what_a_cancelled_journey_was_for_did_not_happen(text, expected)
     assert [participants for _, _, participants, _, _ in contacts(text)] == expected
 
 
+@pytest.mark.parametrize("text", [
+    ("Angolan Foreign Minister Tete Antonio delivered a message from President Joao Lourenco to "
+     "Rwandan President Paul Kagame."),
+    ("Angolan Foreign Minister Tete Antonio handed Rwandan President Paul Kagame a letter from "
+     "President Joao Lourenco."),
+    ("Rwandan President Paul Kagame received Angolan Foreign Minister Tete Antonio, who delivered "
+     "a message from President Joao Lourenco."),
+    ("Rwandan President Paul Kagame received a message from Angolan President Joao Lourenco, "
+     "delivered by Foreign Minister Tete Antonio."),
+])
+def test_extract_a_carried_letter_goes_from_sender_to_recipient_and_the_carrier_meets_him(text):
+    assert sorted((mode, participants, initiator) for mode, _, participants, initiator, _
+                  in contacts(text)) == [
+        ("correspondence", ("João Lourenço", "Paul Kagame"), "João Lourenço"),
+        ("meeting", ("Paul Kagame", "Téte António"), "Téte António")]
+
+
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
     text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
             "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")

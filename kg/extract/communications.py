@@ -313,6 +313,56 @@ SAME_DAY = re.compile(r"\b(?:the same|that|later that) (?:day|morning|afternoon|
                       re.IGNORECASE)
 
 
+#: a letter received: "received a (written) message from "
+LETTER_OBJECT = re.compile(r"[^\S\n]+(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:message|letter|"
+                           r"invitation|cable|note)[^\S\n]+from[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the)"
+                           r"[^\S\n]+)*")
+#: a letter's carrier named after it: ", delivered by X", "which was carried by X"
+CARRIED_BY = re.compile(r",?[^\S\n]+(?:(?:which|that)[^\S\n]+was[^\S\n]+)?(?:delivered|handed"
+                        r"(?:[^\S\n]+over)?|conveyed|carried|brought|passed[^\S\n]+on)[^\S\n]+"
+                        r"(?:to[^\S\n]+(?:him|her)[^\S\n]+)?by[^\S\n]+", re.IGNORECASE)
+#: ... and before it: "X delivered (R) a message from S", "who handed over a letter from S"
+CARRIER_VERB = re.compile(r"\b(?:delivered|handed(?:\s+over)?|conveyed|carried|brought|passed\s+on|"
+                          r"presented)\s+(?P<between>[^,;.]{0,80}?)\s*$", re.IGNORECASE)
+
+
+def _carrier_after(text: str, visible: list[Mention], at: int, clause_end: int) -> Mention | None:
+    """The official a letter ending at ``at`` was carried by (", delivered by X"), if named."""
+    by = CARRIED_BY.match(text, at)
+    return next((m for m in visible if by and m.start >= by.end() and m.start - by.end() < 60
+                 and is_title_only(text[by.end() : m.start])), None)
+
+
+def _carried_letter(text, sentence, clause_start, start, subjects, objects, visible, found
+                    ) -> tuple[list[str], list[Mention]] | None:
+    """The carriers and recipients of a letter "from S" that a carrier hands over (SCHEMA
+    convention 2): the one the carrier gives it ("X handed R a message from S", "… from S to
+    R"), else the one the carrier was just reported meeting ("R received X, who delivered a
+    message from S"). None when no carrier verb governs the letter."""
+    verb = CARRIER_VERB.search(text, max(clause_start, start - 90), start)
+    # the carrier is the verb's subject (across a relative clause: "X, who delivered …")
+    carrying = (find_subjects(text, visible, clause_start, verb.start()) or subjects) if verb else []
+    if not carrying:
+        return None
+    carriers = names_of(carrying)
+    sender = objects[0]
+    given = [m for m in visible if verb.start("between") <= m.start < start
+             and m.official not in carriers and m.how != "pronoun"]
+    to = LETTER_TO.match(text, objects[-1].end)
+    after = [m for m in visible if to and m.start >= to.end() and m.start - to.end() < 60
+             and m.official not in carriers + [sender.official]
+             and is_title_only(text[to.end() : m.start])][:1]
+    recipients = given or after
+    if not recipients:
+        met = next((m.communication for m in reversed(found)
+                    if m.offset >= sentence.start and m.communication.kind is Kind.CONTACT
+                    and set(carriers) & set(m.communication.participants)), None)
+        names = [n for n in (met.participants if met else ()) if n not in carriers
+                 and n != sender.official]
+        recipients = [Mention(start, start, n, "title") for n in names]
+    return (carriers, recipients) if recipients else None
+
+
 #: the way from a letter's sender to its recipient: "… was delivered to", "… to"
 LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
                        r"(?:(?:delivered|handed|sent|passed|addressed|given|conveyed|forwarded)"
@@ -425,7 +475,21 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         objects = []  # "received support from X": what X gave, not X, is the verb's object
     if kind is Kind.CONTACT and len(subjects) == 1 and not objects:
         subjects, objects = _verb_object_before(text, visible, clause_start, start, subjects)
-    if trigger.mode == Mode.CORRESPONDENCE.value:
+    if trigger.mode == Mode.MEETING.value and objects and isinstance(objects[0], Mention) \
+            and LETTER_OBJECT.fullmatch(text, end, objects[0].start):
+        carrier = _carrier_after(text, visible, objects[-1].end, clause_end)
+        if carrier:
+            # "received a message from S, delivered by X": the one received was the carrier
+            objects = [carrier]
+    carried, carriers = None, []
+    if trigger.mode == Mode.CORRESPONDENCE.value and trigger.initiator == "object" and objects:
+        handed = _carried_letter(text, sentence, clause_start, start, subjects, objects,
+                                 visible, found)
+        if handed:
+            # "X delivered a message from S to R": R received it, and met X
+            carriers, carried = handed
+            subjects = carried
+    if trigger.mode == Mode.CORRESPONDENCE.value and not carried:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
         if not subjects and objects:
@@ -660,6 +724,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     )
     pairs = bilateral(communication, subjects, objects, trigger, text, sentence, clause_start,
                       clause_end)
+    receivers = names_of(carried or [])
+    if carried and not any(m.communication.kind is Kind.CONTACT
+                           and {*carriers, *receivers} <= set(m.communication.participants)
+                           for m in found if m.offset >= sentence.start):
+        pairs.append(replace(communication, mode=Mode.MEETING, initiator=carriers[0],
+                             participants=tuple(dict.fromkeys(carriers + receivers))))
     pairs += _gapped_objects(text, sentence, visible, subjects, objects, communication, published,
                              planned)
     return [EventMention(c, start, elsewhere) for c in pairs]
