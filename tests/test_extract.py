@@ -1414,6 +1414,24 @@ def test_extract_a_carried_letter_goes_from_sender_to_recipient_and_the_carrier_
         ("meeting", ("Paul Kagame", "Téte António"), "Téte António")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Egyptian President Omar Nabil hosted a summit on Gaza in Cairo on Monday. Jordan's King "
+      "Abdullah II and Palestinian President Mahmoud Abbas attended."),
+     [("King Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
+    (("Egyptian President Omar Nabil chaired the summit in Cairo on Monday. Jordan's King Abdullah "
+      "II, Palestinian President Mahmoud Abbas and Qatari Emir Tamim bin Hamad took part."),
+     [("King Abdullah II", "Mahmoud Abbas", "Omar Nabil", "Tamim bin Hamad")]),
+    (("Egyptian President Omar Nabil chaired a cabinet meeting on Monday. Also present was Prime "
+      "Minister Mostafa Madbouly."), [("Mostafa Madbouly", "Omar Nabil")]),
+    # an event nobody is named attending is no contact
+    ("Egyptian President Omar Nabil hosted a summit on Monday. He said peace was near.", []),
+])
+def test_extract_attendees_named_after_a_hosted_event_join_it(text, expected):
+    found = contacts(text)
+    assert [participants for _, _, participants, _, _ in found] == expected
+    assert all(initiator == "Omar Nabil" for _, _, _, initiator, _ in found)
+
+
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
     text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
             "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")

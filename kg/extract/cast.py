@@ -50,6 +50,9 @@ class EventMention:
     offset: int
     #: the sentence places it in another month or year ("spoke by telephone in October")
     elsewhere: bool = False
+    #: an event one official hosts or chairs whose other participants the text names after it
+    #: ("X hosted a summit on Monday. A and B attended."): dropped unless they are found
+    open_to_attendees: bool = False
 
 
 def mention_starts(mentions: list[Mention]) -> list[int]:

@@ -168,12 +168,57 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         previous_paragraph = sentence.paragraph
         last_date = advance_narrative_day(
             sentence, published, [m.communication for m in found[count_before:]], last_date)
+    found = _with_attendees(found, text, sentences, mentions, starts)
     ordered = sorted(found, key=lambda m: m.offset)
     remarks = [m for m in ordered if is_bare_remark(m.communication)]
     merged = with_bare_remarks(
         merge_mentions([m for m in ordered if not is_bare_remark(m.communication)]), remarks)
     merged = with_envoys(with_companions(merged, text, cast, sentences), text, cast)
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
+
+
+#: hosting or chairing an event: "hosted a summit", "chaired the meeting of …"
+HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host|convene|open)\w*[^\S\n]+(?:the|a|an|their|its)"
+                          r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:meeting|session|summit|conference|"
+                          r"talks|forum|retreat|consultations|dialogue)\b", re.IGNORECASE)
+#: officials who attend, after them: "A and B attended", "… took part", "… were also present"
+ATTENDED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:also|both|all)[^\S\n]+)?(?:attended|took[^\S\n]+part|"
+                      r"participated|joined[^\S\n]+(?:the[^\S\n]+)?(?:summit|meeting|talks|session)|"
+                      r"(?:was|were)[^\S\n]+(?:also[^\S\n]+)?(?:present|in[^\S\n]+attendance))\b")
+#: ... and before them: "Also present were A and B", "Among those attending were …"
+PRESENT_BEFORE = re.compile(r"\b(?:[Aa]lso[^\S\n]+(?:present|attending)[^\S\n]+(?:were|was)|"
+                            r"[Aa]mong[^\S\n]+(?:those[^\S\n]+)?(?:present|attending|the[^\S\n]+"
+                            r"participants)[^\S\n]+(?:were|was))[^\S\n]+")
+
+
+def _with_attendees(found: list[EventMention], text: str, sentences, mentions: list[Mention],
+                    starts: list[int]) -> list[EventMention]:
+    """Events one official hosts or chairs, with the attendees the two sentences after name
+    ("X chaired the summit. A, B and C took part.", "Also present were A and B"): a meeting of
+    all of them started by the host (SCHEMA conventions 1 and 9). Open events nobody joins are
+    dropped."""
+    updated = []
+    for mention in found:
+        if not mention.open_to_attendees:
+            updated.append(mention)
+            continue
+        at = next(s.number for s in sentences if s.start <= mention.offset < s.end)
+        attendees: list[str] = []
+        for sentence in sentences[at + 1 : at + 3]:
+            here = mentions[bisect.bisect_left(starts, sentence.start):
+                            bisect.bisect_left(starts, sentence.end)]
+            for verb in ATTENDED.finditer(text, sentence.start, sentence.end):
+                named = [m for m in here if m.end <= verb.start()]
+                if named and ATTENDED.fullmatch(text, named[-1].end, verb.end()):
+                    attendees += names_of(find_subjects(text, here, sentence.start, verb.start()))
+            for present in PRESENT_BEFORE.finditer(text, sentence.start, sentence.end):
+                attendees += names_of(find_objects(text, here, present.end() - 1, sentence.end))
+        communication = mention.communication
+        joined = tuple(dict.fromkeys(communication.participants + tuple(attendees)))
+        if len(joined) > len(communication.participants):
+            updated.append(replace(mention, open_to_attendees=False, communication=replace(
+                communication, participants=joined, initiator=communication.participants[0])))
+    return updated
 
 
 #: an event named by its parties: "the Biden-Xi meeting", "Putin–Erdoğan talks"
@@ -698,7 +743,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                                      text[sentence.start:clause_start])
         names = [narrator, names[0]] if narrator else names
         subjects = [narrator] if narrator else subjects
-    if len(names) < 2 and not (names and counterparts):
+    # "X hosted a summit on Monday": open to the attendees the next sentences name
+    open_event = kind is Kind.CONTACT and len(names) == 1 and not counterparts \
+        and bool(subjects) and bool(HOSTED_EVENT.match(text, start))
+    if len(names) < 2 and not (names and counterparts) and not open_event:
         return []
     if MOTION.match(text, start) and not objects and not counterparts:
         return []  # "the two flew on to Moscow": travelling together, the travellers are one side
@@ -732,7 +780,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                              participants=tuple(dict.fromkeys(carriers + receivers))))
     pairs += _gapped_objects(text, sentence, visible, subjects, objects, communication, published,
                              planned)
-    return [EventMention(c, start, elsewhere) for c in pairs]
+    return [EventMention(c, start, elsewhere, open_to_attendees=open_event) for c in pairs]
 
 
 #: "received A in the morning and B in the afternoon": what lies between a verb's object and
