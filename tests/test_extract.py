@@ -176,6 +176,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Elena Marchetti", "High Commissioner for Refugees", "United Nations")]),
         ("Minister for Foreign Affairs of Viet Nam Nguyen Thanh Son arrived.",
          [("Nguyen Thanh Son", "Minister for Foreign Affairs", "Vietnam")]),
+        (("Mr. Bakary Sanogo, Minister for Foreign Affairs and Cooperation of the Republic of "
+          "Niger, arrived."),
+         [("Bakary Sanogo", "Minister for Foreign Affairs and Cooperation", "Niger")]),
         ("The Libyan Minister of State for Migration Affairs, Mr Ali Zway, arrived.",
          [("Ali Zway", "Minister of State for Migration Affairs", "Libya")]),
         # a state's formal name after the post

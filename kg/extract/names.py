@@ -152,8 +152,11 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
                 # ... and every scope word that follows ("for Migration Affairs")
                 rf"(?:[^\S\n]+(?:(?:of|and|the|for)[^\S\n]+)*(?:{scope})\b)*)")
 
-    of_phrase = rf"{scope_phrase('ofgov')}(?P<of2>{scope_phrase('ofgov2')})?"
-    any_of_phrase = rf"{scope_phrase(None)}(?:{scope_phrase(None)})?"
+    # "Minister for Foreign Affairs and Cooperation of …": a post's name may go on with "and"
+    # and a portfolio before its scope
+    more_scope = rf"(?:[^\S\n]+and[^\S\n]+(?:[{UPPER}][\w\-]*[^\S\n]+){{0,2}}(?:{scope})\b)?"
+    of_phrase = rf"(?P<more>{more_scope}){scope_phrase('ofgov')}(?P<of2>{scope_phrase('ofgov2')})?"
+    any_of_phrase = rf"{more_scope}{scope_phrase(None)}(?:{scope_phrase(None)})?"
     # "Russian Deputy Foreign Minister", "Housing Minister": modifiers and portfolio words.
     # "Syria's U.N. ambassador": a state owning a post an organisation qualifies
     lead = (rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+(?=(?:{gov})[^\S\n]))?"
@@ -350,7 +353,8 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
         # Whose spokesperson is said apart ("Spokesman, Ministry of External Affairs",
         # "Spokesman of the Ministry of Foreign Affairs").
         mods = ""
-    of = groups.get("of") or ""
+    more = groups.get("more") or ""  # "… and Cooperation"
+    of = (groups.get("of") or "")[len(more):]
     # "ambassador to Kazakhstan", "special envoy for Syria": the country an envoy is sent to is
     # not the one they represent; only "of" says whose post it is.
     ofgov = groups.get("ofgov") if of.split()[:1] == ["of"] else None
@@ -365,7 +369,7 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
     # abbreviations ("FM", "PM", "Gen.") take the post's full name.
     written = post.name if (surface.isupper() and len(surface) <= 3) or surface.endswith(".") \
         else title_case(surface)
-    normalised = f"{mods} {written}{scope}".strip()
+    normalised = f"{mods} {written}{more}{scope}".strip()
     sentence = sentence_at(sentences, match.start())
     evidence = Span(match.start(), match.end(), match.group(), sentence.text if sentence else None)
     person.posts.append((normalised, evidence))
