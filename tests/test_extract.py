@@ -1302,8 +1302,6 @@ def test_extract_a_habit_is_no_schedule(text, status):
     assert [s for _, s, _, _, _ in contacts(text)] == [status]
 
 
-
-
 def test_extract_days_of_a_visit_its_sessions_and_what_follows_them():
     text = ("Vietnamese Foreign Minister Minh Tran paid an official visit to Indonesia from 7 to 9 "
             "March at the invitation of Indonesian Foreign Minister Dewi Sari.\n\n"
@@ -1435,13 +1433,44 @@ def test_extract_attendees_named_after_a_hosted_event_join_it(text, expected):
     assert all(initiator == "Omar Nabil" for _, _, _, initiator, _ in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "is also due to": an adverb inside a cue leaves it one
+    (("Kenyan President William Ruto flew to Dodoma and is also due to meet Tanzanian President "
+      "Samia Suluhu Hassan."), [("planned", ("Samia Suluhu Hassan", "William Ruto"))]),
+    # congratulations received are no meeting
+    (("South African President Cyril Ramaphosa received congratulations from Kenyan President "
+      "William Ruto."), []),
+    # a visit postponed earlier does not cancel a meeting held since
+    (("Russian Foreign Minister Sergei Lavrov postponed a visit to Serbia last month, but met "
+      "Serbian President Aleksandar Vučić in Moscow."),
+     [("occurred", ("Aleksandar Vučić", "Sergei Lavrov"))]),
+    # attending another event named with its own place or day joins no hosted one
+    (("Egyptian President Omar Nabil chaired a cabinet meeting on Sunday. Egyptian Foreign "
+      "Minister Sameh Shoukry attended the Arab League summit in Algiers."), []),
+    # those who welcome together, or are welcomed together, meet nobody by it
+    (("Australian Foreign Minister Penny Wong and New Zealand Foreign Minister Nanaia Mahuta "
+      "welcomed the deal."), []),
+    # three names joined by commas are a list; two are not
+    (("Russian President Vladimir Putin, Belarusian President Alexander Lukashenko, Kazakh "
+      "President Kassym-Jomart Tokayev met in Moscow."),
+     [("occurred", ("Alexander Lukashenko", "Kassym-Jomart Tokayev", "Vladimir Putin"))]),
+])
+def test_extract_limits_of_this_session_s_mechanisms(text, expected):
+    assert [(status, participants) for _, status, participants, _, _ in contacts(text)] == expected
+
+
+def test_extract_a_range_of_days_elsewhere_leaves_a_visit_s_day():
+    text = ("Togolese President Faure Gnassingbé attended the AU summit from 5 to 6 February. On "
+            "Thursday, Ghanaian President Nana Akufo-Addo received Gnassingbé in Accra. During the "
+            "visit, Gnassingbé also met Ghanaian Foreign Minister Shirley Botchwey.")
+    assert [day for _, _, _, _, day in contacts(text)] == ["2022-03-10", "2022-03-10"]
+
+
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
     text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
             "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")
     assert contacts(text) == [("meeting", "planned", ("Aidar Kenzhebekov", "Nurlan Abdykadyrov"),
                                "Nurlan Abdykadyrov", "2022-03-17")]
-
-
 
 
 def test_extract_a_title_after_an_exchange_names_the_other_party():

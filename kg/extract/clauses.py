@@ -126,17 +126,15 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
         gap = text[mention.end : chosen[-1].start]
         if _opens_title(text, mention, gap):
             continue  # "A and his Greek counterpart B met": "his" belongs to B's title
-        if text[mention.start : mention.end].lower() in ("him", "them"):
-            break  # "… a banquet for him, Guo told reporters": an object is no co-subject
         if COORDINATION.match(gap) or _is_title_gap(gap) or _is_companion_gap(gap):
             chosen.append(mention)
         else:
             break
-    gaps = [text[a.end : b.start] for a, b in zip(chosen[1:], chosen)]
-    if gaps and not any(re.search(r"\band\b|\bas well as\b|&|[-–]", g) or _is_companion_gap(g)
-                        for g in gaps):
-        # "at the invitation of Premier Li, Foreign Minister Tau told reporters": names joined
-        # by commas alone are no list (a list ends with "and")
+    gap = text[chosen[1].end : chosen[0].start] if len(chosen) == 2 else ""
+    if gap and not re.search(r"\band\b|\bas well as\b|&|^\s*[-–]\s*$", gap) \
+            and not _is_companion_gap(gap):
+        # "at the invitation of Premier Li, Foreign Minister Tau told reporters": two names
+        # joined by a comma alone are no list (two make one with "and")
         chosen = chosen[:1]
     return list(reversed(chosen))
 
@@ -331,9 +329,10 @@ THING_OF = re.compile(r"[^\S\n]+(?:with[^\S\n]+)?(?:(?:a|an|the|his|her|their|it
 ABSTRACT_NOUN = re.compile(
     r"(?!(?:delegation|invitation|residence|presence|audience|conference|session|mission|"
     r"commission)$)"
-    r"(?:\w+(?:tion|sion|ment|ism|ance|ence|ity|ness|cy)|support|praise|backing|news|plan|plans|"
-    r"offer|decision|words|remarks|comments|statement|warning|threats?|pressure|reply|"
-    r"response|request|appeal|aid|help|pledges?|promises?)$")
+    r"(?:\w+(?:tion|sion|ment|ism|ance|ence|ity|ness|cy)s?|support|praise|backing|news|plans?|"
+    r"offers?|decisions?|words|remarks|comments|statements?|warnings?|threats?|pressure|"
+    r"repl(?:y|ies)|responses?|requests?|appeals?|aid|help|pledges?|promises?|congratulations|"
+    r"condolences|greetings)$")
 
 
 def is_thing_of(gap: str) -> bool:

@@ -53,6 +53,7 @@ from kg.extract.clauses import (
 from kg.extract.dates import (
     CONTINUATION,
     DAY_SHIFT,
+    SAME_DAY,
     WEEKDAYS,
     advance_narrative_day,
     event_date,
@@ -178,13 +179,15 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
 
 
 #: hosting or chairing an event: "hosted a summit", "chaired the meeting of …"
-HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host|convene|open)\w*[^\S\n]+(?:the|a|an|their|its)"
+HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host)\w*[^\S\n]+(?:the|a|an|their|its)"
                           r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:meeting|session|summit|conference|"
-                          r"talks|forum|retreat|consultations|dialogue)\b", re.IGNORECASE)
-#: officials who attend, after them: "A and B attended", "… took part", "… were also present"
+                          r"forum|retreat|consultations|dialogue)\b", re.IGNORECASE)
+#: officials who attend, after them: "A and B attended", "… took part", "… were also present",
+#: with no object of their own or only the event ("attended the summit in Algiers" is another)
 ATTENDED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:also|both|all)[^\S\n]+)?(?:attended|took[^\S\n]+part|"
-                      r"participated|joined[^\S\n]+(?:the[^\S\n]+)?(?:summit|meeting|talks|session)|"
-                      r"(?:was|were)[^\S\n]+(?:also[^\S\n]+)?(?:present|in[^\S\n]+attendance))\b")
+                      r"participated|joined|(?:was|were)[^\S\n]+(?:also[^\S\n]+)?(?:present|"
+                      r"in[^\S\n]+attendance))(?:[^\S\n]+(?:it|in[^\S\n]+it|them|the[^\S\n]+"
+                      r"(?:meeting|summit|talks|session|conference|retreat)))?(?=[^\S\n]*(?:[.,;]|$))")
 #: ... and before them: "Also present were A and B", "Among those attending were …"
 PRESENT_BEFORE = re.compile(r"\b(?:[Aa]lso[^\S\n]+(?:present|attending)[^\S\n]+(?:were|was)|"
                             r"[Aa]mong[^\S\n]+(?:those[^\S\n]+)?(?:present|attending|the[^\S\n]+"
@@ -205,6 +208,9 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
         at = next(s.number for s in sentences if s.start <= mention.offset < s.end)
         attendees: list[str] = []
         for sentence in sentences[at + 1 : at + 3]:
+            if sentence.paragraph != sentences[at].paragraph or any(
+                    d for _, d in find_dates(sentence.text, None, False)):
+                break  # another paragraph, or a day of its own: another occasion
             here = mentions[bisect.bisect_left(starts, sentence.start):
                             bisect.bisect_left(starts, sentence.end)]
             for verb in ATTENDED.finditer(text, sentence.start, sentence.end):
@@ -353,11 +359,6 @@ SPOKEN_BY = re.compile(r"[^\S\n]+(?:delivered[^\S\n]+)?by[^\S\n]+(?:(?:[A-Z][\w'
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
-#: the narrative's own day named again: "On the same day", "later that day"
-SAME_DAY = re.compile(r"\b(?:the same|that|later that) (?:day|morning|afternoon|evening|night)\b",
-                      re.IGNORECASE)
-
-
 #: a letter received: "received a (written) message from "
 LETTER_OBJECT = re.compile(r"[^\S\n]+(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:message|letter|"
                            r"invitation|cable|note)[^\S\n]+from[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the)"
@@ -373,7 +374,7 @@ CARRIER_VERB = re.compile(r"\b(?:delivered|handed(?:\s+over)?|conveyed|carried|b
 
 def _carrier_after(text: str, visible: list[Mention], at: int, clause_end: int) -> Mention | None:
     """The official a letter ending at ``at`` was carried by (", delivered by X"), if named."""
-    by = CARRIED_BY.match(text, at)
+    by = CARRIED_BY.match(text, at, clause_end)
     return next((m for m in visible if by and m.start >= by.end() and m.start - by.end() < 60
                  and is_title_only(text[by.end() : m.start])), None)
 
@@ -393,7 +394,7 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
     sender = objects[0]
     given = [m for m in visible if verb.start("between") <= m.start < start
              and m.official not in carriers and m.how != "pronoun"]
-    to = LETTER_TO.match(text, objects[-1].end)
+    to = LETTER_TO.match(text, objects[-1].end, sentence.end)
     after = [m for m in visible if to and m.start >= to.end() and m.start - to.end() < 60
              and m.official not in carriers + [sender.official]
              and is_title_only(text[to.end() : m.start])][:1]
@@ -412,6 +413,13 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
 LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
                        r"(?:(?:delivered|handed|sent|passed|addressed|given|conveyed|forwarded)"
                        r"[^\S\n]+(?:over[^\S\n]+)?)?to[^\S\n]+")
+
+
+def _is_spokesperson(cast: Cast, name: str) -> bool:
+    """Whether the official ``name`` speaks for others (a spokesman reports talks, not holds
+    them)."""
+    official = cast.official(name)
+    return official is not None and bool(re.match(r"spokes", official.post or "", re.IGNORECASE))
 
 
 #: a remark made after a contact, right before the contact's trigger
@@ -439,8 +447,9 @@ CANCELLED_BEFORE = re.compile(r"\b(?:called\s+off|cancell?ed|scrapped|shelved)\s
 #: a journey called off, with what was to happen on it after it
 CANCELLED_JOURNEY = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\s+(?:(?:his|her|"
                                r"their|its|a|an|the|planned|scheduled)\s+)*(?:[\w-]+\s+)?(?:trip|"
-                               r"visit|journey|tour)\b[^.;]*?(?:,\s*where|\bto\s+)[^.;]*$",
-                               re.IGNORECASE)
+                               r"visit|journey|tour)\b(?:(?!,\s*but\b|\binstead\b)[^.;])*?"
+                               r"(?:,\s*where\b|\bto\s+(?:meet|see|hold|visit)\b)"
+                               r"(?:(?!,\s*but\b|\binstead\b)[^.;])*$", re.IGNORECASE)
 
 
 #: a body that speaks for itself: "the ministry", "his office", "the presidency"
@@ -449,13 +458,13 @@ BODY = re.compile(r"\b(?:ministry|office|presidency|government|embassy|agency|ca
                   r"sources?|officials?|diplomats?)\b", re.IGNORECASE)
 
 
-def _body_speaks(gap: str, knowledge: Knowledge) -> bool:
+def _is_body_speaking(gap: str, knowledge: Knowledge) -> bool:
     """Whether ``gap``, between the official named last and a speech verb, is a new subject: a
     government, an organisation or an office after a comma, not an apposition titling the
     official ("…, the AU said", "…, his office said"; not "…, the AU envoy, said").
 
     >>> from kg.knowledge import load_knowledge
-    >>> _body_speaks(", the AU ", load_knowledge()), _body_speaks(", the AU envoy, ", load_knowledge())
+    >>> _is_body_speaking(", the AU ", load_knowledge()), _is_body_speaking(", the AU envoy, ", load_knowledge())
     (True, False)
     """
     match = re.fullmatch(r"\s*,\s*((?:the|his|her|its|their)\s+)?([^,;:.“”\"]{1,40}?)\s*", gap)
@@ -526,15 +535,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if carrier:
             # "received a message from S, delivered by X": the one received was the carrier
             objects = [carrier]
-    carried, carriers = None, []
-    if trigger.mode == Mode.CORRESPONDENCE.value and trigger.initiator == "object" and objects:
-        handed = _carried_letter(text, sentence, clause_start, start, subjects, objects,
-                                 visible, found)
-        if handed:
-            # "X delivered a message from S to R": R received it, and met X
-            carriers, carried = handed
-            subjects = carried
-    if trigger.mode == Mode.CORRESPONDENCE.value and not carried:
+    # "X delivered a message from S to R": R received it, and met X
+    handed = _carried_letter(text, sentence, clause_start, start, subjects, objects, visible,
+                             found) if trigger.mode == Mode.CORRESPONDENCE.value \
+        and trigger.initiator == "object" and objects else None
+    if handed:
+        subjects = handed[1]
+    elif trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
         if not subjects and objects:
@@ -561,7 +568,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []
     if MOTION.match(text, start):
         # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.
-        objects = [m for m in objects if not re.search(r"\bwith\b", text[end : m.start])]
+        # "flew to Dodoma and is due to meet X": X is the second verb's object
+        objects = [m for m in objects if not re.search(r"\bwith\b|,|\band\b", text[end : m.start])]
     if not subjects:
         # "after talks with his Japanese counterpart": the owner of the title is the other side.
         owners = [m for i, m in enumerate(visible) if end <= m.start < clause_end
@@ -576,8 +584,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             # (a spokesman who speaks after talks reports them: he did not hold them)
             subjects = [m for m in find_subjects(text, visible, sentence.start, remark.start())
                         if m.official not in names_of(objects)
-                        and "spokes" not in ((cast.official(m.official) or None) and
-                                             (cast.official(m.official).post or "")).lower()]
+                        and not _is_spokesperson(cast, m.official)]
     if kind is Kind.CONTACT and objects and not subjects and _in_opening_phrase(
             text, sentence, start, visible):
         # "After meeting X in Cairo, Blinken flew on": the main clause's subject met X.
@@ -593,10 +600,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         kind, objects = Kind.CONTACT, addressee
         trigger = Trigger(trigger.pattern, Kind.CONTACT.value, Mode.UNSPECIFIED.value, "")
     if kind is Kind.STATEMENT:
-        by = [m for m in objects if SPOKEN_BY.fullmatch(text, end, m.start)][:1]
-        if by:
-            # "a video address by X", "remarks by X": the one it is by speaks, whoever chairs
-            subjects, objects = by, []
+        if objects and SPOKEN_BY.fullmatch(text, end, objects[0].start):
+            # "a video address by X", "a joint statement by X and Y": who it is by speaks,
+            # whoever chairs
+            subjects, objects = objects, []
         elif ACCORDING_TO.search(text, max(sentence.start, start - 40), start):
             return []  # "According to a statement from Putrajaya, X called Y": no speaker named
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
@@ -614,7 +621,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
-        if subjects and _body_speaks(text[subjects[-1].end : start], knowledge):
+        if subjects and _is_body_speaking(text[subjects[-1].end : start], knowledge):
             subjects = []  # "… received by President Nur, the AU said in a statement"
         if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]):
             subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
@@ -662,6 +669,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                                 clause_end)), start)]
     if kind is Kind.CONTACT and subjects and not objects:
         objects = _group_object(text, end, subjects, cast)
+    if kind is Kind.CONTACT and trigger.initiator == "object" and not objects and not group \
+            and len(subjects) > 1:
+        # "A and B welcomed the deal", "A and B were welcomed at the airport": a contact is with
+        # whom one welcomes or hosts, not among those who welcome or are welcomed
+        return []
     # "On May 26": the month is no modal "may"; nor is a name ("Theresa May held talks").
     factuality = classify_factuality(
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
@@ -772,12 +784,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     )
     pairs = bilateral(communication, subjects, objects, trigger, text, sentence, clause_start,
                       clause_end)
-    receivers = names_of(carried or [])
-    if carried and not any(m.communication.kind is Kind.CONTACT
-                           and {*carriers, *receivers} <= set(m.communication.participants)
-                           for m in found if m.offset >= sentence.start):
-        pairs.append(replace(communication, mode=Mode.MEETING, initiator=carriers[0],
-                             participants=tuple(dict.fromkeys(carriers + receivers))))
+    if handed and not any(m.communication.kind is Kind.CONTACT
+                          and {*handed[0], *names_of(handed[1])} <= set(m.communication.participants)
+                          for m in found if m.offset >= sentence.start):
+        pairs.append(replace(communication, mode=Mode.MEETING, initiator=handed[0][0],
+                             participants=tuple(dict.fromkeys(handed[0] + names_of(handed[1])))))
     pairs += _gapped_objects(text, sentence, visible, subjects, objects, communication, published,
                              planned)
     return [EventMention(c, start, elsewhere, open_to_attendees=open_event) for c in pairs]

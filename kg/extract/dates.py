@@ -52,10 +52,13 @@ _MONTH = r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, rev
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _TO_DAY = r"\s*(?:-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?"
-EXPLICIT = [
-    # "from 25 to 27 February", "February 25-27": an event over several days takes its first
+# "from 25 to 27 February", "February 25-27": an event over several days takes its first
+DATE_RANGES = [
     re.compile(rf"\b{_DAY}{_TO_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO_DAY}\b{_YEAR}"),
+]
+EXPLICIT = [
+    *DATE_RANGES,
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}"),
 ]
@@ -251,6 +254,10 @@ SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
 GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
                         re.IGNORECASE)
 
+#: the narrative's own day named again: "On the same day", "later that day"
+SAME_DAY = re.compile(r"\b(?:the same|that|later that) (?:day|morning|afternoon|evening|night)\b",
+                      re.IGNORECASE)
+JOURNEY = re.compile(r"\b(?:visit|trip|tour|stay|journey)\b", re.IGNORECASE)
 DURING_SPAN = re.compile(r"\bduring (?:his|her|their|the) (?:[\w-]+ )?(?:stay|visit|trip|tour)\b",
                          re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
@@ -274,6 +281,22 @@ REPORTED_ON = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms
 #: what follows the day of a remark before its content: "on Thursday that", "on Monday he"
 CONTENT_AFTER_DAY = re.compile(r"(?:on\s+)?\w+(?:\s+(?:\d{1,2}|morning|afternoon|evening|night))?"
                                r"(?:,\s+\w+\s+\d{1,2})?,?\s+(?:that|he|she|they|we)\b")
+
+
+def _journey_over_days(text: str, before: int) -> bool:
+    """Whether a sentence before offset ``before`` gives a journey several days ("paid a visit
+    from 7 to 9 March").
+
+    >>> _journey_over_days("He paid a visit from 7 to 9 March. During it…", 35)
+    True
+    """
+    for pattern in DATE_RANGES:
+        for found in pattern.finditer(text, 0, before):
+            opening = text.rfind(". ", 0, found.start()) + 1
+            closing = text.find(". ", found.end())
+            if JOURNEY.search(text, opening, closing if closing >= 0 else len(text)):
+                return True
+    return False
 
 
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
@@ -333,9 +356,9 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         return found[0][1] + dt.timedelta(days=-days if gap.group("way") == "after" else days)
     if last_date is None or planned:
         return None  # a plan announced on the narrative's day happens some other day
-    if DURING_SPAN.search(sentence.text) and any(
-            pattern.search(text, 0, sentence.start) for pattern in EXPLICIT[:2]):
-        return None  # "a visit from 7 to 9 March … During the visit, X called on Y": no one day
+    if DURING_SPAN.search(sentence.text) and _journey_over_days(text, sentence.start):
+        # "a visit from 7 to 9 March … During the visit, X met Y": no one day
+        return None
     day, paragraph = last_date
     shift = DAY_SHIFT.search(sentence.text)
     if shift:

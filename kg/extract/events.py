@@ -284,7 +284,7 @@ def _coordinated_before(text: str, mentions: list[Mention], index: int) -> list[
 
 
 COORDINATED = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-ACCOMPANIED_THEM = re.compile(r"[^!?\n]{0,120}?\baccompanied\s+(?:him|her|them)\b")
+ACCOMPANIED_THEM = re.compile(r".{0,120}?\baccompanied\s+(?:him|her|them)\b")
 
 
 def _sentences_between(sentences: list[Sentence], start: int, end: int) -> int:
@@ -346,7 +346,9 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
         if who in joined:
             continue  # "accompanied by Elkin, who sat in on the meeting": one meeting
         # "X accompanied them" follows the sentence that reports the meeting, not any before it
-        reach = 1 if ACCOMPANIED_THEM.match(text, where) else len(text)
+        joiner_sentence = sentence_at(sentences, where)
+        reach = 1 if joiner_sentence and ACCOMPANIED_THEM.match(text, where, joiner_sentence.end) \
+            else len(text)
         meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
                     if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
                     and c.status is Status.OCCURRED and c.evidence[0].start <= where

@@ -122,11 +122,10 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     # the two sides ("the two Foreign Secretaries, A and B").
     listed_with: dict[str, set[str]] = {}
     for members in _lists(text, mentions, knowledge):
-        if TWO_SIDES_BEFORE.search(text, max(0, members[0].start - 60), members[0].start):
-            continue
-        for member in members:
-            listed_with.setdefault(member.official, set()).update(
-                m.official for m in members if m.official != member.official)
+        if not TWO_SIDES_BEFORE.search(text, max(0, members[0].start - 60), members[0].start):
+            for member in members:
+                listed_with.setdefault(member.official, set()).update(
+                    m.official for m in members if m.official != member.official)
         side = SIDE_AFTER.match(text, members[-1].end)
         government = side and knowledge.government_by_surface.get(side.group("gov"))
         # "the Russian top brass, including the Defence Minister, A, and …, B": members of a
@@ -197,9 +196,8 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     return chosen
 
 
-#: a list of the two sides: "the two Foreign Secretaries, ", "both leaders, "
-TWO_SIDES_BEFORE = re.compile(r"\b(?:two|both)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s*$",
-                              re.IGNORECASE)
+#: a list of the two sides after a plural post: "the two Foreign Secretaries, "
+TWO_SIDES_BEFORE = re.compile(r"\btwo\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+s,?\s*$", re.IGNORECASE)
 
 
 # News writes "the president"; a government's own readout writes "the President".

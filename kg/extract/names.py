@@ -283,15 +283,15 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
                        or _HEADLINE_VERB.fullmatch(token)):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
         # "His Excellency X", "Her Majesty Y": the possessive of a style is part of the style
+        following = raw[token_match.end():].split()[:1]
         style_owner = not tokens and token in ("His", "Her", "Their") \
-            and raw[token_match.end():].split()[:1] in ([w] for w in words["honorific"])
+            and bool(following) and following[0] in words["honorific"]
         # "Presidents Ruto and Hassan": a plural post before names is a title too
         leading_title = (not tokens and token[0].isupper() and token_match.end() < len(raw)
                          and (token in knowledge.post_by_surface
                               or token in title_patterns(knowledge).plural_posts))
         # "Foreign Minister Israel Katz": after a post, a country's name followed by a name is a
         # given name
-        following = raw[token_match.end():].split()[:1]
         given_name = titled and not tokens and match.start("post") < match.start("name") \
             and token in knowledge.government_by_surface and bool(following) \
             and not any(following[0] in group for group in (

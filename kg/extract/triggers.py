@@ -63,7 +63,7 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     """``negated``, ``hypothetical``, ``planned`` or ``occurred`` from the cues before a trigger."""
     cues = _cue_patterns(knowledge)
     # "is also due to", "are still expected to": an adverb inside a cue leaves it one
-    before = CUE_ADVERB.sub(" ", before)
+    before = CUE_ADVERB.sub("", before)
     window = before[-70:]
     for effect in ("negated", "hypothetical"):
         if effect in cues and cues[effect].search(window):
