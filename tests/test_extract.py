@@ -1376,6 +1376,13 @@ def test_extract_stacked_styles_keep_the_name_s_offsets_and_a_title_after_a_comm
         ("Fuad Hussein", "Hossein Javadi")]
 
 
+def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
+    text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
+            "Echeverría said he was optimistic.")
+    assert [(c.mode.value, c.participants) for c in run(text).communications] == [
+        ("interview", ("Pablo Echeverría",))]
+
+
 @pytest.mark.parametrize(("text", "speakers"), [
     # a body after the official named last is the new subject; an apposition titling him is not
     (("Kenyan envoy Joachim Kariuki was received by Somali President Abdiweli Nur, the AU said in "

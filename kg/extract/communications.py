@@ -352,6 +352,8 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
+#: "that" opening reported content, not a day ("later that day")
+CONTENT_THAT = re.compile(r"\bthat\b(?!\s+(?:day|morning|afternoon|evening|night|week|month|year)\b)")
 #: a statement's speaker after it: "a video address by Ukrainian Prime Minister X"
 SPOKEN_BY = re.compile(r"[^\S\n]+(?:delivered[^\S\n]+)?by[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)"
                        r"[^\S\n]+)*")
@@ -616,7 +618,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             comma = fronted_phrase_end(text, end, sentence.end)
             following = [m for m in visible if comma >= 0 and m.start > comma][:1]
             objects = [m for m in following if "," in text[end : m.start]
-                       and not re.search(r"\bthat\b", text[end : m.start])
+                       and not CONTENT_THAT.search(text, end, m.start)
                        and is_title_only(text[end : m.start].rsplit(",", 1)[1])]
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
