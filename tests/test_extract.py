@@ -1466,6 +1466,12 @@ def test_extract_limits_of_this_session_s_mechanisms(text, expected):
     assert [(status, participants) for _, status, participants, _, _ in contacts(text)] == expected
 
 
+def test_extract_a_visit_of_several_days_fixes_no_day_for_what_happens_during_it():
+    text = ("Vietnamese Foreign Minister Minh Tran arrived in Jakarta on Monday for a three-day "
+            "visit. During the visit, Tran met Indonesian President Ari Wijaya.")
+    assert [day for _, _, _, _, day in contacts(text)] == [None]
+
+
 def test_extract_a_range_of_days_elsewhere_leaves_a_visit_s_day():
     text = ("Togolese President Faure Gnassingbé attended the AU summit from 5 to 6 February. On "
             "Thursday, Ghanaian President Nana Akufo-Addo received Gnassingbé in Accra. During the "

@@ -257,6 +257,8 @@ GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|befor
 #: the narrative's own day named again: "On the same day", "later that day"
 SAME_DAY = re.compile(r"\b(?:the same|that|later that) (?:day|morning|afternoon|evening|night)\b",
                       re.IGNORECASE)
+SEVERAL_DAYS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|ten|[2-9])-day\b|\bweek-?long\b",
+                          re.IGNORECASE)
 JOURNEY = re.compile(r"\b(?:visit|trip|tour|stay|journey)\b", re.IGNORECASE)
 DURING_SPAN = re.compile(r"\bduring (?:his|her|their|the) (?:[\w-]+ )?(?:stay|visit|trip|tour)\b",
                          re.IGNORECASE)
@@ -285,12 +287,12 @@ CONTENT_AFTER_DAY = re.compile(r"(?:on\s+)?\w+(?:\s+(?:\d{1,2}|morning|afternoon
 
 def _journey_over_days(text: str, before: int) -> bool:
     """Whether a sentence before offset ``before`` gives a journey several days ("paid a visit
-    from 7 to 9 March").
+    from 7 to 9 March", "a three-day visit").
 
     >>> _journey_over_days("He paid a visit from 7 to 9 March. During it…", 35)
     True
     """
-    for pattern in DATE_RANGES:
+    for pattern in (*DATE_RANGES, SEVERAL_DAYS):
         for found in pattern.finditer(text, 0, before):
             opening = text.rfind(". ", 0, found.start()) + 1
             closing = text.find(". ", found.end())
