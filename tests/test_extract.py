@@ -1319,6 +1319,13 @@ def test_extract_days_of_a_visit_its_sessions_and_what_follows_them():
         ("Ari Wijaya", "Minh Tran"): "2022-03-08", ("Dewi Sari", "Minh Tran"): "2022-03-07"}
 
 
+def test_extract_a_country_s_newspapers_are_no_affiliation():
+    text = ("Azerbaijan's foreign ministry on Thursday denied a Russian newspaper report that "
+            "Foreign Minister Elchin Mammadli would meet his Armenian counterpart.")
+    assert {name: government for name, _, government in officials(text)} == {
+        "Elchin Mammadli": "Azerbaijan"}
+
+
 def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_named():
     text = ("Mozambican President Armando Tembe is on a state visit to Vietnam. On Wednesday, "
             "Tembe met National Assembly Chairman Nguyen Van Phuc and Prime Minister Dang Quang "

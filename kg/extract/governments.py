@@ -296,7 +296,12 @@ SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>
                         r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")
 OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
                               r"counterparts?|delegates|negotiators|diplomats|speakers?|"
-                              r"language)\b|-speaking\b")
+                              r"language|"
+                              # "a Russian newspaper report that Foreign Minister X…": a country's
+                              # newspapers, troops or people are no affiliation of an official
+                              r"(?:newspapers?|reports?|troops|forces|army|soldiers|company|"
+                              r"companies|firms?|citizens|nationals|people|opposition|"
+                              r"community))\b|-speaking\b")
 
 
 # Where an official is or goes is no evidence of whom they represent: "told reporters in
