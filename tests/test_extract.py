@@ -1486,6 +1486,15 @@ def test_extract_a_range_of_days_elsewhere_leaves_a_visit_s_day():
     assert [day for _, _, _, _, day in contacts(text)] == ["2022-03-10", "2022-03-10"]
 
 
+def test_extract_a_traveller_carrying_a_letter_and_media_speaking_after_it():
+    text = ("Oman's foreign minister, Sayyid Khalid Al Busaidi, arrived in Tehran on Wednesday "
+            "carrying a message from Sultan Haitham bin Tarik to Iranian President Masoud Rezaei, "
+            "Iranian state media said.")
+    assert [(c.kind.value, c.mode.value, c.participants) for c in run(text).communications] == [
+        ("contact", "correspondence", ("Masoud Rezaei", "Sultan Haitham bin Tarik")),
+        ("contact", "meeting", ("Khalid Al Busaidi", "Masoud Rezaei"))]
+
+
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
     text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
             "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")

@@ -370,8 +370,9 @@ CARRIED_BY = re.compile(r",?[^\S\n]+(?:(?:which|that)[^\S\n]+was[^\S\n]+)?(?:del
                         r"(?:[^\S\n]+over)?|conveyed|carried|brought|passed[^\S\n]+on)[^\S\n]+"
                         r"(?:to[^\S\n]+(?:him|her)[^\S\n]+)?by[^\S\n]+", re.IGNORECASE)
 #: ... and before it: "X delivered (R) a message from S", "who handed over a letter from S"
-CARRIER_VERB = re.compile(r"\b(?:delivered|handed(?:\s+over)?|conveyed|carried|brought|passed\s+on|"
-                          r"presented)\s+(?P<between>[^,;.]{0,80}?)\s*$", re.IGNORECASE)
+CARRIER_VERB = re.compile(r"\b(?:deliver(?:ed|ing)|hand(?:ed|ing)(?:\s+over)?|convey(?:ed|ing)|"
+                          r"carr(?:ied|ying)|br(?:ought|inging)|bearing|pass(?:ed|ing)\s+on|"
+                          r"present(?:ed|ing))\s+(?P<between>[^,;.]{0,80}?)\s*$", re.IGNORECASE)
 
 
 def _carrier_after(text: str, visible: list[Mention], at: int, clause_end: int) -> Mention | None:
@@ -457,7 +458,8 @@ CANCELLED_JOURNEY = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped
 #: a body that speaks for itself: "the ministry", "his office", "the presidency"
 BODY = re.compile(r"\b(?:ministry|office|presidency|government|embassy|agency|cabinet|palace|"
                   r"secretariat|commission|council|mission|spokes(?:man|woman|person)|statement|"
-                  r"sources?|officials?|diplomats?)\b", re.IGNORECASE)
+                  r"sources?|officials?|diplomats?|media|television|radio|newspaper)\b",
+                  re.IGNORECASE)
 
 
 def _is_body_speaking(gap: str, knowledge: Knowledge) -> bool:
@@ -570,8 +572,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []
     if MOTION.match(text, start):
         # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.
-        # "flew to Dodoma and is due to meet X": X is the second verb's object
-        objects = [m for m in objects if not re.search(r"\bwith\b|,|\band\b", text[end : m.start])]
+        # "flew to Dodoma and is due to meet X": X is the second verb's object; "arrived carrying
+        # a message from X": X sent it
+        objects = [m for m in objects
+                   if not re.search(r"\bwith\b|,|\band\b|\bfrom\b", text[end : m.start])]
     if not subjects:
         # "after talks with his Japanese counterpart": the owner of the title is the other side.
         owners = [m for i, m in enumerate(visible) if end <= m.start < clause_end
