@@ -1495,6 +1495,12 @@ def test_extract_a_traveller_carrying_a_letter_and_media_speaking_after_it():
         ("contact", "meeting", ("Khalid Al Busaidi", "Masoud Rezaei"))]
 
 
+def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
+    text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
+            "and host a banquet for him.")
+    assert [status for _, status, _, _, _ in contacts(text)] == ["planned"]
+
+
 def test_extract_a_relative_clause_set_off_by_commas_ends_at_its_comma():
     text = ("Kyrgyz Foreign Minister Nurlan Abdykadyrov, who arrived in the Kazakh capital on "
             "Tuesday, is also due to meet Prime Minister Aidar Kenzhebekov on Thursday.")

@@ -685,6 +685,14 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
             "", _cue_text(text, cue_start, start, sentence_mentions, quotes))).lower(),
         text[start:end].lower(), knowledge)
+    if factuality == "occurred" and re.search(r"\band\s+(?:then\s+|also\s+)?$",
+                                              text[max(sentence.start, start - 16) : start]):
+        # "Xi will hold talks with Kaeua and host a banquet for him": a verb coordinated with a
+        # planned one shares its auxiliary
+        earlier = next((m.communication for m in reversed(found)
+                        if sentence.start <= m.offset < start), None)
+        if earlier is not None and earlier.status is Status.PLANNED:
+            factuality = "planned"
     if kind is Kind.CONTACT and CANCELLED_JOURNEY.search(text, sentence.start, start):
         return []  # "cancelled a planned trip to Brussels, where he had been due to meet X"
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
