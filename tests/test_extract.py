@@ -1495,6 +1495,14 @@ def test_extract_a_traveller_carrying_a_letter_and_media_speaking_after_it():
         ("contact", "meeting", ("Khalid Al Busaidi", "Masoud Rezaei"))]
 
 
+def test_extract_those_attending_a_recalled_meeting_join_it():
+    text = ("Kuwaiti Foreign Minister Abdullah Al-Yahya received Iranian Foreign Minister Abbas "
+            "Araghchi on Monday. The meeting, attended by Kuwaiti Prime Minister Ahmad Al-Sabah and "
+            "Deputy Foreign Minister Mansour Al-Otaibi, focused on regional security.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Abbas Araghchi", "Abdullah Al-Yahya", "Ahmad Al-Sabah", "Mansour Al-Otaibi")]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

@@ -447,6 +447,12 @@ CANCELLED_BEFORE = re.compile(r"\b(?:called\s+off|cancell?ed|scrapped|shelved)\s
                               r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+ATTENDED_BY = re.compile(r"attended\s+by\b", re.IGNORECASE)
+#: a definite event noun opening a sentence recalls one just reported: "The meeting, …"
+RECALLED_EVENT = re.compile(r"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:meeting|talks|session|"
+                            r"summit|dinner|lunch|call|conversation)\s*,\s*$")
+
+
 #: a journey called off, with what was to happen on it after it
 CANCELLED_JOURNEY = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\s+(?:(?:his|her|"
                                r"their|its|a|an|the|planned|scheduled)\s+)*(?:[\w-]+\s+)?(?:trip|"
@@ -693,6 +699,20 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                         if sentence.start <= m.offset < start), None)
         if earlier is not None and earlier.status is Status.PLANNED:
             factuality = "planned"
+    if kind is Kind.CONTACT and not subjects and objects and ATTENDED_BY.match(text, start) \
+            and RECALLED_EVENT.match(text, sentence.start, start):
+        # "The meeting, attended by A and B, focused on …": those who attended join the meeting
+        # of the paragraph just reported, which the definite noun recalls
+        opening = paragraph_start(text, sentence.start)
+        index = next((i for i in range(len(found) - 1, -1, -1)
+                      if found[i].offset >= opening
+                      and found[i].communication.kind is Kind.CONTACT), None)
+        if index is not None:
+            recalled = found[index].communication
+            found[index] = replace(found[index], communication=replace(
+                recalled, participants=tuple(dict.fromkeys(
+                    recalled.participants + tuple(names_of(objects))))))
+            return []
     if kind is Kind.CONTACT and CANCELLED_JOURNEY.search(text, sentence.start, start):
         return []  # "cancelled a planned trip to Brussels, where he had been due to meet X"
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
