@@ -1390,6 +1390,22 @@ def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it()
         ("interview", ("Pablo Echeverría",))]
 
 
+@pytest.mark.parametrize(("text", "statements"), [
+    # a name after "said" followed by its own verb is what was said, not who said it
+    ("Separately, the Armenian government said Prime Minister Arsen Petrosyan had cancelled a trip.",
+     []),
+    ('"We are ready," said Prime Minister Arsen Petrosyan.', [("Arsen Petrosyan",)]),
+    # willingness to talk is no talk
+    (('"We welcome the willingness of both sides to talk," Kenyan envoy Joachim Kariuki told '
+      'reporters after meeting Ethiopian Foreign Minister Tadesse Worku.'), [("Joachim Kariuki",)]),
+])
+def test_extract_what_was_said_is_not_who_said_it(text, statements):
+    extraction = run(text)
+    assert [c.participants for c in extraction.communications
+            if c.kind.value == "statement"] == statements
+    assert all(c.status.value == "occurred" for c in extraction.communications)
+
+
 @pytest.mark.parametrize(("text", "speakers"), [
     # a body after the official named last is the new subject; an apposition titling him is not
     (("Kenyan envoy Joachim Kariuki was received by Somali President Abdiweli Nur, the AU said in "

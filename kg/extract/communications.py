@@ -352,6 +352,9 @@ ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|h
                               r"(?:[A-Z][\w'’.-]*\s+|[a-z]+\s+){0,4}$")
 
 
+#: a verb right after a name: the name is a clause's subject ("… said X had cancelled")
+CONTENT_VERB = re.compile(r"\s+(?:had|has|have|would|will|was|were|is|are|could|should|may|might|"
+                          r"must|did|does|do|[a-z]+ed)\b")
 #: "that" opening reported content, not a day ("later that day")
 CONTENT_THAT = re.compile(r"\bthat\b(?!\s+(?:day|morning|afternoon|evening|night|week|month|year)\b)")
 #: a statement's speaker after it: "a video address by Ukrainian Prime Minister X"
@@ -621,7 +624,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # Only an inverted speaker ("tweeted Blinken") follows a statement's trigger, or the
         # subject after an opening phrase ("In a post on Twitter, X wrote").
         objects = [m for m in objects if is_title_only(text[end : m.start])
-                   and not (m.how == "pronoun" and trigger.mode == Mode.UNSPECIFIED.value)]
+                   and not (m.how == "pronoun" and trigger.mode == Mode.UNSPECIFIED.value)
+                   # "the government said Prime Minister X had cancelled": X's verb follows, so
+                   # X is what was said, not who said it
+                   and not (trigger.mode == Mode.UNSPECIFIED.value
+                            and CONTENT_VERB.match(text, m.end))]
         if not subjects and not objects and _in_opening_phrase(text, sentence, start, visible):
             # "In a post on Twitter, X wrote": the speaker follows the opening phrase's comma,
             # not a "that" clause ("said in a statement that Putin…").
