@@ -940,6 +940,8 @@ def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
           "Hassan."), ("video", "occurred")),
         (("Kenyan President William Ruto held a virtual summit with Tanzanian President Samia "
           "Suluhu Hassan."), ("video", "occurred")),
+        (("Kenyan President William Ruto held a telephone talk with Tanzanian President Samia "
+          "Suluhu Hassan at the request of the Tanzanian side."), ("phone", "occurred")),
     ],
 )
 def test_extract_people_or_occasions_as_objects_and_modes_of_calls(text, expected):
