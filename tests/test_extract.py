@@ -1491,6 +1491,16 @@ def test_extract_limits_of_this_session_s_mechanisms(text, expected):
     assert [(status, participants) for _, status, participants, _, _ in contacts(text)] == expected
 
 
+@pytest.mark.parametrize(("after", "day"), [
+    ("Two days after the meeting,", "2022-03-10"), ("A day after the talks,", "2022-03-09"),
+    ("Two days later,", "2022-03-10"), ("A day earlier,", "2022-03-07"),
+])
+def test_extract_days_counted_from_the_narrative_s_event(after, day):
+    text = ("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Tuesday. "
+            f"{after} Ruto spoke by phone with Ugandan President Yoweri Museveni.")
+    assert [d for mode, _, _, _, d in contacts(text) if mode == "phone"] == [day]
+
+
 def test_extract_a_visit_of_several_days_fixes_no_day_for_what_happens_during_it():
     text = ("Vietnamese Foreign Minister Minh Tran arrived in Jakarta on Monday for a three-day "
             "visit. During the visit, Tran met Indonesian President Ari Wijaya.")

@@ -52,10 +52,10 @@ from kg.extract.clauses import (
 )
 from kg.extract.dates import (
     CONTINUATION,
-    DAY_SHIFT,
     SAME_DAY,
     WEEKDAYS,
     advance_narrative_day,
+    day_shift,
     event_date,
     find_dates,
     mentions_other_period,
@@ -804,7 +804,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if MOTION.match(text, start) and not objects and not counterparts:
         return []  # "the two flew on to Moscow": travelling together, the travellers are one side
     if date and CONTINUATION.search(sentence.text) and not SAME_DAY.search(sentence.text) \
-            and not DAY_SHIFT.search(sentence.text) \
+            and day_shift(sentence.text) is None \
             and not any(d for _, d in find_dates(sentence.text, published, planned)):
         # "he also had conversations there with…" continues the last contact of its parties,
         # not whatever day the narrative reached since (which "on the same day" or "a day

@@ -264,6 +264,31 @@ DURING_SPAN = re.compile(r"\bduring (?:his|her|their|the) (?:[\w-]+ )?(?:stay|vi
                          re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
                        r"a day later|the next day|the following day)\b", re.IGNORECASE)
+_EVENT = (r"[^\S\n]+(?:the|that|their|his|her)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:meeting|talks|call|"
+          r"visit|summit|session|conversation)\b")
+#: "two days later", "two days after the meeting": days counted from the narrative's day
+COUNTED_SHIFT = re.compile(
+    r"\b(?P<count>a|one|two|three|four|five|[2-5])[^\S\n]+days?[^\S\n]+(?:(?P<later>later)|"
+    r"(?P<earlier>earlier)|(?P<after>after)(?=" + _EVENT + r")|(?P<before>before)(?=" + _EVENT
+    + r"))", re.IGNORECASE)
+
+
+def day_shift(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The days a phrase in ``text[start:end]`` moves the narrative by ("the next day": 1, "two
+    days after the meeting": 2, "a day earlier": -1), or None.
+
+    >>> day_shift("Two days after the meeting, he left."), day_shift("A day earlier, he met X.")
+    (2, -1)
+    """
+    end = len(text) if end is None else end
+    counted = COUNTED_SHIFT.search(text, start, end)
+    if counted:
+        days = COUNT_WORDS.get(counted.group("count").lower()) or int(counted.group("count"))
+        return -days if counted.group("earlier") or counted.group("before") else days
+    shift = DAY_SHIFT.search(text, start, end)
+    if shift:
+        return -1 if shift.group("earlier") else 1
+    return None
 
 NESTED_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|including)\b")
 RELATIVE_CLAUSE = re.compile(r"\s*(?:who|which|whom|whose)\b", re.IGNORECASE)
@@ -344,10 +369,10 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
             return own
         # "met on June 25, and the following day hosted him": counted from the date before.
         dated_at, day = max((o, d) for o, d in in_clause) if own else found[0]
-        shift = DAY_SHIFT.search(text, dated_at, trigger_at) if trigger_at and dated_at < trigger_at \
+        shift = day_shift(text, dated_at, trigger_at) if trigger_at and dated_at < trigger_at \
             else None
         if shift:
-            return day + dt.timedelta(days=-1 if shift.group("earlier") else 1)
+            return day + dt.timedelta(days=shift)
         if own:
             return own
         # "held talks on Thursday, a day after meeting Zelensky": counted from the sentence's day.
@@ -362,9 +387,9 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         # "a visit from 7 to 9 March … During the visit, X met Y": no one day
         return None
     day, paragraph = last_date
-    shift = DAY_SHIFT.search(sentence.text)
+    shift = day_shift(sentence.text)
     if shift:
-        return day + dt.timedelta(days=-1 if shift.group("earlier") else 1)
+        return day + dt.timedelta(days=shift)
     if SOURCE_CONNECTIVES.match(sentence.text) or CONTINUATION.search(sentence.text):
         return day
     if sentence.paragraph == paragraph:
