@@ -29,6 +29,11 @@ def officials(text: str) -> list[tuple]:
     return [(o.name, o.post, o.government) for o in run(text).officials]
 
 
+def statement_speakers(text: str) -> list[tuple]:
+    """The speakers of each statement ``text`` reports, in order."""
+    return [c.participants for c in run(text).communications if c.kind.value == "statement"]
+
+
 def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
     return [
         (c.mode.value, c.status.value, tuple(sorted(c.participants)), c.initiator,
@@ -1353,8 +1358,7 @@ def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_
      [("Zul Hamzah",)]),
 ])
 def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
-    assert [c.participants for c in run(text).communications
-            if c.kind.value == "statement"] == speakers
+    assert statement_speakers(text) == speakers
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
@@ -1366,8 +1370,7 @@ def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
       "for him, spokesperson Guo Lihua told a regular press briefing."), [("Guo Lihua",)]),
 ])
 def test_extract_the_speaker_is_the_subject_not_a_name_before_it(text, speakers):
-    assert [c.participants for c in run(text).communications
-            if c.kind.value == "statement"] == speakers
+    assert statement_speakers(text) == speakers
 
 
 def test_extract_stacked_styles_keep_the_name_s_offsets_and_a_title_after_a_comma_is_a_title():
@@ -1416,8 +1419,7 @@ def test_extract_what_was_said_is_not_who_said_it(text, statements):
      [("Abdiweli Nur",)]),
 ])
 def test_extract_a_body_speaking_after_an_official_is_no_official(text, speakers):
-    assert [c.participants for c in run(text).communications
-            if c.kind.value == "statement"] == speakers
+    assert statement_speakers(text) == speakers
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -440,14 +440,15 @@ PLANNED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+[^,;.]{1,30}?)?\s+(?:is|are)\s
                            r"(?:planned|scheduled|expected|due|set|slated)\b")
 
 
+#: what calls an occasion off
+CALLED_OFF = r"(?:cancell?ed|called\s+off|scrapped|shelved)"
 #: ... or called off: "a meeting between A and B was cancelled"
 CANCELLED_AFTER = re.compile(r"(?:\s+(?:in|at|on)\s+(?:(?!\b(?:that|which|who)\b)[^,;.]){1,30}?)?"
                              r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
-                             r"(?:cancell?ed|called\s+off|scrapped|shelved)\b")
+                             rf"{CALLED_OFF}\b")
 #: ... or called off before it: "called off his meeting with X"
-CANCELLED_BEFORE = re.compile(r"\b(?:called\s+off|cancell?ed|scrapped|shelved)\s+(?:(?:his|her|their|"
-                              r"its|the|a|an|this|next|planned|scheduled|upcoming)\s+)*"
-                              r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+CANCELLED_BEFORE = re.compile(rf"\b{CALLED_OFF}\s+(?:(?:his|her|their|its|the|a|an|this|next|"
+                              r"planned|scheduled|upcoming)\s+)*(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 ATTENDED_BY = re.compile(r"attended\s+by\b", re.IGNORECASE)
@@ -457,7 +458,7 @@ RECALLED_EVENT = re.compile(r"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:meeting|ta
 
 
 #: a journey called off, with what was to happen on it after it
-CANCELLED_JOURNEY = re.compile(r"\b(?:cancell?ed|called\s+off|postponed|scrapped)\s+(?:(?:his|her|"
+CANCELLED_JOURNEY = re.compile(rf"\b(?:{CALLED_OFF}|postponed)\s+(?:(?:his|her|"
                                r"their|its|a|an|the|planned|scheduled)\s+)*(?:[\w-]+\s+)?(?:trip|"
                                r"visit|journey|tour)\b(?:(?!,\s*but\b|\binstead\b)[^.;])*?"
                                r"(?:,\s*where\b|\bto\s+(?:meet|see|hold|visit)\b)"
