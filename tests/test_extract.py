@@ -1697,6 +1697,12 @@ def test_extract_statements_by_their_occasion(text, expected):
         # A day right after the verb is.
         ("Dutch Prime Minister Mark Rutte said on Wednesday that talks would resume on Monday.",
          {("unspecified", ("Mark Rutte",), "2022-03-09")}),
+        # A quoted programme name is no quotation of what was said.
+        (('Dutch Prime Minister Mark Rutte told CNN\'s "State of the Union" on Wednesday that '
+          "talks would resume."),
+         {("unspecified", ("Mark Rutte",), "2022-03-09")}),
+        ('Dutch Prime Minister Mark Rutte said "Talks Resume" on Monday would be the headline.',
+         {("unspecified", ("Mark Rutte",), None)}),
         # A past year in the reported content does not place the remark in the past.
         ("Chinese President Xi Jinping met Kenyan President William Ruto on Friday. Xi thanked "
          "Ruto for the message he sent in January.", set()),

@@ -335,13 +335,20 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 #: where reported speech begins after its verb: "that", a subject pronoun, a quotation, the
 #: reason of "thanked X for"
 CONTENT = re.compile(r"\bthat\b|\b(?:he|she|they|it|we|I|there)\b|[“\"]|\bfor\b")
+#: a quoted title after the broadcaster or paper that owns it, not quoted words: 'told NBC's
+#: "Meet the Press" on Sunday'
+QUOTED_TITLE = re.compile(r"(?:['’]s|\b[A-Z][\w.&-]*)[^\S\n]+[“\"][A-Z][\w’'-]*(?:[^\S\n]+"
+                          r"(?:[A-Z][\w’'-]*|of|the|and|a|an|on|in|to|for|with|at)){0,5}"
+                          r"[”\"](?=[^\S\n]+[a-z])")
 
 
 def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
                    speakers: list) -> int:
     """Where the content of a statement starts after its trigger (a "that" clause, a clause
     with its own subject), or the clause's end."""
-    content = CONTENT.search(text, end, clause_end)
+    titles = [title.span() for title in QUOTED_TITLE.finditer(text, end, clause_end)]
+    content = next((found for found in CONTENT.finditer(text, end, clause_end)
+                    if not any(start <= found.start() < stop for start, stop in titles)), None)
     # "issued a joint statement with X on Monday": one addressed or joined is no content
     named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers
              and not ADDRESSEE_BEFORE.search(text, max(end, m.start - 60), m.start)]
