@@ -1697,6 +1697,11 @@ def test_extract_statements_by_their_occasion(text, expected):
         # A day right after the verb is.
         ("Dutch Prime Minister Mark Rutte said on Wednesday that talks would resume on Monday.",
          {("unspecified", ("Mark Rutte",), "2022-03-09")}),
+        # Content needs no "that": a day inside it is not the remark's.
+        ("On Tuesday, Dutch Prime Minister Mark Rutte said the talks would resume on Friday.",
+         {("unspecified", ("Mark Rutte",), "2022-03-08")}),
+        ("Dutch Prime Minister Mark Rutte said late Tuesday the talks would resume.",
+         {("unspecified", ("Mark Rutte",), "2022-03-08")}),
         # A quoted programme name is no quotation of what was said.
         (('Dutch Prime Minister Mark Rutte told CNN\'s "State of the Union" on Wednesday that '
           "talks would resume."),

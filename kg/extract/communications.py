@@ -352,7 +352,20 @@ def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
     # "issued a joint statement with X on Monday": one addressed or joined is no content
     named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers
              and not ADDRESSEE_BEFORE.search(text, max(end, m.start - 60), m.start)]
-    return min([content.start() if content else clause_end] + named)
+    # "said the two leaders would meet on Friday": content with no "that"
+    said = SAID_CONTENT.match(text, end) if SAID.search(text, max(0, end - 6), end) else None
+    return min([content.start() if content else clause_end] + named
+               + ([said.end() - 1] if said and said.end() <= clause_end else []))
+
+
+SAID = re.compile(r"\bsa(?:id|ys)$")
+#: a lowercase word right after "said" that opens no adverbial ("said on Monday", "said in a
+#: statement", "said late Tuesday") begins what was said
+SAID_CONTENT = re.compile(
+    r"[^\S\n]+(?!(?:on|in|at|during|after|before|while|when|late|early|earlier|later|last|this|"
+    r"yesterday|today|tonight|to|via|through|afterwards|separately|also|then|from|of|by|with|"
+    r"shortly|again|publicly|privately|repeatedly|recently|once|previously|only|as|and|but|or|"
+    r"soon|just|following|over|upon|amid|according|\w+ly)\b)[a-z]")
 
 
 ADDRESSEE_BEFORE = re.compile(r"\b(?:with|to|alongside|beside)\s+(?:(?:the|his|her)\s+)?"
