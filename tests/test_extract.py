@@ -2074,6 +2074,17 @@ def test_extract_later_paragraphs_keep_the_narratives_day(second_paragraph, expe
     assert [c[4] for c in found] == [expected_date]
 
 
+def test_extract_a_paragraph_that_names_its_day_keeps_it_over_the_parties_last_contact():
+    text = ("French President Emmanuel Macron hosted German Chancellor Olaf Scholz and Italian "
+            "Prime Minister Mario Draghi in Paris on Thursday.\n\n"
+            "The summit was preceded on Wednesday by separate meetings. Macron received Scholz "
+            "in the morning and Draghi in the afternoon.")
+    assert {(c[2], c[4]) for c in contacts(text)} == {
+        (("Emmanuel Macron", "Mario Draghi", "Olaf Scholz"), "2022-03-10"),
+        (("Emmanuel Macron", "Olaf Scholz"), "2022-03-09"),
+        (("Emmanuel Macron", "Mario Draghi"), "2022-03-09")}
+
+
 # --- Reference: pronouns agree in gender with what the text says of their antecedent -----------
 
 def test_extract_a_pronoun_skips_an_official_of_the_other_gender():

@@ -829,9 +829,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             and not any(d for _, d in find_dates(sentence.text, published, planned)):
         # "he also had conversations there with…" continues the last contact of its parties,
         # not whatever day the narrative reached since (which "on the same day" or "a day
-        # earlier" name).
+        # earlier" name), unless this paragraph set that day ("The conference was preceded on
+        # Monday by meetings. X received Y in the morning").
+        since = paragraph_start(text, sentence.start) \
+            if last_date and last_date[1] == sentence.paragraph else 0
         date = next((m.communication.date for m in reversed(found[-10:])
                      if m.communication.kind is Kind.CONTACT and m.communication.date
+                     and m.offset >= since
                      and set(m.communication.participants) & set(names)), date)
     mode = refine_mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
     initiator = chair.official if chair else find_initiator(
