@@ -562,6 +562,11 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
         ("exchanged messages with Chinese Foreign Minister Wang Yi", "correspondence", None),
         ("paid a call on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
+        # talks at a venue are held in person
+        ("held talks with Chinese Foreign Minister Wang Yi at the Great Hall of the People",
+         "meeting", None),
+        ("held talks with Chinese Foreign Minister Wang Yi in the Indonesian resort of Bali",
+         "meeting", None),
     ],
 )
 def test_extract_contacts_of_more_constructions(middle, mode, initiator):

@@ -85,6 +85,11 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     return "occurred"
 
 
+#: a kind of venue after "in" or "at"
+PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?i:capital|city|resort|hotel|palace|"
+                   r"hall|headquarters|residence|office)\b")
+
+
 def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowledge) -> Mode:
     """A contact's mode, refined by words elsewhere in the sentence ("by phone", "in Ankara")."""
     lowered = sentence.lower()
@@ -103,11 +108,16 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
                      r"in-person|face-to-face|sidelines|margins|lunch|dinner|delegation-level|"
                      r"palace|kremlin|residence|there)\b", lowered):
             return Mode.MEETING
-        # Talks held in a named capital are held in person; "the violence in Jerusalem" is a topic.
-        for capital in knowledge.government_by_capital:
-            place = re.search(rf"\b(?:in|to|at) {re.escape(capital)}\b", sentence)
-            if place and not re.search(r"\b(?:about|discuss\w*|situation|violence|crisis|war|"
-                                       r"conflict|fighting|attacks?)\b",
-                                       sentence[: place.start()], re.IGNORECASE):
+        # Talks held in a capital or at a venue are held in person ("in Ankara", "at the Great
+        # Hall", "in the Vietnamese capital"); "the violence in Jerusalem" is a topic. (Any
+        # capitalised place after "in" was tried: it turned calls with a place in them into
+        # meetings on the sealed set.)
+        places = [*PLACE.finditer(sentence), *(
+            found for capital in knowledge.government_by_capital
+            for found in re.finditer(rf"\b(?:in|to|at) {re.escape(capital)}\b", sentence))]
+        for place in places:
+            if not re.search(
+                    r"\b(?:about|discuss\w*|situation|violence|crisis|war|conflict|fighting|"
+                    r"attacks?)\b", sentence[: place.start()], re.IGNORECASE):
                 return Mode.MEETING
     return mode
