@@ -1908,6 +1908,8 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # Honorifics are no part of a name ("Mr.", "Shri", "H.E.").
         ("Mr. Putin received Shri Narendra Modi.", dt.date(2019, 9, 4),
          [("Vladimir Putin", "President", "Russia"), ("Narendra Modi", "Prime Minister", "India")]),
+        ("HH the Amir received a letter from President Seyyed Ebrahim Raisi.", dt.date(2023, 3, 8),
+         [("Ebrahim Raisi", "President", "Iran")]),
         # A shorter form of the holder's post fits ("Secretary" of State); a family name written
         # first names its holder after a title ("Foreign Minister Qin" is Qin Gang).
         ("Secretary Blinken met Foreign Minister Qin.", dt.date(2023, 6, 1),
@@ -2091,6 +2093,13 @@ def test_extract_a_paragraph_that_names_its_day_keeps_it_over_the_parties_last_c
 
 
 # --- Reference: pronouns agree in gender with what the text says of their antecedent -----------
+
+def test_extract_an_honorific_in_capitals_is_no_pronoun():
+    text = ("Qatari Emir Sheikh Tamim bin Hamad Al-Thani received a phone call today from HE US "
+            "President Joe Biden.")
+    assert contacts(text) == [("phone", "occurred", ("Joe Biden", "Tamim bin Hamad Al-Thani"),
+                               "Joe Biden", "2022-03-11")]
+
 
 def test_extract_a_pronoun_skips_an_official_of_the_other_gender():
     text = ("British Prime Minister Theresa May travelled to Brussels on Monday. "

@@ -45,7 +45,8 @@ from kg.extract.sentences import Sentence, find_quotes, paragraph_start, sentenc
 from kg.extract.triggers import SPEECH_VERBS
 from kg.knowledge import OfficeHolder
 
-PRONOUNS = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
+# Case as written: "HE" in a Gulf readout is "His Excellency".
+PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is)\b")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
 
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
