@@ -252,6 +252,9 @@ def test_extract_no_officials_without_an_official_post(text):
         # (Putin, an office-holder in office, is named too: annotators list such officials.)
         ("Dmitry Peskov, Putin's spokesman, said the talks were useful.",
          {"Dmitry Peskov", "Vladimir Putin"}),
+        # Names listed together act together, present at an occasion too.
+        ("Cai Qi, Ding Xuexiang and Foreign Minister Qin Gang were present at the talks.",
+         {"Cai Qi", "Ding Xuexiang", "Qin Gang"}),
         # A government that owns the name is no part of it.
         ("Australia's Penny Wong met the press.", {"Penny Wong"}),
         # Private people speak too, and stay out.

@@ -187,7 +187,8 @@ ACTION_VERBS = (
     SPEECH_VERBS + r"|met|meets|meet|spoke|speaks|phoned|telephoned|called|visited|visits|received|"
     r"hosted|welcomed|held|holds|wrote|announced|described|accused|rejected|urged|thanked|confirmed|"
     r"signed|travell?ed|arrived|reached|flew|chaired|convened|attended|invited|congratulated|"
-    r"condemned|called for|pledged|promised|vowed|told|addressed|briefed|discussed|agreed"
+    r"condemned|called for|pledged|promised|vowed|told|addressed|briefed|discussed|agreed|"
+    r"present|took part|participated"
 )
 # Where an untitled name is the other party of a contact ("talks with Vladimir Putin").
 CONTACT_BEFORE = re.compile(
@@ -195,7 +196,7 @@ CONTACT_BEFORE = re.compile(
     r"welcomed by|greeted by|called|"
     r"phoned|telephoned|between|visit(?:ed)?|letter to|message to)|['’]s guest)[^\S\n]+$")
 AUXILIARIES = (r"(?:(?:has|had|have|also|later|then|once|already|himself|herself|again|on \w+|"
-               r"will|would|could|might|may|did|does|is|was|not|never)[^\S\n]+)*")
+               r"will|would|could|might|may|did|does|is|was|are|were|not|never)[^\S\n]+)*")
 
 
 PRIVATE_BODY = re.compile(
@@ -281,13 +282,14 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         spans.append((start, end, person, "titled"))
 
 
-PARTNER = re.compile(r"[^\S\n]+and[^\S\n]+(?:(?:[A-Z][\w’'-]*|[A-Z]\.)(?:['’]s)?[^\S\n]+){0,5}"
-                     r"(?:[A-Z][\w’'-]*|[A-Z]\.)")
+_PARTNER_NAME = r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)(?:['’]s)?[^\S\n]+){0,5}(?:[A-Z][\w’'-]*|[A-Z]\.)"
+#: the names coordinated after a name: "and B", ", B and C", ", B, and C"
+PARTNER = re.compile(rf"(?:,[^\S\n]+{_PARTNER_NAME}){{0,4}},?[^\S\n]+and[^\S\n]+{_PARTNER_NAME}")
 
 
 def _acts_with_partner(text: str, end: int, acts_after: re.Pattern) -> bool:
-    """Whether the name ending at ``end`` acts together with the name coordinated after it
-    ("Russia's Sergei Shoigu and Ukraine's Oleksii Reznikov met")."""
+    """Whether the name ending at ``end`` acts together with the names coordinated after it
+    ("Russia's Sergei Shoigu and Ukraine's Oleksii Reznikov met", "A, B and C were present")."""
     partner = PARTNER.match(text, end)
     return partner is not None and acts_after.match(text, partner.end()) is not None
 
