@@ -565,6 +565,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
         ("exchanged messages with Chinese Foreign Minister Wang Yi", "correspondence", None),
         ("paid a call on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
+        # a courtesy call is a visit; calling on someone to act is no contact
+        ("called on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
         # talks at a venue are held in person
         ("held talks with Chinese Foreign Minister Wang Yi at the Great Hall of the People",
          "meeting", None),
@@ -2082,6 +2084,20 @@ def test_extract_later_paragraphs_keep_the_narratives_day(second_paragraph, expe
             "Çavuşoğlu on Tuesday.\n\n" + second_paragraph)
     found = [c for c in contacts(text) if "Sameh Shoukry" in c[2]]
     assert [c[4] for c in found] == [expected_date]
+
+
+def test_extract_calling_on_someone_to_act_is_no_courtesy_call():
+    assert contacts("US Secretary of State Antony Blinken called on Chinese Foreign Minister "
+                    "Wang Yi to use his influence on Monday.") == []
+    assert contacts("US Secretary of State Antony Blinken called on Monday for talks.") == []
+
+
+def test_extract_a_statement_s_content_does_not_step_back_into_background():
+    text = ("U.S. President Barack Obama and Cuban President Raúl Castro announced on Wednesday "
+            "that their countries would restore ties.\n\n"
+            "Secretary of State John Kerry said in a statement that he had instructed his staff "
+            "to prepare talks.")
+    assert ("press_statement", ("John Kerry",), "2022-03-09") in statements(text)
 
 
 def test_extract_a_paragraph_that_names_its_day_keeps_it_over_the_parties_last_contact():

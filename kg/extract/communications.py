@@ -335,6 +335,8 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 #: where reported speech begins after its verb: "that", a subject pronoun, a quotation, the
 #: reason of "thanked X for"
 CONTENT = re.compile(r"\bthat\b|\b(?:he|she|they|it|we|I|there)\b|[“\"]|\bfor\b")
+#: what follows the one urged: "called on X to act", "… and Y to act"
+URGED_TO = re.compile(r"(?:,[^,;.]{0,60},)?\s+(?:and\s+[^;.]{0,60}?\s+)?to\s+[a-z]")
 #: a quoted title after the broadcaster or paper that owns it, not quoted words: 'told NBC's
 #: "Meet the Press" on Sunday'
 QUOTED_TITLE = re.compile(r"(?:['’]s|\b[A-Z][\w.&-]*)[^\S\n]+[“\"][A-Z][\w’'-]*(?:[^\S\n]+"
@@ -588,6 +590,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             if recipient is not None:
                 subjects, objects = (([recipient], objects) if trigger.initiator == "object"
                                      else (objects, [recipient]))
+    if objects and re.match(r"call(?:ed|s|ing)? on\b", text[start:end], re.IGNORECASE) \
+            and URGED_TO.match(text, objects[-1].end):
+        return []  # "called on X to release the prisoners": urging, no courtesy call
     if objects and re.match(r"call", text[start:end], re.IGNORECASE) and (
             CALLED_SOMETHING.match(text, objects[0].end) or (
                 re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])

@@ -394,8 +394,10 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         return day
     if sentence.paragraph == paragraph:
         return day
-    # A later paragraph goes on with the narrative's day unless it steps back into background.
-    if not carry or BACKGROUND.search(sentence.text) or mentions_other_period(sentence.text):
+    # A later paragraph goes on with the narrative's day unless it steps back into background
+    # (what a statement reports may: "X said in a statement that he had instructed Y").
+    own = sentence.text if content_at is None else text[sentence.start:content_at]
+    if not carry or BACKGROUND.search(own) or mentions_other_period(own):
         return None
     return day
 
