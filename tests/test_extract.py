@@ -1917,6 +1917,13 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
          [("Vladimir Putin", "President", "Russia"), ("Narendra Modi", "Prime Minister", "India")]),
         ("HH the Amir received a letter from President Seyyed Ebrahim Raisi.", dt.date(2023, 3, 8),
          [("Ebrahim Raisi", "President", "Iran")]),
+        # A post written with a space for a hyphen still fits the holder's; a rank "(retd)" is
+        # a style; "NSA" is the national security adviser.
+        ("The lunch was chaired by the alliance's secretary general, Lord Robertson.",
+         dt.date(2001, 6, 14), [("George Robertson", "Secretary General", "NATO")]),
+        ("Indian NSA Ajit Doval met Lt. Gen. (retd) Nasser Khan Janjua.", dt.date(2015, 12, 8),
+         [("Ajit Doval", "National Security Adviser", "India"),
+          ("Nasser Khan Janjua", "General", None)]),
         # A shorter form of the holder's post fits ("Secretary" of State); a family name written
         # first names its holder after a title ("Foreign Minister Qin" is Qin Gang).
         ("Secretary Blinken met Foreign Minister Qin.", dt.date(2023, 6, 1),

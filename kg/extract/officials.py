@@ -419,9 +419,12 @@ def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     if person.governments and not {term.government for term in holder.terms} & set(
             person.governments):
         return False
-    posts = {post.lower() for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
+    def plain(post: str) -> str:  # "secretary general" is the "Secretary-General"
+        return post.lower().replace("-", " ")
+
+    posts = {plain(post) for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
     # "Secretary Blinken" is the Secretary of State: a shorter form of the post fits too.
-    return not posts or any(term.post.lower() in post or post in term.post.lower()
+    return not posts or any(plain(term.post) in post or post in plain(term.post)
                             for term in holder.terms for post in posts)
 
 
