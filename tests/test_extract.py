@@ -1681,6 +1681,15 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
          {("speech", ("Antony Blinken",), None)}),
         ("US Secretary of State Antony Blinken delivered remarks at the embassy on Sunday.",
          {("speech", ("Antony Blinken",), "2022-03-06")}),
+        # An audience addressed or told is a speech's; a post or a televised message is its own.
+        ("US Secretary of State Antony Blinken addressed some 2,000 Ukrainian-Americans on Sunday.",
+         {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken told guests at a state banquet on Sunday that "
+         "peace had come.", {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken delivered a televised message on Sunday.",
+         {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("In a Facebook post on Sunday, US Secretary of State Antony Blinken said peace had come.",
+         {("social_media", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken issued a statement with Chinese Foreign Minister "
          "Wang Yi on Sunday.", {("press_statement", ("Antony Blinken",), "2022-03-06")}),
         # A definite occasion opening a clause points back: the official before is no speaker.
