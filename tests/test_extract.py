@@ -99,7 +99,7 @@ def test_extract_officials_from_titles_and_appositions(text, expected):
          [("Ruth Achieng", "Counterpart", "Kenya"), ("Kwame Boateng", "Counterpart", "Ghana")]),
         # "Country's Name" items, a titled item in between, a scope after the post
         (("Behind him stood the heads of the three delegations — Russia's Ivan Petrov, Iran's "
-         "Deputy Foreign Minister Ali Tabar and Turkey's Emre Kaya."),
+          "Deputy Foreign Minister Ali Tabar and Turkey's Emre Kaya."),
          [("Ivan Petrov", "Head", "Russia"), ("Ali Tabar", "Deputy Foreign Minister", "Iran"),
           ("Emre Kaya", "Head", "Turkey")]),
         # a list after a comma
@@ -136,19 +136,19 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # A rank written short is the rank; the owner of a predecessor gives the government;
         # "Austin" in 2023 is the one defence minister of that name in office (the gazetteer).
         (("Chinese Defence Minister Li Shangfu spoke. Austin once met Li's predecessor, Gen. Wei "
-         "Fenghe, in India."),
+          "Fenghe, in India."),
          [("Li Shangfu", "Defence Minister", "China"),
           ("Lloyd Austin", "Defence Minister", "United States"), ("Wei Fenghe", "General", "China")]),
         # A post "of" an organisation's post-holder is the organisation's.
         (("Also on the mission was Dr Kofi Mensah, Special Representative of the United Nations "
-         "Secretary-General for West Africa."),
+          "Secretary-General for West Africa."),
          [("Kofi Mensah", "Special Representative", "United Nations")]),
         # An envoy represents the state owning the post, not the organisation it is sent to.
         ("Syria's U.N. ambassador Omar Haddad met Russia's NATO envoy Ivan Petrov.",
          [("Omar Haddad", "Ambassador", "Syria"), ("Ivan Petrov", "Envoy", "Russia")]),
         # A companion is on the side of the official it accompanies.
         (("North Korean Foreign Minister Ri Yong Ho, flanked by Vice Foreign Minister Choe Son "
-         "Hui, spoke. The United Nations was silent."),
+          "Hui, spoke. The United Nations was silent."),
          [("Ri Yong Ho", "Foreign Minister", "North Korea"),
           ("Choe Son Hui", "Vice Foreign Minister", "North Korea")]),
         # The Pope heads the Holy See and keeps the style with the name.
@@ -156,7 +156,7 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Pope Francis", "Pope", "Vatican"), ("Volodymyr Zelensky", "President", "Ukraine")]),
         # Military and legal offices are posts, "Under" a modifier of one.
         (("Russian Chief of the General Staff Valery Gerasimov met US Attorney General Ana Ruiz "
-         "and Under Secretary of State Victoria Nuland."),
+          "and Under Secretary of State Victoria Nuland."),
          [("Valery Gerasimov", "Chief of the General Staff", "Russia"),
           ("Ana Ruiz", "Attorney General", "United States"),
           ("Victoria Nuland", "Under Secretary of State", "United States")]),
@@ -167,11 +167,11 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         ("Senegal's Macky Sall, the African Union chairman, met Chinese President Xi Jinping.",
          [("Macky Sall", "Chairman", "African Union"), ("Xi Jinping", "President", "China")]),
         (("Senegalese President Macky Sall, who currently chairs the African Union, met Chinese "
-         "President Xi Jinping."),
+          "President Xi Jinping."),
          [("Macky Sall", "President", "African Union"), ("Xi Jinping", "President", "China")]),
         (("Pierre Duval, the French foreign minister, and Jon Lind, the Finnish foreign minister, "
-         "who was there as chairman of the Organisation for Security and Cooperation in Europe, "
-         "flew into Tbilisi."),
+          "who was there as chairman of the Organisation for Security and Cooperation in Europe, "
+          "flew into Tbilisi."),
          [("Pierre Duval", "Foreign Minister", "France"), ("Jon Lind", "Foreign Minister", "OSCE")]),
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
@@ -182,7 +182,7 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         ("Minister for Foreign Affairs of Viet Nam Nguyen Thanh Son arrived.",
          [("Nguyen Thanh Son", "Minister for Foreign Affairs", "Vietnam")]),
         (("Mr. Bakary Sanogo, Minister for Foreign Affairs and Cooperation of the Republic of "
-          "Niger, arrived."),
+           "Niger, arrived."),
          [("Bakary Sanogo", "Minister for Foreign Affairs and Cooperation", "Niger")]),
         ("The Libyan Minister of State for Migration Affairs, Mr Ali Zway, arrived.",
          [("Ali Zway", "Minister of State for Migration Affairs", "Libya")]),
@@ -196,7 +196,7 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
         # the state is read whole ("Saudi Arabia", not "Saudi" before a name "Arabia"), and the
         # possessive of a style is part of the style
         (("His Excellency Faisal Al-Harbi, Minister of Foreign Affairs of the Kingdom of Saudi "
-          "Arabia, arrived."),
+           "Arabia, arrived."),
          [("Faisal Al-Harbi", "Minister of Foreign Affairs", "Saudi Arabia")]),
         # ... and a title of its own after its comma is the next person's
         ("The chair of the Caribbean Community, Jamaican Prime Minister Alisha Greaves, arrived.",
@@ -248,7 +248,7 @@ def test_extract_no_officials_without_an_official_post(text):
     [
         # Untitled people who meet, call or speak act as officials.
         (("When Sergey Lavrov and Dmytro Kuleba sat down, nothing moved. Kuleba said little. "
-         "Lavrov met the press."), {"Sergey Lavrov", "Dmytro Kuleba"}),
+          "Lavrov met the press."), {"Sergey Lavrov", "Dmytro Kuleba"}),
         ("Indonesian President Joko Widodo held talks with Vladimir Putin.",
          {"Joko Widodo", "Vladimir Putin"}),
         # (Putin, an office-holder in office, is named too: annotators list such officials.)
@@ -261,11 +261,11 @@ def test_extract_no_officials_without_an_official_post(text):
         ("Australia's Penny Wong met the press.", {"Penny Wong"}),
         # Private people speak too, and stay out.
         (("Mustafa Aydın, who teaches international relations at Kadir Has University, said "
-         "Ankara was a natural venue."), set()),
+          "Ankara was a natural venue."), set()),
         ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
          set()),
         (("Egypt's foreign minister, Sameh Shoukry, said in an interview with Al Arabiya that "
-         "talks had stopped."), {"Sameh Shoukry"}),
+          "talks had stopped."), {"Sameh Shoukry"}),
     ],
 )
 def test_extract_untitled_people_who_act_like_officials(text, expected):
@@ -276,31 +276,31 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
     ("text", "name", "post", "government"),
     [
         (("Mevlüt Çavuşoğlu could claim a first. Turkey's foreign minister had brought the two "
-         "sides together. Çavuşoğlu announced it."), "Mevlüt Çavuşoğlu", "Foreign Minister",
+          "sides together. Çavuşoğlu announced it."), "Mevlüt Çavuşoğlu", "Foreign Minister",
          "Turkey"),
         ("Australia's Penny Wong met the press.", "Penny Wong", None, "Australia"),
         ("He was accompanied by Housing Minister Zeev Elkin, who met Putin.", "Zeev Elkin",
          "Housing Minister", None),
         # The owner of a post gives the government: "Putin's spokesman", "his spokesman".
         (("Russian President Vladimir Putin met him. Dmitry Peskov, Putin's spokesman, said the "
-         "talks were useful."), "Dmitry Peskov", "Spokesman", "Russia"),
+          "talks were useful."), "Dmitry Peskov", "Spokesman", "Russia"),
         (("UN Secretary-General António Guterres will travel on Monday, his spokesman, Stéphane "
-         "Dujarric, said."), "Stéphane Dujarric", "Spokesman", "United Nations"),
+          "Dujarric, said."), "Stéphane Dujarric", "Spokesman", "United Nations"),
         ("Ukraine's ambassador to Indonesia, Vasyl Hamianin, said so on Tuesday.",
          "Vasyl Hamianin", "Ambassador to Indonesia", "Ukraine"),
         # the country an envoy is sent to is not the one they represent
         (("The United States was represented by its ambassador to Kazakhstan, John Doe, who "
-         "attended as an observer."), "John Doe", "Ambassador to Kazakhstan", "United States"),
+          "attended as an observer."), "John Doe", "Ambassador to Kazakhstan", "United States"),
         (("Libya was more reserved. Its minister of state for foreign affairs, Omar Said, "
-         "welcomed the deal."), "Omar Said", "Minister of State for foreign affairs", "Libya"),
+          "welcomed the deal."), "Omar Said", "Minister of State for foreign affairs", "Libya"),
         # one of a list whose other members all represent one government represents it too
         (("Secretary of State Antony Blinken, US Defense Secretary Lloyd Austin and the national "
-         "security adviser, Ana Ruiz, met Chinese Foreign Minister Wang Yi."), "Ana Ruiz",
+          "security adviser, Ana Ruiz, met Chinese Foreign Minister Wang Yi."), "Ana Ruiz",
          "National Security Adviser", "United States"),
         # a readout's staff speak for the leader it calls plain "the President"
         (("President Hassan Rouhani arrived in Muscat on Monday for talks with Omani officials. "
-         "Mr. Ali Tabar, Spokesman of the Ministry of Foreign Affairs, said the President "
-         "welcomed any dialogue with Oman."), "Ali Tabar", "Spokesman", "Iran"),
+          "Mr. Ali Tabar, Spokesman of the Ministry of Foreign Affairs, said the President "
+          "welcomed any dialogue with Oman."), "Ali Tabar", "Spokesman", "Iran"),
         # what stands right around an untitled name: "of Iran", "the Iranian diplomat X",
         # "who leads the Iranian delegation"
         ("In Geneva, Ali Tabar of Iran met Rob Malley of the United States on Monday.",
@@ -308,10 +308,10 @@ def test_extract_untitled_people_who_act_like_officials(text, expected):
         ("In Geneva, the Iranian diplomat Ali Tabar met American officials on Monday.",
          "Ali Tabar", None, "Iran"),
         (("In Geneva, Ali Tabar, who leads the Iranian delegation, met Rob Malley, head of the "
-         "American team."), "Ali Tabar", None, "Iran"),
+          "American team."), "Ali Tabar", None, "Iran"),
         # a possessive owning a title is not the titled person ("his press secretary, X")
         (("President Carlos Mesa flew home. Late that night his press secretary, Ana Ruiz, "
-         "told reporters the talks would go on."), "Ana Ruiz", "Press Secretary", "Bolivia"),
+          "told reporters the talks would go on."), "Ana Ruiz", "Press Secretary", "Bolivia"),
     ],
 )
 def test_extract_posts_of_untitled_people_come_from_their_context(text, name, post, government):
@@ -342,7 +342,7 @@ def test_extract_surnames_and_titles_link_to_the_official():
          [("meeting", "occurred", ("Emmanuel Macron", "Mohammed bin Salman"), "Emmanuel Macron",
            None)]),
         (("Chinese Foreign Minister Wang Yi held talks with Indian Foreign Minister "
-         "Subrahmanyam Jaishankar in New Delhi on March 8."),
+          "Subrahmanyam Jaishankar in New Delhi on March 8."),
          [("meeting", "occurred", ("Subrahmanyam Jaishankar", "Wang Yi"), None, "2022-03-08")]),
     ],
 )
@@ -360,28 +360,28 @@ def test_extract_contacts(text, expected):
          [(("Dawda Jawara",), ("Mauritania", "Senegal"), "Dawda Jawara")]),
         # ...unless the article names whom the visitor met there.
         (("Indian Prime Minister Narendra Modi visited Japan on Monday. Modi met Japanese Prime "
-         "Minister Fumio Kishida in Tokyo."),
+          "Minister Fumio Kishida in Tokyo."),
          [(("Fumio Kishida", "Narendra Modi"), (), "Narendra Modi")]),
         # A meeting's convener takes part and starts it.
         (("Turkey relented after a meeting in Madrid between Turkish President Recep Tayyip "
-         "Erdoğan, Finnish President Sauli Niinistö and Swedish Prime Minister Magdalena Andersson, "
-         "convened by NATO Secretary-General Jens Stoltenberg."),
+          "Erdoğan, Finnish President Sauli Niinistö and Swedish Prime Minister Magdalena Andersson, "
+          "convened by NATO Secretary-General Jens Stoltenberg."),
          [(("Jens Stoltenberg", "Magdalena Andersson", "Recep Tayyip Erdoğan", "Sauli Niinistö"),
            (), "Jens Stoltenberg")]),
         # Plural conversations with a list are one per counterpart.
         (("Turkish President Recep Tayyip Erdoğan had brief conversations with Palestinian "
-         "President Mahmoud Abbas and Jordan's King Abdullah II."),
+          "President Mahmoud Abbas and Jordan's King Abdullah II."),
          [(("Mahmoud Abbas", "Recep Tayyip Erdoğan"), (), None),
           (("King Abdullah II", "Recep Tayyip Erdoğan"), (), None)]),
         # "Separately" with a side of two: that whole side met each counterpart in turn.
         (("Norwegian Foreign Minister Jonas Gahr Store and Danish Foreign Minister Per Stig "
-         "Moller arrived. The two ministers first saw Latvian President Vaira Vike-Freiberga and "
-         "Lithuanian President Valdas Adamkus separately."),
+          "Moller arrived. The two ministers first saw Latvian President Vaira Vike-Freiberga and "
+          "Lithuanian President Valdas Adamkus separately."),
          [(("Jonas Gahr Store", "Per Stig Moller", "Vaira Vīķe-Freiberga"), (), None),
           (("Jonas Gahr Store", "Per Stig Moller", "Valdas Adamkus"), (), None)]),
         # Talks that a verb's contact was for ("received A and B for talks") pair no objects.
         (("Latvian President Vaira Vike-Freiberga received Danish Foreign Minister Per Stig "
-         "Moller and Norwegian Foreign Minister Jonas Gahr Store separately for bilateral talks."),
+          "Moller and Norwegian Foreign Minister Jonas Gahr Store separately for bilateral talks."),
          [(("Per Stig Moller", "Vaira Vīķe-Freiberga"), (), "Per Stig Moller"),
           (("Jonas Gahr Store", "Vaira Vīķe-Freiberga"), (), "Jonas Gahr Store")]),
     ],
@@ -397,27 +397,27 @@ def test_extract_contacts_hosts_conveners_and_lists(text, expected):
     [
         # A joint news conference after a meeting is held by the meeting's parties.
         (("German Foreign Minister Annalena Baerbock met Russian Foreign Minister Sergey Lavrov on "
-         "Tuesday. At a joint news conference after their meeting, Lavrov said talks would go on."),
+          "Tuesday. At a joint news conference after their meeting, Lavrov said talks would go on."),
          {("Annalena Baerbock", "Sergey Lavrov")}),
         # "a news conference with X" includes X.
         (("German Foreign Minister Annalena Baerbock told a news conference with Ukrainian Foreign "
-         "Minister Dmytro Kuleba that Germany stood by Ukraine."),
+          "Minister Dmytro Kuleba that Germany stood by Ukraine."),
          {("Annalena Baerbock", "Dmytro Kuleba")}),
         # Alone before reporters, one speaker.
         ("Russian Foreign Minister Sergey Lavrov told reporters that talks would go on.",
          {("Sergey Lavrov",)}),
         # "their news conference": held by those whose talks were just reported.
         (("Dutch Prime Minister Mark Rutte flew to Warsaw on Tuesday for talks with Polish Prime "
-         "Minister Mateusz Morawiecki and, at their news conference afterwards, praised Poland."),
+          "Minister Mateusz Morawiecki and, at their news conference afterwards, praised Poland."),
          {("Mark Rutte", "Mateusz Morawiecki")}),
         # The speaker follows an opening phrase that comes after another one.
         (("Earlier on Tuesday, speaking at a joint news conference after his talks with Polish "
-         "Prime Minister Mateusz Morawiecki, who was on a visit, Dutch Prime Minister Mark Rutte "
-         "said the alliance stood firm."),
+          "Prime Minister Mateusz Morawiecki, who was on a visit, Dutch Prime Minister Mark Rutte "
+          "said the alliance stood firm."),
          {("Mark Rutte", "Mateusz Morawiecki")}),
         # A name is no modal: "May" in "Theresa May" makes nothing hypothetical.
         (("British Prime Minister Theresa May and Irish Prime Minister Leo Varadkar gave a brief "
-         "joint press conference."),
+          "joint press conference."),
          {("Leo Varadkar", "Theresa May")}),
     ],
 )
@@ -450,17 +450,17 @@ def test_extract_the_month_may_is_no_modal_and_a_subject_pronoun_is_the_main_sub
     ("text", "expected"),
     [
         (("French President Emmanuel Macron flew to the Gulf on Friday. Sheikh Mohammed bin "
-         "Zayed Al Nahyan hosted him in Abu Dhabi."), ("Emmanuel Macron", "Mohammed bin Zayed Al Nahyan")),
+          "Zayed Al Nahyan hosted him in Abu Dhabi."), ("Emmanuel Macron", "Mohammed bin Zayed Al Nahyan")),
         # The clause begins after "where": its subject is the host, not Macron.
         (("French President Emmanuel Macron arrived in the Gulf. Earlier on Friday, Macron had "
-         "been in Dubai, where Crown Prince Sheikh Mohammed bin Zayed Al Nahyan hosted him."),
+          "been in Dubai, where Crown Prince Sheikh Mohammed bin Zayed Al Nahyan hosted him."),
          ("Emmanuel Macron", "Mohammed bin Zayed Al Nahyan")),
         (("German Foreign Minister Annalena Baerbock flew to Ankara on Friday. Turkish Foreign "
-         "Minister Mevlüt Çavuşoğlu received her at the ministry."),
+          "Minister Mevlüt Çavuşoğlu received her at the ministry."),
          ("Annalena Baerbock", "Mevlüt Çavuşoğlu")),
         # The owner of the subject's title is no subject: "her" is the owner.
         (("German Foreign Minister Annalena Baerbock flew home. Baerbock's French counterpart, "
-         "Catherine Colonna, called her on Friday."), ("Annalena Baerbock", "Catherine Colonna")),
+          "Catherine Colonna, called her on Friday."), ("Annalena Baerbock", "Catherine Colonna")),
     ],
 )
 def test_extract_an_object_pronoun_is_not_its_own_clause_s_subject(text, expected):
@@ -603,13 +603,13 @@ def test_extract_a_summit_attended_by_or_joined(text):
     [
         # telling an official something is a contact with them ...
         (("Russian President Vladimir Putin arrived in Ankara on Sunday. Turkish President Recep "
-         "Tayyip Erdogan told him that the war must end."),
+          "Tayyip Erdogan told him that the war must end."),
          [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
         (("Turkish President Recep Tayyip Erdogan told Russian President Vladimir Putin on Sunday "
-         "that the war must end."), [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
+          "that the war must end."), [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
         # ... "his Russian counterpart" too
         (("Turkish President Recep Tayyip Erdogan told his Russian counterpart Vladimir Putin "
-          "that the war must end."), [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
+           "that the war must end."), [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
         # ... telling reporters is a statement
         ("Turkish President Recep Tayyip Erdogan told reporters on Sunday that the war must end.",
          [("statement", ("Recep Tayyip Erdoğan",))]),
@@ -632,11 +632,11 @@ def test_extract_a_meeting_held_between_two_officials():
     [
         # the purpose of a journey in the past is what happened, not a plan
         (("US Secretary of State Antony Blinken flew to Beijing on Monday to meet Chinese Foreign "
-         "Minister Wang Yi."), "occurred"),
+          "Minister Wang Yi."), "occurred"),
         (("US Secretary of State Antony Blinken was waiting at the airport to greet Chinese "
-         "Foreign Minister Wang Yi on Monday."), "occurred"),
+          "Foreign Minister Wang Yi on Monday."), "occurred"),
         (("US Secretary of State Antony Blinken will travel to Beijing next week to meet Chinese "
-         "Foreign Minister Wang Yi."), "planned"),
+          "Foreign Minister Wang Yi."), "planned"),
     ],
 )
 def test_extract_the_purpose_of_a_past_journey_happened(text, status):
@@ -662,11 +662,11 @@ def test_extract_a_meeting_next_weekday_is_planned_even_with_a_past_participle()
 
 @pytest.mark.parametrize(("text", "status"), [
     (("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin "
-      "is planned for next week."), "planned"),
+       "is planned for next week."), "planned"),
     (("Talks between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin in "
-      "Geneva are scheduled for Friday."), "planned"),
+       "Geneva are scheduled for Friday."), "planned"),
     (("A meeting between Secretary of State Ann Hale and Russian Foreign Minister Oleg Ivin "
-      "ended without progress."), "occurred"),
+       "ended without progress."), "occurred"),
 ])
 def test_extract_a_plan_said_after_the_event_s_noun_phrase(text, status):
     assert [c[1] for c in contacts(text)] == [status]
@@ -749,75 +749,75 @@ def test_extract_plans_take_no_narrative_date():
     [
         # Calls are two-sided: one call per caller.
         (("Brazilian President Luiz Inácio Lula da Silva received calls from German Chancellor "
-         "Olaf Scholz, Spanish Prime Minister Pedro Sánchez and Portuguese Prime Minister António "
-         "Costa on Monday."),
+          "Olaf Scholz, Spanish Prime Minister Pedro Sánchez and Portuguese Prime Minister António "
+          "Costa on Monday."),
          {("phone", ("Luiz Inácio Lula da Silva", "Olaf Scholz")),
           ("phone", ("António Costa", "Luiz Inácio Lula da Silva")),
           ("phone", ("Luiz Inácio Lula da Silva", "Pedro Sánchez"))}),
         # "Separate meetings" are one per counterpart.
         (("IAEA Director General Rafael Grossi held separate meetings with Ukrainian Foreign "
-         "Minister Dmytro Kuleba and with Russian Foreign Minister Sergey Lavrov."),
+          "Minister Dmytro Kuleba and with Russian Foreign Minister Sergey Lavrov."),
          {("meeting", ("Dmytro Kuleba", "Rafael Grossi")),
           ("meeting", ("Rafael Grossi", "Sergey Lavrov"))}),
         # A joint call stays one.
         (("French President Emmanuel Macron and Saudi Crown Prince Mohammed bin Salman telephoned "
-         "Lebanese Prime Minister Najib Mikati together."),
+          "Lebanese Prime Minister Najib Mikati together."),
          {("phone", ("Emmanuel Macron", "Mohammed bin Salman", "Najib Mikati"))}),
         # The second verb of a clause shares the first one's subject.
         (("German Foreign Minister Annalena Baerbock met Ukrainian Foreign Minister Dmytro Kuleba "
-         "and was received by President Volodymyr Zelensky."),
+          "and was received by President Volodymyr Zelensky."),
          {("meeting", ("Annalena Baerbock", "Dmytro Kuleba")),
           ("meeting", ("Annalena Baerbock", "Volodymyr Zelensky"))}),
         # A call qualified by adjectives, "between" three sides, is one call of three.
         (("There was a three-way call between US President Joe Biden, Prime Minister Fumio "
-         "Kishida of Japan and President Yoon Suk Yeol of South Korea."),
+          "Kishida of Japan and President Yoon Suk Yeol of South Korea."),
          {("phone", ("Fumio Kishida", "Joe Biden", "Yoon Suk Yeol"))}),
         (("German Chancellor Olaf Scholz, French President Emmanuel Macron and Ukrainian "
-         "President Volodymyr Zelensky held a telephone conference on Sunday."),
+          "President Volodymyr Zelensky held a telephone conference on Sunday."),
          {("phone", ("Emmanuel Macron", "Olaf Scholz", "Volodymyr Zelensky"))}),
         # "then" and "former" belong to a title between coordinated names.
         (("Eritrean President Isaias Afwerki and Ethiopia's then prime minister, Meles Zenawi, "
-         "signed a peace agreement in Algiers."), {("meeting", ("Isaias Afwerki", "Meles Zenawi"))}),
+          "signed a peace agreement in Algiers."), {("meeting", ("Isaias Afwerki", "Meles Zenawi"))}),
         # A title before ", Name" is that name's, not another official's.
         (("North Korean Foreign Minister Choe Son Hui spoke. South Korean Foreign Minister Park "
-         "Jin met the North Korean leader, Kim Jong Un, in Pyongyang."),
+          "Jin met the North Korean leader, Kim Jong Un, in Pyongyang."),
          {("meeting", ("Kim Jong Un", "Park Jin"))}),
         # "A joined B for talks with C": all three hold the talks.
         (("German Chancellor Olaf Scholz joined French President Emmanuel Macron for talks with "
-         "Chinese President Xi Jinping."),
+          "Chinese President Xi Jinping."),
          {("unspecified", ("Emmanuel Macron", "Olaf Scholz", "Xi Jinping"))}),
         # A possessive determiner owns a noun; the object comes after it.
         (("The Minister of Foreign Affairs, H.E. Dr. Ayman Safadi, received in his office today "
-         "the Ambassador of Japan, Mr. Kenichi Oshima."),
+          "the Ambassador of Japan, Mr. Kenichi Oshima."),
          {("meeting", ("Ayman Safadi", "Kenichi Oshima"))}),
         # A possessive before a title does not take part.
         (("German Foreign Minister Annalena Baerbock held talks with her Russian counterpart, "
-         "Sergei Lavrov, in Moscow."), {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
+          "Sergei Lavrov, in Moscow."), {("meeting", ("Annalena Baerbock", "Sergei Lavrov"))}),
         # A contact in an opening phrase is the main clause's subject's.
         (("After meeting Egyptian President Omar Nabil in Cairo, Secretary of State Ann Hale "
-          "flew home."), {("meeting", ("Ann Hale", "Omar Nabil"))}),
+           "flew home."), {("meeting", ("Ann Hale", "Omar Nabil"))}),
         # "held their first public meeting": holding a meeting, whatever its adjectives.
         (("Egyptian President Omar Nabil and Israeli Prime Minister Dan Levi held their first "
-          "public meeting in Sharm el-Sheikh."), {("meeting", ("Dan Levi", "Omar Nabil"))}),
+           "public meeting in Sharm el-Sheikh."), {("meeting", ("Dan Levi", "Omar Nabil"))}),
         # ... nor when it opens the title of the second subject, with or without commas.
         (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart Andreas Kostas met "
-          "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
+           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
         (("Greek Foreign Minister Eleni Mavrou and her Cypriot counterpart, Andreas Kostas, met "
-          "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
+           "in Athens."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
         # "then" after officials named together: they are its subject
         (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas then "
-          "met."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
+           "met."), {("meeting", ("Andreas Kostas", "Eleni Mavrou"))}),
         # "they" after officials named together, with no contact reported since: all of them
         (("Greek Foreign Minister Eleni Mavrou, Cypriot Foreign Minister Andreas Kostas and "
-          "Maltese Foreign Minister Ian Borg flew to Cairo, where they met Egyptian President "
-          "Omar Nabil."),
+           "Maltese Foreign Minister Ian Borg flew to Cairo, where they met Egyptian President "
+           "Omar Nabil."),
          {("meeting", ("Andreas Kostas", "Eleni Mavrou", "Ian Borg", "Omar Nabil"))}),
         (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas "
-          "arrived in Cairo. They met Egyptian President Omar Nabil."),
+           "arrived in Cairo. They met Egyptian President Omar Nabil."),
          {("meeting", ("Andreas Kostas", "Eleni Mavrou", "Omar Nabil"))}),
         # ... and the sides of the contact just reported when it comes after them
         (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas "
-          "arrived in Cairo. Mavrou met Egyptian President Omar Nabil. They met again later."),
+           "arrived in Cairo. Mavrou met Egyptian President Omar Nabil. They met again later."),
          {("meeting", ("Eleni Mavrou", "Omar Nabil"))}),
     ],
 )
@@ -850,32 +850,32 @@ def test_extract_a_name_word_is_no_pronoun():
          {("unspecified", ("Dmitry Peskov",), "2022-03-08")}),
         # A remark by someone in a reported meeting belongs to that meeting.
         (("Russian President Vladimir Putin met French President Emmanuel Macron on Monday. "
-         "Putin said the talks were useful."), set()),
+          "Putin said the talks were useful."), set()),
         # A trigger that opens the sentence counts.
         (("Japanese Prime Minister Fumio Kishida arrived. Speaking to reporters on Saturday, "
-         "Kishida said the visit went well."),
+          "Kishida said the visit went well."),
          {("press_briefing", ("Fumio Kishida",), "2022-03-05")}),
         ("On Twitter, Ukrainian President Volodymyr Zelensky warned of a catastrophe.",
          {("social_media", ("Volodymyr Zelensky",), None)}),
         # The subject reaches across an apposition with a relative clause in it.
         (("US Deputy National Security Adviser Ben Rhodes, the adviser who led the secret "
-         "negotiations that produced the opening, told reporters on Monday that talks went well."),
+          "negotiations that produced the opening, told reporters on Monday that talks went well."),
          {("press_briefing", ("Ben Rhodes",), "2022-03-07")}),
         # A title opening a sentence continues the previous sentence's subject.
         (("Indian External Affairs Minister S. Jaishankar met Chinese Foreign Minister Wang Yi "
-         "in New Delhi on Friday. The minister later briefed the press."),
+          "in New Delhi on Friday. The minister later briefed the press."),
          {("press_briefing", ("S. Jaishankar",), "2022-03-11")}),
         # The common reporting verbs of readouts report speech too.
         (("Chinese Foreign Ministry spokesperson Mao Ning reiterated on Monday that China "
-         "opposed the sanctions."), {("unspecified", ("Mao Ning",), "2022-03-07")}),
+          "opposed the sanctions."), {("unspecified", ("Mao Ning",), "2022-03-07")}),
         # A spokesman or aide for an official speaks unnamed (not scored, not the official's).
         (("A spokesman for Russian Foreign Minister Sergei Lavrov wrote on Telegram that the "
-         "talks went well. An aide to President Joe Biden told reporters so."), set()),
+          "talks went well. An aide to President Joe Biden told reporters so."), set()),
         # Addressing or telling a gathering is a speech.
         (("Ukrainian Foreign Minister Dmytro Kuleba addressed the ministers in a pre-recorded "
-         "video."), {("speech", ("Dmytro Kuleba",), None)}),
+          "video."), {("speech", ("Dmytro Kuleba",), None)}),
         (("Senegalese President Macky Sall told European Union leaders by video link that the "
-         "blockade had to end."), {("speech", ("Macky Sall",), None)}),
+          "blockade had to end."), {("speech", ("Macky Sall",), None)}),
         # ... a parliament named without an article or by its country, too; an issue is none.
         ("Ukrainian President Volodymyr Zelensky addressed Congress.",
          {("speech", ("Volodymyr Zelensky",), None)}),
@@ -886,19 +886,19 @@ def test_extract_a_name_word_is_no_pronoun():
         ("Indian Prime Minister Narendra Modi addressed concerns raised at the summit.", set()),
         # Speaking at a gathering is a speech; at a news conference, a briefing.
         (("Speaking at the UN General Assembly, Turkish President Recep Tayyip Erdoğan said the "
-         "war must end."), {("speech", ("Recep Tayyip Erdoğan",), None)}),
+          "war must end."), {("speech", ("Recep Tayyip Erdoğan",), None)}),
         (("Speaking at a news conference, Turkish President Recep Tayyip Erdoğan said the war "
-         "must end."), {("press_briefing", ("Recep Tayyip Erdoğan",), None)}),
+          "must end."), {("press_briefing", ("Recep Tayyip Erdoğan",), None)}),
         # An official named inside a relative clause is not the subject of the verb after it.
         (("Mark Hollis, who served as an aide under President Joe Biden, went further on "
-         "Twitter, calling the deal a disgrace."), set()),
+          "Twitter, calling the deal a disgrace."), set()),
         ("Ann Cole, who ran the C.I.A. under President Joe Biden, said the deal was weak.",
          set()),
         # The reader of a joint or final text is not its speaker; of a statement of their own, is.
         (("Chilean Foreign Minister Ana Torres read out the joint communiqué at the end of the "
-         "summit."), set()),
+          "summit."), set()),
         (("The talks closed with Chilean Foreign Minister Ana Torres reading the final declaration "
-         "in Spanish."), set()),
+          "in Spanish."), set()),
         ("Chilean Foreign Minister Ana Torres read out a statement on the talks.",
          {("press_statement", ("Ana Torres",), None)}),
     ],
@@ -946,19 +946,19 @@ def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
     ("text", "expected"),
     [
         (("Kenyan President William Ruto received a visit from Tanzanian President Samia Suluhu "
-          "Hassan."), ("meeting", "occurred")),
+           "Hassan."), ("meeting", "occurred")),
         (("Kenyan President William Ruto received a delegation led by Tanzanian President Samia "
-          "Suluhu Hassan."), ("meeting", "occurred")),
+           "Suluhu Hassan."), ("meeting", "occurred")),
         ("Kenyan President William Ruto will call Tanzanian President Samia Suluhu Hassan.",
          ("phone", "planned")),
         (("Kenyan President William Ruto plans to call his Tanzanian counterpart Samia Suluhu "
-          "Hassan."), ("phone", "planned")),
+           "Hassan."), ("phone", "planned")),
         (("Kenyan President William Ruto held a video call with Tanzanian President Samia Suluhu "
-          "Hassan."), ("video", "occurred")),
+           "Hassan."), ("video", "occurred")),
         (("Kenyan President William Ruto held a virtual summit with Tanzanian President Samia "
-          "Suluhu Hassan."), ("video", "occurred")),
+           "Suluhu Hassan."), ("video", "occurred")),
         (("Kenyan President William Ruto held a telephone talk with Tanzanian President Samia "
-          "Suluhu Hassan at the request of the Tanzanian side."), ("phone", "occurred")),
+           "Suluhu Hassan at the request of the Tanzanian side."), ("phone", "occurred")),
     ],
 )
 def test_extract_people_or_occasions_as_objects_and_modes_of_calls(text, expected):
@@ -1082,28 +1082,28 @@ def test_extract_the_visitor_starts_the_meeting():
     [
         # A meal or meeting named as a noun, joined to its other side by "with".
         (("UN Secretary-General António Guterres began Tuesday in Moscow with a long working "
-         "meeting and lunch with Foreign Minister Sergey Lavrov."),
+          "meeting and lunch with Foreign Minister Sergey Lavrov."),
          [("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-08")]),
         # The clause's own day, not the first day of the sentence.
         (("After talks on Monday with Turkish President Recep Tayyip Erdoğan, which ended without a "
-         "press appearance, UN Secretary-General António Guterres began Tuesday with a meeting "
-         "with Russian Foreign Minister Sergey Lavrov."),
+          "press appearance, UN Secretary-General António Guterres began Tuesday with a meeting "
+          "with Russian Foreign Minister Sergey Lavrov."),
          [("unspecified", "occurred", ("António Guterres", "Recep Tayyip Erdoğan"), None,
            "2022-03-07"),
           ("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-08")]),
         # "a day after meeting X" is the day before the sentence's day.
         (("Indonesian President Joko Widodo held talks with Russian President Vladimir Putin on "
-         "Thursday, a day after meeting Ukrainian President Volodymyr Zelensky in Kyiv."),
+          "Thursday, a day after meeting Ukrainian President Volodymyr Zelensky in Kyiv."),
          [("meeting", "occurred", ("Joko Widodo", "Vladimir Putin"), None, "2022-03-10"),
           ("meeting", "occurred", ("Joko Widodo", "Volodymyr Zelensky"), None, "2022-03-09")]),
         # "called for" is no call; "the Russian leader" is Putin himself, no unnamed counterpart.
         ("UN Secretary-General António Guterres called for a ceasefire on Monday.", []),
         (("UN Secretary-General António Guterres met Russian Foreign Minister Sergey Lavrov on "
-         "Monday. He then called on Moscow to open corridors.\n\n"
-         "UN Secretary-General António Guterres had talks with Ukrainian Foreign Minister Dmytro "
-         "Kuleba on Tuesday.\n\n"
-         "The main event was an hour-long meeting with President Vladimir Putin at the Kremlin, "
-         "across the Russian leader's long table."),
+          "Monday. He then called on Moscow to open corridors.\n\n"
+          "UN Secretary-General António Guterres had talks with Ukrainian Foreign Minister Dmytro "
+          "Kuleba on Tuesday.\n\n"
+          "The main event was an hour-long meeting with President Vladimir Putin at the Kremlin, "
+          "across the Russian leader's long table."),
          [("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-07"),
           ("unspecified", "occurred", ("António Guterres", "Dmytro Kuleba"), None, "2022-03-08"),
           # a later paragraph with no background cue goes on with the narrative's day
@@ -1111,54 +1111,54 @@ def test_extract_the_visitor_starts_the_meeting():
         # Any event noun joined by "with" ("a bilateral session with"), and raising a matter
         # with someone, report a contact.
         (("On Monday UN Secretary-General António Guterres held a bilateral session with Russian "
-         "Foreign Minister Sergey Lavrov."),
+          "Foreign Minister Sergey Lavrov."),
          [("meeting", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-07")]),
         (("On Monday UN Secretary-General António Guterres raised the fate of the prisoners with "
-         "Russian Foreign Minister Sergey Lavrov."),
+          "Russian Foreign Minister Sergey Lavrov."),
          [("unspecified", "occurred", ("António Guterres", "Sergey Lavrov"), None, "2022-03-07")]),
         # A meeting as the subject of a sentence has no "with": nobody after it takes part.
         ("The meeting comes on the eve of President Biden's trip.", []),
         # "between" holds every side, titles and all.
         (("The visit overlapped with talks in Tehran between the European Union's coordinator, "
-         "Enrique Mora, and Iran's chief negotiator, Ali Bagheri Kani."),
+          "Enrique Mora, and Iran's chief negotiator, Ali Bagheri Kani."),
          [("meeting", "occurred", ("Ali Bagheri Kani", "Enrique Mora"), None, None)]),
         # An untitled person in a relative clause acts like an official.
         (("The last Israeli leader to visit was Benjamin Netanyahu, who held talks with President "
-         "Hosni Mubarak in Sharm el-Sheikh in 2011."),
+          "Hosni Mubarak in Sharm el-Sheikh in 2011."),
          [("meeting", "occurred", ("Benjamin Netanyahu", "Hosni Mubarak"), "Benjamin Netanyahu",
            None)]),
         # Sitting down (together) is meeting, said of a group as of named officials.
         (("Chilean President Gabriel Boric and Argentine President Alberto Fernández arrived. The "
-         "two presidents sat down together on Tuesday."),
+          "two presidents sat down together on Tuesday."),
          [("meeting", "occurred", ("Alberto Fernández", "Gabriel Boric"), None, "2022-03-08")]),
         # A verb in the past tense reports the past: a day without a year that would lie ahead
         # of the publication is last year's, and the contact occurred.
         (("Chilean President Gabriel Boric sat down with Argentine President Alberto Fernández "
-         "on March 30 in Santiago."),
+          "on March 30 in Santiago."),
          [("meeting", "occurred", ("Alberto Fernández", "Gabriel Boric"), None, "2021-03-30")]),
         (("Chilean President Gabriel Boric will sit down with Argentine President Alberto "
-         "Fernández on March 30 in Santiago."),
+          "Fernández on March 30 in Santiago."),
          [("meeting", "planned", ("Alberto Fernández", "Gabriel Boric"), None, "2022-03-30")]),
         # A group ("the two") is the subject of a journey, and of a second verb after the
         # first one's object; an abbreviated month ("Jan.") ends no clause; travelling together
         # is no contact between the travellers.
         (("Norwegian Foreign Minister Jonas Gahr Store and Danish Foreign Minister Per Stig "
-         "Moller drafted a plan. The two flew to Riga on Jan. 5 to show it to Latvian President "
-         "Vaira Vike-Freiberga and travelled to Vilnius the next day for talks with Lithuanian "
-         "President Valdas Adamkus."),
+          "Moller drafted a plan. The two flew to Riga on Jan. 5 to show it to Latvian President "
+          "Vaira Vike-Freiberga and travelled to Vilnius the next day for talks with Lithuanian "
+          "President Valdas Adamkus."),
          [("meeting", "occurred", ("Jonas Gahr Store", "Per Stig Moller",
                                    "Vaira Vīķe-Freiberga"), None, "2022-01-05"),
           ("meeting", "occurred", ("Jonas Gahr Store", "Per Stig Moller", "Valdas Adamkus"),
            None, "2022-01-06")]),
         # A verb repeated by ellipsis with a new object and a parallel phrase: one contact each.
         (("Chinese Foreign Minister Wang Yi received Danish Foreign Minister Per Stig Moller on "
-         "Monday and Norwegian Foreign Minister Jonas Gahr Store on Wednesday."),
+          "Monday and Norwegian Foreign Minister Jonas Gahr Store on Wednesday."),
          [("meeting", "occurred", ("Per Stig Moller", "Wang Yi"), "Per Stig Moller",
            "2022-03-07"),
           ("meeting", "occurred", ("Jonas Gahr Store", "Wang Yi"), "Jonas Gahr Store",
            "2022-03-09")]),
         (("Chinese Foreign Minister Wang Yi met Danish Foreign Minister Per Stig Moller in the "
-         "morning and Norwegian Foreign Minister Jonas Gahr Store said nothing."),
+          "morning and Norwegian Foreign Minister Jonas Gahr Store said nothing."),
          [("meeting", "occurred", ("Per Stig Moller", "Wang Yi"), None, None)]),
     ],
 )
@@ -1204,12 +1204,12 @@ def test_extract_a_message_from_someone_is_sent_by_them():
 
 @pytest.mark.parametrize(("text", "status"), [
     (("A letter from Kenyan President William Ruto was delivered to Tanzanian President Samia "
-      "Suluhu Hassan on Sunday."), "occurred"),
+       "Suluhu Hassan on Sunday."), "occurred"),
     (("A letter by Kenyan President William Ruto to Tanzanian President Samia Suluhu Hassan "
-      "proposed new talks."), "occurred"),
+       "proposed new talks."), "occurred"),
     # "replied to a letter": no infinitive, so no plan
     (("Tanzanian President Samia Suluhu Hassan replied to a letter from Kenyan President William "
-      "Ruto."), "occurred"),
+       "Ruto."), "occurred"),
 ])
 def test_extract_a_letter_s_sender_and_recipient(text, status):
     assert [(mode, s, participants, initiator) for mode, s, participants, initiator, _
@@ -1272,27 +1272,27 @@ def test_extract_a_title_opening_a_paragraph_names_the_official_the_article_foll
 @pytest.mark.parametrize(("text", "expected"), [
     # "they": the officials named together last, in text order across sentences
     (("Greek Foreign Minister Eleni Mavrou and Cypriot Foreign Minister Andreas Kostas arrived "
-      "in Cairo. Maltese Foreign Minister Ian Borg and Italian Foreign Minister Antonio Tajani "
-      "flew to Rome, where they met Egyptian President Omar Nabil."),
+       "in Cairo. Maltese Foreign Minister Ian Borg and Italian Foreign Minister Antonio Tajani "
+       "flew to Rome, where they met Egyptian President Omar Nabil."),
      [("Antonio Tajani", "Ian Borg", "Omar Nabil")]),
     # a possessive counterpart is coordinated, an owned aide is not
     (("US Secretary of State Antony Blinken, his Japanese counterpart Yoshimasa Hayashi and South "
-      "Korean Foreign Minister Park Jin met in Tokyo."),
+       "Korean Foreign Minister Park Jin met in Tokyo."),
      [("Antony Blinken", "Park Jin", "Yoshimasa Hayashi")]),
     # a body told something is no official told it
     (("Kenyan President William Ruto told the cabinet Tanzanian President Samia Suluhu Hassan had "
-      "agreed to a ceasefire."), []),
+       "agreed to a ceasefire."), []),
     # a spokesman speaking after talks did not hold them
     (("Kremlin spokesman Dmitry Peskov said after talks with Turkish President Recep Tayyip "
-      "Erdoğan that Putin was satisfied."), []),
+       "Erdoğan that Putin was satisfied."), []),
     # calling off or shelving something else cancels no contact
     (("After the strike was called off, Kenyan President William Ruto met Tanzanian President "
-      "Samia Suluhu Hassan."), [("Samia Suluhu Hassan", "William Ruto")]),
+       "Samia Suluhu Hassan."), [("Samia Suluhu Hassan", "William Ruto")]),
     (("French President Emmanuel Macron met German Chancellor Olaf Scholz at a summit that had "
-      "been shelved twice."), [("Emmanuel Macron", "Olaf Scholz")]),
+       "been shelved twice."), [("Emmanuel Macron", "Olaf Scholz")]),
     # the sentence before "accompanied him" may end in an abbreviation's dot
     (("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan on Monday. U.S. "
-      "envoy Meg Whitman accompanied him."),
+       "envoy Meg Whitman accompanied him."),
      [("Meg Whitman", "Samia Suluhu Hassan", "William Ruto")]),
 ])
 def test_extract_participants_named_together_and_their_limits(text, expected):
@@ -1315,7 +1315,7 @@ def test_extract_several_travellers_start_no_meeting_alone_and_a_video_call_stay
     ("Kenyan President William Ruto meets Tanzanian President Samia Suluhu Hassan every Monday.",
      "occurred"),
     (("Kenyan President William Ruto is also hosting Tanzanian President Samia Suluhu Hassan on "
-      "Monday."), "planned"),
+       "Monday."), "planned"),
 ])
 def test_extract_a_habit_is_no_schedule(text, status):
     assert [s for _, s, _, _, _ in contacts(text)] == [status]
@@ -1360,12 +1360,12 @@ def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_
 @pytest.mark.parametrize(("text", "speakers"), [
     # the one an address is by speaks, not the one who chairs
     (("The summit, chaired by Swedish Prime Minister Jonas Lind, opened on Thursday with a video "
-      "address by Ukrainian Prime Minister Oleh Hrytsenko."), [("Oleh Hrytsenko",)]),
+       "address by Ukrainian Prime Minister Oleh Hrytsenko."), [("Oleh Hrytsenko",)]),
     ("A speech by Ukrainian Prime Minister Oleh Hrytsenko opened the conference.",
      [("Oleh Hrytsenko",)]),
     # a document given as a source has no named speaker
     (("According to a statement from Putrajaya, Malaysian Foreign Minister Zul Hamzah called Thai "
-      "Foreign Minister Anan Chai on Tuesday."), []),
+       "Foreign Minister Anan Chai on Tuesday."), []),
     ("In a statement, Malaysian Foreign Minister Zul Hamzah said the talks were useful.",
      [("Zul Hamzah",)]),
 ])
@@ -1376,10 +1376,10 @@ def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
 @pytest.mark.parametrize(("text", "speakers"), [
     # names joined by a comma alone are no list: the one before is in another phrase
     (("Prime Minister Kila Aopi is due to travel to Beijing at the invitation of Chinese Premier "
-      "Li Qiang, Foreign Minister Rimbink Tau told reporters."), [("Rimbink Tau",)]),
+       "Li Qiang, Foreign Minister Rimbink Tau told reporters."), [("Rimbink Tau",)]),
     # an object pronoun before the speaker is no co-speaker
     (("Chinese President Xi Jinping met Kiribati President Teburoro Kaeua and hosted a banquet "
-      "for him, spokesperson Guo Lihua told a regular press briefing."), [("Guo Lihua",)]),
+       "for him, spokesperson Guo Lihua told a regular press briefing."), [("Guo Lihua",)]),
 ])
 def test_extract_the_speaker_is_the_subject_not_a_name_before_it(text, speakers):
     assert statement_speakers(text) == speakers
@@ -1414,7 +1414,7 @@ def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it()
     ('"We are ready," said Prime Minister Arsen Petrosyan.', [("Arsen Petrosyan",)]),
     # willingness to talk is no talk
     (('"We welcome the willingness of both sides to talk," Kenyan envoy Joachim Kariuki told '
-      'reporters after meeting Ethiopian Foreign Minister Tadesse Worku.'), [("Joachim Kariuki",)]),
+       'reporters after meeting Ethiopian Foreign Minister Tadesse Worku.'), [("Joachim Kariuki",)]),
 ])
 def test_extract_what_was_said_is_not_who_said_it(text, statements):
     extraction = run(text)
@@ -1426,7 +1426,7 @@ def test_extract_what_was_said_is_not_who_said_it(text, statements):
 @pytest.mark.parametrize(("text", "speakers"), [
     # a body after the official named last is the new subject; an apposition titling him is not
     (("Kenyan envoy Joachim Kariuki was received by Somali President Abdiweli Nur, the AU said in "
-      "a statement."), []),
+       "a statement."), []),
     ("Somali President Abdiweli Nur, the AU envoy, said in a statement that peace was near.",
      [("Abdiweli Nur",)]),
 ])
@@ -1436,9 +1436,9 @@ def test_extract_a_body_speaking_after_an_official_is_no_official(text, speakers
 
 @pytest.mark.parametrize(("text", "expected"), [
     (("Armenian Prime Minister Arsen Petrosyan had cancelled a planned trip to Brussels, where he "
-      "had been due to meet European Council President Marc Lindqvist."), []),
+       "had been due to meet European Council President Marc Lindqvist."), []),
     (("After postponing a visit last week, Armenian Prime Minister Arsen Petrosyan met European "
-      "Council President Marc Lindqvist on Monday."), [("Arsen Petrosyan", "Marc Lindqvist")]),
+       "Council President Marc Lindqvist on Monday."), [("Arsen Petrosyan", "Marc Lindqvist")]),
 ])
 def test_extract_what_a_cancelled_journey_was_for_did_not_happen(text, expected):
     assert [participants for _, _, participants, _, _ in contacts(text)] == expected
@@ -1463,13 +1463,13 @@ def test_extract_a_carried_letter_goes_from_sender_to_recipient_and_the_carrier_
 
 @pytest.mark.parametrize(("text", "expected"), [
     (("Egyptian President Omar Nabil hosted a summit on Gaza in Cairo on Monday. Jordan's King "
-      "Abdullah II and Palestinian President Mahmoud Abbas attended."),
+       "Abdullah II and Palestinian President Mahmoud Abbas attended."),
      [("King Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
     (("Egyptian President Omar Nabil chaired the summit in Cairo on Monday. Jordan's King Abdullah "
-      "II, Palestinian President Mahmoud Abbas and Qatari Emir Tamim bin Hamad took part."),
+       "II, Palestinian President Mahmoud Abbas and Qatari Emir Tamim bin Hamad took part."),
      [("King Abdullah II", "Mahmoud Abbas", "Omar Nabil", "Tamim bin Hamad")]),
     (("Egyptian President Omar Nabil chaired a cabinet meeting on Monday. Also present was Prime "
-      "Minister Mostafa Madbouly."), [("Mostafa Madbouly", "Omar Nabil")]),
+       "Minister Mostafa Madbouly."), [("Mostafa Madbouly", "Omar Nabil")]),
     # an event nobody is named attending is no contact
     ("Egyptian President Omar Nabil hosted a summit on Monday. He said peace was near.", []),
 ])
@@ -1482,23 +1482,23 @@ def test_extract_attendees_named_after_a_hosted_event_join_it(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # "is also due to": an adverb inside a cue leaves it one
     (("Kenyan President William Ruto flew to Dodoma and is also due to meet Tanzanian President "
-      "Samia Suluhu Hassan."), [("planned", ("Samia Suluhu Hassan", "William Ruto"))]),
+       "Samia Suluhu Hassan."), [("planned", ("Samia Suluhu Hassan", "William Ruto"))]),
     # congratulations received are no meeting
     (("South African President Cyril Ramaphosa received congratulations from Kenyan President "
-      "William Ruto."), []),
+       "William Ruto."), []),
     # a visit postponed earlier does not cancel a meeting held since
     (("Russian Foreign Minister Sergei Lavrov postponed a visit to Serbia last month, but met "
-      "Serbian President Aleksandar Vučić in Moscow."),
+       "Serbian President Aleksandar Vučić in Moscow."),
      [("occurred", ("Aleksandar Vučić", "Sergei Lavrov"))]),
     # attending another event named with its own place or day joins no hosted one
     (("Egyptian President Omar Nabil chaired a cabinet meeting on Sunday. Egyptian Foreign "
-      "Minister Sameh Shoukry attended the Arab League summit in Algiers."), []),
+       "Minister Sameh Shoukry attended the Arab League summit in Algiers."), []),
     # those who welcome together, or are welcomed together, meet nobody by it
     (("Australian Foreign Minister Penny Wong and New Zealand Foreign Minister Nanaia Mahuta "
-      "welcomed the deal."), []),
+       "welcomed the deal."), []),
     # three names joined by commas are a list; two are not
     (("Russian President Vladimir Putin, Belarusian President Alexander Lukashenko, Kazakh "
-      "President Kassym-Jomart Tokayev met in Moscow."),
+       "President Kassym-Jomart Tokayev met in Moscow."),
      [("occurred", ("Alexander Lukashenko", "Kassym-Jomart Tokayev", "Vladimir Putin"))]),
 ])
 def test_extract_limits_of_this_session_s_mechanisms(text, expected):
@@ -1568,26 +1568,26 @@ def test_extract_a_title_after_an_exchange_names_the_other_party():
 @pytest.mark.parametrize(("text", "published", "name", "government"), [
     # where an official is or goes stands for no government of theirs
     (("The United States wants the talks to go on. Jane Odera, a senior adviser, told reporters "
-     "in Nairobi on Saturday that Washington would wait."), PUBLISHED, "Jane Odera",
+      "in Nairobi on Saturday that Washington would wait."), PUBLISHED, "Jane Odera",
      "United States"),
     ("Jane Odera, a senior adviser, visited Kenya on Saturday, Washington said.", PUBLISHED,
      "Jane Odera", "United States"),
     # where their office sits does
     (("The trip was announced on Friday by a foreign ministry spokesman in Berlin, Karl Weber, who "
-     "said that the questions of Moscow would be on the agenda."), PUBLISHED, "Karl Weber",
+      "said that the questions of Moscow would be on the agenda."), PUBLISHED, "Karl Weber",
      "Germany"),
     # the owner of an office gives its staff their government
     (("Ukrainian President Volodymyr Zelensky spoke on Sunday. Ihor Zhovkva, deputy head of "
-     "Zelensky's office, told reporters in Moscow that Russia must withdraw."), PUBLISHED,
+      "Zelensky's office, told reporters in Moscow that Russia must withdraw."), PUBLISHED,
      "Ihor Zhovkva", "Ukraine"),
     # a former holder represents whom the text says now: Barnier was France's foreign minister
     # in 2004-05; here he negotiates for the Commission
     (("Ursula von der Leyen, the Commission president, and her chief negotiator, Michel Barnier, "
-     "met the British delegation on Monday."), dt.date(2020, 3, 1), "Michel Barnier",
+      "met the British delegation on Monday."), dt.date(2020, 3, 1), "Michel Barnier",
      "European Union"),
     # a country before an untitled name titles it only as a demonym
     (("The last Israeli envoy to make an official trip to Egypt was Dan Shalev, who held talks "
-     "with President Hosni Mubarak in Sharm el-Sheikh."), PUBLISHED, "Dan Shalev", "Israel"),
+      "with President Hosni Mubarak in Sharm el-Sheikh."), PUBLISHED, "Dan Shalev", "Israel"),
 ])
 def test_extract_governments_of_untitled_or_staff_officials_come_from_evidence_about_them(
         text, published, name, government):
@@ -1634,11 +1634,11 @@ def test_extract_a_surname_is_no_holder_of_another_government():
 @pytest.mark.parametrize(("text", "name", "government"), [
     # the members of a group its demonym places
     (("Mr Putin brought the Syrian leader into a room with the Russian top brass, including the "
-     "Defence Minister, Pavel Orlov, and the Chief of the General Staff, Ivan Sokolov, where Mr "
-     "Assad thanked them."), "Ivan Sokolov", "Russia"),
+      "Defence Minister, Pavel Orlov, and the Chief of the General Staff, Ivan Sokolov, where Mr "
+      "Assad thanked them."), "Ivan Sokolov", "Russia"),
     # a delegation led by one official and including another
     (("On June 26 a delegation led by Eritrean Foreign Minister Osman Saleh and including Yemane "
-     "Tesfay arrived in Addis Ababa, where Ethiopian Prime Minister Abiy Ahmed greeted them."),
+      "Tesfay arrived in Addis Ababa, where Ethiopian Prime Minister Abiy Ahmed greeted them."),
      "Yemane Tesfay", "Eritrea"),
 ])
 def test_extract_members_included_in_a_group_take_its_government(text, name, government):
@@ -1674,7 +1674,7 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
          {("press_briefing", ("Sergey Lavrov",), "2022-03-11")}),
         # The speaker of "said on Twitter" comes before it, not from the reported clause.
         (("The Moroccan side said on Twitter on Wednesday that Algeria's justice minister, "
-         "Abderrachid Tebbi, would travel to Rabat."), set()),
+          "Abderrachid Tebbi, would travel to Rabat."), set()),
         # Testimony and remarks delivered are speeches; one a statement is issued with is no
         # part of what it says, and the day after them is the statement's.
         ("US Secretary of State Antony Blinken testified before the Senate.",
@@ -1685,20 +1685,20 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
         ("US Secretary of State Antony Blinken addressed some 2,000 Ukrainian-Americans on Sunday.",
          {("speech", ("Antony Blinken",), "2022-03-06")}),
         (("US Secretary of State Antony Blinken told guests at a state banquet on Sunday that "
-         "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
+          "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken delivered a televised message on Sunday.",
          {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("In a Facebook post on Sunday, US Secretary of State Antony Blinken said peace had come.",
          {("social_media", ("Antony Blinken",), "2022-03-06")}),
         (("US Secretary of State Antony Blinken issued a statement with Chinese Foreign Minister "
-         "Wang Yi on Sunday."), {("press_statement", ("Antony Blinken",), "2022-03-06")}),
+          "Wang Yi on Sunday."), {("press_statement", ("Antony Blinken",), "2022-03-06")}),
         # A definite occasion opening a clause points back: the official before is no speaker.
         (("In Bujumbura, where President Pierre Nkurunziza has just won a third term, the speech "
-         "will be read as a rebuke."), set()),
+          "will be read as a rebuke."), set()),
         # A joint appearance after talks is held with the host of that day's talks.
         (("Indonesian President Joko Widodo met Ukrainian President Volodymyr Zelensky in Kyiv on "
-         "Wednesday. He held talks with Russian President Vladimir Putin on Thursday.\n\n"
-         "Widodo appeared with his host before reporters after the talks."),
+          "Wednesday. He held talks with Russian President Vladimir Putin on Thursday.\n\n"
+          "Widodo appeared with his host before reporters after the talks."),
          {("press_briefing", ("Joko Widodo", "Vladimir Putin"), "2022-03-10")}),
     ],
 )
@@ -1713,7 +1713,7 @@ def test_extract_statements_by_their_occasion(text, expected):
         ("Dutch Prime Minister Mark Rutte told reporters that talks would resume on Monday.",
          {("press_briefing", ("Mark Rutte",), None)}),
         (("Dutch Prime Minister Mark Rutte told reporters he would call Polish Prime Minister "
-         "Mateusz Morawiecki on Sunday."),
+          "Mateusz Morawiecki on Sunday."),
          {("press_briefing", ("Mark Rutte",), None)}),
         # A day right after the verb is.
         ("Dutch Prime Minister Mark Rutte said on Wednesday that talks would resume on Monday.",
@@ -1725,13 +1725,13 @@ def test_extract_statements_by_their_occasion(text, expected):
          {("unspecified", ("Mark Rutte",), "2022-03-08")}),
         # A quoted programme name is no quotation of what was said.
         (('Dutch Prime Minister Mark Rutte told CNN\'s "State of the Union" on Wednesday that '
-          "talks would resume."),
+           "talks would resume."),
          {("unspecified", ("Mark Rutte",), "2022-03-09")}),
         ('Dutch Prime Minister Mark Rutte said "Talks Resume" on Monday would be the headline.',
          {("unspecified", ("Mark Rutte",), None)}),
         # A past year in the reported content does not place the remark in the past.
         (("Chinese President Xi Jinping met Kenyan President William Ruto on Friday. Xi thanked "
-         "Ruto for the message he sent in January."), set()),
+          "Ruto for the message he sent in January."), set()),
     ],
 )
 def test_extract_a_statement_s_day_is_not_the_day_of_what_it_reports(text, expected):
@@ -1744,10 +1744,10 @@ def test_extract_a_statement_s_day_is_not_the_day_of_what_it_reports(text, expec
         # The subject is the official the relative clause hangs on, and the clause's "offered
         # to" does not make the remark hypothetical.
         (("Turkish President Recep Tayyip Erdoğan, who has often offered to host Vladimir Putin "
-         "and Volodymyr Zelensky together, said on Wednesday that he hoped for a ceasefire."),
+          "and Volodymyr Zelensky together, said on Wednesday that he hoped for a ceasefire."),
          {("unspecified", ("Recep Tayyip Erdoğan",), "2022-03-09")}),
         (("Austrian Chancellor Karl Nehammer, who had refused to meet Hungarian Prime Minister "
-         "Viktor Orbán, told reporters on Thursday that Europe stood united."),
+          "Viktor Orbán, told reporters on Thursday that Europe stood united."),
          {("press_briefing", ("Karl Nehammer",), "2022-03-10")}),
     ],
 )
@@ -1760,7 +1760,7 @@ def test_extract_a_relative_clause_before_the_verb_is_not_its_clause(text, expec
     [
         # Welcoming people is hosting them, not a remark.
         (("Secretary of State Antony Blinken welcomed the three foreign ministers at the State "
-         "Department on Monday."), set()),
+          "Department on Monday."), set()),
         # Welcoming a decision is.
         ("Secretary of State Antony Blinken welcomed the decision on Monday.",
          {("unspecified", ("Antony Blinken",), "2022-03-07")}),
@@ -1796,24 +1796,24 @@ def test_extract_a_title_only_mention_prefers_the_official_the_article_is_about(
     [
         # A remark placed in the past is its own statement, even from someone heard elsewhere.
         (("Turkish President Recep Tayyip Erdoğan met Saudi Crown Prince Mohammed bin Salman on "
-         "Thursday. Erdoğan once said that the order came from the highest levels."),
+          "Thursday. Erdoğan once said that the order came from the highest levels."),
          {("unspecified", ("Recep Tayyip Erdoğan",), None)}),
         (("UN Secretary-General António Guterres met Russian President Vladimir Putin on Tuesday. "
-         "Putin had refused any contact since Guterres accused Russia in February of violating "
-         "the UN Charter."),
+          "Putin had refused any contact since Guterres accused Russia in February of violating "
+          "the UN Charter."),
          {("unspecified", ("António Guterres",), None)}),
         # A remark in the sentence of the occasion it was made at belongs to that occasion.
         (("Egypt's foreign minister, Sameh Shoukry, said in an interview with Al Arabiya in "
-         "October that the dialogue had been halted."),
+          "October that the dialogue had been halted."),
          {("interview", ("Sameh Shoukry",), None)}),
         # An office speaks for its principal, unnamed; so does a spokesman reporting a meeting.
         (("Turkish President Recep Tayyip Erdoğan met Egyptian President Abdel Fattah al-Sisi on "
-         "Sunday. Erdoğan's office had warned that no deal was near."), set()),
+          "Sunday. Erdoğan's office had warned that no deal was near."), set()),
         (("Turkish President Recep Tayyip Erdoğan met Egyptian President Abdel Fattah al-Sisi on "
-         "Sunday. A spokesman said the two presidents had stressed their long history."), set()),
+          "Sunday. A spokesman said the two presidents had stressed their long history."), set()),
         # "said he" is no inverted speaker.
         (("Iranian Supreme Leader Ali Khamenei met Qatar's emir, Sheikh Tamim bin Hamad Al Thani, "
-         "on Thursday. Khamenei's office said he had told the emir that talks must go on."), set()),
+          "on Thursday. Khamenei's office said he had told the emir that talks must go on."), set()),
     ],
 )
 def test_extract_remarks_apart_from_the_events_reported(text, expected):
@@ -1825,37 +1825,37 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
     [
         # Who sat in on a meeting takes part in it, and an envoy's principal does not.
         (("Algerian Foreign Minister Ramtane Lamamra, travelling as Tebboune's special envoy, was "
-         "received in Cairo on Tuesday by Egyptian President Abdel Fattah al-Sisi. Egypt's foreign "
-         "minister, Sameh Shoukry, sat in on the meeting."),
+          "received in Cairo on Tuesday by Egyptian President Abdel Fattah al-Sisi. Egypt's foreign "
+          "minister, Sameh Shoukry, sat in on the meeting."),
          [("meeting", "occurred", ("Abdel Fattah al-Sisi", "Ramtane Lamamra", "Sameh Shoukry"),
            "Ramtane Lamamra", "2022-03-08")]),
         # Whoever comes along joins the visitor's meeting.
         (("Russian President Vladimir Putin received Senegalese President Macky Sall in Sochi on "
-         "Friday. Sall travelled as AU chairperson and was accompanied by Moussa Faki Mahamat, "
-         "the chairperson of the African Union Commission."),
+          "Friday. Sall travelled as AU chairperson and was accompanied by Moussa Faki Mahamat, "
+          "the chairperson of the African Union Commission."),
          [("meeting", "occurred", ("Macky Sall", "Moussa Faki Mahamat", "Vladimir Putin"),
            "Macky Sall", "2022-03-11")]),
         # "who joined the talks with X" joins those talks, and travelling together is no contact.
         (("European Commission President Ursula von der Leyen met Ukrainian President Volodymyr "
-         "Zelensky in Kyiv on Friday. Von der Leyen travelled to Ukraine with the EU's foreign "
-         "policy chief, Josep Borrell, who joined the talks with Zelensky."),
+          "Zelensky in Kyiv on Friday. Von der Leyen travelled to Ukraine with the EU's foreign "
+          "policy chief, Josep Borrell, who joined the talks with Zelensky."),
          [("meeting", "occurred", ("Josep Borrell", "Ursula von der Leyen", "Volodymyr Zelensky"),
            "Ursula von der Leyen", "2022-03-11")]),
         (("Israeli Prime Minister Naftali Bennett spent about three hours with Russian President "
-         "Vladimir Putin at the Kremlin on Saturday."),
+          "Vladimir Putin at the Kremlin on Saturday."),
          [("meeting", "occurred", ("Naftali Bennett", "Vladimir Putin"), None, "2022-03-05")]),
         # All who "were present at the talks" join them, appositions and titles between them;
         # a bracketed acronym is part of a title.
         (("On Friday President Xi Jinping held talks at the Great Hall of the People with "
-         "President of the Democratic Republic of the Congo (DRC) Félix Tshisekedi, who is paying "
-         "a state visit to China. Wang Yi, Director of "
-         "the Office of the Central Foreign Affairs Commission, and Foreign Minister Qin Gang, "
-         "among others, were present at the talks."),
+          "President of the Democratic Republic of the Congo (DRC) Félix Tshisekedi, who is paying "
+          "a state visit to China. Wang Yi, Director of "
+          "the Office of the Central Foreign Affairs Commission, and Foreign Minister Qin Gang, "
+          "among others, were present at the talks."),
          [("meeting", "occurred", ("Félix Tshisekedi", "Qin Gang", "Wang Yi", "Xi Jinping"),
            "Félix Tshisekedi", "2022-03-11")]),
         # "with X at his side": X comes along to the meeting that follows.
         (("French President Emmanuel Macron, with Foreign Minister Jean-Yves Le Drian at his side, "
-         "spent three hours with Russian President Vladimir Putin on Monday."),
+          "spent three hours with Russian President Vladimir Putin on Monday."),
          [("meeting", "occurred", ("Emmanuel Macron", "Jean-Yves Le Drian", "Vladimir Putin"),
            None, "2022-03-07")]),
     ],
@@ -2045,25 +2045,25 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
     [
         # "the two leaders" are the last two leaders named, not the minister between them.
         (("Kenyan President William Ruto welcomed Ghanaian President Nana Akufo-Addo, with Foreign "
-         "Minister Alfred Mutua at his side. The two leaders held talks on Tuesday."),
+          "Minister Alfred Mutua at his side. The two leaders held talks on Tuesday."),
          [("Nana Akufo-Addo", "William Ruto")]),
         # "the two" with a verb and no noun; "the three presidents" are three.
         (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
-         "President Luis Arce joined later. The two met on Monday."),
+          "President Luis Arce joined later. The two met on Monday."),
          [("Dina Boluarte", "Luis Arce")]),
         (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
-         "President Luis Arce joined later. The three presidents met on Monday."),
+          "President Luis Arce joined later. The three presidents met on Monday."),
          [("Dina Boluarte", "Gabriel Boric", "Luis Arce")]),
         # "They met again": the sides of the contact just reported.
         (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
-         "President Luis Arce arrived. They met again on Monday."),
+          "President Luis Arce arrived. They met again on Monday."),
          [("Dina Boluarte", "Gabriel Boric")]),
         # "his guest", "the visiting leader": the official named before whom the host is not.
         (("Brazilian President Luiz Inácio Lula da Silva arrived in Beijing. Chinese President "
-         "Xi Jinping welcomed his guest on Friday."),
+          "Xi Jinping welcomed his guest on Friday."),
          [("Luiz Inácio Lula da Silva", "Xi Jinping")]),
         (("Kenyan President William Ruto flew to Pretoria. South African President Cyril "
-         "Ramaphosa held talks with the visiting leader on Tuesday."),
+          "Ramaphosa held talks with the visiting leader on Tuesday."),
          [("Cyril Ramaphosa", "William Ruto")]),
         # Too few officials named before the group: it stands for nobody.
         ("Chilean President Gabriel Boric arrived. The two met on Monday.", []),
@@ -2168,7 +2168,7 @@ def test_extract_a_group_opening_a_paragraph_is_the_articles_protagonists():
          dt.date(2007, 11, 28), {("speech", ("Ehud Olmert",), None)}),
         # "told Russian reporters" is a briefing like "told reporters"
         (("Russian Foreign Minister Sergei Lavrov told Russian reporters in Helsinki on Monday "
-         "that the talks were good."), dt.date(2018, 7, 17),
+          "that the talks were good."), dt.date(2018, 7, 17),
          {("press_briefing", ("Sergei Lavrov",), "2018-07-16")}),
     ],
 )
