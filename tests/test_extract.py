@@ -488,6 +488,21 @@ def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiato
         ("meeting", "planned", ("Shinzo Abe", "Xi Jinping"), "Xi Jinping", None)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Xi Jinping accepted Japanese Prime Minister Fumio Kishida's invitation to visit Japan.",
+    "Xi Jinping had accepted an invitation from Japanese Prime Minister Fumio Kishida to visit.",
+])
+def test_extract_an_accepted_invitation_is_a_planned_meeting(sentence):
+    assert contacts(f"Chinese President {sentence}") == [
+        ("meeting", "planned", ("Fumio Kishida", "Xi Jinping"), "Xi Jinping", None)]
+
+
+def test_extract_an_invitation_taken_up_is_only_the_visit():
+    assert [c[1] for c in contacts("Chinese President Xi Jinping visited Tokyo at the invitation "
+                                   "of Japanese Prime Minister Fumio Kishida on Monday.")] == [
+        "occurred"]
+
+
 def test_extract_a_planned_call_by_the_bare_verb():
     text = "French President Emmanuel Macron said he would phone Lebanese President Michel Aoun."
     assert contacts(text) == [

@@ -91,6 +91,7 @@ TOLD = re.compile(r"told", re.IGNORECASE)
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
 INVITATION = re.compile(r"invit", re.IGNORECASE)
+ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\b")
 # Who speaks for an official without being named: "a spokesman for (President) X"
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|ministry|officials?|"
                            r"adviser|advisor)\s+(?:for|of|to)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)"
@@ -746,6 +747,17 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 recalled, participants=tuple(dict.fromkeys(
                     recalled.participants + tuple(names_of(objects))))))
             return []
+    if text.startswith("invitation", start):
+        # An invitation counts once accepted ("accepted X's invitation to visit"); one extended
+        # is the inviting verb's, one taken up ("at the invitation of") the visit's.
+        if not ACCEPTED.search(text, clause_start, start):
+            return []
+        inviter = next((m for m in visible if re.fullmatch(r"['’]s[^\S\n]+", text[m.end:start])),
+                       None)
+        if inviter is not None:  # "A accepted B's invitation": A accepted it, B invited
+            subjects = [m for m in subjects if m is not inviter] or find_subjects(
+                text, visible, clause_start, inviter.start)
+            objects = [inviter, *objects]
     if kind is Kind.CONTACT and CANCELLED_JOURNEY.search(text, sentence.start, start):
         return []  # "cancelled a planned trip to Brussels, where he had been due to meet X"
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
