@@ -503,6 +503,14 @@ def test_extract_an_invitation_taken_up_is_only_the_visit():
         "occurred"]
 
 
+def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
+    text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
+            "and Australian Governor-General David Hurley, and a separate exchange between "
+            "Premier Li Keqiang and Prime Minister Anthony Albanese.")
+    assert [(c[0], c[2]) for c in contacts(text)] == [
+        ("correspondence", ("David Hurley", "Xi Jinping"))]
+
+
 def test_extract_a_planned_call_by_the_bare_verb():
     text = "French President Emmanuel Macron said he would phone Lebanese President Michel Aoun."
     assert contacts(text) == [

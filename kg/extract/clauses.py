@@ -308,7 +308,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
         gap = text[chosen[-1].end : mention.start]
         if COORDINATION.match(gap) or _is_title_gap(gap) \
                 or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
-                or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)):
+                or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
+                    and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
         else:
             break
