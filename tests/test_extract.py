@@ -1965,6 +1965,8 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         ("Sheikh Tamim spoke with Sheikh Mohammed.", dt.date(2023, 3, 8),
          [("Tamim bin Hamad Al Thani", "Sheikh", "Qatar"), ("Mohammed", "Sheikh", None)]),
         # A surname points at the holder in office when the article appeared (Raúl, not Fidel).
+        ("President Obama spoke.", dt.date(2009, 3, 7), [("Barack Obama", "President",
+                                                          "United States")]),
         ("Castro welcomed the visitors.", dt.date(2016, 3, 21), [("Raúl Castro", "President", "Cuba")]),
         # The gazetteer's government beats a country that titles the next person.
         ("President Trump and President Enrique Peña Nieto of Mexico spoke by telephone.",

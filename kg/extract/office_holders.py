@@ -148,10 +148,12 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
         named = index.by_name.get(name_key(family_last(tokens)), ())
     if len(named) == 1 and " " not in key:
         # A one-word alias ("al-Jaafari") is also another holder's surname: of them, the one in
-        # office around the day; if none is, the alias's holder ("Lula" out of office).
+        # office around the day, or on the day itself ("Obama" in March 2009 is the new
+        # president, not a prime minister of that surname gone eight months before); if none
+        # is, the alias's holder ("Lula" out of office).
         namesakes = tuple(dict.fromkeys(named + index.by_surname.get(key, ())))
         return named[0] if len(namesakes) == 1 else (
-            _sole_holder_near(namesakes, published)
+            _sole_holder_near(namesakes, published, on_the_day=True)
             or (None if _holders_near(namesakes, published) else named[0]))
     if len(named) == 1:
         return named[0]
@@ -201,11 +203,16 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
                                   for n in names if " " in n)
 
 
-def _sole_holder_near(holders, published: dt.date | None) -> OfficeHolder | None:
-    """The one holder among ``holders`` in office around ``published``, if exactly one."""
+def _sole_holder_near(holders, published: dt.date | None,
+                      on_the_day: bool = False) -> OfficeHolder | None:
+    """The one holder among ``holders`` in office around ``published``, if exactly one; of
+    several and ``on_the_day``, the one in office that day."""
     if published is None:
         return holders[0] if len(holders) == 1 else None
     near = _holders_near(holders, published)
+    if len(near) > 1 and on_the_day:
+        near = [h for h in near if any(t.start <= published and (t.end is None or published <= t.end)
+                                       for t in h.terms)]
     return near[0] if len(near) == 1 else None
 
 
