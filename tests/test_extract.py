@@ -234,6 +234,8 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "Centre in Riga."),
         "Tom Ferris, president of the Atlantic Peace Foundation, told reporters the deal was weak.",
         "Jane Roe, a China specialist at a national university, said the talks were useful.",
+        # A place after a preposition is no name, even before a title in apposition.
+        "From Moscow, the French President flew on to Tbilisi.",
         "John Doe, who studies Cuban politics at a Florida university, said the visit mattered.",
         # Business leaders speak and meet too, without an official post.
         "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
