@@ -505,6 +505,14 @@ def test_extract_an_invitation_taken_up_is_only_the_visit():
         "occurred"]
 
 
+def test_extract_letters_to_several_are_one_correspondence_with_each():
+    text = ("Pope Francis wrote personally to both US President Barack Obama and Cuban President "
+            "Raúl Castro on Monday.")
+    assert [(c[0], c[2], c[3]) for c in contacts(text)] == [
+        ("correspondence", ("Barack Obama", "Pope Francis"), "Pope Francis"),
+        ("correspondence", ("Pope Francis", "Raúl Castro"), "Pope Francis")]
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

@@ -67,13 +67,13 @@ JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trila
 def bilateral(communication: Communication, subjects, objects, trigger: Trigger, text: str,
               sentence: Sentence, clause_start: int, clause_end: int) -> list[Communication]:
     """One contact per counterpart where one official meets or calls several in turn ("held
-    separate meetings with Kuleba and with Lavrov", "received calls from A, B and C"); calls are
-    two-sided unless the text says they were joint."""
+    separate meetings with Kuleba and with Lavrov", "received calls from A, B and C"); calls and
+    letters are two-sided unless the text says they were joint."""
     own = names_of(subjects)
     others = [n for n in names_of(objects) if n not in own]
     separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
-        communication.mode is Mode.PHONE and not JOINT.search(sentence.text))
+        communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
     if len(own) > 1 and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end):
         # "The two envoys saw A and B separately": one meeting of the whole side with each
         return [replace(communication, participants=(*own, other),
