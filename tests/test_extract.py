@@ -505,6 +505,26 @@ def test_extract_an_invitation_taken_up_is_only_the_visit():
         "occurred"]
 
 
+def test_extract_a_letter_given_to_someone_is_from_the_giver():
+    text = ("Saudi King Salman had sent Iranian President Ebrahim Raisi a letter inviting him to "
+            "Riyadh.")
+    assert [(c[0], c[2], c[3]) for c in contacts(text)] == [
+        ("correspondence", ("Ebrahim Raisi", "King Salman"), "King Salman")]
+
+
+@pytest.mark.parametrize(("subjects", "expected"), [
+    # several who met one official separately met them one by one
+    ("Azerbaijani Foreign Minister Jeyhun Bayramov and Armenian Foreign Minister Zohrab "
+     "Mnatsakanyan", [("Jeyhun Bayramov", "Mike Pompeo"), ("Mike Pompeo", "Zohrab Mnatsakanyan")]),
+    # one accompanied by another goes with them to each meeting
+    ("Azerbaijani Foreign Minister Jeyhun Bayramov, accompanied by Deputy Foreign Minister Elnur "
+     "Mammadov,", [("Elnur Mammadov", "Jeyhun Bayramov", "Mike Pompeo")]),
+])
+def test_extract_several_who_meet_one_separately(subjects, expected):
+    text = f"{subjects} met U.S. Secretary of State Mike Pompeo separately on Monday."
+    assert sorted(c[2] for c in contacts(text)) == expected
+
+
 def test_extract_letters_to_several_are_one_correspondence_with_each():
     text = ("Pope Francis wrote personally to both US President Barack Obama and Cuban President "
             "Raúl Castro on Monday.")

@@ -116,7 +116,7 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
         run = before[:1]
         for mention in before[1:]:
             between = text[run[-1].end : mention.start]
-            if not (COORDINATION.match(between) or _is_title_gap(between)
+            if not (COORDINATION.match(between) or is_title_gap(between)
                     or _opens_title(text, run[-1], between)):
                 break
             run.append(mention)
@@ -126,7 +126,7 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
         gap = text[mention.end : chosen[-1].start]
         if _opens_title(text, mention, gap):
             continue  # "A and his Greek counterpart B met": "his" belongs to B's title
-        if COORDINATION.match(gap) or _is_title_gap(gap) or _is_companion_gap(gap):
+        if COORDINATION.match(gap) or is_title_gap(gap) or _is_companion_gap(gap):
             chosen.append(mention)
         else:
             break
@@ -153,7 +153,7 @@ def officials_named_together(text: str, mentions: list[Mention], since: int) -> 
         if mention.start < since:
             break
         gap = text[mention.end : run[0].start] if run else ""
-        if run and not (COORDINATION.match(gap) or _is_title_gap(gap)):
+        if run and not (COORDINATION.match(gap) or is_title_gap(gap)):
             if len({m.official for m in run}) >= 2:
                 break
             run = []
@@ -306,7 +306,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     between = BETWEEN.search(text[end : after[0].start]) or BETWEEN.search(text, end - 8, end)
     for mention in after[1:]:
         gap = text[chosen[-1].end : mention.start]
-        if COORDINATION.match(gap) or _is_title_gap(gap) \
+        if COORDINATION.match(gap) or is_title_gap(gap) \
                 or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
@@ -380,11 +380,11 @@ def _owns_title(gap: str) -> bool:
     return 0 < len(words) <= 4 and not re.search(r"[.;:]|\b(?:and|or|with|to|met|and)\b", gap)
 
 
-def _is_title_gap(gap: str) -> bool:
+def is_title_gap(gap: str) -> bool:
     """Whether ``gap`` is only "and" and a title between two names ("…, and Chinese President …"),
     not a new clause ("… and was received by …").
 
-    >>> _is_title_gap(" and Chinese President "), _is_title_gap(" and was received by ")
+    >>> is_title_gap(" and Chinese President "), is_title_gap(" and was received by ")
     (True, False)
     """
     if OWNED_AIDE.match(gap):

@@ -258,17 +258,24 @@ GROUP_OBJECT_LEAD = re.compile(r"[^\S\n]+(?:(?:with|to|from)[^\S\n]+)?")
 def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
                         subjects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """"Blinken thanked Wang in a call", "urged him to act during talks": an event named in a
-    phrase after a verb and its object is a contact of the verb's subject with that object."""
-    if not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start):
+    phrase after a verb and its object is a contact of the verb's subject with that object;
+    so is a letter given to someone ("Salman had sent Raisi a letter")."""
+    given = GIVEN_THING.fullmatch(text, subjects[0].end, start)
+    if not given and not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start):
         return subjects, []
     before = [m for m in visible if clause_start <= m.start and m.end <= subjects[0].start]
-    verb = before and VERB_GAP.match(text, before[-1].end, subjects[0].start)
+    verb = before and (GIVING_VERB if given else VERB_GAP).match(text, before[-1].end,
+                                                                 subjects[0].start)
     if verb and is_title_only(text[verb.end() : subjects[0].start]) \
             and before[-1].official != subjects[0].official:
         return [before[-1]], subjects
     return subjects, []
 
 
+#: a thing given right after its recipient: "sent Raisi a (personal) letter"
+GIVEN_THING = re.compile(r"[^\S\n]+(?:a|an)[^\S\n]+(?:[\w-]+[^\S\n]+)?")
+GIVING_VERB = re.compile(r"[^\S\n]+(?:(?:had|has|have)[^\S\n]+)?(?:[a-z]+ly[^\S\n]+)?(?:sent|handed|"
+                         r"gave|given|delivered|passed|wrote|written)[^\S\n]+")
 #: the preposition opening an occasion: "in a (phone) call", "during talks", "at a meeting"
 OCCASION_AFTER_OBJECT = re.compile(r"\b(?:in|during|at|over)\s+(?:(?:a|an|the|their|his|her)\s+)?"
                                    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -564,8 +571,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if kind is Kind.CONTACT and objects and isinstance(objects[0], Mention) \
             and is_thing_of(text[end : objects[0].start]):
         objects = []  # "received support from X": what X gave, not X, is the verb's object
-    if kind is Kind.CONTACT and len(subjects) == 1 and not objects:
-        subjects, objects = _verb_object_before(text, visible, clause_start, start, subjects)
+    if kind is Kind.CONTACT and len(subjects) == 1 and (
+            not objects or GIVEN_THING.fullmatch(text, subjects[0].end, start)):
+        before, after = _verb_object_before(text, visible, clause_start, start, subjects)
+        if after:  # "sent Raisi a letter inviting him": Raisi is the recipient, "him" too
+            subjects, objects = before, after + [m for m in objects
+                                                 if m.official != after[0].official]
     if trigger.mode == Mode.MEETING.value and objects and isinstance(objects[0], Mention) \
             and LETTER_OBJECT.fullmatch(text, end, objects[0].start):
         carrier = _carrier_after(text, visible, objects[-1].end, clause_end)

@@ -28,7 +28,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
-from kg.extract.clauses import find_objects, find_subjects
+from kg.extract.clauses import COORDINATION, find_objects, find_subjects, is_title_gap
 from kg.extract.dates import find_dates
 from kg.extract.names import is_title_only
 from kg.extract.sentences import Sentence, sentence_at
@@ -80,6 +80,11 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
                         initiator=communication.initiator if communication.initiator in own
                         else None)
                 for other in others]
+    if len(own) > 1 and len(others) == 1 and SEPARATE.search(text, clause_start, clause_end) \
+            and _coordinated(text, subjects):
+        # "A and B met Pompeo separately": each of them with the one they met (not "A,
+        # accompanied by B, met X separately": B goes with A to each meeting)
+        own, others = others, own
     if not separate or len(own) != 1 or len(others) < 2:
         return [communication]
     pairs = []
@@ -90,6 +95,17 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
             initiator = {"subject": own[0], "object": other}.get(trigger.initiator)
         pairs.append(replace(communication, participants=(own[0], other), initiator=initiator))
     return pairs
+
+
+def _coordinated(text: str, mentions) -> bool:
+    """Whether ``mentions`` are named as a coordination ("A and B", "A, B and C") or as a
+    group ("both ministers")."""
+    named = [m for m in mentions if isinstance(m, Mention)]
+    if len(named) < len(mentions):
+        return True
+    return len(named) > 1 and all(COORDINATION.match(text[a.end:b.start])
+                                  or is_title_gap(text[a.end:b.start])
+                                  for a, b in zip(named, named[1:]))
 
 
 SHARED_STAGE = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
