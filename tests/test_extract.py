@@ -236,6 +236,8 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "Jane Roe, a China specialist at a national university, said the talks were useful.",
         # A place after a preposition is no name, even before a title in apposition.
         "From Moscow, the French President flew on to Tbilisi.",
+        # Nor is a city or a venue the knowledge lists.
+        "At the Kantei, the Japanese prime minister's office, the talks began.",
         "John Doe, who studies Cuban politics at a Florida university, said the visit mattered.",
         # Business leaders speak and meet too, without an official post.
         "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
@@ -243,6 +245,12 @@ def test_extract_posts_ranks_and_institutions(text, expected):
 )
 def test_extract_no_officials_without_an_official_post(text):
     assert officials(text) == []
+
+
+def test_extract_a_post_for_an_office_holder_is_one_title():
+    text = ("Asked at the noon briefing in New York, the Spokesperson for the Secretary-General, "
+            "Jane Roe, said the talks would go on.")
+    assert [(name, post) for name, post, _ in officials(text)] == [("Jane Roe", "Spokesperson")]
 
 
 @pytest.mark.parametrize(

@@ -315,8 +315,22 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
     # Hyphenated particles ("al-Sisi") stay one token; trailing possessives are dropped.
     if tokens:
         tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
+        if is_place(" ".join(tokens), knowledge):
+            return [], start, start  # "in New York, the Spokesperson for…": a place
         end = start + len(" ".join(tokens)) if match.string[start:end].count(" ") == len(tokens) - 1 else end
     return tokens, start, end
+
+
+def is_place(words: str, knowledge: Knowledge) -> bool:
+    """Whether ``words`` name a place rather than a person: a capital, a country, or a city or
+    venue the knowledge lists ("New York", "Sochi", "Camp David").
+
+    >>> from kg.knowledge import load_knowledge
+    >>> is_place("New York", load_knowledge()), is_place("Kofi Annan", load_knowledge())
+    (True, False)
+    """
+    return words in knowledge.words.get("place", ()) or words in knowledge.government_by_capital \
+        or words in knowledge.government_by_surface
 
 
 def title_case(words: str) -> str:

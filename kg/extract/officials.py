@@ -43,6 +43,7 @@ from kg.extract.names import (
     Person,
     alternation,
     clean_name,
+    is_place,
     normalise_name,
     person_for,
     record_post,
@@ -89,6 +90,10 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                     or re.search(r"\d[^\S\n]+$", text[max(0, match.start("name") - 4):
                                                      match.start("name")])):
                 continue
+            if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
+                    and re.search(r"\b(?:for|of)[^\S\n]+(?:the[^\S\n]+)?$",
+                                  text[max(0, match.start() - 10):match.start()]):
+                continue  # "the Spokesperson for the Secretary-General, X": a scope, no title
             if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
                 # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post.
                 taken.update(range(match.start("name"), match.end("name")))
@@ -252,8 +257,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             tokens = tokens[skip:]
         tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
         written = " ".join(tokens)
-        if len(tokens) < 2 or start in taken or written in knowledge.government_by_capital \
-                or written in knowledge.government_by_surface or any(
+        if len(tokens) < 2 or start in taken or is_place(written, knowledge) or any(
                 t in words["stop"] or t.lower() in words["private"]
                 or t in knowledge.government_by_surface or t in title_words
                 or t in knowledge.government_by_capital or t in words["domain"]
