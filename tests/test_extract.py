@@ -1749,6 +1749,8 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
           "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken delivered a televised message on Sunday.",
          {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken briefed the media on Sunday.",
+         {("press_briefing", ("Antony Blinken",), "2022-03-06")}),
         ("In a Facebook post on Sunday, US Secretary of State Antony Blinken said peace had come.",
          {("social_media", ("Antony Blinken",), "2022-03-06")}),
         (("US Secretary of State Antony Blinken issued a statement with Chinese Foreign Minister "
