@@ -533,6 +533,12 @@ def test_extract_several_who_meet_one_separately(subjects, expected):
     assert sorted(c[2] for c in contacts(text)) == expected
 
 
+def test_extract_sides_coordinated_with_their_posts_in_apposition():
+    text = ("Talks began on Monday between Ali Shamkhani, the secretary of Iran's Supreme National "
+            "Security Council, and Musaed Al-Aiban, Saudi Arabia's national security adviser.")
+    assert [c[2] for c in contacts(text)] == [("Ali Shamkhani", "Musaed Al-Aiban")]
+
+
 def test_extract_letters_to_several_are_one_correspondence_with_each():
     text = ("Pope Francis wrote personally to both US President Barack Obama and Cuban President "
             "Raúl Castro on Monday.")

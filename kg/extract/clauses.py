@@ -306,7 +306,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     between = BETWEEN.search(text[end : after[0].start]) or BETWEEN.search(text, end - 8, end)
     for mention in after[1:]:
         gap = text[chosen[-1].end : mention.start]
-        if COORDINATION.match(gap) or is_title_gap(gap) \
+        if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
@@ -378,6 +378,27 @@ def _owns_title(gap: str) -> bool:
     """
     words = gap.replace(",", " ").split()
     return 0 < len(words) <= 4 and not re.search(r"[.;:]|\b(?:and|or|with|to|met|and)\b", gap)
+
+
+#: a post in apposition after a name, then the next name: "A, the secretary of Iran's Supreme
+#: National Security Council, and B"
+APPOSITION_THEN_AND = re.compile(r"\s*,\s*(?P<post>(?:the|a|an|[A-Z][\w’'-]*['’]s)\s[^,;:.()]{1,90}?),"
+                                 r"(?P<rest>\s+and\s+.*)", re.DOTALL)
+
+
+def _apposition_then_and(gap: str) -> bool:
+    """Whether ``gap`` is a post in apposition to the name before and "and" with the next name's
+    title (coordination with an apposition inside it).
+
+    >>> _apposition_then_and(", the secretary of the council, and Saudi Arabia's ")
+    True
+    >>> _apposition_then_and(", who met him, and ")
+    False
+    """
+    match = APPOSITION_THEN_AND.fullmatch(gap)
+    return bool(match) and LOWER_POST.search(match.group("post").lower()) is not None and (
+        COORDINATION.match(match.group("rest")) is not None or is_title_gap(match.group("rest"))
+        or match.group("rest").strip() == "and")
 
 
 def is_title_gap(gap: str) -> bool:
