@@ -537,6 +537,8 @@ def test_extract_sides_coordinated_with_their_posts_in_apposition():
     text = ("Talks began on Monday between Ali Shamkhani, the secretary of Iran's Supreme National "
             "Security Council, and Musaed Al-Aiban, Saudi Arabia's national security adviser.")
     assert [c[2] for c in contacts(text)] == [("Ali Shamkhani", "Musaed Al-Aiban")]
+    hosted = text[:-1] + ", hosted by Chinese Foreign Minister Wang Yi."
+    assert [c[2] for c in contacts(hosted)] == [("Ali Shamkhani", "Musaed Al-Aiban", "Wang Yi")]
 
 
 def test_extract_letters_to_several_are_one_correspondence_with_each():

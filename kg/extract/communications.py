@@ -157,7 +157,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         for match_start, _, match_end, trigger in triggers:
             start = sentence.start + match_start
             end = sentence.start + match_end
-            if any(start in r or end - 1 in r for r in occupied):
+            if any(start in r or end - 1 in r for r in occupied) \
+                    or _convener_taken(text, start, sentence_mentions, found[count_before:]):
                 continue
             mentions_here = _read_mention(text, sentence, start, end, trigger,
                                           sentence_mentions, previous_mentions, cast,
@@ -177,6 +178,19 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         merge_mentions([m for m in ordered if not is_bare_remark(m.communication)]), remarks)
     merged = with_envoys(with_companions(merged, text, cast, sentences), text, cast)
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
+
+
+def _convener_taken(text: str, start: int, sentence_mentions: list[Mention],
+                    earlier: list[EventMention]) -> bool:
+    """Whether the trigger at ``start`` only names the convener of a contact the sentence has
+    reported already ("talks between A and B, hosted by C": C joined those talks; "B, hosted
+    by C" is no meeting of its own)."""
+    convener = CONVENER.match(text, start - 2) or CONVENER.match(text, start - 1) \
+        or CONVENER.match(text, start)
+    chair = convener and next((m for m in sentence_mentions if m.start >= convener.end()), None)
+    return chair is not None and any(
+        m.communication.kind is Kind.CONTACT and chair.official in m.communication.participants
+        and len(m.communication.participants) > 2 for m in earlier)
 
 
 #: hosting or chairing an event: "hosted a summit", "chaired the meeting of …"
