@@ -2211,6 +2211,14 @@ def test_extract_an_honorific_in_capitals_is_no_pronoun():
                                "Joe Biden", "2022-03-11")]
 
 
+def test_extract_a_subject_pronoun_after_a_clause_opening_is_the_latest_subject():
+    text = ("Indian Prime Minister Narendra Modi spoke on Monday, and on Wednesday External "
+            "Affairs Minister Priya Rao travelled to Islamabad, where she called on Prime "
+            "Minister Nawaz Sharif.")
+    assert [c[2] for c in contacts(text) if "Nawaz Sharif" in c[2]] == [("Nawaz Sharif",
+                                                                         "Priya Rao")]
+
+
 def test_extract_a_pronoun_skips_an_official_of_the_other_gender():
     text = ("British Prime Minister Theresa May travelled to Brussels on Monday. "
             "Mrs May said the talks would be hard. "

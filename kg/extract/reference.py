@@ -162,7 +162,10 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             elif bound:
                 target = bound
             elif same:
-                target = same[0].official
+                # "A met B, and C travelled to X, where she…": a subject pronoun after a clause's
+                # opening stands for the latest subject before it, else the sentence's first
+                subject = match.group().lower() in ("he", "she") and _latest_subject(text, same)
+                target = subject or same[0].official
             elif earlier:
                 target = earlier
             else:
@@ -173,6 +176,17 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             recent.append((number, list(dict.fromkeys(m.official for m in here))))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+#: a verb right after a name (an apposition between): the name is its clause's subject
+SUBJECT_VERB = re.compile(r"(?:,[^,;:.]{1,90},)?[^\S\n]+(?:(?:has|had|have|was|is|also|then|later|"
+                          r"again)[^\S\n]+)*(?:[a-z]+ed|met|said|told|spoke|went|flew|made|held|"
+                          r"took|gave|saw|came|left|sent|wrote)\b")
+
+
+def _latest_subject(text: str, named: list[Mention]) -> str | None:
+    """The official named last among ``named`` as the subject of a verb, if any."""
+    return next((m.official for m in reversed(named) if SUBJECT_VERB.match(text, m.end)), None)
 
 
 def _object_reference(sentence, start: int, same: list[Mention], window: list[str]) -> str | None:
