@@ -247,6 +247,19 @@ def test_extract_no_officials_without_an_official_post(text):
     assert officials(text) == []
 
 
+@pytest.mark.parametrize(("opening", "expected"), [
+    # A readout's subject named only by a post one holder held that day for a government the
+    # text names is that holder.
+    ("The United Nations said the trip went well.\n\nThe Secretary-General met",
+     [("meeting", ("António Guterres", "Vladimir Putin"))]),
+    # Without the organisation, "the Secretary-General" could be NATO's or the OSCE's.
+    ("The Secretary-General met", []),
+])
+def test_extract_a_readout_s_subject_named_by_a_post_alone(opening, expected):
+    text = f"{opening} today in Moscow with President Vladimir V. Putin of the Russian Federation."
+    assert [(c[0], c[2]) for c in contacts(text, dt.date(2022, 4, 26))] == expected
+
+
 def test_extract_a_post_for_an_office_holder_is_one_title():
     text = ("Asked at the noon briefing in New York, the Spokesperson for the Secretary-General, "
             "Jane Roe, said the talks would go on.")

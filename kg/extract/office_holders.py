@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.names import PATRONYMIC, alternation, normalise_name
-from kg.knowledge import Knowledge, OfficeHolder
+from kg.knowledge import Knowledge, OfficeHolder, Term
 
 #: governments whose people English news names family name first ("Qin Gang", "Moon Jae-in")
 FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "North Korea", "South Korea"})
@@ -111,6 +111,32 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
     return HolderIndex({k: tuple(v) for k, v in by_name.items()},
                        {k: tuple(dict.fromkeys(v)) for k, v in by_surname.items()}, pattern,
                        {k: tuple(v) for k, v in by_given.items()})
+
+
+def holder_by_post(post: str, governments: set[str], published: dt.date | None,
+                   knowledge: Knowledge) -> OfficeHolder | None:
+    """The one office-holder who held ``post`` for one of ``governments`` on ``published``, if
+    exactly one did ("the Secretary-General" of the United Nations in April 2022).
+
+    >>> from kg.knowledge import load_knowledge
+    >>> holder_by_post("Secretary-General", {"United Nations", "Russia"}, dt.date(2022, 4, 26),
+    ...                load_knowledge()).name
+    'António Guterres'
+    """
+    if published is None:
+        return None
+    holders = {holder for holder, term in _terms_by_post(knowledge).get(post, ())
+               if term.government in governments and term.covers(published)}
+    return holders.pop() if len(holders) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _terms_by_post(knowledge: Knowledge) -> dict[str, list[tuple[OfficeHolder, Term]]]:
+    by_post: dict[str, list[tuple[OfficeHolder, Term]]] = {}
+    for holder in knowledge.office_holders:
+        for term in holder.terms:
+            by_post.setdefault(term.post, []).append((holder, term))
+    return by_post
 
 
 def identify_styled(given: str, published: dt.date | None, index: HolderIndex) -> OfficeHolder | None:

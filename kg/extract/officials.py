@@ -53,6 +53,7 @@ from kg.extract.names import (
 from kg.extract.office_holders import (
     HolderIndex,
     family_last,
+    holder_by_post,
     holder_index,
     holder_mentions,
     identify,
@@ -111,6 +112,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     _acting_people(text, people, spans, taken, knowledge, sentences)
     index = holder_index(knowledge)
     _known_holders(text, published, people, spans, taken, index, sentences, knowledge)
+    _holders_by_title(text, published, people, spans, patterns, sentences, knowledge)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.extend(_nickname_mentions(text, spans))
     spans.sort(key=lambda item: item[0])
@@ -121,8 +123,9 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
             person.tokens = [style] + person.tokens
     spans = _united_by_holder(people, spans, published, index)
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
-    for s, e, person, _ in spans:
-        person.aliases.add(text[s:e])
+    for s, e, person, how in spans:
+        if how != "title":  # "the Secretary-General" is no name of Guterres
+            person.aliases.add(text[s:e])
     mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
     quote_speakers = find_quote_speakers(text, mentions)
     mentions = resolve_first_person(text, mentions, quote_speakers)
@@ -365,6 +368,53 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
             for (start, end), holder in zip(parts, holders):
                 _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
                                     published, index)
+
+
+def _holders_by_title(text, published, people, spans, patterns, sentences, knowledge) -> None:
+    """Office-holders a readout names only by their title as a sentence's subject ("The
+    Secretary-General met today with …" from the UN, "HH the Amir received …" from Qatar): the
+    one person who held that post on the publication day for one of the governments the text
+    names, when nobody the text names holds it. The title itself is resolved to them later,
+    as any title is."""
+    governments = {knowledge.government_by_surface.get(found.group())
+                   or knowledge.government_by_capital.get(found.group())
+                   for found in patterns.government.finditer(text)}
+    for match in patterns.title_only.finditer(text):
+        sentence = sentence_at(sentences, match.start())
+        if sentence is None or not OPENING_STYLE.fullmatch(text, sentence.start, match.start()) \
+                or re.match(r"[^\S\n]*,", text[match.end():]):
+            continue
+        post = knowledge.post_by_surface.get(match.group("post"))
+        if post is None or any(_holds_post(person, post.name, knowledge) for person in people) \
+                or any(SCOPE_BEFORE_NAME.fullmatch(text, match.end(), start)
+                       for start, *_ in spans if match.end() < start <= match.end() + 40):
+            continue  # "Minister for Foreign Affairs of Viet Nam X": the title of the name after
+        named = match.group("gov") or match.group("owner_gov")
+        holder = holder_by_post(post.name, {knowledge.government_by_surface[named]} if named
+                                else governments, published, knowledge)
+        if holder is None:
+            continue
+        person = next((p for p in people if p.holder is holder), None)
+        if person is None:
+            person = Person(holder.name.split(), holder=holder)
+            people.append(person)
+        person.named.append(Span(match.start("post"), match.end(), match.group("post"),
+                                 sentence.text))
+        spans.append((match.start("post"), match.end(), person, "title"))
+
+
+#: a post's scope that a name follows: " of Viet Nam "
+SCOPE_BEFORE_NAME = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]+)+")
+#: what may stand before a title that opens a sentence: a style ("HH", "His Highness")
+OPENING_STYLE = re.compile(r"(?:(?:HH|HE|H\.H\.|H\.E\.|His|Her)(?:[^\S\n]+(?:Highness|Majesty|"
+                           r"Excellency))?[^\S\n]+)?")
+
+
+def _holds_post(person: Person, post: str, knowledge: Knowledge) -> bool:
+    held = [knowledge.post_by_surface[written].name if written in knowledge.post_by_surface
+            else written for written, _ in person.posts]
+    held += [term.post for term in person.holder.terms] if person.holder else []
+    return any(post.lower() in written.lower() for written in held)
 
 
 def _add_holder_mention(text, start, end, holder, people, spans, taken, sentences, published,
