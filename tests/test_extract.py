@@ -1770,6 +1770,11 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
           "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken delivered a televised message on Sunday.",
          {("speech", ("Antony Blinken",), "2022-03-06")}),
+        # Words to a named outlet are an interview.
+        ("Speaking to the BBC on Sunday, US Secretary of State Antony Blinken said peace had come.",
+         {("interview", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken told Al Jazeera on Sunday that peace had come.",
+         {("interview", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken briefed the media on Sunday.",
          {("press_briefing", ("Antony Blinken",), "2022-03-06")}),
         ("In a Facebook post on Sunday, US Secretary of State Antony Blinken said peace had come.",
@@ -1810,7 +1815,7 @@ def test_extract_statements_by_their_occasion(text, expected):
         # A quoted programme name is no quotation of what was said.
         (('Dutch Prime Minister Mark Rutte told CNN\'s "State of the Union" on Wednesday that '
            "talks would resume."),
-         {("unspecified", ("Mark Rutte",), "2022-03-09")}),
+         {("interview", ("Mark Rutte",), "2022-03-09")}),
         ('Dutch Prime Minister Mark Rutte said "Talks Resume" on Monday would be the headline.',
          {("unspecified", ("Mark Rutte",), None)}),
         # A past year in the reported content does not place the remark in the past.
