@@ -2229,6 +2229,13 @@ def test_extract_an_honorific_in_capitals_is_no_pronoun():
                                "Joe Biden", "2022-03-11")]
 
 
+def test_extract_a_call_between_the_two_is_between_the_two_named_last():
+    text = ("British Prime Minister Rishi Sunak met Commission President Ursula von der Leyen on "
+            "Monday. After a further telephone call between the two on Sunday, the deal was done.")
+    assert ("phone", ("Rishi Sunak", "Ursula von der Leyen"), "2022-03-06") in [
+        (c[0], c[2], c[4]) for c in contacts(text)]
+
+
 def test_extract_a_subject_pronoun_after_a_clause_opening_is_the_latest_subject():
     text = ("Indian Prime Minister Narendra Modi spoke on Monday, and on Wednesday External "
             "Affairs Minister Priya Rao travelled to Islamabad, where she called on Prime "

@@ -267,6 +267,7 @@ def _group_object(text: str, end: int, subjects: list, cast: Cast) -> list[Menti
 
 
 GROUP_OBJECT_LEAD = re.compile(r"[^\S\n]+(?:(?:with|to|from)[^\S\n]+)?")
+BETWEEN_GROUP = re.compile(r"[^\S\n]+between(?=[^\S\n]+the[^\S\n]+two[^\S\n]+(?:on|in|at)\b)")
 
 
 def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
@@ -738,8 +739,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 (Span(group.start(), end, text[group.start():end], sentence.text),),
                 date=event_date(text, sentence, published, False, last_date, False, clause_start,
                                 clause_end)), start)]
-    if kind is Kind.CONTACT and subjects and not objects:
-        objects = _group_object(text, end, subjects, cast)
+    if kind is Kind.CONTACT and not objects and (subjects or BETWEEN_GROUP.match(text, end)):
+        # "a call between the two": with no subject, the group after "between" holds both sides
+        objects = _group_object(text, BETWEEN_GROUP.match(text, end).end() if not subjects
+                                else end, subjects, cast)
     if kind is Kind.CONTACT and trigger.initiator == "object" and not objects and not group \
             and len(subjects) > 1:
         # "A and B welcomed the deal", "A and B were welcomed at the airport": a contact is with

@@ -402,7 +402,9 @@ GROUP = re.compile(
     r"appeared|exchanged|hold|had|have|"
     # "the two flew to Kyiv", "the three visited Beijing": a journey the group makes together
     r"flew|fly|travell?ed|travel|visited|visit|went|arrived|received|hosted|welcomed|saw|"
-    r"called|telephoned|phoned)\b))",
+    r"called|telephoned|phoned)\b|"
+    # "a call between the two on Sunday": no noun, a preposition follows
+    r"(?:on|in|at|over|about)\b))",
     re.IGNORECASE)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 HEADS = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Sultan",
