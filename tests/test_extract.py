@@ -2195,6 +2195,23 @@ def test_extract_later_paragraphs_keep_the_narratives_day(second_paragraph, expe
     assert [c[4] for c in found] == [expected_date]
 
 
+def test_extract_courtesy_calls_planned_in_a_readout():
+    text = ("Nepali Prime Minister Pushpa Kamal Dahal will arrive in New Delhi on Wednesday. He "
+            "will call on the President of India, Smt. Droupadi Murmu. Vice President Shri "
+            "Jagdeep Dhankhar will call on him.")
+    assert sorted((c[1], c[2], c[3]) for c in contacts(text, dt.date(2023, 5, 30))) == [
+        ("planned", ("Droupadi Murmu", "Pushpa Kamal Dahal"), "Pushpa Kamal Dahal"),
+        ("planned", ("Jagdeep Dhankhar", "Pushpa Kamal Dahal"), "Jagdeep Dhankhar")]
+
+
+def test_extract_separate_cables_of_condolence_from_each_sender():
+    text = ("Saudi King Salman and Crown Prince Mohammed bin Salman sent separate cables of "
+            "condolence to Kuwaiti Emir Sheikh Mishal on Saturday.")
+    assert sorted(c[2] for c in contacts(text, dt.date(2023, 12, 17))) == [
+        ("King Salman", "Mishal Al-Ahmad Al-Jaber Al-Sabah"),
+        ("Mishal Al-Ahmad Al-Jaber Al-Sabah", "Mohammed bin Salman")]
+
+
 def test_extract_calling_on_someone_to_act_is_no_courtesy_call():
     assert contacts("US Secretary of State Antony Blinken called on Chinese Foreign Minister "
                     "Wang Yi to use his influence on Monday.") == []

@@ -620,7 +620,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if objects and re.match(r"call(?:ed|s|ing)? on\b", text[start:end], re.IGNORECASE) \
             and URGED_TO.match(text, objects[-1].end):
         return []  # "called on X to release the prisoners": urging, no courtesy call
-    if objects and re.match(r"call", text[start:end], re.IGNORECASE) and (
+    if objects and re.match(r"call(?!\w* on)", text[start:end], re.IGNORECASE) and (
             CALLED_SOMETHING.match(text, objects[0].end) or (
                 re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])
                 and not is_lower_title(text[end : objects[0].start]))):

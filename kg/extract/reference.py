@@ -287,8 +287,10 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     return None
 
 
-FEMININE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Mme|Madame|Madam|Queen|Lady|Dame|Baroness|Princess)\.?\s+$")
-MASCULINE_BEFORE = re.compile(r"\b(?:Mr|M|King|Sir|Lord|Monsieur|Prince|Sheikh|Emir|Sultan)\.?\s+$")
+FEMININE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Mme|Madame|Madam|Queen|Lady|Dame|Baroness|Princess|Smt|"
+                             r"Shrimati|Sra|Señora|Ibu|Sheikha)\.?\s+$")
+MASCULINE_BEFORE = re.compile(r"\b(?:Mr|M|King|Sir|Lord|Monsieur|Prince|Sheikh|Emir|Sultan|Shri|Sr|"
+                              r"Señor|Pak|Bapak)\.?\s+$")
 
 
 def _genders(text, sentences, mentions: list[Mention], starts: list[int]) -> dict[str, str]:

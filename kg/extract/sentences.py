@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "prof", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m"]
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "gov", "sen", "rep", "rev", "prof", "no", "vs", "etc", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+     "smt", "hon", "adm", "brig", "sra", "mme", "amb", "pres"]
 )
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ])|\n\s*")
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
