@@ -260,6 +260,14 @@ def test_extract_a_readout_s_subject_named_by_a_post_alone(opening, expected):
     assert [(c[0], c[2]) for c in contacts(text, dt.date(2022, 4, 26))] == expected
 
 
+def test_extract_a_bare_title_in_a_readout_is_its_principal():
+    text = ("Prime Minister Narendra Modi visited Samarkand on Friday. He met Prime Minister "
+            "Shehbaz Sharif of Pakistan.\n\nPrime Minister invited President Shavkat Mirziyoyev "
+            "to pay a State Visit to India.")
+    assert ("planned", ("Narendra Modi", "Shavkat Mirziyoyev")) in [
+        (c[1], c[2]) for c in contacts(text, dt.date(2022, 9, 17))]
+
+
 def test_extract_a_post_for_an_office_holder_is_one_title():
     text = ("Asked at the noon briefing in New York, the Spokesperson for the Secretary-General, "
             "Jane Roe, said the talks would go on.")

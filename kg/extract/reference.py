@@ -75,7 +75,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
         government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
                                                           or "")
         target = None
-        for mention in reversed(before[-200:]):
+        # "Prime Minister invited President X" in a readout: a title written bare, as readouts
+        # write their principal's, stands for the first official it fits, not the latest.
+        for mention in (before if match.group("bare") is not None else reversed(before[-200:])):
             person = by_name[mention.official]
             fits_post = post_word in LEADER_WORDS or _holds(person, post_word)
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
@@ -91,7 +93,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 if not fits_government:
                     person.governments.append(government)
                 break
-        if target is not None and post_word not in LEADER_WORDS:
+        if target is not None and post_word not in LEADER_WORDS and match.group("bare") is None:
             # Of two crown princes, "the crown prince" is the one the article is about: the
             # fitting official named most often so far, the latest of equals.
             counts = Counter(m.official for m in before if m.how in ("titled", "name"))
