@@ -260,6 +260,18 @@ def test_extract_a_readout_s_subject_named_by_a_post_alone(opening, expected):
     assert [(c[0], c[2]) for c in contacts(text, dt.date(2022, 4, 26))] == expected
 
 
+@pytest.mark.parametrize("session", [
+    "took part in a session on Friday chaired by Uzbek President Shavkat Mirziyoyev.",
+    ("participated in the Restricted Session on Friday, chaired by Uzbek President Shavkat "
+     "Mirziyoyev and attended by Chinese President Xi Jinping."),
+])
+def test_extract_taking_part_in_a_session_someone_chairs(session):
+    found = contacts(f"Indian Prime Minister Narendra Modi {session}")
+    assert [(c[2], c[3]) for c in found] == [
+        (tuple(sorted({"Narendra Modi", "Shavkat Mirziyoyev"}
+                      | ({"Xi Jinping"} if "Xi" in session else set()))), "Shavkat Mirziyoyev")]
+
+
 def test_extract_a_bare_title_in_a_readout_is_its_principal():
     text = ("Prime Minister Narendra Modi visited Samarkand on Friday. He met Prime Minister "
             "Shehbaz Sharif of Pakistan.\n\nPrime Minister invited President Shavkat Mirziyoyev "
@@ -2056,6 +2068,9 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # A monarch's full name keeps the style it is written with and is still the holder's.
         ("King Hamad bin Isa Al Khalifa arrived.", dt.date(2020, 9, 12),
          [("King Hamad bin Isa Al Khalifa", "King", "Bahrain")]),
+        # A possessive ends a name ("Secretary Blinken's Travel").
+        ("Secretary Blinken's Travel to Indonesia.", dt.date(2023, 7, 14),
+         [("Antony Blinken", "Secretary", "United States")]),
         # A prince's full name the gazetteer does not know needs no style.
         ("Saudi Arabia's Prince Badr bin Sultan met the delegation.", dt.date(2023, 5, 19),
          [("Badr bin Sultan", "Prince", "Saudi Arabia")]),

@@ -180,13 +180,18 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
 
 
+#: taking part in an event, whose convener the sentence may name after it
+PARTICIPATION = re.compile(r"(?:attend|participat|took part|taking part|takes part|join)",
+                           re.IGNORECASE)
+
+
 def _convener_taken(text: str, start: int, sentence_mentions: list[Mention],
                     earlier: list[EventMention]) -> bool:
-    """Whether the trigger at ``start`` only names the convener of a contact the sentence has
-    reported already ("talks between A and B, hosted by C": C joined those talks; "B, hosted
-    by C" is no meeting of its own)."""
+    """Whether the trigger at ``start`` only names the convener or attendees of a contact the
+    sentence has reported already ("talks between A and B, hosted by C": C joined those talks;
+    "B, hosted by C" is no meeting of its own)."""
     convener = CONVENER.match(text, start - 2) or CONVENER.match(text, start - 1) \
-        or CONVENER.match(text, start)
+        or CONVENER.match(text, start) or ATTENDED_BY.match(text, start)
     chair = convener and next((m for m in sentence_mentions if m.start >= convener.end()), None)
     return chair is not None and any(
         m.communication.kind is Kind.CONTACT and chair.official in m.communication.participants
@@ -847,10 +852,16 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     convener = CONVENER.search(text, end, sentence.end)
     chair = next((m for m in visible if convener and convener.end() <= m.start
                   and m.start - convener.end() < 60 and is_title_only(text[convener.end():m.start])),
-                 None) if len(names) >= 2 else None
+                 None) if len(names) >= 2 or PARTICIPATION.match(text, start) else None
     if chair and chair.official not in names:
-        # "a meeting between A, B and C, convened by D": the convener takes part and starts it.
+        # "a meeting between A, B and C, convened by D", "X attended the session, chaired by
+        # D": the convener takes part and starts it.
         names.append(chair.official)
+    attended = ATTENDED_BY.search(text, chair.end, sentence.end) \
+        if chair and PARTICIPATION.match(text, start) else None
+    if attended:  # "X took part in the session, chaired by D and attended by A and B"
+        names += [n for n in names_of(find_objects(text, visible, attended.end(), sentence.end))
+                  if n not in names]
     represented = {o.government for o in map(cast.official, names) if o}
     counterparts = find_counterparts(text, end, clause_end, knowledge, represented) or \
         host_countries(text, end, trigger, subjects, names, cast, knowledge)

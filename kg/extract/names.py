@@ -312,6 +312,8 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             continue
         tokens.append(token)
         end = match.start("name") + token_match.end()
+        if re.search(r"['’]s$", token):
+            break  # "Secretary Blinken's Travel to Indonesia": the owner's name ends there
     # Hyphenated particles ("al-Sisi") stay one token; trailing possessives are dropped.
     if tokens:
         tokens[-1] = re.sub(r"['’]s$", "", tokens[-1])
