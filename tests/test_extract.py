@@ -2244,6 +2244,14 @@ def test_extract_calling_on_someone_to_act_is_no_courtesy_call():
     assert contacts("US Secretary of State Antony Blinken called on Monday for talks.") == []
 
 
+def test_extract_a_remark_dated_only_by_the_narrative_joins_its_dated_occasion():
+    text = ("Secretary of State John Kerry told reporters on Tuesday that talks would follow."
+            "\n\nUS President Barack Obama announced the deal on Wednesday.\n\n"
+            "Kerry told reporters that he had instructed his staff.")
+    assert [s for s in statements(text) if "John Kerry" in s[1]] == [
+        ("press_briefing", ("John Kerry",), "2022-03-08")]
+
+
 def test_extract_a_statement_s_content_does_not_step_back_into_background():
     text = ("U.S. President Barack Obama and Cuban President Raúl Castro announced on Wednesday "
             "that their countries would restore ties.\n\n"

@@ -53,6 +53,9 @@ class EventMention:
     #: an event one official hosts or chairs whose other participants the text names after it
     #: ("X hosted a summit on Monday. A and B attended."): dropped unless they are found
     open_to_attendees: bool = False
+    #: its day is only the narrative's, carried over from an earlier paragraph: a day the text
+    #: gives the same event elsewhere wins ("X said in a statement that …" two paragraphs on)
+    carried_day: bool = False
 
 
 def mention_starts(mentions: list[Mention]) -> list[int]:

@@ -58,6 +58,7 @@ from kg.extract.dates import (
     day_shift,
     event_date,
     find_dates,
+    inherits_day,
     mentions_other_period,
 )
 from kg.extract.events import (
@@ -848,7 +849,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                          and speaker[0] in m.communication.participants), None)
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
-        return [EventMention(communication, start, elsewhere)]
+        return [EventMention(communication, start, elsewhere, carried_day=bool(date)
+                             and inherits_day(text, sentence, published, last_date, time_end))]
     convener = CONVENER.search(text, end, sentence.end)
     chair = next((m for m in visible if convener and convener.end() <= m.start
                   and m.start - convener.end() < 60 and is_title_only(text[convener.end():m.start])),

@@ -402,6 +402,25 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     return day
 
 
+def inherits_day(text: str, sentence: Sentence, published: dt.date | None,
+                 last_date: tuple[dt.date, int] | None, before: int) -> bool:
+    """Whether a mention in ``sentence`` takes the narrative's day only because its paragraph
+    goes on after the one that set it: no day named before offset ``before`` (where what a
+    statement reports begins), no connective ("afterwards", "the same day") tying it to that
+    day. The weakest way to date an event.
+
+    >>> day = (dt.date(2014, 12, 17), 1)
+    >>> kerry = Sentence(0, "Kerry said in a statement that talks would be held on Monday.", 3)
+    >>> inherits_day(kerry.text, kerry, None, day, 30)
+    True
+    """
+    return last_date is not None and sentence.paragraph != last_date[1] \
+        and not any(d for offset, d in find_dates(sentence.text, published, planned=False)
+                    if sentence.start + offset < before) \
+        and not SOURCE_CONNECTIVES.match(sentence.text) \
+        and not CONTINUATION.search(sentence.text) and day_shift(sentence.text) is None
+
+
 def advance_narrative_day(sentence: Sentence, published: dt.date | None,
                           reported: list[Communication],
                           last_date: tuple[dt.date, int] | None) -> tuple[dt.date, int] | None:

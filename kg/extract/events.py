@@ -158,9 +158,11 @@ def merge_mentions(mentions: list[EventMention]) -> list[Communication]:
     """One communication per event: mentions with the same kind, status and participants and
     compatible dates and modes are one event; the merge keeps every evidence span. A mention
     placed in another month or year only joins others placed there ("they met in Moscow in
-    2020" is not this week's meeting)."""
+    2020" is not this week's meeting); one whose day is only carried over from the narrative
+    joins its event whatever day that has."""
     merged: list[Communication] = []
     elsewhere: list[bool] = []
+    carried: list[bool] = []
     # Evidence gathers apart (a list and a set per event), so that an event reported a
     # thousand times costs a thousand appends, not a thousand copies.
     evidence: list[dict[Span, None]] = []
@@ -169,7 +171,11 @@ def merge_mentions(mentions: list[EventMention]) -> list[Communication]:
         communication = mention.communication
         key = _parties(communication)
         for index in by_parties.get(key, []):
-            if elsewhere[index] == mention.elsewhere and _same_event(merged[index], communication):
+            if elsewhere[index] == mention.elsewhere and _same_event(
+                    merged[index], communication, carried[index] or mention.carried_day):
+                if carried[index] and not mention.carried_day:
+                    merged[index] = replace(merged[index], date=communication.date)
+                    carried[index] = False
                 merged[index] = _combine(merged[index], replace(communication, evidence=()))
                 evidence[index].update(dict.fromkeys(communication.evidence))
                 break
@@ -177,11 +183,12 @@ def merge_mentions(mentions: list[EventMention]) -> list[Communication]:
             by_parties.setdefault(key, []).append(len(merged))
             merged.append(communication)
             elsewhere.append(mention.elsewhere)
+            carried.append(mention.carried_day)
             evidence.append(dict.fromkeys(communication.evidence))
     return [replace(c, evidence=tuple(spans)) for c, spans in zip(merged, evidence)]
 
 
-def _same_event(a: Communication, b: Communication) -> bool:
+def _same_event(a: Communication, b: Communication, carried_day: bool = False) -> bool:
     return (
         a.kind is b.kind
         and a.status is b.status
@@ -189,7 +196,7 @@ def _same_event(a: Communication, b: Communication) -> bool:
         # "will travel to Israel" and "to meet Israeli and Palestinian leaders": one trip
         and (set(a.counterpart_governments) <= set(b.counterpart_governments)
              or set(b.counterpart_governments) <= set(a.counterpart_governments))
-        and (a.date is None or b.date is None or a.date == b.date)
+        and (a.date is None or b.date is None or a.date == b.date or carried_day)
         and (a.mode is b.mode or Mode.UNSPECIFIED in (a.mode, b.mode))
     )
 
