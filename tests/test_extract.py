@@ -2287,6 +2287,13 @@ def test_extract_a_call_between_the_two_is_between_the_two_named_last():
         (c[0], c[2], c[4]) for c in contacts(text)]
 
 
+def test_extract_a_pronoun_after_a_fronted_phrase_s_sentence_is_its_main_subject():
+    text = ("Speaking at a news conference with New Zealand Foreign Minister Nanaia Mahuta, US "
+            "Secretary of State Antony Blinken said he had called Bazoum. He said he had also "
+            "spoken with Nigerian President Bola Tinubu on Wednesday.")
+    assert ("Antony Blinken", "Bola Tinubu") in [c[2] for c in contacts(text)]
+
+
 def test_extract_a_subject_pronoun_after_a_clause_opening_is_the_latest_subject():
     text = ("Indian Prime Minister Narendra Modi spoke on Monday, and on Wednesday External "
             "Affairs Minister Priya Rao travelled to Islamabad, where she called on Prime "

@@ -35,9 +35,11 @@ from collections import Counter
 from kg.extract.cast import Mention, mention_starts, mentions_between
 from kg.extract.clauses import (
     CLAUSE_BREAK,
+    FINITE_VERB,
     FRONTED_PHRASE,
     TITLE_SCOPE,
     closes_fronted_phrase,
+    fronted_phrase_end,
     possessive_pronoun,
 )
 from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
@@ -175,7 +177,12 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             found.append(Mention(start, start + len(match.group()), target, "pronoun"))
         here = sorted(named + found, key=lambda m: m.start)
         if here:
-            recent.append((number, list(dict.fromkeys(m.official for m in here))))
+            officials = list(dict.fromkeys(m.official for m in here))
+            subject = _main_subject(text, sentence, here)
+            if subject is not None:  # "Speaking with Mahuta, Blinken said…": Blinken first
+                officials.remove(subject)
+                officials.insert(0, subject)
+            recent.append((number, officials))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
 
@@ -189,6 +196,17 @@ SUBJECT_VERB = re.compile(r"(?:,[^,;:.]{1,90},)?[^\S\n]+(?:(?:has|had|have|was|i
 def _latest_subject(text: str, named: list[Mention]) -> str | None:
     """The official named last among ``named`` as the subject of a verb, if any."""
     return next((m.official for m in reversed(named) if SUBJECT_VERB.match(text, m.end)), None)
+
+
+def _main_subject(text: str, sentence, here: list[Mention]) -> str | None:
+    """The official who is the main clause's subject of a sentence opening with a phrase
+    ("Speaking at a news conference with X, Y said…": Y), if the sentence opens so."""
+    if not FRONTED_PHRASE.match(text, sentence.start):
+        return None
+    comma = fronted_phrase_end(text, sentence.start, sentence.end)
+    first = next((m for m in here if comma >= 0 and m.start > comma), None)
+    return first.official if first is not None and is_title_only(text[comma + 1 : first.start]) \
+        and FINITE_VERB.match(text, first.end) else None
 
 
 def _object_reference(sentence, start: int, same: list[Mention], window: list[str]) -> str | None:
