@@ -272,6 +272,14 @@ def test_extract_taking_part_in_a_session_someone_chairs(session):
                       | ({"Xi Jinping"} if "Xi" in session else set()))), "Shavkat Mirziyoyev")]
 
 
+def test_extract_a_relative_clause_s_list_of_attendees_runs_past_its_commas():
+    text = ("Monday's session on climate, which was chaired by French President Emmanuel Macron "
+            "and attended by German Chancellor Angela Merkel, British Prime Minister Boris "
+            "Johnson and Indian Prime Minister Narendra Modi, ran long.")
+    assert [c[2] for c in contacts(text, dt.date(2019, 8, 27))] == [
+        ("Angela Merkel", "Boris Johnson", "Emmanuel Macron", "Narendra Modi")]
+
+
 def test_extract_a_bare_title_in_a_readout_is_its_principal():
     text = ("Prime Minister Narendra Modi visited Samarkand on Friday. He met Prime Minister "
             "Shehbaz Sharif of Pakistan.\n\nPrime Minister invited President Shavkat Mirziyoyev "

@@ -80,6 +80,11 @@ def closes_fronted_phrase(text: str, sentence: Sentence, comma: int, after: int)
             and bool(FINITE_VERB.match(text, after)))
 
 
+#: a list of names going on after a comma: ", British Prime Minister Boris Johnson and …"
+LIST_GOES_ON = re.compile(r",[^\S\n]+(?:and[^\S\n]+)?(?!(?:who|which|whom)\b)[A-Z]")
+NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*$")
+
+
 def clause_bounds(sentence: Sentence, start: int, end: int,
                   breaks: tuple[re.Pattern, ...]) -> tuple[int, int]:
     """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
@@ -92,8 +97,11 @@ def clause_bounds(sentence: Sentence, start: int, end: int,
     if last is not None and re.fullmatch(r"who|which", last.group().lower()) \
             and re.search(r",\s*$", before[: last.start()]) and "," not in before[last.end():]:
         # "X, who arrived on Tuesday, is due to meet Y": a relative clause set off by commas
-        # ends at its closing comma
-        comma = after.find(",")
+        # ends at its closing comma, not at one inside a list of names ("which was attended by
+        # A, B and C, ran long")
+        comma = next((c.start() for c in re.finditer(",", after)
+                      if not (LIST_GOES_ON.match(after, c.start())
+                              and NAME_BEFORE.search(after, 0, c.start()))), -1)
         cut_after = min(cut_after, comma) if comma >= 0 else cut_after
     return sentence.start + cut_before, end + cut_after
 

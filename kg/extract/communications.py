@@ -503,6 +503,8 @@ CANCELLED_BEFORE = re.compile(rf"\b{CALLED_OFF}\s+(?:(?:his|her|their|its|the|a|
 
 
 ATTENDED_BY = re.compile(r"attended\s+by\b", re.IGNORECASE)
+AND_ATTENDED_BY = re.compile(r"[^\S\n]*,?[^\S\n]+and[^\S\n]+attended[^\S\n]+by[^\S\n]+(?:leaders[^\S\n]+"
+                             r"including[^\S\n]+)?")
 #: a definite event noun opening a sentence recalls one just reported: "The meeting, …"
 RECALLED_EVENT = re.compile(r"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:meeting|talks|session|"
                             r"summit|dinner|lunch|call|conversation)\s*,\s*$")
@@ -859,8 +861,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # "a meeting between A, B and C, convened by D", "X attended the session, chaired by
         # D": the convener takes part and starts it.
         names.append(chair.official)
-    attended = ATTENDED_BY.search(text, chair.end, sentence.end) \
-        if chair and PARTICIPATION.match(text, start) else None
+    attended = AND_ATTENDED_BY.match(text, chair.end) if chair else None
     if attended:  # "X took part in the session, chaired by D and attended by A and B"
         names += [n for n in names_of(find_objects(text, visible, attended.end(), sentence.end))
                   if n not in names]
