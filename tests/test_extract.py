@@ -280,6 +280,15 @@ def test_extract_a_relative_clause_s_list_of_attendees_runs_past_its_commas():
         ("Angela Merkel", "Boris Johnson", "Emmanuel Macron", "Narendra Modi")]
 
 
+def test_extract_those_who_attended_a_session_join_the_summit_its_host_opened():
+    text = ("Saudi Crown Prince Mohammed bin Salman opened the Arab League summit in Jeddah on "
+            "Friday. The session was attended by leaders including Syrian President Bashar "
+            "al-Assad and Egyptian President Abdel Fattah al-Sisi.")
+    assert [(c[2], c[3]) for c in contacts(text, dt.date(2023, 5, 20))] == [
+        (("Abdel Fattah al-Sisi", "Bashar al-Assad", "Mohammed bin Salman"),
+         "Mohammed bin Salman")]
+
+
 def test_extract_a_bare_title_in_a_readout_is_its_principal():
     text = ("Prime Minister Narendra Modi visited Samarkand on Friday. He met Prime Minister "
             "Shehbaz Sharif of Pakistan.\n\nPrime Minister invited President Shavkat Mirziyoyev "

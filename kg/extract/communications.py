@@ -200,7 +200,7 @@ def _convener_taken(text: str, start: int, sentence_mentions: list[Mention],
 
 
 #: hosting or chairing an event: "hosted a summit", "chaired the meeting of …"
-HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host)\w*[^\S\n]+(?:the|a|an|their|its)"
+HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host|open)\w*[^\S\n]+(?:the|a|an|their|its)"
                           r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:meeting|session|summit|conference|"
                           r"forum|retreat|consultations|dialogue)\b", re.IGNORECASE)
 #: officials who attend, after them: "A and B attended", "… took part", "… were also present",
@@ -507,7 +507,8 @@ AND_ATTENDED_BY = re.compile(r"[^\S\n]*,?[^\S\n]+and[^\S\n]+attended[^\S\n]+by[^
                              r"including[^\S\n]+)?")
 #: a definite event noun opening a sentence recalls one just reported: "The meeting, …"
 RECALLED_EVENT = re.compile(r"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:meeting|talks|session|"
-                            r"summit|dinner|lunch|call|conversation)\s*,\s*$")
+                            r"summit|dinner|lunch|call|conversation)(?:\s*,\s*|\s+(?:was|were)"
+                            r"\s+(?:also\s+)?)$")
 
 
 #: a journey called off, with what was to happen on it after it
@@ -779,9 +780,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       and found[i].communication.kind is Kind.CONTACT), None)
         if index is not None:
             recalled = found[index].communication
-            found[index] = replace(found[index], communication=replace(
+            # (an event opened by its host is no longer waiting for its attendees)
+            found[index] = replace(found[index], open_to_attendees=False, communication=replace(
                 recalled, participants=tuple(dict.fromkeys(
-                    recalled.participants + tuple(names_of(objects))))))
+                    recalled.participants + tuple(names_of(objects)))),
+                initiator=recalled.initiator or (recalled.participants[0]
+                                                 if found[index].open_to_attendees else None)))
             return []
     if text.startswith("invitation", start):
         # An invitation counts once accepted ("accepted X's invitation to visit"); one extended
