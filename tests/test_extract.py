@@ -297,6 +297,15 @@ def test_extract_a_bare_title_in_a_readout_is_its_principal():
         (c[1], c[2]) for c in contacts(text, dt.date(2022, 9, 17))]
 
 
+def test_extract_a_son_named_after_his_father_is_not_the_father_and_posts_name_nobody():
+    text = ("UAE President Mohamed bin Zayed Al Nahyan met Sheikh Khaled bin Mohamed bin Zayed Al "
+            "Nahyan, Crown Prince of Abu Dhabi, and Sheikh Mohammed bin Rashid Al Maktoum, Vice "
+            "President, Prime Minister and Ruler of Dubai.")
+    assert [o.name for o in run(text, dt.date(2024, 2, 13)).officials] == [
+        "Mohamed bin Zayed Al Nahyan", "Khaled bin Mohamed bin Zayed Al Nahyan",
+        "Mohammed bin Rashid Al Maktoum"]
+
+
 def test_extract_a_post_for_an_office_holder_is_one_title():
     text = ("Asked at the noon briefing in New York, the Spokesperson for the Secretary-General, "
             "Jane Roe, said the talks would go on.")

@@ -299,7 +299,9 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
                 words["domain"]))
         if not tokens and not leading_title and not given_name and not style_owner and (
                 token in words["stop"] or token in knowledge.government_by_surface
-                or token in knowledge.post_by_surface or token in words["domain"]):
+                or token in knowledge.post_by_surface or token in words["domain"]
+                # "Vice President, Prime Minister and Ruler of Dubai": a post, no "Prime"
+                or (following and f"{token} {following[0]}" in knowledge.post_by_surface)):
             return [], start, start
         owner = not tokens and re.sub(r"['’]s$", "", token) in knowledge.government_by_surface \
             and token[-2:] in ("'s", "’s") and token_match.end() < len(raw)
@@ -495,10 +497,13 @@ def person_for(people: list[Person], tokens: list[str], create: bool,
     return person
 
 
-def _fathers_name(single: list[str], full: list[str]) -> bool:
-    """Whether the one-word name ``single`` is only the father's name in ``full``."""
-    return len(single) == 1 and single[0] in full and full.index(single[0]) > 0 and \
-        full[full.index(single[0]) - 1] in PATRONYMIC
+def _fathers_name(name: list[str], full: list[str]) -> bool:
+    """Whether ``name`` is only the father's name in ``full``, with his own ancestors ("Salman"
+    in "Mohammed bin Salman"; "Mohamed bin Zayed Al Nahyan" in "Khaled bin Mohamed bin Zayed Al
+    Nahyan")."""
+    n = len(name)
+    return n > 0 and any(full[i : i + n] == name and full[i - 1] in PATRONYMIC
+                         for i in range(1, len(full) - n + 1))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
