@@ -2286,6 +2286,19 @@ def test_extract_a_statement_s_content_does_not_step_back_into_background():
     assert ("press_statement", ("John Kerry",), "2022-03-09") in statements(text)
 
 
+def test_extract_a_new_paragraph_after_a_flashback_returns_to_the_lead_s_day():
+    text = ("US President Barack Obama and Cuban President Raúl Castro announced the deal on "
+            "Wednesday.\n\nThe announcement followed a telephone call between the two on "
+            "Tuesday.\n\nCanadian Prime Minister Stephen Harper said in a statement that Canada "
+            "was pleased.")
+    assert ("press_statement", ("Stephen Harper",), "2022-03-09") in statements(text)
+    # "Afterward" (American spelling) goes on with the day before it
+    recap = ("Cuban President Raúl Castro received US President Barack Obama on Monday.\n\n"
+             "Afterward, the two presidents held a joint news conference.")
+    assert statements("Obama spoke on Wednesday.\n\n" + recap) == {
+        ("press_briefing", ("Barack Obama", "Raúl Castro"), "2022-03-07")}
+
+
 def test_extract_a_paragraph_that_names_its_day_keeps_it_over_the_parties_last_contact():
     text = ("French President Emmanuel Macron hosted German Chancellor Olaf Scholz and Italian "
             "Prime Minister Mario Draghi in Paris on Thursday.\n\n"

@@ -54,6 +54,7 @@ from kg.extract.dates import (
     CONTINUATION,
     SAME_DAY,
     WEEKDAYS,
+    NarrativeDay,
     advance_narrative_day,
     day_shift,
     event_date,
@@ -133,7 +134,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     starts = [m.start for m in mentions]
     found: list[EventMention] = []
     # The day the narrative is at, and the paragraph that set it.
-    last_date: tuple[dt.date, int] | None = (published, 0) if readout and published else None
+    last_date = NarrativeDay(published, 0, published) if readout and published else None
     previous_mentions: list[Mention] = []
     previous_paragraph = -1
     for sentence in sentences:

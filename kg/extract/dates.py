@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from kg.extract.sentences import Sentence
 from kg.model import Communication, Status
@@ -237,13 +238,13 @@ def dateline_date(text: str) -> dt.date | None:
 NARRATIVE_REACH = 60
 
 SOURCE_CONNECTIVES = re.compile(
-    r"^(?:before that|after that|afterwards|later|later that day|then|earlier|shortly after|"
+    r"^(?:before that|after that|afterwards?|later|later that day|then|earlier|shortly after|"
     r"soon after|the same day|that day|subsequently)\b",
     re.IGNORECASE,
 )
 CONTINUATION = re.compile(
     r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
-    r"conversation|session)|\bafterwards\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
+    r"conversation|session)|\bafterwards?\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
     r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b|"
     r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b|"
     r"\b(?:a separate|meanwhile|at the same time)\b",
@@ -386,7 +387,7 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     if DURING_SPAN.search(sentence.text) and _journey_over_days(text, sentence.start):
         # "a visit from 7 to 9 March … During the visit, X met Y": no one day
         return None
-    day, paragraph = last_date
+    day, paragraph, lead = last_date
     shift = day_shift(sentence.text)
     if shift:
         return day + dt.timedelta(days=shift)
@@ -399,17 +400,19 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     own = sentence.text if content_at is None else text[sentence.start:content_at]
     if not carry or BACKGROUND.search(own) or mentions_other_period(own):
         return None
-    return day
+    # After a paragraph that went back in time ("The announcement followed a call on
+    # Tuesday"), a new one returns to the lead's day.
+    return max(day, lead)
 
 
 def inherits_day(text: str, sentence: Sentence, published: dt.date | None,
-                 last_date: tuple[dt.date, int] | None, before: int) -> bool:
+                 last_date: NarrativeDay | None, before: int) -> bool:
     """Whether a mention in ``sentence`` takes the narrative's day only because its paragraph
     goes on after the one that set it: no day named before offset ``before`` (where what a
     statement reports begins), no connective ("afterwards", "the same day") tying it to that
     day. The weakest way to date an event.
 
-    >>> day = (dt.date(2014, 12, 17), 1)
+    >>> day = NarrativeDay(dt.date(2014, 12, 17), 1, dt.date(2014, 12, 17))
     >>> kerry = Sentence(0, "Kerry said in a statement that talks would be held on Monday.", 3)
     >>> inherits_day(kerry.text, kerry, None, day, 30)
     True
@@ -421,16 +424,34 @@ def inherits_day(text: str, sentence: Sentence, published: dt.date | None,
         and not CONTINUATION.search(sentence.text) and day_shift(sentence.text) is None
 
 
+class NarrativeDay(NamedTuple):
+    """Where a narrative is in time: its day, the paragraph that set it, and the latest day it
+    has reached (the lead's, to which it returns after going back)."""
+
+    day: dt.date
+    paragraph: int
+    lead: dt.date
+
+
 def advance_narrative_day(sentence: Sentence, published: dt.date | None,
                           reported: list[Communication],
-                          last_date: tuple[dt.date, int] | None) -> tuple[dt.date, int] | None:
+                          last_date: NarrativeDay | None) -> NarrativeDay | None:
     """The day the narrative is at after ``sentence`` (which ``reported`` these communications),
     and the paragraph that set it; ``last_date`` is where it was before the sentence.
 
     >>> sentence = Sentence(0, "Blinken met Wang Yi on Tuesday.", 2)
-    >>> advance_narrative_day(sentence, dt.date(2021, 5, 13), [], None)
-    (datetime.date(2021, 5, 11), 2)
+    >>> advance_narrative_day(sentence, dt.date(2021, 5, 13), [], None).day
+    datetime.date(2021, 5, 11)
     """
+    moved = _advance(sentence, published, reported, last_date)
+    if moved is None or moved is last_date:
+        return moved
+    day, paragraph = moved
+    return NarrativeDay(day, paragraph, max(day, last_date.lead) if last_date else day)
+
+
+def _advance(sentence: Sentence, published: dt.date | None, reported: list[Communication],
+             last_date: NarrativeDay | None):
     dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
              and (published is None or 0 <= (published - d).days <= NARRATIVE_REACH)]
     # The narrative is at the day of what this sentence reported, if it dated that; else
