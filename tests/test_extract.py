@@ -581,11 +581,11 @@ def test_extract_a_letter_given_to_someone_is_from_the_giver():
 
 @pytest.mark.parametrize(("subjects", "expected"), [
     # several who met one official separately met them one by one
-    ("Azerbaijani Foreign Minister Jeyhun Bayramov and Armenian Foreign Minister Zohrab "
-     "Mnatsakanyan", [("Jeyhun Bayramov", "Mike Pompeo"), ("Mike Pompeo", "Zohrab Mnatsakanyan")]),
+    (("Azerbaijani Foreign Minister Jeyhun Bayramov and Armenian Foreign Minister Zohrab "
+      "Mnatsakanyan"), [("Jeyhun Bayramov", "Mike Pompeo"), ("Mike Pompeo", "Zohrab Mnatsakanyan")]),
     # one accompanied by another goes with them to each meeting
-    ("Azerbaijani Foreign Minister Jeyhun Bayramov, accompanied by Deputy Foreign Minister Elnur "
-     "Mammadov,", [("Elnur Mammadov", "Jeyhun Bayramov", "Mike Pompeo")]),
+    (("Azerbaijani Foreign Minister Jeyhun Bayramov, accompanied by Deputy Foreign Minister Elnur "
+      "Mammadov,"), [("Elnur Mammadov", "Jeyhun Bayramov", "Mike Pompeo")]),
 ])
 def test_extract_several_who_meet_one_separately(subjects, expected):
     text = f"{subjects} met U.S. Secretary of State Mike Pompeo separately on Monday."

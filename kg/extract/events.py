@@ -26,6 +26,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import COORDINATION, find_objects, find_subjects, is_title_gap
@@ -105,7 +106,7 @@ def _coordinated(text: str, mentions) -> bool:
         return True
     return len(named) > 1 and all(COORDINATION.match(text[a.end:b.start])
                                   or is_title_gap(text[a.end:b.start])
-                                  for a, b in zip(named, named[1:]))
+                                  for a, b in pairwise(named))
 
 
 SHARED_STAGE = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b|\bwith his host\b",
