@@ -749,10 +749,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 (Span(group.start(), end, text[group.start():end], sentence.text),),
                 date=event_date(text, sentence, published, False, last_date, False, clause_start,
                                 clause_end)), start)]
-    if kind is Kind.CONTACT and not objects and (subjects or BETWEEN_GROUP.match(text, end)):
-        # "a call between the two": with no subject, the group after "between" holds both sides
-        objects = _group_object(text, BETWEEN_GROUP.match(text, end).end() if not subjects
-                                else end, subjects, cast)
+    # "a call between the two": with no subject, the group after "between" holds both sides
+    between = None if subjects else BETWEEN_GROUP.match(text, end)
+    if kind is Kind.CONTACT and not objects and (subjects or between):
+        objects = _group_object(text, between.end() if between else end, subjects, cast)
     if kind is Kind.CONTACT and trigger.initiator == "object" and not objects and not group \
             and len(subjects) > 1:
         # "A and B welcomed the deal", "A and B were welcomed at the airport": a contact is with
@@ -896,7 +896,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # earlier" name), unless this paragraph set that day ("The conference was preceded on
         # Monday by meetings. X received Y in the morning").
         since = paragraph_start(text, sentence.start) \
-            if last_date and last_date[1] == sentence.paragraph else 0
+            if last_date and last_date.paragraph == sentence.paragraph else 0
         date = next((m.communication.date for m in reversed(found[-10:])
                      if m.communication.kind is Kind.CONTACT and m.communication.date
                      and m.offset >= since

@@ -417,7 +417,7 @@ def inherits_day(text: str, sentence: Sentence, published: dt.date | None,
     >>> inherits_day(kerry.text, kerry, None, day, 30)
     True
     """
-    return last_date is not None and sentence.paragraph != last_date[1] \
+    return last_date is not None and sentence.paragraph != last_date.paragraph \
         and not any(d for offset, d in find_dates(sentence.text, published, planned=False)
                     if sentence.start + offset < before) \
         and not SOURCE_CONNECTIVES.match(sentence.text) \
@@ -467,5 +467,5 @@ def _advance(sentence: Sentence, published: dt.date | None, reported: list[Commu
                       or CONTINUATION.search(sentence.text)):
         # "X appeared before reporters after the talks. He said…": the paragraph goes on
         # with the day it continues.
-        return (last_date[0], sentence.paragraph)
+        return (last_date.day, sentence.paragraph)
     return last_date
