@@ -237,6 +237,15 @@ def dateline_date(text: str) -> dt.date | None:
 #: days just past; a date further back is background, "the deadline of June 30, 2014")
 NARRATIVE_REACH = 60
 
+class NarrativeDay(NamedTuple):
+    """Where a narrative is in time: its day, the paragraph that set it, and the latest day it
+    has reached (the lead's, to which it returns after going back)."""
+
+    day: dt.date
+    paragraph: int
+    lead: dt.date
+
+
 SOURCE_CONNECTIVES = re.compile(
     r"^(?:before that|after that|afterwards?|later|later that day|then|earlier|shortly after|"
     r"soon after|the same day|that day|subsequently)\b",
@@ -424,15 +433,6 @@ def inherits_day(text: str, sentence: Sentence, published: dt.date | None,
         and not CONTINUATION.search(sentence.text) and day_shift(sentence.text) is None
 
 
-class NarrativeDay(NamedTuple):
-    """Where a narrative is in time: its day, the paragraph that set it, and the latest day it
-    has reached (the lead's, to which it returns after going back)."""
-
-    day: dt.date
-    paragraph: int
-    lead: dt.date
-
-
 def advance_narrative_day(sentence: Sentence, published: dt.date | None,
                           reported: list[Communication],
                           last_date: NarrativeDay | None) -> NarrativeDay | None:
@@ -451,7 +451,8 @@ def advance_narrative_day(sentence: Sentence, published: dt.date | None,
 
 
 def _advance(sentence: Sentence, published: dt.date | None, reported: list[Communication],
-             last_date: NarrativeDay | None):
+             last_date: NarrativeDay | None) -> tuple[dt.date, int] | NarrativeDay | None:
+    """The day and paragraph the sentence moves the narrative to, or ``last_date`` unmoved."""
     dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
              and (published is None or 0 <= (published - d).days <= NARRATIVE_REACH)]
     # The narrative is at the day of what this sentence reported, if it dated that; else
