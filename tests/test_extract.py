@@ -234,6 +234,10 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "Centre in Riga."),
         "Tom Ferris, president of the Atlantic Peace Foundation, told reporters the deal was weak.",
         "Jane Roe, a China specialist at a national university, said the talks were useful.",
+        # A post held at a programme of a think tank or a research body is no official one.
+        ('"It went well," said Jane Roe, director of the Asia programme at the International '
+         "Crisis Group."),
+        '"It was a gamble," said John Doe, director of the UK in a Changing Europe think tank.',
         # A place after a preposition is no name, even before a title in apposition.
         "From Moscow, the French President flew on to Tbilisi.",
         # Nor is a city or a venue the knowledge lists.

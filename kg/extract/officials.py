@@ -219,13 +219,15 @@ PRIVATE_BODY = re.compile(
 def _post_of_private_body(text: str, end: int, knowledge: Knowledge) -> bool:
     """Whether the post ending at ``end`` is held at a body that is no government: a think tank,
     a university, a foundation ("director of the Carnegie Moscow Center", "president of the
-    Council on Foreign Relations")."""
-    body = PRIVATE_BODY.match(text, end)
-    if body is None:
-        return False
-    name = body.group(1).strip()
+    Council on Foreign Relations", "director of the Asia programme at the International Crisis
+    Group", "director of the UK in a Changing Europe think tank")."""
+    stop = re.compile(r"[,;.](?:\s|$)").search(text, end, end + 120)
+    rest = text[end : stop.start() if stop else end + 120]
+    names = [body.group(1).strip() for body in PRIVATE_BODY.finditer(rest)]
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name)
-               for word in knowledge.words.get("private_body", ()))
+               for name in names for word in knowledge.words.get("private_body", ())) \
+        or any(re.search(rf"\b{re.escape(word)}\b", rest, re.IGNORECASE)
+               for word in knowledge.words["private"] if word[:1].islower())
 
 
 def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
