@@ -293,6 +293,14 @@ def test_extract_those_who_attended_a_session_join_the_summit_its_host_opened():
          "Mohammed bin Salman")]
 
 
+def test_extract_the_delegation_is_those_who_travel_together():
+    text = ("US Secretary of State Antony Blinken will be accompanied by Homeland Security "
+            "Secretary Alejandro Mayorkas, and the delegation will meet Mexican President Andrés "
+            "Manuel López Obrador on Wednesday.")
+    assert [(c[1], c[2]) for c in contacts(text)] == [
+        ("planned", ("Alejandro Mayorkas", "Andrés Manuel López Obrador", "Antony Blinken"))]
+
+
 def test_extract_a_bare_title_in_a_readout_is_its_principal():
     text = ("Prime Minister Narendra Modi visited Samarkand on Friday. He met Prime Minister "
             "Shehbaz Sharif of Pakistan.\n\nPrime Minister invited President Shavkat Mirziyoyev "

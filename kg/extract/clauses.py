@@ -161,7 +161,7 @@ def officials_named_together(text: str, mentions: list[Mention], since: int) -> 
         if mention.start < since:
             break
         gap = text[mention.end : run[0].start] if run else ""
-        if run and not (COORDINATION.match(gap) or is_title_gap(gap)):
+        if run and not (COORDINATION.match(gap) or is_title_gap(gap) or _is_companion_gap(gap)):
             if len({m.official for m in run}) >= 2:
                 break
             run = []
@@ -213,14 +213,17 @@ def _is_companion_gap(gap: str) -> bool:
     (True, False)
     """
     match = COMPANION_GAP.fullmatch(gap)
-    title = match and (match.group(1) if match.group(1) is not None else match.group(2))
+    title = match and next((group for group in match.groups() if group is not None), "")
     return bool(match) and (not title.strip() or is_title_only(
         LOWER_TITLE.sub(lambda w: w.group().title(), title)))
 
 
 COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})"
                            # "Scholz joined Macron for talks with Xi": both hold the talks
-                           r"|\s+(?:joined|accompanied)\s+(.{0,60})")
+                           r"|\s+(?:joined|accompanied)\s+(.{0,60})"
+                           # "Blinken will be accompanied by Mayorkas": they travel together
+                           r"|\s+(?:(?:will|would)\s+be|was|were|is|are)\s+(?:also\s+)?"
+                           r"accompanied\s+by\s+(.{0,60})")
 
 
 # "Rhodes, (the deputy national security adviser) who led the talks, told reporters"

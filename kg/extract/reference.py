@@ -412,8 +412,10 @@ def resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
 
 
 GROUP = re.compile(
-    # "They met again in New York": the sides of the contact just reported
-    r"\b(?P<they>[Tt]hey)\s+(?=(?:then\s+|later\s+|also\s+|had\s+|have\s+|were\s+|will\s+|"
+    # "They met again in New York": the sides of the contact just reported; "the delegation
+    # will meet X": those named together before it
+    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:then\s+|later\s+|"
+    r"also\s+|had\s+|have\s+|were\s+|will\s+|"
     r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b)|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
