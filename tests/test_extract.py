@@ -709,6 +709,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("paid a call on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
         # a courtesy call is a visit; calling on someone to act is no contact
         ("called on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
+        # handing a document to someone is meeting them
+        ("presented the draft to Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
         # talks at a venue are held in person
         ("held talks with Chinese Foreign Minister Wang Yi at the Great Hall of the People",
          "meeting", None),
