@@ -102,6 +102,9 @@ def test_extract_officials_from_titles_and_appositions(text, expected):
           "Deputy Foreign Minister Ali Tabar and Turkey's Emre Kaya."),
          [("Ivan Petrov", "Head", "Russia"), ("Ali Tabar", "Deputy Foreign Minister", "Iran"),
           ("Emre Kaya", "Head", "Turkey")]),
+        # a plural post with its scope, then the list
+        ("Their ambassadors to NATO, Klaus Korhonen and Axel Wernhoff, arrived.",
+         [("Klaus Korhonen", "Ambassador", None), ("Axel Wernhoff", "Ambassador", None)]),
         # a list after a comma
         ("The two foreign secretaries, R. Menon and Tariq Aziz, signed the memorandum.",
          [("R. Menon", "Foreign Secretary", None), ("Tariq Aziz", "Foreign Secretary", None)]),

@@ -216,7 +216,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     listed = re.compile(
         rf"(?:(?P<govs>(?:{gov})(?:[^\S\n]*,[^\S\n]*(?:{gov}))*,?[^\S\n]+and[^\S\n]+(?:{gov}))"
         rf"[^\S\n]+)?(?<![\w-])(?P<post>{alternation(plural_posts)})"
-        rf"(?:(?:[^\S\n]+of[^\S\n]+[^—–:;,.\n]{{1,50}}?)?[^\S\n]*(?P<sep>[—–:]|,)[^\S\n]*"
+        rf"(?:(?:[^\S\n]+(?:of|to|at|for)[^\S\n]+[^—–:;,.\n]{{1,50}}?)?[^\S\n]*(?P<sep>[—–:]|,)[^\S\n]*"
         # "Presidents A of Kenya and B of Tanzania met": the names right after the post
         rf"|[^\S\n]+(?=[{UPPER}]))")
     # "Mevlüt Çavuşoğlu of Turkey", "Russia's Alexander Lavrentiev", "Iran's Deputy Foreign
