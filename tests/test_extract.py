@@ -296,6 +296,12 @@ def test_extract_those_who_attended_a_session_join_the_summit_its_host_opened():
          "Mohammed bin Salman")]
 
 
+def test_extract_a_name_opening_a_new_coordinated_clause_is_no_object():
+    text = ("Indian NSA Ajit Doval and Pakistani NSA Nasser Khan Janjua met in Bangkok, and later "
+            "External Affairs Minister Sushma Swaraj travelled to Islamabad.")
+    assert [c[2] for c in contacts(text) if len(c[2]) > 1] == [("Ajit Doval", "Nasser Khan Janjua")]
+
+
 def test_extract_the_delegation_is_those_who_travel_together():
     text = ("US Secretary of State Antony Blinken will be accompanied by Homeland Security "
             "Secretary Alejandro Mayorkas, and the delegation will meet Mexican President Andrés "

@@ -311,6 +311,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     # Within reach: 90 characters, not counting the title right before the name.
     if not after or after[0].start - end - len(_trailing_title(text[end:after[0].start])) > 90:
         return []
+    if re.search(r",[^\S\n]+and\b", text[end:after[0].start]) and FINITE_VERB.match(text, after[0].end):
+        return []  # "A and B met in Bangkok, and on Dec. 9 C travelled…": C opens a new clause
     chosen = [after[0]]
     # "talks between the EU's coordinator, Enrique Mora, and Iran's chief negotiator, Ali
     # Bagheri Kani": "between" holds every side named up to the clause's end.
