@@ -2349,6 +2349,14 @@ def test_extract_a_call_between_the_two_is_between_the_two_named_last():
         (c[0], c[2], c[4]) for c in contacts(text)]
 
 
+def test_extract_a_subject_pronoun_after_a_clause_opening_may_stand_for_an_earlier_pronoun():
+    text = ("Indonesian Foreign Minister Marty Natalegawa set out on Tuesday. He flew first to "
+            "Manila on Wednesday for talks with Philippine Foreign Secretary Albert del Rosario, "
+            "then on to Hanoi, where he saw Vietnamese Foreign Minister Pham Binh Minh.")
+    assert sorted(c[2] for c in contacts(text)) == [
+        ("Albert del Rosario", "Marty Natalegawa"), ("Marty Natalegawa", "Phạm Bình Minh")]
+
+
 def test_extract_a_pronoun_after_a_fronted_phrase_s_sentence_is_its_main_subject():
     text = ("Speaking at a news conference with New Zealand Foreign Minister Nanaia Mahuta, US "
             "Secretary of State Antony Blinken said he had called Bazoum. He said he had also "

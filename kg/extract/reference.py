@@ -167,8 +167,13 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 target = bound
             elif same:
                 # "A met B, and C travelled to X, where she…": a subject pronoun after a clause's
-                # opening stands for the latest subject before it, else the sentence's first
-                subject = match.group().lower() in ("he", "she") and _latest_subject(text, same)
+                # opening stands for the latest subject before it (a pronoun too: "He flew to
+                # Manila for talks with B, then to Hanoi, where he saw C"), else the sentence's
+                # first
+                subject = match.group().lower() in ("he", "she") and _latest_subject(
+                    text, sorted(same + [m for m in found
+                                         if genders.get(m.official, gender) == gender],
+                                 key=lambda m: m.start))
                 target = subject or same[0].official
             elif earlier:
                 target = earlier
