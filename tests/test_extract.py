@@ -578,6 +578,22 @@ def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiato
         ("meeting", "planned", ("Shinzo Abe", "Xi Jinping"), "Xi Jinping", None)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wish to meet is no plan to (SCHEMA convention 6)
+    (("Indian Prime Minister Narendra Modi said he was looking forward to meeting Pakistani "
+      "Prime Minister Nawaz Sharif."), []),
+    (("US President Donald Trump said he would be open to meeting Iranian President Hassan "
+      "Rouhani."), []),
+    (("French President Emmanuel Macron said he hoped a meeting between US President Donald "
+      "Trump and Iranian President Hassan Rouhani could take place."), []),
+    # a wish inside a quotation is no wish of what follows it
+    (('"We look forward to a deal," US President Donald Trump told Iranian President Hassan '
+      "Rouhani in a call on Monday."), ["occurred"]),
+])
+def test_extract_a_wish_to_meet_is_no_plan(text, expected):
+    assert [c[1] for c in contacts(text)] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Xi Jinping accepted Japanese Prime Minister Fumio Kishida's invitation to visit Japan.",
     "Xi Jinping had accepted an invitation from Japanese Prime Minister Fumio Kishida to visit.",

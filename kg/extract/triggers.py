@@ -51,6 +51,11 @@ def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
 
 
 INFINITIVE = re.compile(r"\bto\s+$")
+#: a wish before the trigger, with no quotation closed in between ("we look forward to …,"
+#: X wrote: the quotation's wish is no wish for the post)
+HOPED_FOR = re.compile(r"\b(?:look(?:s|ing|ed)?\s+forward\s+to|open\s+to|keen\s+to|(?:would|'d)\s+like\s+"
+                       r"to|wish(?:es)?\s+to|hop(?:e|es|ed|ing)(?:\s+(?:to|for|that))?)\s+"
+                       r"[^”\".;:]*$")
 FIRST_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:[\w'’-]+\s+){0,5}?to\s+$")
 # "flew to Beijing on Monday to meet Wang", "was waiting at the airport to greet him": the
 # purpose of a journey in the past is what happened, not a plan
@@ -64,6 +69,8 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     cues = _cue_patterns(knowledge)
     # "is also due to", "are still expected to": an adverb inside a cue leaves it one
     before = CUE_ADVERB.sub("", before)
+    if HOPED_FOR.search(before[-70:]):
+        return "hypothetical"  # "looking forward to meeting X", "open to meeting X": a wish
     window = before[-70:]
     for effect in ("negated", "hypothetical"):
         if effect in cues and cues[effect].search(window):
