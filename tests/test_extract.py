@@ -1853,8 +1853,8 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
          {("speech", ("Antony Blinken",), "2022-03-06")}),
         (("US Secretary of State Antony Blinken told guests at a state banquet on Sunday that "
           "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
-        ("Speaking to Republican lawmakers on Sunday, US Secretary of State Antony Blinken said "
-         "peace had come.", {("speech", ("Antony Blinken",), "2022-03-06")}),
+        (("Speaking to Republican lawmakers on Sunday, US Secretary of State Antony Blinken said "
+          "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken delivered a televised message on Sunday.",
          {("speech", ("Antony Blinken",), "2022-03-06")}),
         # Words to a named outlet are an interview.
