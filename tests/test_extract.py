@@ -354,6 +354,9 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
           "Ankara was a natural venue."), set()),
         ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
          set()),
+        # A body's name is no person's, whether it speaks or is a place in apposition.
+        ("Yasmine Farouk of the Carnegie Endowment said the summit was a turning point.", set()),
+        ("They signed on the steps of Harambee House, the president's office in Nairobi.", set()),
         (("Egypt's foreign minister, Sameh Shoukry, said in an interview with Al Arabiya that "
           "talks had stopped."), {"Sameh Shoukry"}),
     ],

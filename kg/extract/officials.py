@@ -270,7 +270,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
                 t in words["stop"] or t.lower() in words["private"]
                 or t in knowledge.government_by_surface or t in title_words
                 or t in knowledge.government_by_capital or t in words["domain"]
-                or t in words["modifier"] or t in words["honorific"] for t in tokens):
+                or t in words["modifier"] or t in words["honorific"]
+                or t in words["institution"] or t in words["private_body"] for t in tokens):
             continue
         end = start + len(" ".join(tokens))
         if end != match.end() and text[end:end + 2] not in ("'s", "’s"):
