@@ -2159,6 +2159,9 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
          dt.date(2022, 4, 29),
          [("King Salman", "King", "Saudi Arabia"),
           ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia")]),
+        # A prince is one of many: "Prince Faisal" is the minister named before, not a new man.
+        ("Foreign Minister Prince Faisal bin Farhan arrived. Prince Faisal spoke.",
+         dt.date(2023, 4, 6), [("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")]),
         # An Arabic name cut after the father's name is the holder's too (kept as written).
         ("Salman bin Abdulaziz arrived.", dt.date(2021, 1, 6),
          [("Salman bin Abdulaziz", "King", "Saudi Arabia")]),

@@ -478,8 +478,10 @@ def person_for(people: list[Person], tokens: list[str], create: bool,
             continue  # "Salman" is not "Mohammed bin Salman": after "bin" stands the father
         if _contains(other, key) or (create and _contains(key, other)):
             candidates.append((person, other))
-    if post in ROYAL_STYLES and len(key) == 1:
+    if post in ROYAL_STYLES and post != "Prince" and len(key) == 1:
         # "King Salman" is not Crown Prince Salman bin Hamad: a given name under another post.
+        # A prince is one of many, so "Prince Faisal" may be the foreign minister Faisal bin
+        # Farhan.
         candidates = [(p, o) for p, o in candidates if o[-1] == key[0] or not p.posts
                       or any(post in held or held in post for held, _ in p.posts)]
     if candidates:
