@@ -861,6 +861,31 @@ def test_extract_a_plan_takes_no_day_from_its_announcement():
         ("planned", ("Joe Biden", "William Ruto"), None)]
 
 
+def test_extract_a_plan_takes_no_day_from_the_briefing_that_announced_it():
+    # A briefing of several words between "told" and its day is still the day of the words.
+    found = contacts("Chinese spokesman Wang Wenbin told a regular news briefing on Monday that "
+                     "President Xi Jinping would hold talks with Brazilian President Luiz Inácio "
+                     "Lula da Silva.")
+    assert [(c[1], c[4]) for c in found if "Xi Jinping" in c[2]] == [("planned", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "his Kenyan counterpart": the Kenyan official the text has named, whatever his post.
+        (("Kenyan President William Ruto spoke on Thursday. Somali President Hassan Sheikh "
+          "Mohamud sent a message to his Kenyan counterpart on Friday."),
+         ("Hassan Sheikh Mohamud", "William Ruto")),
+        (("Prince Faisal bin Farhan is Saudi Arabia's foreign minister. Syrian Foreign Minister "
+          "Faisal Mekdad visited Jeddah for talks with his Saudi counterpart, Prince Faisal bin "
+          "Farhan, and then met Crown Prince Mohammed bin Salman."),
+         ("Faisal Mekdad", "Faisal bin Farhan")),
+    ],
+)
+def test_extract_a_counterpart_named_by_government_is_that_governments_official(text, expected):
+    assert expected in [c[2] for c in contacts(text)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -312,7 +312,7 @@ BACKGROUND = re.compile(r"\b(?:had(?!\s+(?:a|an|the|talks|their|his|her|its)\b)|
 
 #: a reporting verb right before a day: the day is the report's ("the ministry said on Friday")
 REPORTED_ON = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|"
-                         r"told(?:\s+[\w'’-]+){0,3}?)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
+                         r"told(?:\s+[\w'’-]+){0,5}?)\s+(?:late\s+|early\s+)?(?:on\s+)?$")
 
 
 #: what follows the day of a remark before its content: "on Thursday that", "on Monday he"

@@ -190,6 +190,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     )
     title_only = re.compile(
         rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+"
+        # "called his Kenyan counterpart": the official of that government the text has named
+        rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<counterpart_gov>{gov})[^\S\n]+(?=[Cc]ounterparts?\b)"
         # "Prime Minister addressed the Forum": readouts drop the article before a known post
         rf"|(?P<bare>(?:(?<=^)|(?<=[.!?][^\S\n])|(?<=\n))(?=[A-Z])))"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"

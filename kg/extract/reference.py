@@ -71,17 +71,22 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 sentence and closes_fronted_phrase(text, sentence, before[-1].end, match.end())):
             continue  # an apposition ("Wang Yi, China's foreign minister") titles its name
         following = bisect.bisect_left(starts, match.end())
-        if following < len(mentions) and re.fullmatch(r",\s*", text[match.end() : mentions[following].start]):
-            continue  # "the North Korean leader, Kim Jong Il": the title of the name after it
+        gap = text[match.end() : mentions[following].start] if following < len(mentions) else ""
+        if re.fullmatch(r",\s*", gap) or (gap.startswith(",") and is_title_only(gap[1:])):
+            # "the North Korean leader, Kim Jong Il", "his Saudi counterpart, Prince Faisal bin
+            # Farhan": the title of the name after it
+            continue
         post_word = match.group("post").lower()
-        government = knowledge.government_by_surface.get(match.group("gov") or match.group("owner_gov")
-                                                          or "")
+        government = knowledge.government_by_surface.get(
+            match.group("gov") or match.group("owner_gov") or match.group("counterpart_gov") or "")
         target = None
         # "Prime Minister invited President X" in a readout: a title written bare, as readouts
         # write their principal's, stands for the first official it fits, not the latest.
         for mention in (before if match.group("bare") is not None else reversed(before[-200:])):
             person = by_name[mention.official]
-            fits_post = post_word in LEADER_WORDS or _holds(person, post_word)
+            # A counterpart holds whatever post: only the government tells who it is.
+            fits_post = post_word in LEADER_WORDS or _holds(person, post_word) or (
+                post_word.startswith("counterpart") and government is not None)
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
             # official of no known government in the same sentence takes the title's.
             # Not across an exchange ("Macron briefed him on his talks with the Kremlin leader").
