@@ -347,6 +347,11 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
         # Names listed together act together, present at an occasion too.
         ("Cai Qi, Ding Xuexiang and Foreign Minister Qin Gang were present at the talks.",
          {"Cai Qi", "Ding Xuexiang", "Qin Gang"}),
+        # Any verb of receiving acts, in any form, active or passive.
+        ("Unification Minister Cho Myoung-gyon greets Kim Yong Nam.",
+         {"Cho Myoung-gyon", "Kim Yong Nam"}),
+        ("Kim Yo Jong was greeted by Unification Minister Cho Myoung-gyon.",
+         {"Cho Myoung-gyon", "Kim Yo Jong"}),
         # A government that owns the name is no part of it.
         ("Australia's Penny Wong met the press.", {"Penny Wong"}),
         # Private people speak too, and stay out.

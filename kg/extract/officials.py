@@ -239,7 +239,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     ("Mustafa Aydın, who teaches international relations, said").
     """
     words = knowledge.words
-    run, private, acts_after, title_words = _acting_patterns(knowledge)
+    run, private, acts_after, contact_before, title_words = _acting_patterns(knowledge)
     scope_words = words["domain"] | words.get("scope", frozenset())
     # Where each word of the text stands, for its lower-case use and its uses as a surname.
     places_of: dict[str, list[tuple[int, int]]] = {}
@@ -285,7 +285,7 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             continue
         # The person acts where the full name stands or wherever the surname stands alone.
         places = [(start, end)] + [(s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
-        if not any(acts_after.match(text, e) or CONTACT_BEFORE.search(text, max(0, s - 40), s)
+        if not any(acts_after.match(text, e) or contact_before.search(text, max(0, s - 40), s)
                    or _acts_with_partner(text, e, acts_after) for s, e in places):
             continue
         person = person_for(people, tokens, create=True)
@@ -309,18 +309,25 @@ def _acts_with_partner(text: str, end: int, acts_after: re.Pattern) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern, frozenset]:
+def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern,
+                                                    re.Pattern, frozenset]:
     words = knowledge.words
     particle = alternation(words["particle"])
     run = re.compile(rf"{NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{NAME_TOKEN}){{1,4}}")
     private = re.compile(rf"\b(?:{alternation(words['private'])})\b", re.IGNORECASE)
+    # The verbs of the knowledge base whose object is the other party ("greeted", "hosts",
+    # "invited"), in all their forms, act too: "X was greeted by", "welcomed X".
+    receiving = "|".join(t.pattern for t in knowledge.triggers
+                         if t.kind == "contact" and t.initiator == "object")
     acts_after = re.compile(
-        rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},|,[^\S\n]*who)?[^\S\n]+{AUXILIARIES}(?:{ACTION_VERBS})\b")
+        rf"(?:['’]s)?(?:,[^,.;:“”\"]{{1,90}},|,[^\S\n]*who)?[^\S\n]+{AUXILIARIES}"
+        rf"(?:{ACTION_VERBS}|{receiving})\b")
+    contact_before = re.compile(rf"{CONTACT_BEFORE.pattern}|\b(?:{receiving})(?:[^\S\n]+by)?[^\S\n]+$")
     # "Presidents Ruto and Hassan": the plural of a post is a title word too
     title_words = frozenset(w for alias in (*knowledge.post_by_surface,
                                             *title_patterns(knowledge).plural_posts)
                             for w in alias.split())
-    return run, private, acts_after, title_words
+    return run, private, acts_after, contact_before, title_words
 
 
 def _owned_by_a_state_before(text: str, start: int, patterns) -> bool:
@@ -343,7 +350,7 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
                     or token in knowledge.post_by_surface or token in title_words
                     or re.sub(r"['’]s$", "", token) in knowledge.government_by_surface)
 
-    title_words = _acting_patterns(knowledge)[3]
+    title_words = _acting_patterns(knowledge)[4]
     for start, end, holder in holder_mentions(text, published, index, ordinary, name_word):
         if start in taken or end - 1 in taken:
             continue
