@@ -881,6 +881,9 @@ def test_extract_a_plan_takes_no_day_from_the_briefing_that_announced_it():
         (("Kenyan President William Ruto spoke on Thursday. Somali President Hassan Sheikh "
           "Mohamud sent a message to his Kenyan counterpart on Friday."),
          ("Hassan Sheikh Mohamud", "William Ruto")),
+        # The gazetteer places an office-holder the text leaves unplaced.
+        (("President Joe Biden spoke on Thursday. French President Emmanuel Macron called his "
+          "American counterpart on Friday."), ("Emmanuel Macron", "Joe Biden")),
         (("Prince Faisal bin Farhan is Saudi Arabia's foreign minister. Syrian Foreign Minister "
           "Faisal Mekdad visited Jeddah for talks with his Saudi counterpart, Prince Faisal bin "
           "Farhan, and then met Crown Prince Mohammed bin Salman."),

@@ -94,7 +94,11 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                              and mention.start >= sentence.start and mention.how != "pronoun"
                              and not OTHER_PARTY_GAP.search(text, mention.end, match.start())
                              and match.start() - mention.end <= 60)
-            fits_government = government is None or government in person.governments
+            # "President William Ruto … his Kenyan counterpart": the gazetteer places an
+            # office-holder the text has not placed
+            fits_government = government is None or government in person.governments or (
+                not person.governments and person.holder is not None
+                and any(term.government == government for term in person.holder.terms))
             if fits_post and (fits_government or unplaced_here):
                 target = person
                 if not fits_government:
