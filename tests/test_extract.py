@@ -194,6 +194,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Sone Vongsa", "Prime Minister", "Laos")]),
         ("Deputy Chairman of the Cabinet of Ministers Batyr Amanov arrived.",
          [("Batyr Amanov", "Deputy Chairman of the Cabinet of Ministers", None)]),
+        # a scope may end in an office ("the General Office of the … Committee")
+        ("Director of the General Office of the Party Committee Wei Hong arrived.",
+         [("Wei Hong", "Director of the General Office of the Party Committee", None)]),
         ("The Ambassador of Pakistan to the UAE, Tariq Mehmood, arrived.",
          [("Tariq Mehmood", "Ambassador", "Pakistan")]),
         # the state is read whole ("Saudi Arabia", not "Saudi" before a name "Arabia"), and the
