@@ -2068,6 +2068,19 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
           "among others, were present at the talks."),
          [("meeting", "occurred", ("Félix Tshisekedi", "Qin Gang", "Wang Yi", "Xi Jinping"),
            "Félix Tshisekedi", "2022-03-11")]),
+        # "The talks were attended by …": a readout's list, its items separated by semicolons.
+        (("President Sheikh Mohamed bin Zayed held talks with Prime Minister Narendra Modi on "
+          "Tuesday. The talks were attended by H.H. Sheikh Tahnoun bin Zayed, National Security "
+          "Advisor; and H.H. Sheikh Abdullah bin Zayed, Minister of Foreign Affairs."),
+         [("unspecified", "occurred", ("Abdullah bin Zayed", "Mohamed bin Zayed", "Narendra Modi",
+                                       "Tahnoun bin Zayed"), None, "2022-03-08")]),
+        # "took part in the expanded talks": an adjective before the meeting's noun.
+        (("President Kassym-Jomart Tokayev held talks with French President Emmanuel Macron on "
+          "Wednesday. Foreign Minister Murat Nurtleu and Foreign Minister Catherine Colonna also "
+          "took part in the expanded talks."),
+         [("unspecified", "occurred", ("Catherine Colonna", "Emmanuel Macron",
+                                       "Kassym-Jomart Tokayev", "Murat Nurtleu"), None,
+           "2022-03-09")]),
         # "with X at his side": X comes along to the meeting that follows.
         (("French President Emmanuel Macron, with Foreign Minister Jean-Yves Le Drian at his side, "
           "spent three hours with Russian President Vladimir Putin on Monday."),

@@ -320,6 +320,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     for mention in after[1:]:
         gap = text[chosen[-1].end : mention.start]
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
+                or _semicolon_item(gap) \
                 or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
@@ -412,6 +413,25 @@ def _apposition_then_and(gap: str) -> bool:
     return bool(match) and LOWER_POST.search(match.group("post").lower()) is not None and (
         COORDINATION.match(match.group("rest")) is not None or is_title_gap(match.group("rest"))
         or match.group("rest").strip() == "and")
+
+
+def _semicolon_item(gap: str) -> bool:
+    """Whether ``gap`` ends one item of a readout's list whose items are separated by
+    semicolons, each a name and its post, before the next name's title.
+
+    >>> _semicolon_item(", Deputy Ruler of Abu Dhabi; H.H. Sheikh ")
+    True
+    >>> _semicolon_item(", who met him; then ")
+    False
+    """
+    match = SEMICOLON_ITEM.fullmatch(gap)
+    return bool(match) and all(
+        w[0].isupper() or w in ("of", "the", "for", "and", "to", "on")
+        for part in match.group("post", "title") for w in part.replace(",", " ").split())
+
+
+#: ", Minister of Foreign Affairs; and H.H. Sheikh "
+SEMICOLON_ITEM = re.compile(r"\s*,\s*(?P<post>[^;.]{1,120});\s*(?:and\s+)?(?P<title>[^;]{0,60})")
 
 
 def is_title_gap(gap: str) -> bool:

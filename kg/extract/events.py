@@ -283,10 +283,12 @@ def with_bare_remarks(communications: list[Communication],
             for i, c in enumerate(result)]
 
 
+#: what a meeting is called when attendance at it is reported ("the expanded talks")
+MEETING_NOUN = r"(?:meeting|talks|session|discussions?|lunch|dinner|reception|negotiations|consultations)\b"
 JOINED = re.compile(
     r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:(?:was|were)\s+)?(?:also\s+)?"
     r"(?:(?:sat in on|joined|took part in|attended|present at|in attendance at)\s+"
-    r"(?:the|their|that|his|her)\s+(?:meeting|talks|session|discussions?|lunch|dinner)\b"
+    rf"(?:the|their|that|his|her)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
     r"(?P<with>\s+with\s+)?"
     # "Mutua accompanied him": a companion of the one just reported meeting
     r"|accompanied\s+(?:him|her|them)\b)")
@@ -319,6 +321,10 @@ def _sentences_between(sentences: list[Sentence], start: int, end: int) -> int:
 AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
+#: a meeting recalled as attended by those named after: "The talks were attended by A", "On
+#: the Mexican side, the meeting was attended by A, B and C", "it was attended by A"
+ATTENDED_BY_AFTER = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
+                               r"|[Ii]t)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
 
 
 def with_companions(communications: list[Communication], text: str, cast: Cast,
@@ -364,6 +370,17 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
                 and is_title_only(text[accompanied.end() : companion[0].start]):
             joins.append((companion[0].official, accompanied.start(), before[0].official,
                           frozenset({companion[0].official})))
+    for attended in ATTENDED_BY_AFTER.finditer(text):
+        sentence = sentence_at(sentences, attended.start())
+        if sentence is None:
+            continue
+        here = mentions[bisect.bisect_left(starts, attended.end()):
+                        bisect.bisect_left(starts, sentence.end)]
+        attendees = names_of(find_objects(text, here, attended.end() - 1, sentence.end))
+        if any(set(attendees) < set(c.participants) for c in communications
+               if c.kind is Kind.CONTACT and c.status is Status.OCCURRED):
+            continue  # a meeting that has them all and others already: the one they attended
+        joins.extend((who, attended.end(), None, frozenset(attendees)) for who in attendees)
     updated = list(communications)
     joined: set[str] = set()
     for who, where, partner, together in joins:
