@@ -70,6 +70,15 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         ("Somalia's President Ali Sheikh Omar arrived.", [("Ali Sheikh Omar", "President", "Somalia")]),
         ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani arrived.",
          [("Tamim bin Hamad Al Thani", "Emir", "Qatar")]),
+        # Malaysian and Iranian styles; Portuguese "e" joins a name.
+        ("Malaysian Foreign Minister Datuk Seri Anifah Aman arrived.",
+         [("Anifah Aman", "Foreign Minister", "Malaysia")]),
+        ("Iranian Foreign Minister Ayatollah Hassan Jafari arrived.",
+         [("Hassan Jafari", "Foreign Minister", "Iran")]),
+        ("Cape Verdean Prime Minister Ulisses Correia e Silva arrived.",
+         [("Ulisses Correia e Silva", "Prime Minister", "Cape Verde")]),
+        ("Vladimir Medinsky, Aide to the President of Russia, arrived.",
+         [("Vladimir Medinsky", "Aide", "Russia")]),
         # Given names that are also styles, countries or function words, after a post.
         ("Afghan Foreign Minister Amir Khan Sadiq arrived.",
          [("Amir Khan Sadiq", "Foreign Minister", "Afghanistan")]),
