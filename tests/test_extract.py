@@ -751,6 +751,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
         ("exchanged messages with Chinese Foreign Minister Wang Yi", "correspondence", None),
+        ("sent a congratulatory telegram to Chinese Foreign Minister Wang Yi", "correspondence",
+         "Antony Blinken"),
         ("paid a call on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
         # a courtesy call is a visit; calling on someone to act is no contact
         ("called on Chinese Foreign Minister Wang Yi", "meeting", "Antony Blinken"),
@@ -2217,6 +2219,13 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
          dt.date(2022, 4, 29),
          [("King Salman", "King", "Saudi Arabia"),
           ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia")]),
+        # A prince named in full is named without his style.
+        ("HH Prince Faisal bin Farhan received a phone call today.", dt.date(2023, 6, 6),
+         [("Faisal bin Farhan", "Prince", "Saudi Arabia")]),
+        # A party's office is a post with its scope.
+        ("General Secretary of the Communist Party of Viet Nam Nguyen Phu Trong arrived.",
+         dt.date(2016, 5, 23),
+         [("Nguyễn Phú Trọng", "General Secretary of the Communist Party", "Vietnam")]),
         # A prince is one of many: "Prince Faisal" is the minister named before, not a new man.
         ("Foreign Minister Prince Faisal bin Farhan arrived. Prince Faisal spoke.",
          dt.date(2023, 4, 6), [("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")]),

@@ -121,7 +121,9 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
         # name the gazetteer does not know needs none ("Prince Badr bin Sultan" is Badr bin
         # Sultan).
         style = person.posts[0][0] if person.posts else None
+        # A prince is written with his style only when the text gives no more of his name.
         if style in ROYAL_STYLES and person.tokens[0] != style and person.holder is None \
+                and (style != "Prince" or len(person.tokens) == 1) \
                 and (len(person.tokens) == 1 or NUMERALS_AFTER.fullmatch(" ".join(person.tokens))
                      or identify(person.tokens, published, index) is not None):
             person.tokens = [style] + person.tokens
