@@ -730,6 +730,14 @@ def test_extract_a_group_object_stands_for_the_officials_named_before(verb, mode
         assert found == {(mode, ("Albin Kurti", "Aleksandar Vučić", "Josep Borrell"))}
 
 
+def test_extract_seeing_each_other_is_meeting():
+    text = ("Russian President Vladimir Putin met US President George W. Bush yesterday. Both men "
+            "will see each other in Genoa next month.")
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "occurred", ("George W. Bush", "Vladimir Putin")),
+        ("meeting", "planned", ("George W. Bush", "Vladimir Putin"))]
+
+
 def test_extract_a_title_names_an_office_holder_named_without_one():
     # Trump is a president by the gazetteer, though the text never titles him.
     text = ("Trump met North Korean leader Kim Jong Un in Hanoi on Thursday. Trump had flown in "
