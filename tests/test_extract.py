@@ -753,6 +753,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
     [
         # an occasion after the verb's object: the verb's subject and object take part
         ("thanked Chinese Foreign Minister Wang Yi in a call", "phone", None),
+        ("had also conveyed his views to Chinese Foreign Minister Wang Yi in a phone call",
+         "phone", None),
         ("urged Chinese Foreign Minister Wang Yi to act during talks", "unspecified", None),
         # more of the vocabulary of meeting and writing
         ("dined with Chinese Foreign Minister Wang Yi", "meeting", None),

@@ -45,6 +45,7 @@ from kg.extract.clauses import (
     letter_sides,
     narrative_subject,
     officials_named_together,
+    possessive_pronoun,
     relative_gap_start,
     relative_object,
     relative_subject,
@@ -285,7 +286,9 @@ def _verb_object_before(text: str, visible: list[Mention], clause_start: int, st
     given = GIVEN_THING.fullmatch(text, subjects[0].end, start)
     if not given and not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start):
         return subjects, []
-    before = [m for m in visible if clause_start <= m.start and m.end <= subjects[0].start]
+    # (a possessive, "conveyed his views to", names no party)
+    before = [m for m in visible if clause_start <= m.start and m.end <= subjects[0].start
+              and not (m.how == "pronoun" and possessive_pronoun(text, m))]
     verb = before and (GIVING_VERB if given else VERB_GAP).match(text, before[-1].end,
                                                                  subjects[0].start)
     if verb and is_title_only(text[verb.end() : subjects[0].start]) \
@@ -301,8 +304,11 @@ GIVING_VERB = re.compile(r"[^\S\n]+(?:(?:had|has|have)[^\S\n]+)?(?:[a-z]+ly[^\S\
 #: the preposition opening an occasion: "in a (phone) call", "during talks", "at a meeting"
 OCCASION_AFTER_OBJECT = re.compile(r"\b(?:in|during|at|over)\s+(?:(?:a|an|the|their|his|her)\s+)?"
                                    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
-#: one verb (and an adverb) between a subject and its object: "thanked", "warmly congratulated"
-VERB_GAP = re.compile(r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]+(?:ed|d)[^\S\n]+")
+#: one verb (and an adverb) between a subject and its object: "thanked", "warmly congratulated",
+#: or a verb and what it passes to the object: "conveyed Türkiye's expectations to"
+VERB_GAP = re.compile(r"[^\S\n]+(?:(?:had|has|have|also|then|later|[a-z]+ly)[^\S\n]+)*(?:[a-z]+(?:ed|d)|told)(?:[^\S\n]+(?:his|her|its|"
+                      r"their|the|a|an|[A-Z][\w'’-]*['’]s)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?(?:to|with))?"
+                      r"[^\S\n]+")
 
 
 def _past_tense(trigger_text: str) -> bool:
