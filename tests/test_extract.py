@@ -2581,3 +2581,36 @@ def test_extract_a_readout_title_without_article_stands_for_its_official():
     text = ("Prime Minister Narendra Modi arrived in Johannesburg on Friday. Prime Minister "
             "addressed the India-South Africa Business Forum later that day.")
     assert statements(text, dt.date(2016, 7, 9)) == {("speech", ("Narendra Modi",), "2016-07-08")}
+
+
+@pytest.mark.parametrize(
+    ("source", "government"),
+    [("government readout", "Kazakhstan"), ("press release", "Kazakhstan"), ("newspaper", "France")],
+)
+def test_extract_a_readout_places_its_unplaced_officials_on_its_principal_s_side(source,
+                                                                                 government):
+    # A readout titles the foreign side by its country and leaves its own unplaced; a newspaper
+    # gives no such sign, and the country it names most wins.
+    text = ("Kazakh President Kassym-Jomart Tokayev held talks with French President Emmanuel "
+            "Macron on French investment and France's role. Foreign Minister Murat Nurtleu spoke "
+            "to reporters.")
+    found = extract(Article(Meta(id="t", published=PUBLISHED, source=source), text)).officials
+    assert {o.name: o.government for o in found}["Murat Nurtleu"] == government
+
+
+def test_extract_a_press_secretary_is_no_leader_and_reports_no_contact_of_his_own():
+    text = ("French President Emmanuel Macron arrived. Presidential Press Secretary Ruslan "
+            "Zheldibay wrote on his Telegram channel that the visit of the French leader "
+            "confirmed the dynamics.")
+    extraction = run(text)
+    assert {o.name: o.government for o in extraction.officials}["Ruslan Zheldibay"] != "France"
+    assert [(c.kind.value, c.mode.value, c.participants) for c in extraction.communications] == [
+        ("statement", "social_media", ("Ruslan Zheldibay",))]
+
+
+def test_extract_a_title_a_verb_governs_names_the_other_party():
+    # "Bush invited the Russian leader": the one who invites is not the Russian leader.
+    text = ("President George W. Bush met President Vladimir Putin in Slovenia. Mr Putin asked Mr "
+            "Bush to visit Russia, and Mr Bush invited the Russian leader to his ranch.")
+    planned = [c[2] for c in contacts(text, dt.date(2001, 6, 17)) if c[1] == "planned"]
+    assert planned and all(p == ("George W. Bush", "Vladimir Putin") for p in planned)

@@ -80,7 +80,9 @@ def extract(article: Article, knowledge: Knowledge | None = None,
     if published is None and (published := dateline_date(text)) is not None:
         warnings.append(f"{article.id}: no publication date; relative dates count from the "
                         f"dateline's {published.isoformat()}")
-    cast = find_officials(text, knowledge, published)
+    # A ministry's press release is a readout too: it speaks for that ministry's government.
+    readout = article.meta.source in ("government readout", "press release")
+    cast = find_officials(text, knowledge, published, readout)
     deadline.check()
     communications = find_communications(text, published, cast, knowledge, deadline.check,
                                          readout=article.meta.source == "government readout")

@@ -24,6 +24,7 @@ from collections import Counter
 from kg.extract.cast import EventMention, Mention, names_of
 from kg.extract.names import is_title_only
 from kg.extract.sentences import ABBREVIATIONS, Sentence
+from kg.extract.triggers import SPEECH_VERBS
 from kg.knowledge import Trigger
 from kg.model import Kind
 
@@ -40,6 +41,10 @@ CLAUSE_BREAK = re.compile(
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
 # ("Omani Foreign Minister Said Al Harthy": a capitalised "Said" mid-sentence is a name)
 SPEECH_BREAK = re.compile(r"\b(?:(?-i:said)|says|announced|added|according|told)\b", re.IGNORECASE)
+#: a speech verb and the "that" opening what it reports ("wrote on his Telegram channel that"):
+#: who speaks is no party to a contact the report names
+REPORTED_THAT = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:[^\S\n]+(?!that\b)[\w'’-]+){{0,6}}?"
+                           r"[^\S\n]+that\b")
 SECOND_VERB = re.compile(r"\s*,?\s*and\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*\w+")
 SECOND_VERB_AHEAD = re.compile(r"\s(?:and|then)\s+(?:(?:was|were|had|has|then|later|also|afterwards)\s+)*$")
 COORDINATION = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as well as\s+|\s+or\s+|[-–])$")
@@ -523,8 +528,10 @@ def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[
     sentence_start = clause_start - len(sentence_text_before)
     for mention in outside + previous_mentions[:1]:
         # "Peskov told reporters that the visit …": the reporter of a contact is no side of it
-        reports = mention.start >= sentence_start and SPEECH_BREAK.search(
-            sentence_text_before, max(0, mention.end - sentence_start))
+        # ("… wrote on his channel that": a possessive inside the report's verb phrase too)
+        reports = mention.start >= sentence_start and any(
+            found.end() > mention.end - sentence_start
+            for cue in (SPEECH_BREAK, REPORTED_THAT) for found in cue.finditer(sentence_text_before))
         if mention.official != other and mention.how != "first_person" and not reports:
             return mention.official
     counts = Counter(name for mention in found if mention.communication.kind is Kind.CONTACT

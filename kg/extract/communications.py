@@ -32,6 +32,7 @@ from kg.extract.clauses import (
     CALLED_SOMETHING,
     CLAUSE_BREAK,
     OPENING_PHRASE,
+    REPORTED_THAT,
     SECOND_VERB,
     SPEECH_BREAK,
     clause_bounds,
@@ -577,7 +578,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     visible = [m for m in sentence_mentions
                if (in_quote is None) == (not any(s <= m.start < e for s, e in quotes))
                or (in_quote and in_quote[0] <= m.start < in_quote[1])]
-    breaks = (CLAUSE_BREAK,) if kind is Kind.STATEMENT else (CLAUSE_BREAK, SPEECH_BREAK)
+    breaks = (CLAUSE_BREAK,) if kind is Kind.STATEMENT else (CLAUSE_BREAK, SPEECH_BREAK,
+                                                             REPORTED_THAT)
     clause_start, clause_end = clause_bounds(sentence, start, end, breaks)
     # "May, whom he had received earlier, …": the relative clause ends at its comma, and the
     # official it hangs on is the object of the verbs inside it.

@@ -26,7 +26,7 @@ from kg.model import Mode
 
 
 def assign_governments(people, text, sentences, mentions, quote_speakers, patterns,
-                       knowledge, published=None) -> dict[str, str | None]:
+                       knowledge, published=None, readout=False) -> dict[str, str | None]:
     """The government each official represents, from the strongest signal the text gives.
 
     In order: the organisation an official chairs; the government an office-holder served on
@@ -34,7 +34,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     government of a post that only one government has ("Secretary of State"); what the text says
     around the person (an owner, "of Iran", the side, list or group they are named in, whom they
     accompany); a former holder's last government in the gazetteer; for staff, the side a
-    readout is told from; the speaker's own government when a quotation names the official ("on
+    readout is told from (that of its principal, the official it names first); the speaker's own government when a quotation names the official ("on
     behalf of President Biden"); a country in the sentence that introduces them; else the
     government the article mentions most, leaving out those of the officials named beside this
     one (their counterparts).
@@ -155,6 +155,9 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     for name, government in gazetteer.items():
         chosen.setdefault(name, government)  # out of office, and the text says no more
     home = _home_government(text, mentions, chosen, knowledge)
+    # A readout places foreign officials by their titles and leaves its own side's unplaced.
+    principal = readout and next((chosen[m.official] for m in mentions
+                                  if m.how in ("titled", "name") and chosen.get(m.official)), None)
     for person in people:
         if person.name in chosen:
             continue
@@ -191,6 +194,9 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             if local:
                 chosen[person.name] = local[0][1]
                 continue
+        if principal:
+            chosen[person.name] = principal
+            continue
         ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
@@ -202,7 +208,7 @@ TWO_SIDES_BEFORE = re.compile(r"\btwo\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+s,?\s*$
 
 # News writes "the president"; a government's own readout writes "the President".
 READOUT_TITLE = re.compile(r"(?:the[^\S\n]+)?[A-Z][\w-]*(?:[^\S\n]+[A-Z][\w-]*)*")
-STAFF = re.compile(r"spokes|advis[eo]r|press secretary|chief of staff", re.IGNORECASE)
+STAFF = re.compile(r"spokes|advis[eo]r|\baide\b|press secretary|chief of staff", re.IGNORECASE)
 
 
 def _home_government(text: str, mentions: list[Mention], chosen: dict[str, str | None],

@@ -68,9 +68,11 @@ from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span
 
 
-def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = None) -> Cast:
+def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = None,
+                   readout: bool = False) -> Cast:
     """Find the officials in ``text`` and every mention of them (see the module docstring);
-    ``published`` places the article in time for the gazetteer of office-holders."""
+    ``published`` places the article in time for the gazetteer of office-holders; a
+    government's ``readout`` speaks for the government of the official it names first."""
     patterns = title_patterns(knowledge)
     sentences = split_sentences(text)
     people = People()
@@ -137,7 +139,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     mentions = resolve_first_person(text, mentions, quote_speakers)
     officials_ = [p for p in people if p.posts or p.contacts or _is_in_office(p, published)]
     governments = assign_governments(officials_, text, sentences, mentions, quote_speakers,
-                                     patterns, knowledge, published)
+                                     patterns, knowledge, published, readout)
     _resolve_counterparts(officials_, sentences, mentions)
     first_named: dict[int, int] = {}
     for start, _, person, _ in sorted(spans, key=lambda item: item[0]):

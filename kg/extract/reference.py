@@ -42,6 +42,7 @@ from kg.extract.clauses import (
     fronted_phrase_end,
     possessive_pronoun,
 )
+from kg.extract.governments import STAFF
 from kg.extract.names import LEADER_WORDS, Person, is_title_only, record_post
 from kg.extract.sentences import Sentence, find_quotes, paragraph_start, sentence_at
 from kg.extract.triggers import SPEECH_VERBS
@@ -85,7 +86,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
         for mention in (before if match.group("bare") is not None else reversed(before[-200:])):
             person = by_name[mention.official]
             # A counterpart holds whatever post: only the government tells who it is.
-            fits_post = post_word in LEADER_WORDS or _holds(person, post_word) or (
+            # (staff lead nothing: "Press Secretary X wrote that the French leader…")
+            leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
+            fits_post = leads or _holds(person, post_word) or (
                 post_word.startswith("counterpart") and government is not None)
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
             # official of no known government in the same sentence takes the title's.
@@ -93,6 +96,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             unplaced_here = (not person.governments and sentence is not None
                              and mention.start >= sentence.start and mention.how != "pronoun"
                              and not OTHER_PARTY_GAP.search(text, mention.end, match.start())
+                             # "Bush invited the Russian leader": a verb's object is another
+                             and not FINITE_VERB.match(text, mention.end)
                              and match.start() - mention.end <= 60)
             # "President William Ruto … his Kenyan counterpart": the gazetteer places an
             # office-holder the text has not placed
