@@ -871,6 +871,13 @@ def test_extract_a_plan_said_after_the_event_s_noun_phrase(text, status):
     assert [c[1] for c in contacts(text)] == [status]
 
 
+def test_extract_a_possessive_after_a_statement_s_verb_opens_no_content():
+    # "on Friday night" is the post's day: "his Facebook page" is where, not what, he wrote.
+    text = ("Cambodian Prime Minister Hun Sen wrote on his Facebook page on Friday night that "
+            "the visit was a success.")
+    assert [c.date for c in run(text).communications] == [dt.date(2022, 3, 11)]
+
+
 @pytest.mark.parametrize(("remark", "day"), [
     ("said on Thursday that he had met", None),
     ("said on Thursday he had met", None),

@@ -389,8 +389,10 @@ def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
     content = next((found for found in CONTENT.finditer(text, end, clause_end)
                     if not any(start <= found.start() < stop for start, stop in titles)), None)
     # "issued a joint statement with X on Monday": one addressed or joined is no content
+    # ("wrote on his Facebook page on Friday that": a possessive opens no content)
     named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers
-             and not ADDRESSEE_BEFORE.search(text, max(end, m.start - 60), m.start)]
+             and not ADDRESSEE_BEFORE.search(text, max(end, m.start - 60), m.start)
+             and not (m.how == "pronoun" and possessive_pronoun(text, m))]
     # "said the two leaders would meet on Friday": content with no "that"
     said = SAID_CONTENT.match(text, end) if SAID.search(text, max(0, end - 6), end) else None
     return min([content.start() if content else clause_end] + named
