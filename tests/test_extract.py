@@ -371,6 +371,9 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
           "Ankara was a natural venue."), set()),
         ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
          set()),
+        # A place after "in" before an apposition is no person titled by it.
+        (("Soon after arriving in Goa, the foreign minister held talks with Russian Foreign "
+          "Minister Sergey Lavrov."), {"Sergey Lavrov"}),
         # A body's name is no person's, whether it speaks or is a place in apposition.
         ("Yasmine Farouk of the Carnegie Endowment said the summit was a turning point.", set()),
         ("They signed on the steps of Harambee House, the president's office in Nairobi.", set()),

@@ -91,7 +91,10 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                     _closes_fronted_phrase(text, match, sentences)
                     # "On Tuesday 23 May, the Minister met…": a date, not Theresa May
                     or re.search(r"\d[^\S\n]+$", text[max(0, match.start("name") - 4):
-                                                     match.start("name")])):
+                                                     match.start("name")])
+                    # "Soon after arriving in Goa, the foreign minister…": a place
+                    or PLACE_PREPOSITION.search(text, max(0, match.start("name") - 8),
+                                                match.start("name"))):
                 continue
             if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
                     and re.search(r"\b(?:for|of)[^\S\n]+(?:the[^\S\n]+)?$",
@@ -423,6 +426,8 @@ def _holders_by_title(text, published, people, spans, patterns, sentences, knowl
 
 #: a post's scope that a name follows: " of Viet Nam "
 SCOPE_BEFORE_NAME = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]+)+")
+#: a preposition of place right before a name: "in Goa, the foreign minister …"
+PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside|into|across)[^\S\n]+$")
 #: a regnal name: "Abdullah II", "Mohammed VI"
 NUMERALS_AFTER = re.compile(r"\S+ [IVX]+")
 #: what may stand before a title that opens a sentence: a style ("HH", "His Highness")
