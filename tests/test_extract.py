@@ -761,6 +761,7 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("urged Chinese Foreign Minister Wang Yi to act during talks", "unspecified", None),
         # more of the vocabulary of meeting and writing
         ("dined with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("held meetings on the sidelines with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
         ("exchanged messages with Chinese Foreign Minister Wang Yi", "correspondence", None),
