@@ -2106,6 +2106,11 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
           "Advisor; and H.H. Sheikh Abdullah bin Zayed, Minister of Foreign Affairs."),
          [("unspecified", "occurred", ("Abdullah bin Zayed", "Mohamed bin Zayed", "Narendra Modi",
                                        "Tahnoun bin Zayed"), None, "2022-03-08")]),
+        # "Xi was joined by A": A comes to Xi's meeting.
+        (("Philippine President Ferdinand Marcos Jr. held talks with Chinese President Xi "
+          "Jinping on Wednesday. Xi was joined by Chinese Foreign Minister Qin Gang."),
+         [("unspecified", "occurred", ("Ferdinand Marcos Jr.", "Qin Gang", "Xi Jinping"), None,
+           "2022-03-09")]),
         # "took part in the expanded talks": an adjective before the meeting's noun.
         (("President Kassym-Jomart Tokayev held talks with French President Emmanuel Macron on "
           "Wednesday. Foreign Minister Murat Nurtleu and Foreign Minister Catherine Colonna also "

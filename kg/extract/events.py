@@ -321,6 +321,9 @@ def _sentences_between(sentences: list[Sentence], start: int, end: int) -> int:
 AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
+#: after a name: "was joined by", "were later joined in the Cabinet Room for talks by"
+JOINED_BY = re.compile(r"[^\S\n]+(?:was|were)[^\S\n]+(?:(?:later|also|then)[^\S\n]+)?joined"
+                       r"(?:[^\S\n]+(?:in|at|for|on)[^\S\n]+[^.;:]{0,80}?)?[^\S\n]+by[^\S\n]+")
 #: a meeting recalled as attended by those named after: "The talks were attended by A", "On
 #: the Mexican side, the meeting was attended by A, B and C", "it was attended by A"
 ATTENDED_BY_AFTER = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
@@ -370,6 +373,17 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
                 and is_title_only(text[accompanied.end() : companion[0].start]):
             joins.append((companion[0].official, accompanied.start(), before[0].official,
                           frozenset({companion[0].official})))
+    for index, mention in enumerate(mentions):
+        # "Xi was joined by Qin Gang and Wang Yi": those named after join Xi's meeting
+        joined_by = JOINED_BY.match(text, mention.end)
+        sentence = sentence_at(sentences, mention.start)
+        if joined_by is None or sentence is None or mention.how == "pronoun":
+            continue
+        here = mentions[bisect.bisect_left(starts, joined_by.end()):
+                        bisect.bisect_left(starts, sentence.end)]
+        company = names_of(find_objects(text, here, joined_by.end() - 1, sentence.end))
+        joins.extend((who, joined_by.end(), mention.official, frozenset(company))
+                     for who in company if who != mention.official)
     for attended in ATTENDED_BY_AFTER.finditer(text):
         sentence = sentence_at(sentences, attended.start())
         if sentence is None:
