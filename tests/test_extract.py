@@ -79,6 +79,11 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
          [("Ulisses Correia e Silva", "Prime Minister", "Cape Verde")]),
         ("Vladimir Medinsky, Aide to the President of Russia, arrived.",
          [("Vladimir Medinsky", "Aide", "Russia")]),
+        # ordinal and lower-case modifiers; a body in lower case owning the post
+        ("Kim Kye Gwan, the first vice foreign minister, arrived.",
+         [("Kim Kye Gwan", "First Vice Foreign Minister", None)]),
+        ("Henry Puna, the forum's secretary-general, arrived.",
+         [("Henry Puna", "Secretary-general", None)]),
         # Given names that are also styles, countries or function words, after a post.
         ("Afghan Foreign Minister Amir Khan Sadiq arrived.",
          [("Amir Khan Sadiq", "Foreign Minister", "Afghanistan")]),

@@ -177,7 +177,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     )
     appositive = re.compile(
         rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
-        rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+)?"
+        rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+"
+        # "the forum's secretary-general": a body written in lower case owns the post
+        rf"|(?<=the[^\S\n])[a-z][\w-]*['’]s[^\S\n]+)?"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö", "…, Secretary of State Condoleezza Rice":
         # that title is the next person's (but "Special Representative of the United Nations
