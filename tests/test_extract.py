@@ -2635,3 +2635,25 @@ def test_extract_a_title_a_verb_governs_names_the_other_party():
             "Bush to visit Russia, and Mr Bush invited the Russian leader to his ranch.")
     planned = [c[2] for c in contacts(text, dt.date(2001, 6, 17)) if c[1] == "planned"]
     assert planned and all(p == ("George W. Bush", "Vladimir Putin") for p in planned)
+
+
+def test_extract_a_call_recalled_with_its_day_takes_that_day():
+    # "The call on Thursday evening": the call just reported, on Thursday; "the monarch" is
+    # the king, not the president he called; the call's content says nothing of its mode.
+    text = ("Morocco's King Mohammed VI telephoned Palestinian President Mahmoud Abbas, the royal "
+            "palace said. The call on Thursday evening came shortly after the monarch spoke by "
+            "phone with US President Donald Trump. A statement said the king had told Trump that "
+            "Morocco would reopen its liaison office in Rabat.")
+    assert contacts(text, dt.date(2020, 12, 11)) == [
+        ("phone", "occurred", ("King Mohammed VI", "Mahmoud Abbas"), "King Mohammed VI",
+         "2020-12-10"),
+        ("phone", "occurred", ("Donald Trump", "King Mohammed VI"), None, "2020-12-10")]
+
+
+def test_extract_a_conference_call_with_reporters_is_a_briefing():
+    text = ("President Donald Trump announced the deal. Jared Kushner, Trump's senior adviser, "
+            "told reporters on a conference call on Thursday that he had worked on it for two "
+            "years.")
+    assert [(c.kind.value, c.mode.value, c.participants)
+            for c in run(text, dt.date(2020, 12, 11)).communications if "Jared Kushner" in
+            c.participants] == [("statement", "press_briefing", ("Jared Kushner",))]

@@ -158,6 +158,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
                            in enumerate(compiled_triggers(knowledge.triggers))
                            for match in pattern.finditer(sentence.text)]
                           + _compound_events(sentence.text))
+        _date_recalled_event(sentence, published, found)
         for match_start, _, match_end, trigger in triggers:
             start = sentence.start + match_start
             end = sentence.start + match_end
@@ -182,6 +183,39 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
         merge_mentions([m for m in ordered if not is_bare_remark(m.communication)]), remarks)
     merged = with_envoys(with_companions(merged, text, cast, sentences), text, cast)
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
+
+
+#: a sentence opening on a contact just reported and its day: "The call on Thursday evening"
+DATED_RECALL = re.compile(r"\s*(?:The|That|This)\s+(?:[\w-]+\s+)?(?P<noun>call|conversation|meeting|"
+                          r"talks|visit)\s+(?:(?:late|early)\s+)?on\s+(?=\S)")
+#: how far back (in characters) a recalled contact may have been reported
+RECALL_REACH = 600
+RECALLED_MODES = {"call": (Mode.PHONE,), "conversation": (Mode.PHONE, Mode.UNSPECIFIED),
+                  "meeting": (Mode.MEETING,), "talks": (Mode.MEETING, Mode.UNSPECIFIED),
+                  "visit": (Mode.MEETING,)}
+
+
+def _date_recalled_event(sentence, published, found: list[EventMention]) -> None:
+    """Give a contact reported without a day the day the next sentence gives it when it
+    opens by recalling it ("X telephoned Y. The call on Thursday evening came …")."""
+    recall = DATED_RECALL.match(sentence.text)
+    dates = find_dates(sentence.text[recall.end():recall.end() + 30], published, False) \
+        if recall else []
+    if not dates or dates[0][0] != 0 or dates[0][1] is None:
+        return
+    modes = RECALLED_MODES[recall.group("noun")]
+    for index in range(len(found) - 1, -1, -1):
+        mention = found[index]
+        if mention.offset >= sentence.start:
+            continue
+        if mention.offset < sentence.start - RECALL_REACH:
+            return
+        communication = mention.communication
+        if communication.kind is Kind.CONTACT and communication.mode in modes:
+            if communication.date is None and communication.status is Status.OCCURRED:
+                found[index] = replace(mention, communication=replace(communication,
+                                                                      date=dates[0][1]))
+            return
 
 
 #: taking part in an event, whose convener the sentence may name after it
@@ -911,7 +945,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                      if m.communication.kind is Kind.CONTACT and m.communication.date
                      and m.offset >= since
                      and set(m.communication.participants) & set(names)), date)
-    mode = refine_mode(Mode(trigger.mode), sentence.text, text[start:end], knowledge)
+    # What the verb reports after "that" ("told Trump that … offices in Rabat") is no sign of
+    # how they spoke.
+    content = re.compile(r"\bthat\b").search(text, end, sentence.end)
+    mode = refine_mode(Mode(trigger.mode), text[sentence.start : content.start() if content
+                                                 else sentence.end], text[start:end], knowledge)
     initiator = chair.official if chair else find_initiator(
         trigger, text, start, subjects, objects, names, sentence.text, sentence.start)
     communication = Communication(

@@ -56,6 +56,8 @@ FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
 GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterparts", "adviser",
                            "advisor", "secretary", "minister", "official"})
 
+#: the titles of monarchs: what "the monarch" can refer to
+MONARCHS = ("king", "queen", "emir", "amir", "sultan", "emperor")
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
 
 
@@ -88,6 +90,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             # A counterpart holds whatever post: only the government tells who it is.
             # (staff lead nothing: "Press Secretary X wrote that the French leader…")
             leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
+            if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
+                leads = any(_holds(person, title) for title in MONARCHS)
             fits_post = leads or _holds(person, post_word) or (
                 post_word.startswith("counterpart") and government is not None)
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
