@@ -1938,6 +1938,20 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
          {("interview", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken told Al Jazeera on Sunday that peace had come.",
          {("interview", ("Antony Blinken",), "2022-03-06")}),
+        # ... and so are words to a broadcaster or the media, named or not.
+        (("US Secretary of State Antony Blinken told South African broadcaster SABC on Sunday "
+          "that peace had come."), {("interview", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken told local media on Sunday that peace had come.",
+         {("interview", ("Antony Blinken",), "2022-03-06")}),
+        # The occasion a remark's clause names gives the remark its mode.
+        (("Speaking at a regular press briefing on Sunday, State Department spokesman Ned Price "
+          "said peace had come."), {("press_briefing", ("Ned Price",), "2022-03-06")}),
+        (("US Secretary of State Antony Blinken thanked both leaders in a video statement on "
+          "Sunday."), {("press_statement", ("Antony Blinken",), "2022-03-06")}),
+        ("In an address on Sunday, US Secretary of State Antony Blinken said peace had come.",
+         {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken, addressing the plenary on Sunday, said it mattered.",
+         {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken briefed the media on Sunday.",
          {("press_briefing", ("Antony Blinken",), "2022-03-06")}),
         ("In a Facebook post on Sunday, US Secretary of State Antony Blinken said peace had come.",

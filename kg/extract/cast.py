@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 
-from kg.model import Communication, Official
+from kg.model import Communication, Mode, Official
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class EventMention:
     #: its day is only the narrative's, carried over from an earlier paragraph: a day the text
     #: gives the same event elsewhere wins ("X said in a statement that …" two paragraphs on)
     carried_day: bool = False
+    #: for a bare remark, the mode of the occasion its clause names ("X thanked them in a video
+    #: statement"), which it takes when it stands as a statement of its own
+    occasion: Mode | None = None
 
 
 def mention_starts(mentions: list[Mention]) -> list[int]:

@@ -900,8 +900,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                          and speaker[0] in m.communication.participants), None)
         communication = Communication(kind, Mode(trigger.mode), status, tuple(speaker),
                                       (evidence,), date=date)
+        occasion = _occasion_mode(text, clause_start, time_end, start, knowledge) \
+            if is_bare_remark(communication) else None
         return [EventMention(communication, start, elsewhere, carried_day=bool(date)
-                             and inherits_day(text, sentence, published, last_date, time_end))]
+                             and inherits_day(text, sentence, published, last_date, time_end),
+                             occasion=occasion)]
     convener = CONVENER.search(text, end, sentence.end)
     chair = next((m for m in visible if convener and convener.end() <= m.start
                   and m.start - convener.end() < 60 and is_title_only(text[convener.end():m.start])),
@@ -970,6 +973,18 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     pairs += _gapped_objects(text, sentence, visible, subjects, objects, communication, published,
                              planned)
     return [EventMention(c, start, elsewhere, open_to_attendees=open_event) for c in pairs]
+
+
+def _occasion_mode(text: str, clause_start: int, content_start: int, at: int,
+                   knowledge: Knowledge) -> Mode | None:
+    """The mode of the occasion a bare remark's clause names before what it reports ("Speaking
+    at a regular press briefing, X said", "X thanked them in a video statement", "told
+    broadcaster SABC"): the statement trigger of a definite mode nearest the remark's verb."""
+    occasions = [(abs(found.start() - at), Mode(trigger.mode))
+                 for pattern, trigger in compiled_triggers(knowledge.triggers)
+                 if trigger.kind == Kind.STATEMENT.value and trigger.mode != Mode.UNSPECIFIED.value
+                 for found in pattern.finditer(text, clause_start, content_start)]
+    return min(occasions, key=lambda o: o[0])[1] if occasions else None
 
 
 #: "received A in the morning and B in the afternoon": what lies between a verb's object and

@@ -278,7 +278,7 @@ def with_bare_remarks(communications: list[Communication],
             added.setdefault(index, {}).update(dict.fromkeys(remark.evidence))
         elif apart or speaker not in days_of:
             by_parties.setdefault(_parties(remark), []).append(len(result))
-            result.append(remark)
+            result.append(replace(remark, mode=mention.occasion) if mention.occasion else remark)
     return [replace(c, evidence=_joined(c.evidence, tuple(added[i]))) if i in added else c
             for i, c in enumerate(result)]
 
