@@ -1943,6 +1943,16 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
           "that peace had come."), {("interview", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken told local media on Sunday that peace had come.",
          {("interview", ("Antony Blinken",), "2022-03-06")}),
+        # A participle after a comma speaks for the main clause's subject.
+        (("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi, telling "
+          "reporters on Sunday that peace had come."),
+         {("press_briefing", ("Antony Blinken",), "2022-03-06")}),
+        (("US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi, saying in a "
+          "statement on Sunday that peace had come."),
+         {("press_statement", ("Antony Blinken",), "2022-03-06")}),
+        # A participle's parenthesis between the speaker and the verb.
+        (("State Department spokesman Ned Price, asked about the visit at his weekly briefing on "
+          "Sunday, said peace had come."), {("press_briefing", ("Ned Price",), "2022-03-06")}),
         # The occasion a remark's clause names gives the remark its mode.
         (("Speaking at a regular press briefing on Sunday, State Department spokesman Ned Price "
           "said peace had come."), {("press_briefing", ("Ned Price",), "2022-03-06")}),

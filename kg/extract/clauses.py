@@ -231,8 +231,11 @@ COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,6
                            r"accompanied\s+by\s+(.{0,60})")
 
 
-# "Rhodes, (the deputy national security adviser) who led the talks, told reporters"
-RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose)\b"
+# "Rhodes, (the deputy national security adviser) who led the talks, told reporters"; a
+# participle's parenthesis too: "Jaiswal, asked about the visit at his briefing, said"
+RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose|(?:when\s+|while\s+)?"
+                             r"(?:asked|speaking|responding|replying|answering|commenting|"
+                             r"writing|referring|talking))\b"
                              r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d)|(?<=\b[A-Z])\.)*,\s*"
                              r"(?:(?:also|later|then|again|\w+ly)\s+)*$")
 

@@ -313,6 +313,23 @@ GROUP_OBJECT_LEAD = re.compile(r"[^\S\n]+(?:(?:with|to|from)[^\S\n]+)?")
 BETWEEN_GROUP = re.compile(r"[^\S\n]+between(?=[^\S\n]+the[^\S\n]+two[^\S\n]+(?:on|in|at)\b)")
 
 
+def _main_subject_of_participle(text: str, visible: list[Mention], sentence, start: int
+                               ) -> list[Mention]:
+    """The subject of the main clause a participle after a comma hangs on ("Macron arrived,
+    telling reporters that …"; "Ruto flew home on Friday, saying …")."""
+    # (the participle is the trigger, or opens the phrase it ends: ", saying in a statement")
+    participle = PARTICIPLE_AFTER_COMMA.search(text, max(sentence.start, start - 20), start + 12)
+    if participle is None or re.search(r"[,;]", text[participle.end() : start]):
+        return []
+    first = next((m for m in visible if sentence.start <= m.start < start), None)
+    return [first] if first and is_title_only(text[sentence.start : first.start]) else []
+
+
+#: a participle opening a clause after a comma, at the trigger: ", telling reporters"
+PARTICIPLE_AFTER_COMMA = re.compile(r",[^\S\n]+(?:telling|saying|adding|noting|writing|posting|"
+                                    r"speaking|stressing|insisting|warning)\b")
+
+
 def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
                         subjects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """"Blinken thanked Wang in a call", "urged him to act during talks": an event named in a
@@ -632,8 +649,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # "Brennan, who led the CIA under President Obama, wrote": the clause's antecedent is
         # no official, and an official named inside the clause is not the subject either.
         visible = [m for m in visible if not gap <= m.start < start]
-    subjects = across or find_subjects(text, visible, clause_start, start) or relative_subject(
-        text, visible, clause_start)
+    subjects = across or _main_subject_of_participle(text, visible, sentence, start) \
+        or find_subjects(text, visible, clause_start, start) \
+        or relative_subject(text, visible, clause_start)
     cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)

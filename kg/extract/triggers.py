@@ -69,6 +69,8 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     cues = _cue_patterns(knowledge)
     # "is also due to", "are still expected to": an adverb inside a cue leaves it one
     before = CUE_ADVERB.sub("", before)
+    # "asked about the visit": a question put, not a request to meet
+    before = ASKED_A_QUESTION.sub(" ", before)
     if HOPED_FOR.search(before[-70:]):
         return "hypothetical"  # "looking forward to meeting X", "open to meeting X": a wish
     window = before[-70:]
@@ -90,6 +92,9 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     if "planned" in cues and cues["planned"].search(near):
         return "planned"
     return "occurred"
+
+
+ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
 
 
 #: a kind of venue after "in" or "at"
