@@ -2284,6 +2284,12 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # A prince is one of many: "Prince Faisal" is the minister named before, not a new man.
         ("Foreign Minister Prince Faisal bin Farhan arrived. Prince Faisal spoke.",
          dt.date(2023, 4, 6), [("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")]),
+        # Ethiopians go by the given name: "Abiy" is Abiy Ahmed (the second name is his
+        # father's).
+        ("Eritrea's foreign minister Osman Saleh was met on the tarmac by Abiy.",
+         dt.date(2018, 6, 26),
+         [("Osman Saleh", "Foreign Minister", "Eritrea"),
+          ("Abiy Ahmed", "Prime Minister", "Ethiopia")]),
         # An Arabic name cut after the father's name is the holder's too (kept as written).
         ("Salman bin Abdulaziz arrived.", dt.date(2021, 1, 6),
          [("Salman bin Abdulaziz", "King", "Saudi Arabia")]),

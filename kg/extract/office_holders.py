@@ -34,6 +34,10 @@ from kg.knowledge import Knowledge, OfficeHolder, Term
 
 #: governments whose people English news names family name first ("Qin Gang", "Moon Jae-in")
 FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "North Korea", "South Korea"})
+#: governments whose officials go by their given name alone ("Abiy", "Isaias", "Retno"): an
+#: Ethiopian or Eritrean second name is the father's, an Icelandic one a patronymic, many
+#: Indonesians and Thais are called by the first name
+GIVEN_NAME_ALONE = frozenset({"Ethiopia", "Eritrea", "Iceland", "Indonesia", "Thailand"})
 #: how far from a holder's term a bare surname still points at them
 SURNAME_REACH = dt.timedelta(days=2 * 365)
 NUMERALS = frozenset({"ii", "iii", "iv", "v", "vi", "vii", "ix", "x"})
@@ -81,6 +85,8 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
     # A word that names a place or organisation is no surname ("Muscat" is Oman's capital).
     places = (set(knowledge.government_by_surface) | set(knowledge.government_by_capital)
               | knowledge.words.get("stop", frozenset()))
+    # nor is a post or a style before a name ("King Bhumibol", "Rama IX")
+    titles = set(knowledge.post_by_surface) | knowledge.words.get("honorific", frozenset())
     for holder in knowledge.office_holders:
         for written in _written_forms(holder):
             key = name_key(written.split())
@@ -95,10 +101,11 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
                 by_surname.setdefault(name_key([surname]), []).append(holder)
                 surfaces.add(surname)
             family = written.split()[0]
-            if " " in written and any(t.government in FAMILY_NAME_FIRST for t in holder.terms) \
-                    and family not in places:
-                # "Foreign Minister Qin" is Qin Gang; an untitled short family name ("Li")
-                # is too common a word to name anyone alone.
+            if " " in written and any(t.government in FAMILY_NAME_FIRST | GIVEN_NAME_ALONE
+                                      for t in holder.terms) \
+                    and family not in places and family not in titles:
+                # "Foreign Minister Qin" is Qin Gang, "Abiy" Abiy Ahmed; an untitled short
+                # family name ("Li") is too common a word to name anyone alone.
                 by_surname.setdefault(name_key([family]), []).append(holder)
                 if len(family) > 3:
                     surfaces.add(family)
