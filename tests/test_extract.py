@@ -2284,6 +2284,13 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # A prince is one of many: "Prince Faisal" is the minister named before, not a new man.
         ("Foreign Minister Prince Faisal bin Farhan arrived. Prince Faisal spoke.",
          dt.date(2023, 4, 6), [("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")]),
+        # A name with the grandfather's is the holder named up to the father's; a son named
+        # after his father is no holder the gazetteer lacks.
+        ("HH Prince Faisal bin Farhan bin Abdullah, Minister of Foreign Affairs, arrived.",
+         dt.date(2023, 6, 6), [("Faisal bin Farhan", "Minister of Foreign Affairs", "Saudi Arabia")]),
+        ("Sheikh Khaled bin Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi, arrived.",
+         dt.date(2024, 2, 13),
+         [("Khaled bin Mohamed bin Zayed Al Nahyan", "Crown Prince", "United Arab Emirates")]),
         # Ethiopians go by the given name: "Abiy" is Abiy Ahmed (the second name is his
         # father's).
         ("Eritrea's foreign minister Osman Saleh was met on the tarmac by Abiy.",

@@ -179,6 +179,10 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
     named = index.by_name.get(key, ())
     if not named:
         named = index.by_name.get(name_key(family_last(tokens)), ())
+    if not named and (shorter := without_grandfather(tokens)):
+        # "Faisal bin Farhan bin Abdullah" is the gazetteer's Faisal bin Farhan (by that name,
+        # not by a surname alone)
+        named = index.by_name.get(name_key(shorter), ())
     if len(named) == 1 and " " not in key:
         # A one-word alias ("al-Jaafari") is also another holder's surname: of them, the one in
         # office around the day, or on the day itself ("Obama" in March 2009 is the new
@@ -201,6 +205,17 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
         alike = [h for h in index.by_surname.get(key.split()[-1], ()) if is_name_of(tokens, h)]
         return alike[0] if len(alike) == 1 else None
     return _sole_holder_near(index.by_surname.get(key, ()), published)
+
+
+def without_grandfather(tokens) -> list[str]:
+    """An Arabic name cut before its second "bin" ("Mohammed bin Salman bin Abdulaziz Al
+    Saud" → "Mohammed bin Salman"), or [] when it has no second one.
+
+    >>> without_grandfather("Faisal bin Farhan bin Abdullah".split())
+    ['Faisal', 'bin', 'Farhan']
+    """
+    particles = [i for i, token in enumerate(tokens) if token.lower() in ("bin", "ibn", "bint")]
+    return list(tokens[: particles[1]]) if len(particles) > 1 else []
 
 
 def family_last(tokens) -> list[str]:

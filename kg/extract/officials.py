@@ -60,6 +60,7 @@ from kg.extract.office_holders import (
     identify_styled,
     is_name_of,
     name_key,
+    without_grandfather,
 )
 from kg.extract.reference import find_quote_speakers, resolve_coreference, resolve_first_person
 from kg.extract.sentences import sentence_at, split_sentences
@@ -494,7 +495,10 @@ def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     holder's, and a surname alone needs no post the holder never held, nor a government the
     holder never served ("Somali President Hassan" is no Maldivian president Hassan)."""
     if len(person.tokens) > 1:
-        return is_name_of(_unstyled(person.tokens), holder)
+        # (with the grandfather's name and more: "Faisal bin Farhan bin Abdullah")
+        tokens = _unstyled(person.tokens)
+        return is_name_of(tokens, holder) or is_name_of(without_grandfather(tokens) or tokens,
+                                                        holder)
     if person.governments and not {term.government for term in holder.terms} & set(
             person.governments):
         return False
@@ -607,6 +611,12 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
            and normalise_name(form[-1]) == normalise_name(canonical[-1])
            and "".join(form[:-1]).replace(".", "")[:1] == canonical[0][:1] for form in forms):
         return canonical
+    # "Faisal bin Farhan bin Abdullah": the name up to the father's, as the gazetteer has it
+    cut = next((without_grandfather(form) for form in forms if without_grandfather(form)
+                and not is_name_of(form, person.holder)
+                and is_name_of(without_grandfather(form), person.holder)), None)
+    if cut:
+        return cut
     full = [form for form in forms if len(form) > 1]
     if full:
         return max(full, key=len)
