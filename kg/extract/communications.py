@@ -80,7 +80,7 @@ from kg.extract.events import (
 from kg.extract.governments import find_counterparts, host_countries
 from kg.extract.names import is_title_only
 from kg.extract.reference import GROUP, group_members
-from kg.extract.sentences import find_quotes, paragraph_start, split_sentences
+from kg.extract.sentences import Sentence, find_quotes, paragraph_start, split_sentences
 from kg.extract.triggers import (
     INVERTED_CONDITION,
     MONTH_MAY,
@@ -92,6 +92,7 @@ from kg.knowledge import Knowledge, Trigger, past_forms, present_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
+THAT = re.compile(r"\bthat\b")
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
 INVITATION = re.compile(r"invit", re.IGNORECASE)
@@ -195,7 +196,8 @@ RECALLED_MODES = {"call": (Mode.PHONE,), "conversation": (Mode.PHONE, Mode.UNSPE
                   "visit": (Mode.MEETING,)}
 
 
-def _date_recalled_event(sentence, published, found: list[EventMention]) -> None:
+def _date_recalled_event(sentence: Sentence, published: dt.date | None,
+                         found: list[EventMention]) -> None:
     """Give a contact reported without a day the day the next sentence gives it when it
     opens by recalling it ("X telephoned Y. The call on Thursday evening came …")."""
     recall = DATED_RECALL.match(sentence.text)
@@ -358,9 +360,10 @@ OCCASION_AFTER_OBJECT = re.compile(r"\b(?:in|during|at|over)\s+(?:(?:a|an|the|th
                                    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: one verb (and an adverb) between a subject and its object: "thanked", "warmly congratulated",
 #: or a verb and what it passes to the object: "conveyed Türkiye's expectations to"
-VERB_GAP = re.compile(r"[^\S\n]+(?:(?:had|has|have|also|then|later|[a-z]+ly)[^\S\n]+)*(?:[a-z]+(?:ed|d)|told)(?:[^\S\n]+(?:his|her|its|"
-                      r"their|the|a|an|[A-Z][\w'’-]*['’]s)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,3}?(?:to|with))?"
-                      r"[^\S\n]+")
+VERB_GAP = re.compile(r"[^\S\n]+(?:(?:had|has|have|also|then|later|[a-z]+ly)[^\S\n]+)*"
+                      r"(?:[a-z]+(?:ed|d)|told)"
+                      r"(?:[^\S\n]+(?:his|her|its|their|the|a|an|[A-Z][\w'’-]*['’]s)[^\S\n]+"
+                      r"(?:[\w'’-]+[^\S\n]+){0,3}?(?:to|with))?[^\S\n]+")
 
 
 def _past_tense(trigger_text: str) -> bool:
@@ -968,7 +971,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                      and set(m.communication.participants) & set(names)), date)
     # What the verb reports after "that" ("told Trump that … offices in Rabat") is no sign of
     # how they spoke.
-    content = re.compile(r"\bthat\b").search(text, end, sentence.end)
+    content = THAT.search(text, end, sentence.end)
     mode = refine_mode(Mode(trigger.mode), text[sentence.start : content.start() if content
                                                  else sentence.end], text[start:end], knowledge)
     initiator = chair.official if chair else find_initiator(

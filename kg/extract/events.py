@@ -373,24 +373,16 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
                 and is_title_only(text[accompanied.end() : companion[0].start]):
             joins.append((companion[0].official, accompanied.start(), before[0].official,
                           frozenset({companion[0].official})))
-    for index, mention in enumerate(mentions):
+    for mention in mentions:
         # "Xi was joined by Qin Gang and Wang Yi": those named after join Xi's meeting
         joined_by = JOINED_BY.match(text, mention.end)
-        sentence = sentence_at(sentences, mention.start)
-        if joined_by is None or sentence is None or mention.how == "pronoun":
+        if joined_by is None or mention.how == "pronoun":
             continue
-        here = mentions[bisect.bisect_left(starts, joined_by.end()):
-                        bisect.bisect_left(starts, sentence.end)]
-        company = names_of(find_objects(text, here, joined_by.end() - 1, sentence.end))
+        company = _named_after(text, mentions, starts, sentences, joined_by.end())
         joins.extend((who, joined_by.end(), mention.official, frozenset(company))
                      for who in company if who != mention.official)
     for attended in ATTENDED_BY_AFTER.finditer(text):
-        sentence = sentence_at(sentences, attended.start())
-        if sentence is None:
-            continue
-        here = mentions[bisect.bisect_left(starts, attended.end()):
-                        bisect.bisect_left(starts, sentence.end)]
-        attendees = names_of(find_objects(text, here, attended.end() - 1, sentence.end))
+        attendees = _named_after(text, mentions, starts, sentences, attended.end())
         if any(set(attendees) < set(c.participants) for c in communications
                if c.kind is Kind.CONTACT and c.status is Status.OCCURRED):
             continue  # a meeting that has them all and others already: the one they attended
@@ -425,6 +417,17 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
             updated[index] = replace(meeting, participants=meeting.participants + (who,))
         joined.add(who)
     return updated
+
+
+def _named_after(text: str, mentions: list[Mention], starts: list[int],
+                 sentences: list[Sentence], at: int) -> list[str]:
+    """The officials named from ``at`` on in its sentence, the first and those coordinated
+    with it ("… joined by A, B and C")."""
+    sentence = sentence_at(sentences, at)
+    if sentence is None:
+        return []
+    here = mentions[bisect.bisect_left(starts, at) : bisect.bisect_left(starts, sentence.end)]
+    return names_of(find_objects(text, here, at - 1, sentence.end))
 
 
 ENVOY_OF = re.compile(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|emissary|messenger)\b")
