@@ -245,10 +245,12 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
     if key in names or name_key(family_last(tokens)) in names:
         return True
     # Only the given name may differ, and only in its spelling: "Kim Yong Chol" is not Kim Il
-    # Chol.
+    # Chol; or a middle name may be added: "Jakaya Mrisho Kikwete" is Jakaya Kikwete.
     words = key.split()
-    return len(words) > 1 and any(n.split()[1:] == words[1:] and n[:1] == words[0][:1]
-                                  for n in names if " " in n)
+    return len(words) > 1 and any(
+        (n.split()[1:] == words[1:] and n[:1] == words[0][:1])
+        or (len(n.split()) == 2 and len(words) == 3 and n.split() == [words[0], words[-1]])
+        for n in names if " " in n)
 
 
 def _sole_holder_near(holders, published: dt.date | None,

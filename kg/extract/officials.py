@@ -506,9 +506,11 @@ def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
         return post.lower().replace("-", " ")
 
     posts = {plain(post) for post, _ in person.posts if post not in ("Counterpart", "Counterparts")}
-    # "Secretary Blinken" is the Secretary of State: a shorter form of the post fits too.
+    # "Secretary Blinken" is the Secretary of State: a shorter form of the post fits too; a
+    # style fits a holder whose name opens with it ("Sheikh Hasina" is the prime minister).
     return not posts or any(plain(term.post) in post or post in plain(term.post)
-                            for term in holder.terms for post in posts)
+                            for term in holder.terms for post in posts) or any(
+        plain(name.split()[0]) in posts for name in (holder.name, *holder.aliases))
 
 
 def _unstyled(tokens: list[str]) -> list[str]:
