@@ -1953,6 +1953,11 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
         # A participle's parenthesis between the speaker and the verb.
         (("State Department spokesman Ned Price, asked about the visit at his weekly briefing on "
           "Sunday, said peace had come."), {("press_briefing", ("Ned Price",), "2022-03-06")}),
+        # An official owning a speech or a post spoke it; owning an office, did not.
+        (("US Secretary of State Antony Blinken's opening speech on Sunday called the decision a "
+          "mistake."), {("speech", ("Antony Blinken",), "2022-03-06")}),
+        (("US Secretary of State Antony Blinken's office said in a statement on Sunday that "
+          "peace had come."), set()),
         # The occasion a remark's clause names gives the remark its mode.
         (("Speaking at a regular press briefing on Sunday, State Department spokesman Ned Price "
           "said peace had come."), {("press_briefing", ("Ned Price",), "2022-03-06")}),

@@ -770,8 +770,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
         if subjects and _is_body_speaking(text[subjects[-1].end : start], knowledge):
             subjects = []  # "… received by President Nur, the AU said in a statement"
-        if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]):
-            subjects = []  # "Erdoğan's office had warned": an unnamed office speaks
+        if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]) \
+                and (trigger.mode == Mode.UNSPECIFIED.value
+                     or BODY.search(text, subjects[0].end, start)):
+            # "Erdoğan's office had warned": an unnamed office speaks; "Zelaya's opening speech"
+            # is his own
+            subjects = []
         if subjects and SPOKESMAN_FOR.search(text, max(0, subjects[0].start - 60), subjects[0].start):
             subjects = []  # "A spokesman for Lavrov wrote": the unnamed spokesman speaks
         if any(m.start() < end and m.end() > start for m in READ_JOINT_TEXT.finditer(
