@@ -766,6 +766,7 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("urged Chinese Foreign Minister Wang Yi to act during talks", "unspecified", None),
         # more of the vocabulary of meeting and writing
         ("dined with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("spent three hours in the Kremlin with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held meetings on the sidelines with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
