@@ -1307,6 +1307,18 @@ def test_extract_dates_follow_the_narrative(second, expected):
     assert expected in dated
 
 
+def test_extract_a_paragraph_after_the_signing_stays_on_the_signing_s_day():
+    # "After signing", "at the same ceremony": the narrative goes on with the ceremony's day,
+    # not back to the lead's.
+    text = ("Peruvian President Alberto Fujimori and Ecuadorean President Jamil Mahuad returned "
+            "home today.\n\nThe two leaders signed the peace act yesterday at a ceremony hosted "
+            "by Brazilian President Fernando Henrique Cardoso.\n\nAfter signing, Fujimori and "
+            "Mahuad shook hands. Cardoso, speaking at the same ceremony, said the border was "
+            "closed.")
+    dates = {c.date for c in run(text, dt.date(1998, 10, 27)).communications}
+    assert dates == {dt.date(1998, 10, 26)}
+
+
 def test_extract_background_in_another_paragraph_keeps_no_date():
     text = ("Russian President Vladimir Putin met French President Emmanuel Macron on Wednesday.\n\n"
             "Putin has spoken by phone with Chinese President Xi Jinping.")

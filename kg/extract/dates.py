@@ -253,7 +253,9 @@ SOURCE_CONNECTIVES = re.compile(
 )
 CONTINUATION = re.compile(
     r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
-    r"conversation|session)|\bafterwards?\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
+    r"conversation|session|ceremony|signing)|\bafter signing\b|\bafterwards?\b|"
+    r"\b(?:at|during) the same (?:ceremony|meeting|event|session|summit|news conference|"
+    r"press conference|dinner|banquet)\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
     r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b|"
     r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b|"
     r"\b(?:a separate|meanwhile|at the same time)\b",
