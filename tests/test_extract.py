@@ -1299,11 +1299,13 @@ def test_extract_warns_on_text_that_is_not_english():
     ("After the meeting, Putin told reporters at a press briefing that talks went well.",
      "2022-03-09"),
     ("A day earlier, Putin had spoken by phone with Chinese President Xi Jinping.", "2022-03-08"),
+    ("The following morning, Putin spoke by phone with Chinese President Xi Jinping.",
+     "2022-03-10"),
 ])
 def test_extract_dates_follow_the_narrative(second, expected):
     text = ("Russian President Vladimir Putin met French President Emmanuel Macron on Wednesday.\n\n"
             + second)
-    dated = {c.date.isoformat() for c in run(text).communications if c.date}
+    dated = {c.date.isoformat() for c in run(text).communications[1:] if c.date}
     assert expected in dated
 
 

@@ -254,8 +254,8 @@ SOURCE_CONNECTIVES = re.compile(
 CONTINUATION = re.compile(
     r"\b(?:after|before|following) (?:the|their|his|her) (?:meeting|talks|call|summit|visit|"
     r"conversation|session|ceremony|signing)|\bafter signing\b|\bafterwards?\b|"
-    r"\b(?:at|during) the same (?:ceremony|meeting|event|session|summit|news conference|"
-    r"press conference|dinner|banquet)\b|\blater\b|\bthe same (?:day|evening|morning|night)\b|"
+    r"\b(?:at|during) the same (?:ceremony|meeting|event|session|summit|dinner|banquet)\b|"
+    r"\blater\b|\bthe same (?:day|evening|morning|night)\b|"
     r"\bduring (?:his|her|their|the) (?:stay|visit|trip)\b|\b(?:before|after) leaving\b|"
     r"\b(?:in the|that|the same) (?:morning|afternoon|evening)\b|\balso\b|"
     r"\b(?:a separate|meanwhile|at the same time)\b",
@@ -275,7 +275,8 @@ JOURNEY = re.compile(r"\b(?:visit|trip|tour|stay|journey)\b", re.IGNORECASE)
 DURING_SPAN = re.compile(r"\bduring (?:his|her|their|the) (?:[\w-]+ )?(?:stay|visit|trip|tour)\b",
                          re.IGNORECASE)
 DAY_SHIFT = re.compile(r"\b(?:(?P<earlier>a day earlier|the day before|the previous day)|"
-                       r"a day later|the next day|the following day)\b", re.IGNORECASE)
+                       r"a day later|the (?:next|following) (?:day|morning|afternoon|evening))\b",
+                       re.IGNORECASE)
 _EVENT = (r"[^\S\n]+(?:the|that|their|his|her)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:meeting|talks|call|"
           r"visit|summit|session|conversation)\b")
 #: "two days later", "two days after the meeting": days counted from the narrative's day
