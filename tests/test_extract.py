@@ -208,6 +208,9 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
          [("Sone Vongsa", "Prime Minister", "Laos")]),
         ("Deputy Chairman of the Cabinet of Ministers Batyr Amanov arrived.",
          [("Batyr Amanov", "Deputy Chairman of the Cabinet of Ministers", None)]),
+        # Kenya's "CS" is a Cabinet Secretary; an agency's Administrator holds a post too.
+        ("Defence CS Aden Duale arrived.", [("Aden Duale", "Defence Cabinet Secretary", None)]),
+        ("USAID Administrator Rajiv Shah arrived.", [("Rajiv Shah", "Administrator", None)]),
         # a scope may end in an office ("the General Office of the … Committee")
         ("Director of the General Office of the Party Committee Wei Hong arrived.",
          [("Wei Hong", "Director of the General Office of the Party Committee", None)]),
