@@ -84,6 +84,8 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
          [("Kim Kye Gwan", "First Vice Foreign Minister", None)]),
         ("Henry Puna, the forum's secretary-general, arrived.",
          [("Henry Puna", "Secretary-general", None)]),
+        ("Ian Martin, the envoy's special adviser, arrived.",
+         [("Ian Martin", "Special Adviser", None)]),
         # Given names that are also styles, countries or function words, after a post.
         ("Afghan Foreign Minister Amir Khan Sadiq arrived.",
          [("Amir Khan Sadiq", "Foreign Minister", "Afghanistan")]),
