@@ -86,6 +86,9 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
          [("Henry Puna", "Secretary-general", None)]),
         ("Ian Martin, the envoy's special adviser, arrived.",
          [("Ian Martin", "Special Adviser", None)]),
+        # a word of the topic after a state's possessive
+        ("Michel Barnier, the EU's chief Brexit negotiator, arrived.",
+         [("Michel Barnier", "Chief Negotiator", "European Union")]),
         # Given names that are also styles, countries or function words, after a post.
         ("Afghan Foreign Minister Amir Khan Sadiq arrived.",
          [("Amir Khan Sadiq", "Foreign Minister", "Afghanistan")]),
