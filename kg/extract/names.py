@@ -181,7 +181,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # "the forum's secretary-general": a body written in lower case owns the post
         rf"|(?<=the[^\S\n])[a-z][\w-]*['’]s[^\S\n]+)?"
         # "the EU's chief Brexit negotiator": after a state's possessive, a word of the topic
-        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?(gov)(?:[A-Za-z][\w-]*[^\S\n]+)?)"
+        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?(gov)(?:[A-Za-z][\w-]*[^\S\n]+)??)"
         rf"(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö", "…, Secretary of State Condoleezza Rice":
         # that title is the next person's (but "Special Representative of the United Nations
