@@ -1981,6 +1981,15 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
           "mistake."), {("speech", ("Antony Blinken",), "2022-03-06")}),
         (("US Secretary of State Antony Blinken's office said in a statement on Sunday that "
           "peace had come."), set()),
+        # Named officials making joint statements speak together; statements "for the press",
+        # press encounters and media briefings are the press's.
+        (("US Secretary of State Antony Blinken and Chinese Foreign Minister Wang Yi made joint "
+          "statements to the press on Sunday."),
+         {("press_statement", ("Antony Blinken", "Wang Yi"), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken made a statement for the press on Sunday.",
+         {("press_statement", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken held a press encounter on Sunday.",
+         {("press_briefing", ("Antony Blinken",), "2022-03-06")}),
         # The occasion a remark's clause names gives the remark its mode.
         (("Speaking at a regular press briefing on Sunday, State Department spokesman Ned Price "
           "said peace had come."), {("press_briefing", ("Ned Price",), "2022-03-06")}),
@@ -2319,6 +2328,9 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         ("Sheikh Khaled bin Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi, arrived.",
          dt.date(2024, 2, 13),
          [("Khaled bin Mohamed bin Zayed Al Nahyan", "Crown Prince", "United Arab Emirates")]),
+        # British styles of a Privy Counsellor are no name.
+        ("The Rt Hon James Cleverly, Foreign Secretary, arrived.", dt.date(2023, 8, 30),
+         [("James Cleverly", "Foreign Secretary", "United Kingdom")]),
         # A holder whose name opens with a style keeps it; a middle name the gazetteer leaves
         # out still names its holder (the text's spelling kept).
         ("Sheikh Hasina arrived.", dt.date(2010, 1, 11),

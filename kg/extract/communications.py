@@ -92,6 +92,7 @@ from kg.knowledge import Knowledge, Trigger, past_forms, present_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
+JOINT = re.compile(r"\bjoint(?:ly)?\b", re.IGNORECASE)
 THAT = re.compile(r"\bthat\b")
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
@@ -911,6 +912,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []  # "X is expected to urge…", "will announce": a forecast of words, no occasion
     if kind is Kind.STATEMENT:
         speaker = names_of(subjects)[:1] or names_of(objects)[:1]
+        if JOINT.search(text, max(clause_start, start - 8), end) and len(subjects) > 1:
+            speaker = names_of(subjects)  # "A and B made joint statements to the press"
         if trigger.mode == Mode.PRESS_BRIEFING.value:
             speaker = joint_appearance(text, start, end, sentence, speaker, subjects, visible,
                                        found, date)
