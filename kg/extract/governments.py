@@ -34,8 +34,9 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     government of a post that only one government has ("Secretary of State"); what the text says
     around the person (an owner, "of Iran", the side, list or group they are named in, whom they
     accompany); a former holder's last government in the gazetteer; for staff, the side a
-    readout is told from (that of its principal, the official it names first); the speaker's own government when a quotation names the official ("on
-    behalf of President Biden"); a country in the sentence that introduces them; else the
+    readout is told from; the speaker's own government when a quotation names the official ("on
+    behalf of President Biden"); a country in the sentence that introduces them; in a
+    ``readout``, the government of its principal (the official it names first); else the
     government the article mentions most, leaving out those of the officials named beside this
     one (their counterparts).
     """
