@@ -384,6 +384,11 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
           "Ankara was a natural venue."), set()),
         ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
          set()),
+        # A headline's verb after a title opens no name; a building's "People" is no person.
+        (("Crown Prince Receives Phone Call from Palestinian President\n\nPalestinian "
+          "President Mahmoud Abbas spoke on Tuesday."), {"Mahmoud Abbas"}),
+        (("At the Great Hall of the People, the Foreign Secretary was received by Vice President "
+          "Han Zheng."), {"Han Zheng"}),
         # A place after "in" before an apposition is no person titled by it.
         (("Soon after arriving in Goa, the foreign minister held talks with Russian Foreign "
           "Minister Sergey Lavrov."), {"Sergey Lavrov"}),

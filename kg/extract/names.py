@@ -270,6 +270,8 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
     titled = "post" in match.re.groupindex and match.group("post") is not None
     for token_match in re.finditer(r"(?:[A-Z]\.)+(?=[A-Z][a-z])|[^\s]+", raw):
         token = token_match.group()
+        if not tokens and _HEADLINE_VERB.fullmatch(token):
+            return [], start, start  # "Crown Prince Receives Phone Call": a headline, no name
         if tokens and token in words.get("institution", ()):
             return [], start, start  # "US Central Command": the run names an institution
         if (token in words.get("name_after_title", ()) and (tokens or titled)) or (
