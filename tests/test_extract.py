@@ -2177,6 +2177,12 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
           "Advisor; and H.H. Sheikh Abdullah bin Zayed, Minister of Foreign Affairs."),
          [("unspecified", "occurred", ("Abdullah bin Zayed", "Mohamed bin Zayed", "Narendra Modi",
                                        "Tahnoun bin Zayed"), None, "2022-03-08")]),
+        # "The meeting was hosted by C" recalls the meeting just reported, and C joins it; a
+        # former official's title coordinates like any.
+        (("South Sudan's President Salva Kiir and former Vice President Riek Machar met on "
+          "Wednesday. The meeting was hosted by Ethiopian Prime Minister Abiy Ahmed."),
+         [("meeting", "occurred", ("Abiy Ahmed", "Riek Machar", "Salva Kiir"), None,
+           "2022-03-09")]),
         # "Xi was joined by A": A comes to Xi's meeting.
         (("Philippine President Ferdinand Marcos Jr. held talks with Chinese President Xi "
           "Jinping on Wednesday. Xi was joined by Chinese Foreign Minister Qin Gang."),

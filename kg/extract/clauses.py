@@ -206,7 +206,8 @@ def _names_a_post(words: str) -> bool:
     (False, True)
     """
     lower = " ".join(w for w in words.split() if w[:1].islower()
-                     and w not in ("the", "his", "her", "their", "its", "of", "and", "for", "with"))
+                     and w not in ("the", "his", "her", "their", "its", "of", "and", "for", "with",
+                                   "former", "then", "acting", "new"))
     return not lower or LOWER_POST.search(lower) is not None
 
 

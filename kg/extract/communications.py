@@ -568,6 +568,7 @@ CANCELLED_BEFORE = re.compile(rf"\b{CALLED_OFF}\s+(?:(?:his|her|their|its|the|a|
 
 
 ATTENDED_BY = re.compile(r"attended\s+by\b", re.IGNORECASE)
+RECALLED_BY = re.compile(r"(?:attended|hosted|chaired|co-chaired|convened)\s+by\b", re.IGNORECASE)
 AND_ATTENDED_BY = re.compile(r"[^\S\n]*,?[^\S\n]+and[^\S\n]+attended[^\S\n]+by[^\S\n]+(?:leaders[^\S\n]+"
                              r"including[^\S\n]+)?")
 #: a definite event noun opening a sentence recalls one just reported: "The meeting, …"
@@ -841,10 +842,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                         if sentence.start <= m.offset < start), None)
         if earlier is not None and earlier.status is Status.PLANNED:
             factuality = "planned"
-    if kind is Kind.CONTACT and not subjects and objects and ATTENDED_BY.match(text, start) \
+    if kind is Kind.CONTACT and not subjects and objects and RECALLED_BY.match(text, start) \
             and RECALLED_EVENT.match(text, sentence.start, start):
-        # "The meeting, attended by A and B, focused on …": those who attended join the meeting
-        # of the paragraph just reported, which the definite noun recalls
+        # "The meeting, attended by A and B, focused on …", "The meeting was hosted by C":
+        # those who attended or hosted join the meeting of the paragraph just reported, which
+        # the definite noun recalls
         opening = paragraph_start(text, sentence.start)
         index = next((i for i in range(len(found) - 1, -1, -1)
                       if found[i].offset >= opening
