@@ -650,11 +650,17 @@ def test_extract_an_invitation_taken_up_is_only_the_visit():
         "occurred"]
 
 
-def test_extract_a_letter_given_to_someone_is_from_the_giver():
-    text = ("Saudi King Salman had sent Iranian President Ebrahim Raisi a letter inviting him to "
-            "Riyadh.")
-    assert [(c[0], c[2], c[3]) for c in contacts(text)] == [
-        ("correspondence", ("Ebrahim Raisi", "King Salman"), "King Salman")]
+@pytest.mark.parametrize("letter", [
+    "had sent Iranian President Ebrahim Raisi a letter inviting him to Riyadh.",
+    # the day before an invitation is the letter's, not the visit's
+    "sent a letter to Iranian President Ebrahim Raisi on Thursday, inviting him to Riyadh.",
+])
+def test_extract_a_letter_given_to_someone_is_from_the_giver(letter):
+    # (the invitation it carries is a planned meeting too: SCHEMA convention 7)
+    assert [(c[0], c[2], c[3], c[4]) for c in contacts(f"Saudi King Salman {letter}")] == [
+        ("correspondence", ("Ebrahim Raisi", "King Salman"), "King Salman",
+         "2022-03-10" if "Thursday" in letter else None),
+        ("meeting", ("Ebrahim Raisi", "King Salman"), "Ebrahim Raisi", None)]
 
 
 @pytest.mark.parametrize(("subjects", "expected"), [
@@ -684,6 +690,32 @@ def test_extract_letters_to_several_are_one_correspondence_with_each():
     assert [(c[0], c[2], c[3]) for c in contacts(text)] == [
         ("correspondence", ("Barack Obama", "Pope Francis"), "Pope Francis"),
         ("correspondence", ("Pope Francis", "Raúl Castro"), "Pope Francis")]
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    # a preposition repeated in the coordination
+    ("UN Secretary-General António Guterres sent separate letters to President Vladimir Putin "
+     "and to President Volodymyr Zelensky on Tuesday.", "correspondence"),
+    # a plural noun of calls, made by the one named in a relative clause without "that" ...
+    ("South African President Cyril Ramaphosa spoke to reporters after separate phone calls he "
+     "made to Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky.",
+     "phone"),
+    # ... or in a passive participle
+    ("The decision followed telephone calls made earlier by South African President Cyril "
+     "Ramaphosa to Russian President Vladimir Putin and to Ukrainian President Volodymyr "
+     "Zelensky.", "phone"),
+])
+def test_extract_calls_and_letters_to_several_from_their_maker(text, mode):
+    maker = "António Guterres" if "Guterres" in text else "Cyril Ramaphosa"
+    assert sorted((c[0], c[2], c[3]) for c in contacts(text)) == [
+        (mode, tuple(sorted((maker, "Vladimir Putin"))), maker),
+        (mode, tuple(sorted((maker, "Volodymyr Zelensky"))), maker)]
+
+
+def test_extract_a_day_for_a_stretch_of_days_after_the_trigger_is_no_day():
+    text = ("Ramaphosa announced the mission at a news conference on Wednesday, after phone calls "
+            "he made to Russian President Vladimir Putin over the preceding weekend.")
+    assert [c[4] for c in contacts(f"South African President Cyril {text}")] == [None]
 
 
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():

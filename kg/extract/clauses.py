@@ -330,7 +330,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
         gap = text[chosen[-1].end : mention.start]
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or _semicolon_item(gap) \
-                or re.fullmatch(r"\s+(?:with|and with)\s+", gap) \
+                or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
@@ -452,7 +452,8 @@ def is_title_gap(gap: str) -> bool:
     """
     if OWNED_AIDE.match(gap):
         return False  # "Clinton, his press secretary, Joe Lockhart": the owner's aide
-    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:with\s+)?(.{0,60})", gap) \
+    # (a preposition may repeat: "letters to A and to President B")
+    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:(?:with|to)\s+)?(.{0,60})", gap) \
         if "," in gap or " and " in gap else None
     if not match:
         return False

@@ -330,7 +330,7 @@ def _main_subject_of_participle(text: str, visible: list[Mention], sentence, sta
 
 #: a participle opening a clause after a comma, at the trigger: ", telling reporters"
 PARTICIPLE_AFTER_COMMA = re.compile(r",[^\S\n]+(?:telling|saying|adding|noting|writing|posting|"
-                                    r"speaking|stressing|insisting|warning)\b")
+                                    r"speaking|stressing|insisting|warning|inviting)\b")
 
 
 def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
@@ -353,6 +353,12 @@ def _verb_object_before(text: str, visible: list[Mention], clause_start: int, st
 
 
 #: a thing given right after its recipient: "sent Raisi a (personal) letter"
+#: a relative clause without "that", after an event noun and its maker: "calls he made to"
+REDUCED_RELATIVE = re.compile(r"[^\S\n]+(?:had[^\S\n]+|has[^\S\n]+)?(?:made|sent|wrote|held|had|"
+                              r"paid|placed|received|exchanged)[^\S\n]+(?:to|with)[^\S\n]+")
+MADE_BY = re.compile(r"[^\S\n]+(?:made|sent|placed)[^\S\n]+(?:[^\S\n]*[\w-]+){0,5}?[^\S\n]+by[^\S\n]+"
+                     r"(?:[A-Z][\w.'’-]*[^\S\n]+)*")
+TO_OBJECT = re.compile(r"[^\S\n]+to[^\S\n]+")
 GIVEN_THING = re.compile(r"[^\S\n]+(?:a|an)[^\S\n]+(?:[\w-]+[^\S\n]+)?")
 GIVING_VERB = re.compile(r"[^\S\n]+(?:(?:had|has|have)[^\S\n]+)?(?:[a-z]+ly[^\S\n]+)?(?:sent|handed|"
                          r"gave|given|delivered|passed|wrote|written)[^\S\n]+")
@@ -660,6 +666,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)
+    if kind is Kind.CONTACT and objects and isinstance(objects[0], Mention):
+        made = REDUCED_RELATIVE.match(text, objects[0].end) \
+            if not text[end : objects[0].start].strip() else None
+        made = made or (MADE_BY.fullmatch(text, end, objects[0].start)
+                        and TO_OBJECT.match(text, objects[0].end))
+        if made:
+            # "the calls he made to A and B", "calls made by X to A", "the letter she sent
+            # to C": the official right after the noun made them, the verb's objects received
+            # them
+            subjects = [objects[0]]
+            objects = find_objects(text, visible, made.end(), clause_end,
+                                   possessives=trigger.mode == Mode.CORRESPONDENCE.value)
+            trigger = Trigger(trigger.pattern, trigger.kind, trigger.mode, "subject")
     if kind is Kind.CONTACT and objects and isinstance(objects[0], Mention) \
             and is_thing_of(text[end : objects[0].start]):
         objects = []  # "received support from X": what X gave, not X, is the verb's object
@@ -894,6 +913,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     date = event_date(text, sentence, published, planned, last_date, elsewhere, clause_start,
                       clause_end, trigger_at=start,
                       content_at=time_end if kind is Kind.STATEMENT else None,
+                      invited=planned and bool(INVITATION.match(text, start)),
                       # "“…,” tweeted Blinken": a quotation carries no day from the narrative
                       carry=kind is Kind.CONTACT
                       or not text.startswith(("“", '"'), paragraph_start(text, sentence.start)))

@@ -95,6 +95,11 @@ OTHER_PERIOD = re.compile(
     + r"|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: a stretch of days, not one: "last week", "over the preceding weekend", "earlier this month"
+VAGUE_PERIOD = re.compile(
+    r"\b(?:(?:last|previous|preceding|past)\s+(?:week|weekend|month)|(?:over|during)\s+the\s+"
+    r"(?:(?:preceding|previous|past)\s+)?weekend|earlier\s+this\s+(?:week|month|year)|"
+    r"in\s+recent\s+(?:days|weeks|months))\b", re.IGNORECASE)
 
 
 def find_dates(
@@ -341,11 +346,13 @@ def _journey_over_days(text: str, before: int) -> bool:
 
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
                clause_start: int, clause_end: int, trigger_at: int | None = None,
-               carry: bool = True, content_at: int | None = None) -> dt.date | None:
+               carry: bool = True, content_at: int | None = None,
+               invited: bool = False) -> dt.date | None:
     """The day a mention happened: a date in its clause, else in its sentence (counted from the
     sentence's day after "a day after"); else the narrative's day when the sentence continues it
     ("before that", "after the meeting", "the same evening"), shifted by "a day earlier" / "the
-    next day", or when it stays in the paragraph that set that day."""
+    next day", or when it stays in the paragraph that set that day. What an official is
+    ``invited`` to takes only a day named after the invitation (at ``trigger_at``)."""
     if elsewhere:
         return None
     found = [(sentence.start + offset, d)
@@ -359,6 +366,9 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
              or not NESTED_CLAUSE.search(text, trigger_at, offset)]
     # "said that talks would resume on Friday": a day in what a statement reports is not its own.
     found = [(offset, d) for offset, d in found if content_at is None or offset < content_at]
+    # "wrote to him on Thursday, inviting him to visit": the day before an invitation is the
+    # inviting's, not the visit's
+    found = [(offset, d) for offset, d in found if not invited or offset > trigger_at]
     if planned:
         # "X will visit next month, the White House said on Friday": the day of the announcement
         # is not the day of what it announces.
@@ -370,6 +380,10 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
         found = [(offset, d) for offset, d in found if offset > trigger_at
                  or not REPORTED_ON.search(text, max(sentence.start, offset - 40), offset)
                  or not CONTENT_AFTER_DAY.match(text, offset, trigger_at)]
+    if trigger_at is not None and content_at is None \
+            and not any(offset > trigger_at for offset, _ in found) \
+            and VAGUE_PERIOD.search(text, trigger_at, clause_end):
+        return None  # "on May 16, after calls he made over the preceding weekend": no one day
     if found:
         # "After talks on Monday, X began Tuesday with a meeting": the clause's own day.
         # Of several, the one after the trigger ("flew on Tuesday and will hold talks on
