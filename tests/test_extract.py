@@ -694,16 +694,16 @@ def test_extract_letters_to_several_are_one_correspondence_with_each():
 
 @pytest.mark.parametrize(("text", "mode"), [
     # a preposition repeated in the coordination
-    ("UN Secretary-General António Guterres sent separate letters to President Vladimir Putin "
-     "and to President Volodymyr Zelensky on Tuesday.", "correspondence"),
+    (("UN Secretary-General António Guterres sent separate letters to President Vladimir Putin "
+      "and to President Volodymyr Zelensky on Tuesday."), "correspondence"),
     # a plural noun of calls, made by the one named in a relative clause without "that" ...
-    ("South African President Cyril Ramaphosa spoke to reporters after separate phone calls he "
-     "made to Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky.",
+    (("South African President Cyril Ramaphosa spoke to reporters after separate phone calls he "
+      "made to Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky."),
      "phone"),
     # ... or in a passive participle
-    ("The decision followed telephone calls made earlier by South African President Cyril "
-     "Ramaphosa to Russian President Vladimir Putin and to Ukrainian President Volodymyr "
-     "Zelensky.", "phone"),
+    (("The decision followed telephone calls made earlier by South African President Cyril "
+      "Ramaphosa to Russian President Vladimir Putin and to Ukrainian President Volodymyr "
+      "Zelensky."), "phone"),
 ])
 def test_extract_calls_and_letters_to_several_from_their_maker(text, mode):
     maker = "António Guterres" if "Guterres" in text else "Cyril Ramaphosa"
