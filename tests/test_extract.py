@@ -718,6 +718,20 @@ def test_extract_a_day_for_a_stretch_of_days_after_the_trigger_is_no_day():
     assert [c[4] for c in contacts(f"South African President Cyril {text}")] == [None]
 
 
+@pytest.mark.parametrize("due", ["was due in Athens on Friday", "is due back in Athens next week"])
+def test_extract_one_due_in_a_capital_for_talks_is_a_planned_visitor(due):
+    text = (f"Indian Prime Minister Narendra Modi {due} for talks with Greek Prime Minister "
+            "Kyriakos Mitsotakis.")
+    assert [(c[1], c[3]) for c in contacts(text)] == [("planned", "Narendra Modi")]
+
+
+def test_extract_a_guest_named_by_nationality_is_that_government_s_leading_official():
+    text = ("Ukrainian President Volodymyr Zelensky flew to Japan on Friday. Zelensky landed on "
+            "Saturday, and Oleksiy Danilov, the secretary of Ukraine's security council, said "
+            "so. On Sunday Japanese Prime Minister Fumio Kishida received his Ukrainian guest.")
+    assert [c[2] for c in contacts(text)] == [("Fumio Kishida", "Volodymyr Zelensky")]
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

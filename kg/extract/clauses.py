@@ -549,8 +549,9 @@ def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
-TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travell?ed to|arrived in|trip to|go to|"
-                    r"went to|came to|flew|flown|drove)\b", re.IGNORECASE)
+TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travel(?:s|l?ed|l?ing)? to|arriv(?:ed|es|ing) in|"
+                    r"landed in|trip to|go to|went to|came to|head(?:s|ing|ed) to|due (?:back )?in|"
+                    r"flew|flown|drove)\b", re.IGNORECASE)
 
 
 def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sentence,

@@ -105,9 +105,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                              and match.start() - mention.end <= 60)
             # "President William Ruto … his Kenyan counterpart": the gazetteer places an
             # office-holder the text has not placed
-            fits_government = government is None or government in person.governments or (
-                not person.governments and person.holder is not None
-                and any(term.government == government for term in person.holder.terms))
+            fits_government = government is None or _serves(person, government)
             if fits_post and (fits_government or unplaced_here):
                 target = person
                 if not fits_government:
@@ -146,7 +144,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             elif government:
                 target.governments.append(government)
         extra.append(Mention(match.start(), match.end(), target.name, "title"))
-    extra.extend(_guest_mentions(text, sentences, mentions, starts))
+    extra.extend(_guest_mentions(text, sentences, mentions, starts, by_name, knowledge))
     combined = sorted(mentions + extra, key=lambda m: m.start)
     starts = mention_starts(combined)
     genders = _genders(text, sentences, combined, starts)
@@ -275,25 +273,42 @@ def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Pe
     return None
 
 
-def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int]) -> list[Mention]:
+def _serves(person, government: str) -> bool:
+    """Whether ``person`` serves ``government``: as the text places them, or, where it does
+    not, as the gazetteer does."""
+    return government in person.governments or (
+        not person.governments and person.holder is not None
+        and any(term.government == government for term in person.holder.terms))
+
+
+def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int], by_name,
+                   knowledge) -> list[Mention]:
     """"Xi welcomed his guest", "held talks with the visiting leader": the official named last
-    before the sentence, the one its host is not."""
+    before the sentence, the one its host is not; "his Ukrainian guest" is the one of that
+    government named most."""
     found = []
     for match in GUEST.finditer(text):
         sentence = sentence_at(sentences, match.start())
-        if sentence is None:
+        government = knowledge.government_by_surface.get(match.group("gov") or "")
+        if sentence is None or (match.group("gov") and government is None):
             continue
         here = {m.official for m in mentions_between(mentions, starts, sentence.start,
                                                      match.start())}
         before = mentions[: bisect.bisect_left(starts, sentence.start)]
-        guest = next((m for m in reversed(before[-50:]) if m.how != "pronoun"
-                      and m.official not in here), None)
+        candidates = [m for m in reversed(before[-50:]) if m.how != "pronoun"
+                      and m.official not in here
+                      and (government is None or _serves(by_name[m.official], government))]
+        if government is not None:
+            # of that government's officials, the one the article has named most
+            named = Counter(m.official for m in before)
+            candidates.sort(key=lambda m: -named[m.official])
+        guest = next(iter(candidates), None)
         if guest is not None:
             found.append(Mention(match.start(), match.end(), guest.official, "title"))
     return found
 
 
-GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:visiting\s+(?:leader|president|prime minister|"
+GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>[A-Z][\w'’-]+)\s+)?(?:visiting\s+(?:leader|president|prime minister|"
                    r"minister|foreign minister|premier|chancellor|king|emir|counterpart)|guest|"
                    r"visitor)\b", re.IGNORECASE)
 
