@@ -321,6 +321,32 @@ def test_extract_those_who_attended_a_session_join_the_summit_its_host_opened():
          "Mohammed bin Salman")]
 
 
+@pytest.mark.parametrize(("after", "attendees"), [
+    # listed after "around the table", items separated by semicolons, some with their posts
+    ((" Around the table were Kuwait's emir, Sheikh Nawaf al-Ahmad al-Sabah; Sheikh Mohammed bin "
+      "Rashid Al Maktoum, the UAE's vice president and prime minister; and Bahrain's Crown "
+      "Prince Salman bin Hamad Al Khalifa."),
+     ("Mohammed bin Rashid Al Maktoum", "Nawaf al-Ahmad al-Sabah", "Salman bin Hamad Al Khalifa")),
+    # named in a relative clause on the event
+    (" at which Kuwait's emir, Sheikh Nawaf al-Ahmad al-Sabah, accepted the role of mediator.",
+     ("Nawaf al-Ahmad al-Sabah",)),
+])
+def test_extract_a_summit_someone_chaired_with_the_attendees_named_after_it(after, attendees):
+    text = "Saudi Crown Prince Mohammed bin Salman chaired the summit of the Gulf Cooperation Council"
+    text += after if after.startswith(" at") else "." + after
+    assert [(c[2], c[3]) for c in contacts(text, dt.date(2021, 1, 6))] == [
+        (tuple(sorted(("Mohammed bin Salman", *attendees))), "Mohammed bin Salman")]
+
+
+def test_extract_a_chair_s_deliberations_with_several_are_one_meeting_he_started():
+    text = ("South African President Cyril Ramaphosa chaired the leaders' deliberations with "
+            "Chinese President Xi Jinping, Indian Prime Minister Narendra Modi and Russian Foreign "
+            "Minister Sergey Lavrov on Wednesday, and the four agreed to recognize each other's "
+            "concerns.")
+    assert [(c[2], c[3]) for c in contacts(text)] == [
+        (("Cyril Ramaphosa", "Narendra Modi", "Sergey Lavrov", "Xi Jinping"), "Cyril Ramaphosa")]
+
+
 def test_extract_a_name_opening_a_new_coordinated_clause_is_no_object():
     text = ("Indian NSA Ajit Doval and Pakistani NSA Nasser Khan Janjua met in Bangkok, and later "
             "External Affairs Minister Sushma Swaraj travelled to Islamabad.")

@@ -329,7 +329,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     for mention in after[1:]:
         gap = text[chosen[-1].end : mention.start]
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
-                or _semicolon_item(gap) \
+                or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
@@ -425,22 +425,32 @@ def _apposition_then_and(gap: str) -> bool:
 
 
 def _semicolon_item(gap: str) -> bool:
-    """Whether ``gap`` ends one item of a readout's list whose items are separated by
-    semicolons, each a name and its post, before the next name's title.
+    """Whether ``gap`` ends one item of a list whose items are separated by semicolons, each a
+    name and perhaps its post, before the next name's title.
 
     >>> _semicolon_item(", Deputy Ruler of Abu Dhabi; H.H. Sheikh ")
+    True
+    >>> _semicolon_item(", the UAE's vice president and prime minister; Bahrain's Crown Prince ")
+    True
+    >>> _semicolon_item("; and ")
     True
     >>> _semicolon_item(", who met him; then ")
     False
     """
     match = SEMICOLON_ITEM.fullmatch(gap)
-    return bool(match) and all(
-        w[0].isupper() or w in ("of", "the", "for", "and", "to", "on")
-        for part in match.group("post", "title") for w in part.replace(",", " ").split())
+    if not match:
+        return False
+    post = match.group("post") or ""
+    return all(w[0].isupper() or w in ("of", "the", "for", "and", "to", "on")
+               for w in match.group("title").replace(",", " ").split()) and (
+        all(w[0].isupper() or w in ("of", "the", "for", "and", "to", "on")
+            for w in post.replace(",", " ").split())
+        or LOWER_POST.search(post.lower()) is not None and is_title_only(
+            LOWER_TITLE.sub(lambda w: w.group().title(), post)))
 
 
-#: ", Minister of Foreign Affairs; and H.H. Sheikh "
-SEMICOLON_ITEM = re.compile(r"\s*,\s*(?P<post>[^;.]{1,120});\s*(?:and\s+)?(?P<title>[^;]{0,60})")
+#: ", Minister of Foreign Affairs; and H.H. Sheikh ", "; Bahrain's Crown Prince "
+SEMICOLON_ITEM = re.compile(r"\s*(?:,\s*(?P<post>[^;.]{1,120}))?;\s*(?:and\s+)?(?P<title>[^;]{0,60})")
 
 
 def is_title_gap(gap: str) -> bool:

@@ -249,8 +249,12 @@ ATTENDED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:also|both|all)[^\S\n]+)?(?:atten
                       r"participated|joined|(?:was|were)[^\S\n]+(?:also[^\S\n]+)?(?:present|"
                       r"in[^\S\n]+attendance))(?:[^\S\n]+(?:it|in[^\S\n]+it|them|the[^\S\n]+"
                       r"(?:meeting|summit|talks|session|conference|retreat)))?(?=[^\S\n]*(?:[.,;]|$))")
-#: ... and before them: "Also present were A and B", "Among those attending were …"
+#: an attendee named in a relative clause on the event: "a summit at which B accepted …"
+AT_WHICH = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+")
+#: ... and before them: "Also present were A and B", "Among those attending were …", "Around
+#: the table were …"
 PRESENT_BEFORE = re.compile(r"\b(?:[Aa]lso[^\S\n]+(?:present|attending)[^\S\n]+(?:were|was)|"
+                            r"(?:[Aa]round|[Aa]t)[^\S\n]+the[^\S\n]+table[^\S\n]+(?:were|was|sat)|"
                             r"[Aa]mong[^\S\n]+(?:those[^\S\n]+)?(?:present|attending|the[^\S\n]+"
                             r"participants)[^\S\n]+(?:were|was))[^\S\n]+")
 
@@ -259,8 +263,8 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
                     starts: list[int]) -> list[EventMention]:
     """Events one official hosts or chairs, with the attendees the two sentences after name
     ("X chaired the summit. A, B and C took part.", "Also present were A and B"): a meeting of
-    all of them started by the host (SCHEMA conventions 1 and 9). Open events nobody joins are
-    dropped."""
+    all of them started by the host (SCHEMA conventions 1 and 9). Open events nobody named joins
+    are dropped, unless unnamed governments do."""
     updated = []
     for mention in found:
         if not mention.open_to_attendees:
@@ -268,6 +272,14 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
             continue
         at = next(s.number for s in sentences if s.start <= mention.offset < s.end)
         attendees: list[str] = []
+        # "chaired a summit at which B accepted the role": B was there
+        which = AT_WHICH.search(text, mention.offset, sentences[at].end)
+        if which:
+            here = mentions[bisect.bisect_left(starts, which.end()):
+                            bisect.bisect_left(starts, sentences[at].end)]
+            attendees += [m.official for m in here[:1]
+                          if is_title_only(text[which.end() : m.start])
+                          or is_lower_title(text[which.end() : m.start])]
         for sentence in sentences[at + 1 : at + 3]:
             if sentence.paragraph != sentences[at].paragraph or any(
                     d for _, d in find_dates(sentence.text, None, False)):
@@ -285,6 +297,8 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
         if len(joined) > len(communication.participants):
             updated.append(replace(mention, open_to_attendees=False, communication=replace(
                 communication, participants=joined, initiator=communication.participants[0])))
+        elif communication.counterpart_governments:  # "X chaired a summit of the GCC"
+            updated.append(replace(mention, open_to_attendees=False))
     return updated
 
 
@@ -979,7 +993,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         names = [narrator, names[0]] if narrator else names
         subjects = [narrator] if narrator else subjects
     # "X hosted a summit on Monday": open to the attendees the next sentences name
-    open_event = kind is Kind.CONTACT and len(names) == 1 and not counterparts \
+    open_event = kind is Kind.CONTACT and len(names) == 1 \
         and bool(subjects) and bool(HOSTED_EVENT.match(text, start))
     if len(names) < 2 and not (names and counterparts) and not open_event:
         return []

@@ -59,8 +59,9 @@ def find_topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
     return (match.group("topic").strip(),) if match else ()
 
 
-SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each|respectively|individually|one by one)\b",
-                      re.IGNORECASE)
+#: (not "each other": "recognize each other's borders" is what they agreed, not how they met)
+SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each(?![^\S\n]+other\b)|respectively|individually|"
+                      r"one by one)\b", re.IGNORECASE)
 JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
                    re.IGNORECASE)
 

@@ -338,8 +338,11 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     if not in_relative and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
         # "In May he hosted the Secretary-General, António Guterres": the main clause's subject
         return None
-    after = [m for m in named if m.start >= sentence.start + comma and m.how in ("titled", "name")]
+    after = [m for m in named if m.start >= sentence.start + comma
+             and m.how in ("titled", "name", "title")]
     if after and after[0].start - (sentence.start + comma) <= 40 and \
+            (after[0].how != "title"  # ("…, Prime Minister thanked the President")
+             or is_title_only(sentence.text[comma + 1 : after[0].start - sentence.start])) and \
             genders.get(after[0].official, gender) == gender:
         return after[0].official
     return None
