@@ -123,15 +123,12 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     spans.extend(_nickname_mentions(text, spans))
     spans.sort(key=lambda item: item[0])
     for person in people:
-        # English writes monarchs with their style ("King Salman", "King Abdullah II"); a full
-        # name the gazetteer does not know needs none ("Prince Badr bin Sultan" is Badr bin
-        # Sultan).
+        # English writes a monarch known by one name with the style ("King Salman"); a regnal
+        # number or a full name needs none ("Abdullah II", "Carl XVI Gustaf", "Hamad bin Isa Al
+        # Khalifa", as reference works head them).
         style = person.posts[0][0] if person.posts else None
-        # A prince is written with his style only when the text gives no more of his name.
         if style in ROYAL_STYLES and person.tokens[0] != style and person.holder is None \
-                and (style != "Prince" or len(person.tokens) == 1) \
-                and (len(person.tokens) == 1 or NUMERALS_AFTER.fullmatch(" ".join(person.tokens))
-                     or identify(person.tokens, published, index) is not None):
+                and len(person.tokens) == 1:
             person.tokens = [style] + person.tokens
     spans = _united_by_holder(people, spans, published, index)
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
@@ -429,8 +426,6 @@ def _holders_by_title(text, published, people, spans, patterns, sentences, knowl
 SCOPE_BEFORE_NAME = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]+)+")
 #: a preposition of place right before a name: "in Goa, the foreign minister …"
 PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|inside|into|across)[^\S\n]+$")
-#: a regnal name: "Abdullah II", "Mohammed VI"
-NUMERALS_AFTER = re.compile(r"\S+ [IVX]+")
 #: what may stand before a title that opens a sentence: a style ("HH", "His Highness")
 OPENING_STYLE = re.compile(r"(?:(?:HH|HE|H\.H\.|H\.E\.|His|Her)(?:[^\S\n]+(?:Highness|Majesty|"
                            r"Excellency))?[^\S\n]+)?")
