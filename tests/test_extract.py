@@ -347,6 +347,14 @@ def test_extract_a_chair_s_deliberations_with_several_are_one_meeting_he_started
         (("Cyril Ramaphosa", "Narendra Modi", "Sergey Lavrov", "Xi Jinping"), "Cyril Ramaphosa")]
 
 
+def test_extract_a_second_event_noun_of_one_verb_is_its_subject_s():
+    text = ("New Zealand Prime Minister Jacinda Ardern held a meeting with Nauru President Baron "
+            "Waqa on Wednesday and a separate meeting with Fiji Prime Minister Frank Bainimarama, "
+            "at which the two leaders discussed the election.")
+    assert [c[2] for c in contacts(text)] == [("Baron Waqa", "Jacinda Ardern"),
+                                              ("Frank Bainimarama", "Jacinda Ardern")]
+
+
 def test_extract_a_name_opening_a_new_coordinated_clause_is_no_object():
     text = ("Indian NSA Ajit Doval and Pakistani NSA Nasser Khan Janjua met in Bangkok, and later "
             "External Affairs Minister Sushma Swaraj travelled to Islamabad.")
@@ -2376,6 +2384,11 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
          [("Hamad bin Isa Al Khalifa", "King", "Bahrain")]),
         ("His Majesty King Carl XVI Gustaf arrived.", dt.date(2022, 5, 17),
          [("Carl XVI Gustaf", "King", "Sweden")]),
+        # A state's possessive is no word of the name after it, even with an apostrophe inside.
+        ("Leaders present included Côte d'Ivoire's Alassane Ouattara and Ghana's Nana "
+         "Akufo-Addo.", dt.date(2023, 8, 11),
+         [("Alassane Ouattara", "President", "Côte d'Ivoire"),
+          ("Nana Akufo-Addo", "President", "Ghana")]),
         # A possessive ends a name ("Secretary Blinken's Travel").
         ("Secretary Blinken's Travel to Indonesia.", dt.date(2023, 7, 14),
          [("Antony Blinken", "Secretary", "United States")]),

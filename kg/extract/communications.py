@@ -251,6 +251,8 @@ ATTENDED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:also|both|all)[^\S\n]+)?(?:atten
                       r"(?:meeting|summit|talks|session|conference|retreat)))?(?=[^\S\n]*(?:[.,;]|$))")
 #: an attendee named in a relative clause on the event: "a summit at which B accepted …"
 AT_WHICH = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+")
+#: ... or a group: "a meeting with B, at which the two leaders discussed …"
+RELATIVE_ON_EVENT = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+$")
 #: ... and before them: "Also present were A and B", "Among those attending were …", "Around
 #: the table were …"
 PRESENT_BEFORE = re.compile(r"\b(?:[Aa]lso[^\S\n]+(?:present|attending)[^\S\n]+(?:were|was)|"
@@ -345,6 +347,26 @@ def _main_subject_of_participle(text: str, visible: list[Mention], sentence, sta
 #: a participle opening a clause after a comma, at the trigger: ", telling reporters"
 PARTICIPLE_AFTER_COMMA = re.compile(r",[^\S\n]+(?:telling|saying|adding|noting|writing|posting|"
                                     r"speaking|stressing|insisting|warning|inviting)\b")
+
+
+#: a second event noun coordinated with the first one's phrase: "… and a separate meeting"
+COORDINATED_EVENT = re.compile(r"[^\S\n]+and[^\S\n]+(?:then[^\S\n]+)?(?:a|an|another)[^\S\n]+"
+                               r"(?:[\w-]+[^\S\n]+){0,3}$")
+
+
+def _shared_subject(text: str, start: int, visible: list[Mention], found: list[EventMention],
+                    sentence) -> list[Mention]:
+    """"A held a meeting with B on Monday and a separate meeting with C": the second noun is
+    the same verb's object, so A, not B, holds it."""
+    previous = next((m for m in reversed(found) if sentence.start <= m.offset < start
+                     and m.communication.kind is Kind.CONTACT), None)
+    if previous is None or len(previous.communication.participants) != 2:
+        return []
+    holder, met = previous.communication.participants
+    named_met = [m for m in visible if m.official == met and previous.offset < m.start < start]
+    if not named_met or not COORDINATED_EVENT.search(text, named_met[-1].end, start):
+        return []
+    return [m for m in visible if m.official == holder and m.start < previous.offset][-1:]
 
 
 def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
@@ -675,6 +697,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # no official, and an official named inside the clause is not the subject either.
         visible = [m for m in visible if not gap <= m.start < start]
     subjects = across or _main_subject_of_participle(text, visible, sentence, start) \
+        or _shared_subject(text, start, visible, found, sentence) \
         or find_subjects(text, visible, clause_start, start) \
         or relative_subject(text, visible, clause_start)
     cue_start = across[0].end if across else clause_start
@@ -839,8 +862,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             text, sorted((m for m in previous_mentions + visible if m.end <= group.start()),
                          key=lambda m: m.start),
             paragraph_start(text, group.start())) if group.group("they") else []
-        if together and (previous is None
-                         or together[-1].end > previous.communication.evidence[0].end):
+        if previous is not None and previous.offset >= sentence.start \
+                and RELATIVE_ON_EVENT.search(text, max(sentence.start, group.start() - 20),
+                                             group.start()):
+            # "a meeting with B, at which the two leaders discussed …": the sides of that meeting
+            subjects = list(previous.communication.participants)
+        elif together and (previous is None
+                           or together[-1].end > previous.communication.evidence[0].end):
             # "A, B and C flew to Kyiv, where they met X": those named together since the
             # last contact reported, not its sides
             subjects = together

@@ -350,7 +350,9 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
     words = knowledge.words
 
     def name_word(token: str) -> bool:
+        # (a possessive ends whatever it belongs to: "Côte d'Ivoire's Alassane Ouattara")
         return not (token in words["honorific"] or token in words["stop"]
+                    or token.endswith(("'s", "’s"))
                     or token in words["modifier"] or token in words["domain"]
                     or token in knowledge.post_by_surface or token in title_words
                     or re.sub(r"['’]s$", "", token) in knowledge.government_by_surface)
