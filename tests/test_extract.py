@@ -2385,8 +2385,8 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         ("His Majesty King Carl XVI Gustaf arrived.", dt.date(2022, 5, 17),
          [("Carl XVI Gustaf", "King", "Sweden")]),
         # A state's possessive is no word of the name after it, even with an apostrophe inside.
-        ("Leaders present included Côte d'Ivoire's Alassane Ouattara and Ghana's Nana "
-         "Akufo-Addo.", dt.date(2023, 8, 11),
+        (("Leaders present included Côte d'Ivoire's Alassane Ouattara and Ghana's Nana "
+          "Akufo-Addo."), dt.date(2023, 8, 11),
          [("Alassane Ouattara", "President", "Côte d'Ivoire"),
           ("Nana Akufo-Addo", "President", "Ghana")]),
         # A possessive ends a name ("Secretary Blinken's Travel").
