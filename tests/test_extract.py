@@ -270,6 +270,8 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "From Moscow, the French President flew on to Tbilisi.",
         # Nor is a city or a venue the knowledge lists.
         "At the Kantei, the Japanese prime minister's office, the talks began.",
+        # ... nor a residence named like a person ("Pine")
+        "At the Pine Residence, the French ambassador's residence, the talks began.",
         "John Doe, who studies Cuban politics at a Florida university, said the visit mattered.",
         # Business leaders speak and meet too, without an official post.
         "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
@@ -2384,6 +2386,9 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
          [("Hamad bin Isa Al Khalifa", "King", "Bahrain")]),
         ("His Majesty King Carl XVI Gustaf arrived.", dt.date(2022, 5, 17),
          [("Carl XVI Gustaf", "King", "Sweden")]),
+        # An adverb opening the sentence is no given name ("There Ramos met …").
+        ("President Fidel Ramos flew to Hong Kong. There Ramos met the press.",
+         dt.date(1996, 10, 22), [("Fidel V. Ramos", "President", "Philippines")]),
         # A state's possessive is no word of the name after it, even with an apostrophe inside.
         (("Leaders present included Côte d'Ivoire's Alassane Ouattara and Ghana's Nana "
           "Akufo-Addo."), dt.date(2023, 8, 11),
