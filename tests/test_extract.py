@@ -357,6 +357,18 @@ def test_extract_a_second_event_noun_of_one_verb_is_its_subject_s():
                                               ("Frank Bainimarama", "Jacinda Ardern")]
 
 
+@pytest.mark.parametrize(("journey", "initiator"), [
+    # the clause's own journey, after its comma: its subject travelled
+    (", on the first state visit by an Uzbek leader to Tajikistan", "Shavkat Mirziyoyev"),
+    # a journey in a relative clause on the one named last: theirs
+    (", who was on a state visit to Uzbekistan", "Emomali Rahmon"),
+])
+def test_extract_the_traveller_of_a_journey_named_after_the_contact(journey, initiator):
+    text = ("Uzbek President Shavkat Mirziyoyev held talks with Tajik President Emomali Rahmon "
+            f"on Friday{journey}.")
+    assert [c[3] for c in contacts(text)] == [initiator]
+
+
 def test_extract_a_name_opening_a_new_coordinated_clause_is_no_object():
     text = ("Indian NSA Ajit Doval and Pakistani NSA Nasser Khan Janjua met in Bangkok, and later "
             "External Affairs Minister Sushma Swaraj travelled to Islamabad.")

@@ -564,6 +564,10 @@ TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travel(?:s|l?ed|l?ing)? to|arr
                     r"flew|flown|drove)\b", re.IGNORECASE)
 
 
+#: a journey a clause happened on, after its comma: ", on the first state visit"
+JOURNEY_OF_CLAUSE = re.compile(r",[^\S\n]+(?:on|during)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,6}?$")
+
+
 def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sentence,
                    sentence_start: int = 0) -> str | None:
     """Who started a contact: the trigger's subject or object side (turned round by the
@@ -580,6 +584,11 @@ def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sent
         named = [m for m in [*subjects, *objects]
                  if isinstance(m, Mention) and m.end <= travel.start()]
         traveller = max(named, key=lambda m: m.end) if named else None
+        if traveller is not None and JOURNEY_OF_CLAUSE.search(
+                text, max(sentence_start, travel.start() - 80), travel.start()):
+            # "X held talks with Y on Friday, on the first state visit by …": the main clause's
+            # journey, its subject's
+            traveller = next((m for m in subjects if isinstance(m, Mention)), traveller)
         if traveller is None:
             who = subject_names
         elif traveller in subjects and len(set(subject_names)) > 1:
