@@ -532,6 +532,10 @@ def test_extract_contacts(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A list's last title may be written in lower case.
+        (("French President Emmanuel Macron held talks with Lebanese President Michel Aoun, "
+          "Prime Minister Hassan Diab and parliament speaker Nabih Berri."),
+         [(("Emmanuel Macron", "Hassan Diab", "Michel Aoun", "Nabih Berri"), (), None)]),
         # A visited country stands for its unnamed hosts...
         ("US House Speaker Nancy Pelosi visited Taiwan on Tuesday.",
          [(("Nancy Pelosi",), ("Taiwan",), "Nancy Pelosi")]),

@@ -494,7 +494,8 @@ LOWER_TITLE = re.compile(
     # the portfolio of a post: "EU foreign policy chief", "the trade minister"
     r"policy|trade|finance|economy|interior|justice|health|energy|commerce|development|"
     r"intelligence|relations|cooperation|refugee|aid|humanitarian|rights|military|army|"
-    r"cabinet|presidential|press|top|diplomat|high|executive|senior|acting|interim)\b")
+    r"cabinet|presidential|press|top|diplomat|high|executive|senior|acting|interim|parliament|"
+    r"parliamentary|speaker)\b")
 
 OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")
