@@ -777,6 +777,15 @@ def test_extract_one_due_in_a_capital_for_talks_is_a_planned_visitor(due):
     assert [(c[1], c[3]) for c in contacts(text)] == [("planned", "Narendra Modi")]
 
 
+def test_extract_a_guest_is_the_foreign_official_named_most_not_the_last_named():
+    text = ("Chinese President Xi Jinping arrived in London on Monday. Xi Jinping will stay four "
+            "days. Chinese Vice Premier Ma Kai, who held talks with British Chancellor George "
+            "Osborne last month, travels with him. On Tuesday Queen Elizabeth II welcomed her "
+            "guest.")
+    assert ("meeting", "occurred", ("Elizabeth II", "Xi Jinping"), "Xi Jinping",
+            "2022-03-08") in contacts(text)
+
+
 def test_extract_a_guest_named_by_nationality_is_that_government_s_leading_official():
     text = ("Ukrainian President Volodymyr Zelensky flew to Japan on Friday. Zelensky landed on "
             "Saturday, and Oleksiy Danilov, the secretary of Ukraine's security council, said "

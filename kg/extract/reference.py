@@ -283,9 +283,9 @@ def _serves(person, government: str) -> bool:
 
 def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int], by_name,
                    knowledge) -> list[Mention]:
-    """"Xi welcomed his guest", "held talks with the visiting leader": the official named last
-    before the sentence, the one its host is not; "his Ukrainian guest" is the one of that
-    government named most."""
+    """"Xi welcomed his guest", "held talks with the visiting leader": of the officials named
+    before the sentence who do not serve its host's government, the one named most; "his
+    Ukrainian guest" is the one of that government named most."""
     found = []
     for match in GUEST.finditer(text):
         sentence = sentence_at(sentences, match.start())
@@ -295,13 +295,17 @@ def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int],
         here = {m.official for m in mentions_between(mentions, starts, sentence.start,
                                                      match.start())}
         before = mentions[: bisect.bisect_left(starts, sentence.start)]
+        hosts = {g for name in here for g in by_name[name].governments or (
+            [term.government for term in by_name[name].holder.terms]
+            if by_name[name].holder else [])}
         candidates = [m for m in reversed(before[-50:]) if m.how != "pronoun"
                       and m.official not in here
+                      and not any(_serves(by_name[m.official], g) for g in hosts)
                       and (government is None or _serves(by_name[m.official], government))]
-        if government is not None:
-            # of that government's officials, the one the article has named most
-            named = Counter(m.official for m in before)
-            candidates.sort(key=lambda m: -named[m.official])
+        # the official the article has named most (of that government, if it says so), the
+        # latest of equals: a guest is the visit's subject, not whoever was named last
+        named = Counter(m.official for m in before)
+        candidates.sort(key=lambda m: -named[m.official])
         guest = next(iter(candidates), None)
         if guest is not None:
             found.append(Mention(match.start(), match.end(), guest.official, "title"))
