@@ -777,6 +777,21 @@ def test_extract_one_due_in_a_capital_for_talks_is_a_planned_visitor(due):
     assert [(c[1], c[3]) for c in contacts(text)] == [("planned", "Narendra Modi")]
 
 
+def test_extract_each_of_a_pair_met_in_turn():
+    text = ("Serbian Prime Minister Ivica Dačić and Kosovo Prime Minister Hashim Thaçi came to "
+            "Brussels on Friday. Before the joint session, EU foreign policy chief Catherine "
+            "Ashton held separate talks with each Prime Minister.")
+    assert [c[2] for c in contacts(text)] == [("Catherine Ashton", "Hashim Thaçi"),
+                                              ("Catherine Ashton", "Ivica Dačić")]
+
+
+def test_extract_a_companion_in_talks_just_reported_joins_them():
+    text = ("US Secretary of State Mike Pompeo met North Korean leader Kim Jong Un in Pyongyang "
+            "on Sunday. The Secretary was accompanied in the talks by Special Representative "
+            "Stephen Biegun.")
+    assert [c[2] for c in contacts(text)] == [("Kim Jong Un", "Mike Pompeo", "Stephen Biegun")]
+
+
 def test_extract_a_guest_is_the_foreign_official_named_most_not_the_last_named():
     text = ("Chinese President Xi Jinping arrived in London on Monday. Xi Jinping will stay four "
             "days. Chinese Vice Premier Ma Kai, who held talks with British Chancellor George "

@@ -610,6 +610,9 @@ CANCELLED_BEFORE = re.compile(rf"\b{CALLED_OFF}\s+(?:(?:his|her|their|its|the|a|
 
 
 ATTENDED_BY = re.compile(r"attended\s+by\b", re.IGNORECASE)
+#: a companion in talks just reported: "was accompanied in the talks by …"
+ACCOMPANIED_IN = re.compile(r"\baccompanied\s+(?:in|at|during|on)\s+(?:the|these|those|his|her|"
+                            r"their)\s+(?:[\w-]+\s+)?$")
 RECALLED_BY = re.compile(r"(?:attended|hosted|chaired|co-chaired|convened)\s+by\b", re.IGNORECASE)
 AND_ATTENDED_BY = re.compile(r"[^\S\n]*,?[^\S\n]+and[^\S\n]+attended[^\S\n]+by[^\S\n]+(?:leaders[^\S\n]+"
                              r"including[^\S\n]+)?")
@@ -903,6 +906,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                         if sentence.start <= m.offset < start), None)
         if earlier is not None and earlier.status is Status.PLANNED:
             factuality = "planned"
+    if kind is Kind.CONTACT and subjects and objects and ACCOMPANIED_IN.search(
+            text, max(sentence.start, start - 40), start) and re.match(r"\s+by\b", text[end:]):
+        # "The Secretary was accompanied in the talks by B": B joins the subject's talks just
+        # reported
+        index = next((i for i in range(len(found) - 1, -1, -1)
+                      if found[i].communication.kind is Kind.CONTACT
+                      and names_of(subjects)[0] in found[i].communication.participants), None)
+        if index is not None:
+            joined = found[index].communication
+            found[index] = replace(found[index], communication=replace(
+                joined, participants=tuple(dict.fromkeys(joined.participants
+                                                         + tuple(names_of(objects))))))
+            return []
     if kind is Kind.CONTACT and not subjects and objects and RECALLED_BY.match(text, start) \
             and RECALLED_EVENT.match(text, sentence.start, start):
         # "The meeting, attended by A and B, focused on …", "The meeting was hosted by C":

@@ -462,6 +462,9 @@ GROUP = re.compile(
     r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:then\s+|later\s+|"
     r"also\s+|had\s+|have\s+|were\s+|will\s+|"
     r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b)|"
+    # "each prime minister": one of two, in turn
+    r"\b(?P<each>each)\s+(?P<one>leader|president|prime minister|foreign minister|minister|side|"
+    r"delegation)\b|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
     r"sides|men|women|officials|counterparts|envoys|delegations|chiefs|diplomats)\b|"
@@ -507,7 +510,7 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
         return []  # no number, no noun: the sides of the contact just reported
     count = 2 if group.group("both") or not group.group("count") else COUNTS[
         group.group("count").lower()]
-    noun = group.group("noun") or ""
+    noun = group.group("noun") or (group.group("one") or "") + "s"
 
     def fitting(mention) -> bool:
         record = official(mention.official)
