@@ -1280,6 +1280,11 @@ def test_extract_a_name_word_is_no_pronoun():
           "in Spanish."), set()),
         ("Chilean Foreign Minister Ana Torres read out a statement on the talks.",
          {("press_statement", ("Ana Torres",), None)}),
+        ("Chinese President Xi Jinping delivered a written statement on arrival.",
+         {("press_statement", ("Xi Jinping",), None)}),
+        # An address with more than one word before it is still one.
+        (("Liberian President Charles Taylor said in a long farewell address broadcast on "
+          "national radio that he would go."), {("speech", ("Charles Taylor",), None)}),
     ],
 )
 def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expected):
