@@ -270,6 +270,8 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "From Moscow, the French President flew on to Tbilisi.",
         # Nor is a city or a venue the knowledge lists.
         "At the Kantei, the Japanese prime minister's office, the talks began.",
+        # ... nor a region
+        "Leaders of the South Pacific said the deal was weak.",
         # ... nor a residence named like a person ("Pine")
         "At the Pine Residence, the French ambassador's residence, the talks began.",
         "John Doe, who studies Cuban politics at a Florida university, said the visit mattered.",
