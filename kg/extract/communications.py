@@ -249,16 +249,16 @@ ATTENDED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:also|both|all)[^\S\n]+)?(?:atten
                       r"participated|joined|(?:was|were)[^\S\n]+(?:also[^\S\n]+)?(?:present|"
                       r"in[^\S\n]+attendance))(?:[^\S\n]+(?:it|in[^\S\n]+it|them|the[^\S\n]+"
                       r"(?:meeting|summit|talks|session|conference|retreat)))?(?=[^\S\n]*(?:[.,;]|$))")
-#: an attendee named in a relative clause on the event: "a summit at which B accepted …"
-AT_WHICH = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+")
-#: ... or a group: "a meeting with B, at which the two leaders discussed …"
-RELATIVE_ON_EVENT = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+$")
 #: ... and before them: "Also present were A and B", "Among those attending were …", "Around
 #: the table were …"
 PRESENT_BEFORE = re.compile(r"\b(?:[Aa]lso[^\S\n]+(?:present|attending)[^\S\n]+(?:were|was)|"
                             r"(?:[Aa]round|[Aa]t)[^\S\n]+the[^\S\n]+table[^\S\n]+(?:were|was|sat)|"
                             r"[Aa]mong[^\S\n]+(?:those[^\S\n]+)?(?:present|attending|the[^\S\n]+"
                             r"participants)[^\S\n]+(?:were|was))[^\S\n]+")
+#: an attendee named in a relative clause on the event: "a summit at which B accepted …"
+AT_WHICH = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+")
+#: ... or a group: "a meeting with B, at which the two leaders discussed …"
+RELATIVE_ON_EVENT = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+$")
 
 
 def _with_attendees(found: list[EventMention], text: str, sentences, mentions: list[Mention],
@@ -388,13 +388,14 @@ def _verb_object_before(text: str, visible: list[Mention], clause_start: int, st
     return subjects, []
 
 
-#: a thing given right after its recipient: "sent Raisi a (personal) letter"
 #: a relative clause without "that", after an event noun and its maker: "calls he made to"
 REDUCED_RELATIVE = re.compile(r"[^\S\n]+(?:had[^\S\n]+|has[^\S\n]+)?(?:made|sent|wrote|held|had|"
                               r"paid|placed|received|exchanged)[^\S\n]+(?:to|with)[^\S\n]+")
+#: ... or a passive participle: "calls made earlier in the day by X to …"
 MADE_BY = re.compile(r"[^\S\n]+(?:made|sent|placed)[^\S\n]+(?:[^\S\n]*[\w-]+){0,5}?[^\S\n]+by[^\S\n]+"
                      r"(?:[A-Z][\w.'’-]*[^\S\n]+)*")
 TO_OBJECT = re.compile(r"[^\S\n]+to[^\S\n]+")
+#: a thing given right after its recipient: "sent Raisi a (personal) letter"
 GIVEN_THING = re.compile(r"[^\S\n]+(?:a|an)[^\S\n]+(?:[\w-]+[^\S\n]+)?")
 GIVING_VERB = re.compile(r"[^\S\n]+(?:(?:had|has|have)[^\S\n]+)?(?:[a-z]+ly[^\S\n]+)?(?:sent|handed|"
                          r"gave|given|delivered|passed|wrote|written)[^\S\n]+")

@@ -273,12 +273,16 @@ def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Pe
     return None
 
 
+def _served(person) -> list[str]:
+    """The governments ``person`` serves: as the text places them, or, where it does not, as
+    the gazetteer does."""
+    return person.governments or (
+        [term.government for term in person.holder.terms] if person.holder else [])
+
+
 def _serves(person, government: str) -> bool:
-    """Whether ``person`` serves ``government``: as the text places them, or, where it does
-    not, as the gazetteer does."""
-    return government in person.governments or (
-        not person.governments and person.holder is not None
-        and any(term.government == government for term in person.holder.terms))
+    """Whether ``person`` serves ``government`` (see :func:`_served`)."""
+    return government in _served(person)
 
 
 def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int], by_name,
@@ -295,9 +299,7 @@ def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int],
         here = {m.official for m in mentions_between(mentions, starts, sentence.start,
                                                      match.start())}
         before = mentions[: bisect.bisect_left(starts, sentence.start)]
-        hosts = {g for name in here for g in by_name[name].governments or (
-            [term.government for term in by_name[name].holder.terms]
-            if by_name[name].holder else [])}
+        hosts = {g for name in here for g in _served(by_name[name])}
         candidates = [m for m in reversed(before[-50:]) if m.how != "pronoun"
                       and m.official not in here
                       and not any(_serves(by_name[m.official], g) for g in hosts)
@@ -312,7 +314,8 @@ def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int],
     return found
 
 
-GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>[A-Z][\w'’-]+)\s+)?(?:visiting\s+(?:leader|president|prime minister|"
+GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'’-]+)\s+)?"
+                   r"(?:visiting\s+(?:leader|president|prime minister|"
                    r"minister|foreign minister|premier|chancellor|king|emir|counterpart)|guest|"
                    r"visitor)\b", re.IGNORECASE)
 
@@ -463,7 +466,7 @@ GROUP = re.compile(
     r"also\s+|had\s+|have\s+|were\s+|will\s+|"
     r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b)|"
     # "each prime minister": one of two, in turn
-    r"\b(?P<each>each)\s+(?P<one>leader|president|prime minister|foreign minister|minister|side|"
+    r"\beach\s+(?P<one>leader|president|prime minister|foreign minister|minister|side|"
     r"delegation)\b|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
