@@ -2433,6 +2433,11 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
          [("Hamad bin Isa Al Khalifa", "King", "Bahrain")]),
         ("His Majesty King Carl XVI Gustaf arrived.", dt.date(2022, 5, 17),
          [("Carl XVI Gustaf", "King", "Sweden")]),
+        # "X, then Ethiopia's prime minister": the post of the time titles X, not the holder now.
+        (("Eritrean President Isaias Afwerki and Meles Zenawi, then Ethiopia's prime minister, "
+          "signed the agreement in 2000."), dt.date(2018, 9, 17),
+         [("Isaias Afwerki", "President", "Eritrea"),
+          ("Meles Zenawi", "Prime Minister", "Ethiopia")]),
         # An adverb opening the sentence is no given name ("There Ramos met …").
         ("President Fidel Ramos flew to Hong Kong. There Ramos met the press.",
          dt.date(1996, 10, 22), [("Fidel V. Ramos", "President", "Philippines")]),

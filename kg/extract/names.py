@@ -176,7 +176,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?:[a-z][\w\-]*[^\S\n]+){{0,3}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
     )
     appositive = re.compile(
-        rf"(?P<name>{name}),[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?"
+        # ("X, then Ethiopia's prime minister": the post of the time)
+        rf"(?P<name>{name}),[^\S\n]+(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
         rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+"
         # "the forum's secretary-general": a body written in lower case owns the post
         rf"|(?<=the[^\S\n])[a-z][\w-]*['’]s[^\S\n]+)?"

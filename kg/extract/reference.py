@@ -58,6 +58,7 @@ GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterp
 
 #: the titles of monarchs: what "the monarch" can refer to
 MONARCHS = ("king", "queen", "emir", "amir", "sultan", "emperor")
+APPOSITION_GAP = re.compile(r",\s*(?:(?:then|now|at the time)\s+)?")
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
 
 
@@ -70,9 +71,11 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
     for match in patterns.title_only.finditer(text):
         before = mentions[: bisect.bisect_left(starts, match.start())]
         sentence = sentence_at(sentences, match.start())
-        if before and re.fullmatch(r",\s*", text[before[-1].end : match.start()]) and not (
+        if before and APPOSITION_GAP.fullmatch(text, before[-1].end, match.start()) and not (
                 sentence and closes_fronted_phrase(text, sentence, before[-1].end, match.end())):
-            continue  # an apposition ("Wang Yi, China's foreign minister") titles its name
+            # an apposition ("Wang Yi, China's foreign minister", "Petro Poroshenko, then
+            # Ukraine's president-elect") titles its name
+            continue
         following = bisect.bisect_left(starts, match.end())
         gap = text[match.end() : mentions[following].start] if following < len(mentions) else ""
         if re.fullmatch(r",\s*", gap) or (gap.startswith(",") and is_title_only(gap[1:])):
