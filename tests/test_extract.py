@@ -779,6 +779,16 @@ def test_extract_one_due_in_a_capital_for_talks_is_a_planned_visitor(due):
     assert [(c[1], c[3]) for c in contacts(text)] == [("planned", "Narendra Modi")]
 
 
+@pytest.mark.parametrize("text", [
+    ("The visiting leaders met separately with Ukrainian President Volodymyr Zelensky and "
+     "Russian President Vladimir Putin."),
+    ("He said that, in separate telephone conversations with Russian President Vladimir Putin "
+     "and Ukrainian President Volodymyr Zelensky, both had agreed."),
+])
+def test_extract_those_met_separately_by_somebody_unnamed_did_not_meet_each_other(text):
+    assert contacts(text) == []
+
+
 def test_extract_each_of_a_pair_met_in_turn():
     text = ("Serbian Prime Minister Ivica Dačić and Kosovo Prime Minister Hashim Thaçi came to "
             "Brussels on Friday. Before the joint session, EU foreign policy chief Catherine "

@@ -76,6 +76,14 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
         communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
+    first = next((m for m in objects if isinstance(m, Mention)), None)
+    if not own and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end) \
+            and first is not None \
+            and not re.search(r"\bbetween\s", text[max(clause_start, first.start - 60):first.start]):
+        # "in separate conversations with A and B", "the leaders met separately with A and B":
+        # each met someone the clause does not name, not each other (but "an exchange between
+        # A and B, and a separate one …" is theirs)
+        return []
     if len(own) > 1 and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end):
         # "The two envoys saw A and B separately": one meeting of the whole side with each
         return [replace(communication, participants=(*own, other),
