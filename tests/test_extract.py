@@ -1508,6 +1508,8 @@ def test_extract_the_visitor_starts_the_meeting():
           ("meeting", "occurred", ("Joko Widodo", "Volodymyr Zelensky"), None, "2022-03-09")]),
         # "called for" is no call; "the Russian leader" is Putin himself, no unnamed counterpart.
         ("UN Secretary-General António Guterres called for a ceasefire on Monday.", []),
+        (("New Zealand Prime Minister Jim Bolger hosted the summit. The call for suspension was "
+          "led by South African President Nelson Mandela."), []),
         (("UN Secretary-General António Guterres met Russian Foreign Minister Sergey Lavrov on "
           "Monday. He then called on Moscow to open corridors.\n\n"
           "UN Secretary-General António Guterres had talks with Ukrainian Foreign Minister Dmytro "
