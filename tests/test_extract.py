@@ -789,6 +789,13 @@ def test_extract_those_met_separately_by_somebody_unnamed_did_not_meet_each_othe
     assert contacts(text) == []
 
 
+def test_extract_a_subject_pronoun_after_an_opening_is_not_the_partner_named_in_it():
+    text = ("Chinese Foreign Minister Wang Yi landed in Honiara on Thursday, where he was "
+            "received by Prime Minister Manasseh Sogavare. After talks with Mr. Sogavare, he "
+            "appeared at a news conference with Foreign Minister Jeremiah Manele.")
+    assert statement_speakers(text) == [("Wang Yi", "Jeremiah Manele")]
+
+
 def test_extract_each_of_a_pair_met_in_turn():
     text = ("Serbian Prime Minister Ivica Dačić and Kosovo Prime Minister Hashim Thaçi came to "
             "Brussels on Friday. Before the joint session, EU foreign policy chief Catherine "

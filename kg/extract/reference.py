@@ -58,6 +58,8 @@ GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterp
 
 #: the titles of monarchs: what "the monarch" can refer to
 MONARCHS = ("king", "queen", "emir", "amir", "sultan", "emperor")
+#: an official's partner named in a sentence's opening phrase: "After talks with X, …"
+PARTNER_IN_OPENING = re.compile(r"\b(?:with|to|from|by)\s+(?:[\w.'’-]+\s+){0,4}$")
 APPOSITION_GAP = re.compile(r",\s*(?:(?:then|now|at the time)\s+)?")
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
 
@@ -164,9 +166,16 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 continue  # a word of a name ("Vice Premier Liu He") is no pronoun
             gender = "f" if match.group().lower() in ("she", "her") else "m"
             # "Mrs May … he": a pronoun only points at an official of its gender (or unknown).
+            # "After talks with X, he appeared": the one he talked with is not "he"
+            comma = fronted_phrase_end(text, sentence.start, sentence.end) \
+                if match.group().lower() in ("he", "she") \
+                and FRONTED_PHRASE.match(text, sentence.start) else -1
+            opening_subject = comma >= 0 and not text[comma + 1 : start].strip()
             same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender
                     # "May, whom he had received": whom "he" received is not "he"
-                    and not re.fullmatch(rf"{TITLE_SCOPE}whom\s+", text[m.end : start])]
+                    and not re.fullmatch(rf"{TITLE_SCOPE}whom\s+", text[m.end : start])
+                    and not (opening_subject
+                             and PARTNER_IN_OPENING.search(text, sentence.start, m.start))]
             window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
                       for name in names if genders.get(name, gender) == gender]
             # Most officials in the news are men: "she" goes first to a woman the text has shown.
