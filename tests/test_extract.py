@@ -89,6 +89,11 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         # a word of the topic after a state's possessive
         ("Michel Barnier, the EU's chief Brexit negotiator, arrived.",
          [("Michel Barnier", "Chief Negotiator", "European Union")]),
+        # words of tenure before the state in an apposition
+        ("Jane Roe, the newly appointed U.S. Special Envoy for Sudan, arrived.",
+         [("Jane Roe", "Special Envoy for Sudan", "United States")]),
+        ("Ana Ruiz, the interim Prime Minister of Peru, arrived.",
+         [("Ana Ruiz", "Interim Prime Minister", "Peru")]),
         # Given names that are also styles, countries or function words, after a post.
         ("Afghan Foreign Minister Amir Khan Sadiq arrived.",
          [("Amir Khan Sadiq", "Foreign Minister", "Afghanistan")]),

@@ -178,6 +178,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     appositive = re.compile(
         # ("X, then Ethiopia's prime minister": the post of the time)
         rf"(?P<name>{name}),[^\S\n]+(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
+        # "the newly appointed U.S. Special Representative": words of tenure before the state
+        rf"(?:(?:(?:{modifier})[^\S\n]+)+(?=(?:{gov})(?![\w-])))?"
         rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+"
         # "the forum's secretary-general": a body written in lower case owns the post
         rf"|(?<=the[^\S\n])[a-z][\w-]*['’]s[^\S\n]+)?"
