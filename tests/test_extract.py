@@ -832,6 +832,28 @@ def test_extract_a_guest_named_by_nationality_is_that_government_s_leading_offic
     assert [c[2] for c in contacts(text)] == [("Fumio Kishida", "Volodymyr Zelensky")]
 
 
+@pytest.mark.parametrize(("visit", "expected"), [
+    # the host may be named earlier in the same sentence, before the guests who own "their"
+    (("Chilean President Ana Soto hosted a state dinner on Friday for the Andean summit, and "
+      "there Peruvian President Luis Vera and Bolivian President Raúl Mena joined their host in "
+      "an informal meeting."),
+     [("Ana Soto", "Luis Vera", "Raúl Mena")]),
+    (("Kenyan President Amos Tanui hosted a lunch on Monday. Ugandan President Joseph Okello "
+      "held talks with his host."), [("Amos Tanui", "Joseph Okello")]),
+    # "the host country" names no one
+    (("Kenyan President Amos Tanui hosted a lunch on Monday. Ugandan President Joseph Okello "
+      "praised the host country."), []),
+])
+def test_extract_a_host_is_the_other_side_of_the_guests_who_name_him(visit, expected):
+    assert [c[2] for c in contacts(visit)] == expected
+
+
+def test_extract_who_thanked_someone_in_a_post_is_its_only_author():
+    text = ("Kenyan President Amos Tanui hosted Ethiopian Prime Minister Dawit Bekele on Monday. "
+            "Mr. Bekele thanked President Tanui in a post on X.")
+    assert statement_speakers(text) == [("Dawit Bekele",)]
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

@@ -375,7 +375,8 @@ def _verb_object_before(text: str, visible: list[Mention], clause_start: int, st
     phrase after a verb and its object is a contact of the verb's subject with that object;
     so is a letter given to someone ("Salman had sent Raisi a letter")."""
     given = GIVEN_THING.fullmatch(text, subjects[0].end, start)
-    if not given and not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start):
+    if not given and not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start) \
+            and not OCCASION_OPENING.match(text, start):
         return subjects, []
     # (a possessive, "conveyed his views to", names no party)
     before = [m for m in visible if clause_start <= m.start and m.end <= subjects[0].start
@@ -402,6 +403,8 @@ GIVING_VERB = re.compile(r"[^\S\n]+(?:(?:had|has|have)[^\S\n]+)?(?:[a-z]+ly[^\S\
 #: the preposition opening an occasion: "in a (phone) call", "during talks", "at a meeting"
 OCCASION_AFTER_OBJECT = re.compile(r"\b(?:in|during|at|over)\s+(?:(?:a|an|the|their|his|her)\s+)?"
                                    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: ... or a trigger that opens the phrase itself: "in a post on X"
+OCCASION_OPENING = re.compile(r"(?:in|during|at|over)\s", re.IGNORECASE)
 #: one verb (and an adverb) between a subject and its object: "thanked", "warmly congratulated",
 #: or a verb and what it passes to the object: "conveyed Türkiye's expectations to"
 VERB_GAP = re.compile(r"[^\S\n]+(?:(?:had|has|have|also|then|later|[a-z]+ly)[^\S\n]+)*"
@@ -729,6 +732,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if after:  # "sent Raisi a letter inviting him": Raisi is the recipient, "him" too
             subjects, objects = before, after + [m for m in objects
                                                  if m.official != after[0].official]
+    elif kind is Kind.STATEMENT and len(subjects) == 1:
+        # "X thanked his host in a post on X": the verb's subject posted, not its object
+        subjects = _verb_object_before(text, visible, clause_start, start, subjects)[0]
     if trigger.mode == Mode.MEETING.value and objects and isinstance(objects[0], Mention) \
             and LETTER_OBJECT.fullmatch(text, end, objects[0].start):
         carrier = _carrier_after(text, visible, objects[-1].end, clause_end)

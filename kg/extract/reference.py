@@ -40,6 +40,7 @@ from kg.extract.clauses import (
     TITLE_SCOPE,
     closes_fronted_phrase,
     fronted_phrase_end,
+    officials_named_together,
     possessive_pronoun,
 )
 from kg.extract.governments import STAFF
@@ -149,7 +150,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             elif government:
                 target.governments.append(government)
         extra.append(Mention(match.start(), match.end(), target.name, "title"))
-    extra.extend(_guest_mentions(text, sentences, mentions, starts, by_name, knowledge))
+    extra.extend(_other_side_mentions(text, sentences, mentions, starts, by_name, knowledge))
     combined = sorted(mentions + extra, key=lambda m: m.start)
     starts = mention_starts(combined)
     genders = _genders(text, sentences, combined, starts)
@@ -297,20 +298,26 @@ def _serves(person, government: str) -> bool:
     return government in _served(person)
 
 
-def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int], by_name,
-                   knowledge) -> list[Mention]:
-    """"Xi welcomed his guest", "held talks with the visiting leader": of the officials named
-    before the sentence who do not serve its host's government, the one named most; "his
-    Ukrainian guest" is the one of that government named most."""
+def _other_side_mentions(text, sentences, mentions: list[Mention], starts: list[int], by_name,
+                         knowledge) -> list[Mention]:
+    """"Xi welcomed his guest", "held talks with the visiting leader", "A and B joined their
+    host": of the officials named before the sentence who do not serve the government of those it
+    names before the phrase, the one named most; "his Ukrainian guest" is the one of that
+    government named most. The officials named together right before "their" are its owners,
+    and the other side may be named earlier in the same sentence ("at a lunch hosted by C, A
+    and B joined their host")."""
     found = []
-    for match in GUEST.finditer(text):
+    for match in OTHER_SIDE.finditer(text):
         sentence = sentence_at(sentences, match.start())
         government = knowledge.government_by_surface.get(match.group("gov") or "")
         if sentence is None or (match.group("gov") and government is None):
             continue
-        here = {m.official for m in mentions_between(mentions, starts, sentence.start,
-                                                     match.start())}
-        before = mentions[: bisect.bisect_left(starts, sentence.start)]
+        named_here = mentions_between(mentions, starts, sentence.start, match.start())
+        owners = officials_named_together(text, named_here, sentence.start) \
+            if match.group().lower().startswith("their") else []
+        here = {m.official for m in owners or named_here}
+        before = mentions[: bisect.bisect_left(starts, owners[0].start if owners
+                                               else sentence.start)]
         hosts = {g for name in here for g in _served(by_name[name])}
         candidates = [m for m in reversed(before[-50:]) if m.how != "pronoun"
                       and m.official not in here
@@ -326,10 +333,12 @@ def _guest_mentions(text, sentences, mentions: list[Mention], starts: list[int],
     return found
 
 
-GUEST = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'’-]+)\s+)?"
-                   r"(?:visiting\s+(?:leader|president|prime minister|"
-                   r"minister|foreign minister|premier|chancellor|king|emir|counterpart)|guest|"
-                   r"visitor)\b", re.IGNORECASE)
+OTHER_SIDE = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'’-]+)\s+)?"
+                        r"(?:visiting\s+(?:leader|president|prime minister|"
+                        r"minister|foreign minister|premier|chancellor|king|emir|counterpart)|guest|"
+                        # "joined their host in", not "the host" nor "his host country"
+                        r"visitor|(?<!the\s)host(?!\s+(?!(?:in|at|on|and|for|with|who|during|after|"
+                        r"as|by|from)\b)(?-i:[a-z])))\b", re.IGNORECASE)
 
 
 def _holds(person: Person, post_word: str) -> bool:
