@@ -61,6 +61,9 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
          [("Antony Blinken", "Secretary of State", "United States")]),
         ("UN Secretary-General António Guterres arrived.",
          [("António Guterres", "Secretary-General", "United Nations")]),
+        # ... and without a second (maternal) surname the usual name leaves out
+        ("Cuban President Miguel Díaz-Canel Bermúdez arrived.",
+         [("Miguel Díaz-Canel", "President", "Cuba")]),
         # "He" is a name after a title or another name word, a pronoun elsewhere.
         ("Chinese Vice Premier He Lifeng arrived.", [("He Lifeng", "Vice Premier", "China")]),
         ("Chinese Vice Premier Liu He arrived.", [("Liu He", "Vice Premier", "China")]),

@@ -183,6 +183,11 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
         # "Faisal bin Farhan bin Abdullah" is the gazetteer's Faisal bin Farhan (by that name,
         # not by a surname alone)
         named = index.by_name.get(name_key(shorter), ())
+    if not named and len(tokens) >= 3 and published is not None:
+        # "Miguel Díaz-Canel Bermúdez": the usual name and a second (maternal) surname, of a
+        # holder in office then
+        named = tuple(filter(None, [_sole_holder_near(index.by_name.get(name_key(tokens[:-1]), ()),
+                                                      published)]))
     if len(named) == 1 and " " not in key:
         # A one-word alias ("al-Jaafari") is also another holder's surname: of them, the one in
         # office around the day, or on the day itself ("Obama" in March 2009 is the new

@@ -494,8 +494,9 @@ def _holder_fits(person: Person, holder: OfficeHolder) -> bool:
     if len(person.tokens) > 1:
         # (with the grandfather's name and more: "Faisal bin Farhan bin Abdullah")
         tokens = _unstyled(person.tokens)
-        return is_name_of(tokens, holder) or is_name_of(without_grandfather(tokens) or tokens,
-                                                        holder)
+        # (and a second surname: "Miguel Díaz-Canel Bermúdez")
+        return any(is_name_of(form, holder) for form in (
+            tokens, without_grandfather(tokens) or tokens, tokens[:-1] if len(tokens) > 2 else []))
     if person.governments and not {term.government for term in holder.terms} & set(
             person.governments):
         return False
@@ -598,6 +599,10 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
 
     if any(spelling(form) == spelling(canonical) or spelling(family_last(form)) == spelling(canonical)
            for form in forms):
+        return canonical
+    # "Miguel Díaz-Canel Bermúdez": a second (maternal) surname after the usual name
+    if any(len(form) == len(canonical) + 1 and spelling(form[:-1]) == spelling(canonical)
+           and form[-1][:1].isupper() for form in forms):
         return canonical
     # A formal form with initials the gazetteer knows ("Joseph R. Biden") stands for the usual
     # name ("Joe Biden"); a spelling of the article's own ("Zelensky", "al-Sisi") is kept.
