@@ -857,6 +857,19 @@ def test_extract_who_thanked_someone_in_a_post_is_its_only_author():
     assert statement_speakers(text) == [("Dawit Bekele",)]
 
 
+def test_extract_those_who_join_the_talks_later_make_a_meeting_with_its_sides():
+    # each side's list after "by", and the joint news conference stays the two leaders'
+    text = ("Chilean President Ana Soto met Peruvian President Luis Vera at La Moneda on Monday. "
+            "They were later joined for a working lunch by Foreign Minister Marta Ruiz and "
+            "Finance Minister Pablo Díaz on the Chilean side, and, on the Peruvian side, by "
+            "Minister of the Environment and Climate Change Rosa Quispe. At a joint news "
+            "conference afterwards, Ms. Soto said ties had never been closer.")
+    assert [c[2] for c in contacts(text)] == [
+        ("Ana Soto", "Luis Vera"),
+        ("Ana Soto", "Luis Vera", "Marta Ruiz", "Pablo Díaz", "Rosa Quispe")]
+    assert statement_speakers(text) == [("Ana Soto", "Luis Vera")]
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

@@ -331,6 +331,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) \
+                or _other_side_next(gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
@@ -340,6 +341,17 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
 
 
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+#: a list going on with the other side's: "by A and B on the American side, and, on the
+#: Russian side, by C"
+OTHER_SIDE_NEXT = re.compile(r"(?:,?\s+(?:on|from)\s+the\s+[\w-]+\s+side)?,?\s+and,?\s+"
+                             r"(?:(?:on|from)\s+the\s+[\w-]+\s+side,?\s+(?:by\s+)?|by\s+)")
+
+
+def _other_side_next(gap: str) -> bool:
+    """Whether ``gap`` goes on from one side's list to the other's (see OTHER_SIDE_NEXT), the
+    title of the next name aside."""
+    match = OTHER_SIDE_NEXT.match(gap)
+    return bool(match) and (match.end() == len(gap) or is_title_only(gap[match.end():]))
 
 
 #: a thing between a verb and an official, the thing's source or owner: "received support

@@ -150,8 +150,11 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     if talks:
         return list(dict.fromkeys(
             holders + names_of(find_objects(text, visible, talks.end() - 1, sentence.end))))
+    # (Those who joined the talks later, "They were joined for lunch by A", are aides: the
+    # talks' own sides hold the news conference.)
     recent = [m.communication for m in found[-10:] if m.communication.kind is Kind.CONTACT
-              and (not holders or set(holders) & set(m.communication.participants))]
+              and (not holders or set(holders) & set(m.communication.participants))
+              and not JOINED_LATER.match(m.communication.evidence[0].text)]
     # The meeting of the news conference's own day, where the text dates both.
     recent = [c for c in recent if c.date == date] or recent
     # Only when the text names fewer than two holders does the meeting supply them.
@@ -160,6 +163,7 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     return list(dict.fromkeys(holders))
 
 
+JOINED_LATER = re.compile(r"(?:were|was)\s+(?:then\s+|later\s+)?joined\b")
 FOLLOWED_TALKS = re.compile(r"\b(?:after|following)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
                             r"(?:talks|meeting|call|conversation|session)\s+with\s")
 

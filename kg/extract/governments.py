@@ -362,6 +362,10 @@ def find_counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge
     meeting with Putin at the Kremlin, across the Russian leader's table")."""
     group_pattern, single = _government_patterns(knowledge)
     group = group_pattern.search(text, end, clause_end)
+    while group and ON_THE_SIDE.search(text, max(0, group.start() - 12), group.start()) \
+            and group.group().endswith("side"):
+        # "by A, and, on the Brazilian side, by B": whose side the named are on
+        group = group_pattern.search(text, group.end(), clause_end)
     if not group:
         return []
     found = list(dict.fromkeys(knowledge.government_by_surface[s]
@@ -371,6 +375,7 @@ def find_counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge
     return found
 
 
+ON_THE_SIDE = re.compile(r"\b(?:on|from)\s+the\s+$", re.IGNORECASE)
 PLACE = r"(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 PLACE_AFTER = re.compile(rf"\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?{PLACE}")
 NEXT_PLACE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){PLACE}")

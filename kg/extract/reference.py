@@ -485,7 +485,9 @@ GROUP = re.compile(
     # will meet X": those named together before it
     r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:then\s+|later\s+|"
     r"also\s+|had\s+|have\s+|were\s+|will\s+|"
-    r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b)|"
+    r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b"
+    # "They were then joined for lunch by C"
+    r"|were\s+(?:then\s+|later\s+)?joined\b)|"
     # "each prime minister": one of two, in turn
     r"\beach\s+(?P<one>leader|president|prime minister|foreign minister|minister|side|"
     r"delegation)\b|"
