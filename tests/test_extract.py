@@ -870,6 +870,13 @@ def test_extract_those_who_join_the_talks_later_make_a_meeting_with_its_sides():
     assert statement_speakers(text) == [("Ana Soto", "Luis Vera")]
 
 
+def test_extract_a_longer_post_before_a_name_is_no_bare_title():
+    # "Secretary" alone would be the Secretary-General named before
+    text = ("UN Secretary-General Ana Ortiz welcomed the deal. Secretary of State Mary Hale flew to "
+            "Juba on Monday and met South Sudanese President Tom Deng.")
+    assert [c[2] for c in contacts(text)] == [("Mary Hale", "Tom Deng")]
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

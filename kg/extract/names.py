@@ -202,7 +202,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # "Prime Minister addressed the Forum": readouts drop the article before a known post
         rf"|(?P<bare>(?:(?<=^)|(?<=[.!?][^\S\n])|(?<=\n))(?=[A-Z])))"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
-        rf"(?P<post>{post}|{alternation(LEADER_WORDS)})\b(?![^\S\n]+{NAME_TOKEN})"
+        # the longest post only, as if atomic: "Secretary of State Hillary Clinton" is no
+        # "Secretary" alone
+        rf"(?=(?P<post>{post}|{alternation(LEADER_WORDS)}))(?P=post)\b(?![^\S\n]+{NAME_TOKEN})"
         rf"(?(bare)(?=[^\S\n]+[a-z]))"
     )
     # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
