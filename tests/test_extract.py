@@ -877,6 +877,12 @@ def test_extract_a_longer_post_before_a_name_is_no_bare_title():
     assert [c[2] for c in contacts(text)] == [("Mary Hale", "Tom Deng")]
 
 
+def test_extract_a_verb_coordinated_after_a_subordinate_clause_shares_the_main_subject():
+    text = ("Foreign Minister Ana Ortiz of Chile flew in on Monday from Lima, where President Luis "
+            "Vera was on a state visit, and held talks with Bolivian President Raúl Mena.")
+    assert [c[2] for c in contacts(text)] == [("Ana Ortiz", "Raúl Mena")]
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

@@ -344,6 +344,28 @@ def _main_subject_of_participle(text: str, visible: list[Mention], sentence, sta
     return [first] if first and is_title_only(text[sentence.start : first.start]) else []
 
 
+def _subject_of_coordinated_verb(text: str, visible: list[Mention], sentence, start: int
+                                 ) -> list[Mention]:
+    """"Rice flew in from Tanzania, where Bush was on a state visit, and held talks with X": a
+    verb coordinated after a subordinate clause shares the main clause's subject, not the
+    clause's official."""
+    if not COORDINATED_VERB.search(text, max(sentence.start, start - 24), start):
+        return []
+    first = next((m for m in visible if sentence.start <= m.start < start), None)
+    if first is None or not is_title_only(text[sentence.start : first.start]) \
+            or not VERB_AFTER_SUBJECT.match(text, first.end):
+        return []
+    inner = SUBORDINATE.search(text, first.end, start)
+    return [first] if inner and any(inner.end() <= m.start < start for m in visible) else []
+
+
+COORDINATED_VERB = re.compile(r",[^\S\n]+and[^\S\n]+(?:(?:then|later|also)[^\S\n]+)?$")
+SUBORDINATE = re.compile(r",[^\S\n]+(?:where|when|while|as|after|which|who)\b")
+#: a lower-case word right after the subject (and its "of Country"), its verb ("Rice flew in")
+VERB_AFTER_SUBJECT = re.compile(r"(?:[^\S\n]+of(?:[^\S\n]+[A-Z][\w-]*)+)?"
+                                r"[^\S\n]+(?!(?:and|or|of|for|in|at|to|with)\b)[a-z]+\b")
+
+
 #: a participle opening a clause after a comma, at the trigger: ", telling reporters"
 PARTICIPLE_AFTER_COMMA = re.compile(r",[^\S\n]+(?:telling|saying|adding|noting|writing|posting|"
                                     r"speaking|stressing|insisting|warning|inviting)\b")
@@ -704,6 +726,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # no official, and an official named inside the clause is not the subject either.
         visible = [m for m in visible if not gap <= m.start < start]
     subjects = across or _main_subject_of_participle(text, visible, sentence, start) \
+        or _subject_of_coordinated_verb(text, visible, sentence, start) \
         or _shared_subject(text, start, visible, found, sentence) \
         or find_subjects(text, visible, clause_start, start) \
         or relative_subject(text, visible, clause_start)
