@@ -883,6 +883,15 @@ def test_extract_a_verb_coordinated_after_a_subordinate_clause_shares_the_main_s
     assert [c[2] for c in contacts(text)] == [("Ana Ortiz", "Raúl Mena")]
 
 
+def test_extract_a_date_naming_an_event_is_no_day_of_the_narrative():
+    text = ("British Foreign Secretary Jack Straw yesterday held talks with Iranian President "
+            "Mohammad Khatami.\n\nMr Khatami condemned the attacks of September 11 in the "
+            "strongest terms.\n\nEarlier Mr Straw held talks with Iranian Foreign Minister Kamal "
+            "Kharrazi.")
+    dates = {c[2]: c[4] for c in contacts(text, dt.date(2001, 9, 26))}
+    assert dates[("Jack Straw", "Kamal Kharrazi")] == "2001-09-25"
+
+
 def test_extract_an_exchange_of_messages_between_two_is_their_correspondence():
     text = ("There was an exchange of messages on Wednesday between Chinese President Xi Jinping "
             "and Australian Governor-General David Hurley, and a separate exchange between "

@@ -267,6 +267,9 @@ CONTINUATION = re.compile(
     re.IGNORECASE)
 
 SINCE = re.compile(r"\bsince\b[^,;.]*", re.IGNORECASE)
+NAMING_OF = re.compile(r"(?<=[a-z])" + "".join(rf"(?<!\b{word})" for word in (
+    "night", "evening", "morning", "afternoon", "day", "dawn", "eve", "end", "week", "weekend",
+    "beginning", "start", "middle")) + " of $")
 
 GAP_BEFORE = re.compile(r"\b(?P<count>a|one|two|three) days? (?P<way>after|before)\s*$",
                         re.IGNORECASE)
@@ -470,8 +473,10 @@ def advance_narrative_day(sentence: Sentence, published: dt.date | None,
 def _advance(sentence: Sentence, published: dt.date | None, reported: list[Communication],
              last_date: NarrativeDay | None) -> tuple[dt.date, int] | NarrativeDay | None:
     """The day and paragraph the sentence moves the narrative to, or ``last_date`` unmoved."""
-    dated = [d for _, d in find_dates(sentence.text, published, planned=False) if d
-             and (published is None or 0 <= (published - d).days <= NARRATIVE_REACH)]
+    # ("the attacks of September 11": a date naming an event is no time of the narrative)
+    dated = [d for at, d in find_dates(sentence.text, published, planned=False) if d
+             and (published is None or 0 <= (published - d).days <= NARRATIVE_REACH)
+             and not NAMING_OF.search(sentence.text, max(0, at - 4), at)]
     # The narrative is at the day of what this sentence reported, if it dated that; else
     # at its last day ("Netanyahu, who had flown in on Sunday, met Trump on Tuesday").
     days = [c.date for c in reported
