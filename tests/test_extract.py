@@ -2675,6 +2675,12 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
         (("Kenyan President William Ruto flew to Pretoria. South African President Cyril "
           "Ramaphosa held talks with the visiting leader on Tuesday."),
          [("Cyril Ramaphosa", "William Ruto")]),
+        # A leader's post written out in full ("President of the Council of Ministers",
+        # "Federal Chancellor") still makes them one of "the leaders".
+        (("The Federal Chancellor of Germany, Olaf Scholz, and the President of the Council of "
+          "Ministers of Italy, Mario Draghi, flew to Kyiv. The two leaders were received by "
+          "Ukrainian President Volodymyr Zelensky."),
+         [("Mario Draghi", "Olaf Scholz", "Volodymyr Zelensky")]),
         # Too few officials named before the group: it stands for nobody.
         ("Chilean President Gabriel Boric arrived. The two met on Monday.", []),
     ],

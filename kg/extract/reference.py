@@ -509,11 +509,17 @@ HEADS = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen",
                    "Crown Prince", "Supreme Leader", "Chairman", "Vice President"})
 
 
+def _head_title(post: str) -> str:
+    """The title a post is built on: "President of the Council of Ministers" and "Federal
+    Chancellor" are a president's and a chancellor's posts, as leaders."""
+    return re.sub(r"^(?:Federal|Interim|Acting|Transitional)\s+", "", post.split(" of ")[0])
+
+
 def _group_admits(noun: str, post: str | None) -> bool:
     """Whether an official holding ``post`` is one of the group ``noun`` names."""
     noun = noun.lower()
     if noun in ("leaders", "heads of state"):
-        return post is None or post in HEADS
+        return post is None or _head_title(post) in HEADS
     if noun == "presidents":
         return post is None or "President" in post
     if noun == "prime ministers":
