@@ -933,6 +933,27 @@ def test_extract_a_journey_under_way_is_planned():
         ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
 
 
+@pytest.mark.parametrize(
+    ("journey", "status", "day"),
+    [("flies on to Lima on Monday", "planned", "2022-03-14"),
+     ("travels to Lima on March 15", "planned", "2022-03-15"),
+     # the historic present of a day gone by is no plan
+     ("travels to Lima on March 1", "occurred", "2022-03-01")],
+)
+def test_extract_an_itinerary_in_the_present_tense_is_planned_by_its_traveller(journey, status,
+                                                                                day):
+    text = (f"Chilean President Gabriel Boric {journey} for talks with Peruvian President Dina "
+            "Boluarte.")
+    assert contacts(text) == [
+        ("meeting", status, ("Dina Boluarte", "Gabriel Boric"), "Gabriel Boric", day)]
+
+
+def test_extract_a_journey_coordinated_with_a_contact_is_its_subject_s():
+    text = ("Chilean President Gabriel Boric held talks with Peruvian President Dina Boluarte on "
+            "Monday and travels on to La Paz on Friday.")
+    assert [c[3] for c in contacts(text)] == ["Gabriel Boric"]
+
+
 def test_extract_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
     text = ("Ahead of his meeting with Chinese Foreign Minister Wang Yi, US Secretary of State "
             "Antony Blinken said the talks mattered.")

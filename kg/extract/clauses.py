@@ -572,13 +572,16 @@ def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[
 
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
-TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travel(?:s|l?ed|l?ing)? to|arriv(?:ed|es|ing) in|"
-                    r"landed in|trip to|go to|went to|came to|head(?:s|ing|ed) to|due (?:back )?in|"
-                    r"flew|flown|drove)\b", re.IGNORECASE)
+TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travel(?:s|l?ed|l?ing)?(?: on)? to|"
+                    r"arriv(?:ed|es|ing) in|landed in|trip to|go to|went to|came to|"
+                    r"head(?:s|ing|ed)(?: on)? to|due (?:back )?in|flew|flown|flies|drove)\b",
+                    re.IGNORECASE)
 
 
-#: a journey a clause happened on, after its comma: ", on the first state visit"
-JOURNEY_OF_CLAUSE = re.compile(r",[^\S\n]+(?:on|during)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,6}?$")
+#: a journey a clause happened on, after its comma (", on the first state visit"), or a verb
+#: of its subject's ("held talks with Y and travels on to Z")
+JOURNEY_OF_CLAUSE = re.compile(r",[^\S\n]+(?:on|during)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,6}?$|"
+                               r"(?<!,)[^\S\n]+and[^\S\n]+$")
 
 
 def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sentence,

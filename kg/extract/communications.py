@@ -466,6 +466,23 @@ def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
     return COMING_WEEKDAY.search(text, end, clause_end) is not None
 
 
+#: a journey in the present tense: news tells an itinerary ahead so ("travels on to Dushanbe on
+#: Nov. 3 for talks with X", "flies to Montevideo on Wednesday for a meeting with Y")
+ITINERARY = re.compile(r"\b(?:travels|flies|heads|goes|moves|proceeds|continues)\s+(?:on\s+)?"
+                       r"(?:to|for)\b")
+
+
+def _on_itinerary(text: str, clause_start: int, start: int, clause_end: int,
+                  dated: bool) -> bool:
+    """Whether a contact is the purpose of a journey told in the present tense, with a day.
+
+    >>> _on_itinerary("He flies to Lima on Monday for talks.", 0, 27, 36, False)
+    True
+    """
+    return ITINERARY.search(text, clause_start, start) is not None and (
+        dated or COMING_WEEKDAY.search(text, clause_start, clause_end) is not None)
+
+
 def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:
     """The nouns of events a compound of names introduces, as triggers (ranked after the
     table's rows): their parties are the names before them."""
@@ -986,7 +1003,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 or (objects and CANCELLED_AFTER.match(text, objects[-1].end, clause_end)))):
         return []
     # An invitation to meet is a planned meeting (SCHEMA convention 7), not the one it follows.
-    planned = factuality == "planned" or bool(INVITATION.match(text, start)) or (
+    itinerary = kind is Kind.CONTACT and _on_itinerary(
+        text, clause_start, start, clause_end, any(
+            clause_start <= sentence.start + offset < clause_end
+            for offset, _ in find_dates(sentence.text, published, True)))
+    planned = factuality == "planned" or bool(INVITATION.match(text, start)) or itinerary or (
         kind is Kind.CONTACT and _is_scheduled(text, start, end, clause_end)) or bool(
         kind is Kind.CONTACT and objects and PLANNED_AFTER.match(text, objects[-1].end, clause_end))
     # "Erdoğan once said", "who had said earlier": a remark from before the events reported.
@@ -1013,6 +1034,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         date = date.replace(year=date.year - 1) if (date.month, date.day) != (2, 29) else None
     if date and published and date > published:
         planned = True
+    elif itinerary and date and published and date < published:
+        planned = False  # an itinerary told in the historic present: its day has passed
     status = Status.PLANNED if planned else Status.OCCURRED
     evidence_start = min([start] + [m.start for m in subjects + objects if isinstance(m, Mention)])
     evidence_end = max([end] + [m.end for m in subjects + objects if isinstance(m, Mention)])
