@@ -1069,6 +1069,21 @@ def test_extract_telling_an_official_is_a_contact(text, expected):
         == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the partner of a co-chair, after "with" or in a passive by-phrase
+        ("The forum, which Chinese Foreign Minister Wang Yi co-chaired with Fijian Prime Minister "
+         "Frank Bainimarama, opened on Monday."),
+        ("A forum co-hosted by Chinese Foreign Minister Wang Yi and Fijian Prime Minister Frank "
+         "Bainimarama opened on Monday."),
+    ],
+)
+def test_extract_co_chairs_meet(text):
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "occurred", ("Frank Bainimarama", "Wang Yi"))]
+
+
 def test_extract_a_meeting_held_between_two_officials():
     text = ("A meeting was held between US Secretary of State Antony Blinken and Chinese Foreign "
             "Minister Wang Yi on Monday.")
