@@ -2127,6 +2127,24 @@ def test_extract_a_surname_two_holders_share_names_the_one_the_article_named_in_
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a surname two officials of the article share keeps standing for the one it stood for
+    (("Chinese Foreign Minister Wang Yi arrived in Honiara on Thursday. Wang said the pact was "
+      "peaceful. Spokesman Wang Wenbin defended it in Beijing. Wang met Solomon Islands Prime "
+      "Minister Manasseh Sogavare on Friday."), ("Manasseh Sogavare", "Wang Yi")),
+    # ... and for the one named first when it has not stood for anyone yet
+    (("Chinese Foreign Minister Wang Yi arrived in Honiara on Thursday. Spokesman Wang Wenbin "
+      "defended the pact in Beijing. Wang met Solomon Islands Prime Minister Manasseh Sogavare "
+      "on Friday."), ("Manasseh Sogavare", "Wang Yi")),
+    # ... but a namesake named in the same sentence just before it is the one meant
+    (("Chinese Foreign Minister Wang Yi arrived in Honiara on Thursday. Spokesman Wang Wenbin "
+      "flew in later, and Wang met Solomon Islands Prime Minister Manasseh Sogavare on "
+      "Friday."), ("Manasseh Sogavare", "Wang Wenbin")),
+])
+def test_extract_a_surname_two_officials_share_names_the_one_meant(text, expected):
+    assert [c[2] for c in contacts(text) if len(c[2]) > 1] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # spokespeople, envoys and security advisers of the gazetteer, named without a title
     ("The Kremlin will answer in due course, Peskov told reporters on Friday.",
      [("Dmitry Peskov", "Spokesperson", "Russia")]),

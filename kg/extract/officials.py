@@ -527,11 +527,24 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, Perso
     titled = sorted((s, e) for s, e, _, _ in spans)
     starts = [s for s, _ in titled]
     index = _token_index(people)
+    introduced: dict[int, int] = {}  # person -> where their full name first stands
+    kept: dict[str, Person] = {}  # a short form -> whom it has stood for so far
+    earlier = sorted(spans, key=lambda span: span[0])
+    for start, end, person, how in earlier:
+        introduced[id(person)] = min(start, introduced.get(id(person), start))
+    seen = 0
+    latest: dict[int, int] = {}  # person -> where the latest mention of them so far ends
     for match in run.finditer(text):
         i = bisect.bisect_left(starts, match.end())
         if i and titled[i - 1][1] > match.start():
             continue
         tokens = [re.sub(r"['’]s$", "", t) for t in match.group().split()]
+        while seen < len(earlier) and earlier[seen][0] < match.start():  # short forms so far
+            start, end, person, how = earlier[seen]
+            seen += 1
+            latest[id(person)] = end
+            if how == "name":
+                kept[" ".join(map(normalise_name, text[start:end].split()))] = person
         # The run may carry extra capitalised words ("Blinken State Department"): try every
         # contiguous sub-run, longest first, that names a known person.
         for size in range(len(tokens), 0, -1):
@@ -543,6 +556,8 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, Perso
                     continue
                 person = person_for(index.get(normalise_name(sub[0]), []), sub, create=False)
                 if person is not None:
+                    person = _namesake_meant(text, sub, person, index, (introduced, latest),
+                                             kept, match.start())
                     start = match.start() + len(" ".join(tokens[:i])) + (1 if i else 0)
                     hit = (start, start + len(" ".join(sub)), person, "name")
                     break
@@ -550,6 +565,34 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, Perso
                 found.append(hit)
                 break
     return found
+
+
+def _namesake_meant(text: str, short: list[str], found: Person, index,
+                    positions: tuple[dict[int, int], dict[int, int]], kept: dict[str, Person],
+                    at: int) -> Person:
+    """Of the people a short form ("Wang") fits, the one it means at ``at``: one named in the
+    same sentence before it ("met the leader, Kim Jong Il, when Kim said"); else whom the
+    short form has stood for so far ("Wang Yi … Wang said … spokesman Wang Wenbin. Wang will
+    fly on"); else the fitting person introduced first, whom the article follows, not a
+    namesake named in passing. ``positions``: where each person is first named, and where
+    their latest mention so far ends."""
+    introduced, latest = positions
+    key = [normalise_name(t) for t in short]
+    fitting = [p for p in index.get(key[0], [])
+               if introduced.get(id(p), at) < at and person_for([p], short, create=False) is p]
+    if not fitting:
+        return found
+    nearest = max(fitting, key=lambda p: latest.get(id(p), -1))
+    meant = kept.get(" ".join(key))
+    if id(nearest) in latest and not SENTENCE_BREAK.search(text, latest[id(nearest)], at):
+        meant = nearest
+    elif meant not in fitting:
+        meant = min(fitting, key=lambda p: introduced[id(p)])
+    kept[" ".join(key)] = meant
+    return meant
+
+
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s")
 
 
 def _token_index(people: list[Person]) -> dict[str, list[Person]]:
