@@ -2680,6 +2680,16 @@ def test_extract_a_surname_keeps_the_spelling_the_text_gives_it():
     assert [o.name for o in found] == ["Volodymyr Zelensky", "Joe Biden"]
 
 
+def test_extract_a_surname_named_in_full_later_takes_the_full_written_name():
+    # The headline's bare surname comes first; the full name the text writes wins over the
+    # gazetteer's other spelling ("Bashar Assad").
+    text = ("Riyadh seats Assad among the leaders\n\nOn Friday, at the summit of the Arab League, "
+            "Bashar al-Assad took his seat. Saudi Crown Prince Mohammed bin Salman greeted Mr "
+            "Assad at the entrance.")
+    found = run(text, dt.date(2023, 5, 20)).officials
+    assert [o.name for o in found] == ["Bashar al-Assad", "Mohammed bin Salman"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -130,7 +130,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
         if style in ROYAL_STYLES and person.tokens[0] != style and person.holder is None \
                 and len(person.tokens) == 1:
             person.tokens = [style] + person.tokens
-    spans = _united_by_holder(people, spans, published, index)
+    spans = _united_by_holder(text, people, spans, published, index)
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
     for s, e, person, how in spans:
         if how != "title":  # "the Secretary-General" is no name of Guterres
@@ -676,9 +676,10 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
                  and normalise_name(canonical[-1]) not in surnames), canonical)
 
 
-def _united_by_holder(people, spans, published, index: HolderIndex):
+def _united_by_holder(text, people, spans, published, index: HolderIndex):
     """Every form of an office-holder's name as one person under the gazetteer's name
-    ("Joseph R. Biden Jr." and "Joe Biden"); returns the spans pointing at the survivors."""
+    ("Joseph R. Biden Jr." and "Joe Biden"), written as the article writes it in full;
+    returns the spans pointing at the survivors."""
     for person in people:
         if person.holder is None:
             holder = identify(_unstyled(person.tokens), published, index)
@@ -697,6 +698,11 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
     survivor: dict[int, Person] = {}
     first_of: dict[str, Person] = {}
     absorbed: dict[int, list[list[str]]] = {}
+    for start, end, person, how in spans:
+        if how == "name" and len(person.tokens) == 1:
+            # one known by a surname ("Mr Assad said") whom the text also names in full
+            # ("Bashar al-Assad took his seat")
+            absorbed.setdefault(id(person), []).append(text[start:end].split())
     kept = []
     for person in people:
         if person.holder is None:
@@ -708,7 +714,8 @@ def _united_by_holder(people, spans, published, index: HolderIndex):
             kept.append(person)
         else:
             first.absorb(person)
-            absorbed.setdefault(id(first), []).append(person.tokens)
+            absorbed.setdefault(id(first), []).extend(
+                [person.tokens, *absorbed.get(id(person), [])])
     for person in kept:
         if person.holder is not None:
             person.tokens = _written_name(person, absorbed.get(id(person), []))
