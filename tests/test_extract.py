@@ -3048,3 +3048,33 @@ def test_extract_a_conference_call_with_reporters_is_a_briefing():
     assert [(c.kind.value, c.mode.value, c.participants)
             for c in run(text, dt.date(2020, 12, 11)).communications if "Jared Kushner" in
             c.participants] == [("statement", "press_briefing", ("Jared Kushner",))]
+
+
+@pytest.mark.parametrize(
+    ("source", "host"),
+    [("government readout", "Kassym-Jomart Tokayev"), ("newspaper", "Emmanuel Macron")],
+)
+def test_extract_a_readout_calls_its_principal_the_president(source, host):
+    # A readout's capitalised "The President" is its principal, though another president was
+    # named since; in a newspaper it is the one named last.
+    text = ("President Kassym-Jomart Tokayev assumed the chairmanship, receiving it from "
+            "President Emmanuel Macron. Spokesman Ruslan Zheldibay said the session went well. "
+            "The President then received UN Secretary-General António Guterres.")
+    found = extract(Article(Meta(id="t", published=PUBLISHED, source=source), text))
+    assert [tuple(sorted(c.participants)) for c in found.communications
+            if "Guterres" in c.evidence[0].sentence] == [tuple(sorted(("António Guterres", host)))]
+
+
+def test_extract_a_title_of_one_body_is_not_the_holder_of_another_s():
+    # "the President of the Republic" is not the President of the Senate named before it.
+    text = ("Indian Prime Minister Narendra Modi was received by the President of the Senate, "
+            "Gérard Larcher. The President of the Republic then hosted the Prime Minister.")
+    cast = find_officials(text, load_knowledge())
+    second = text.index("The President")
+    assert [m.official for m in cast.mentions if m.start >= second] == ["Narendra Modi"]
+
+
+def test_extract_a_headline_verb_before_an_article_ends_the_name():
+    text = ("President El-Sisi Assumes the Chairmanship\n\nPresident Abdel Fattah El-Sisi met "
+            "French President Emmanuel Macron.")
+    assert [o.name for o in run(text).officials] == ["Abdel Fattah el-Sisi", "Emmanuel Macron"]

@@ -84,6 +84,10 @@ LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "dip
 _HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
                             r"Receives|Tells|Warns|Signs|Travels|Arrives|Discusses)")
 
+#: any verb of a title-cased headline, known by the article after it ("El-Sisi Assumes the
+#: Chairmanship"): a name is not followed by "the"
+_HEADLINE_VERB_BEFORE_ARTICLE = re.compile(r"[A-Z][a-z]+[^s's]s[^\S\n]+(?:the|a|an)[^\S\n]+[A-Z]")
+
 
 def is_title_only(gap: str) -> bool:
     """Whether ``gap`` holds at most a title before a name ("Russian Foreign Minister ").
@@ -293,7 +297,9 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             tokens = []
         if tokens and (token in words["stop"] or token in knowledge.government_by_surface
                        or token in knowledge.post_by_surface or token in words["domain"]
-                       or _HEADLINE_VERB.fullmatch(token)):
+                       or _HEADLINE_VERB.fullmatch(token)
+                       or _HEADLINE_VERB_BEFORE_ARTICLE.match(
+                           match.string, start + token_match.start())):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
         # "His Excellency X", "Her Majesty Y": the possessive of a style is part of the style
         following = raw[token_match.end():].split()[:1]

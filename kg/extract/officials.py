@@ -135,7 +135,8 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     for s, e, person, how in spans:
         if how != "title":  # "the Secretary-General" is no name of Guterres
             person.aliases.add(text[s:e])
-    mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge)
+    mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
+                                   readout)
     quote_speakers = find_quote_speakers(text, mentions)
     mentions = resolve_first_person(text, mentions, quote_speakers)
     officials_ = [p for p in people if p.posts or p.contacts or _is_in_office(p, published)]

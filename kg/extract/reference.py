@@ -65,9 +65,11 @@ APPOSITION_GAP = re.compile(r",\s*(?:(?:then|now|at the time)\s+)?")
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
 
 
-def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) -> list[Mention]:
+def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
+                        readout: bool = False) -> list[Mention]:
     """Add title-only and pronoun mentions, each resolved to the most salient fitting official
-    (``people`` gain the posts and governments those titles give)."""
+    (``people`` gain the posts and governments those titles give); a government's ``readout``
+    calls its principal by a plain capitalised title ("The President met…")."""
     by_name = {p.name: p for p in people}
     extra: list[Mention] = []
     starts = mention_starts(mentions)
@@ -90,16 +92,20 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
             match.group("gov") or match.group("owner_gov") or match.group("counterpart_gov") or "")
         target = None
         # "Prime Minister invited President X" in a readout: a title written bare, as readouts
-        # write their principal's, stands for the first official it fits, not the latest.
-        for mention in (before if match.group("bare") is not None else reversed(before[-200:])):
+        # write their principal's, stands for the first official it fits, not the latest; so
+        # does a readout's capitalised "The President" that names no government.
+        principal = match.group("bare") is not None or (
+            readout and government is None and match.group("post")[:1].isupper())
+        for mention in (before if principal else reversed(before[-200:])):
             person = by_name[mention.official]
             # A counterpart holds whatever post: only the government tells who it is.
             # (staff lead nothing: "Press Secretary X wrote that the French leader…")
             leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
             if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
                 leads = any(_holds(person, title) for title in MONARCHS)
-            fits_post = leads or _holds(person, post_word) or (
-                post_word.startswith("counterpart") and government is not None)
+            fits_post = (leads or _holds(person, post_word) or (
+                post_word.startswith("counterpart") and government is not None)) and \
+                not _other_scope(person, text, match.end())
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
             # official of no known government in the same sentence takes the title's.
             # Not across an exchange ("Macron briefed him on his talks with the Kremlin leader").
@@ -117,7 +123,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                 if not fits_government:
                     person.governments.append(government)
                 break
-        if target is not None and post_word not in LEADER_WORDS and match.group("bare") is None:
+        if target is not None and post_word not in LEADER_WORDS and not principal:
             # Of two crown princes, "the crown prince" is the one the article is about: the
             # fitting official named most often so far, the latest of equals.
             counts = Counter(m.official for m in before if m.how in ("titled", "name"))
@@ -139,8 +145,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge) 
                     and (government is None or government in subject.governments):
                 target = subject
         if target is None:
-            if post_word in GENERIC_POSTS:
-                continue
+            if post_word in GENERIC_POSTS or SCOPE.match(text, match.end()):
+                continue  # ("the President of the Republic": someone not named yet)
             target = _untitled_for(match, before, by_name, sentences, government)
             if target is None:
                 continue
@@ -351,6 +357,19 @@ def _holds(person: Person, post_word: str) -> bool:
         posts = [term.post for term in person.holder.terms]
     heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post in posts]
     return any(post_word in head or head in post_word for head in heads)
+
+
+#: the body a title is of: "the President of the Republic", "the President of the Senate"
+SCOPE = re.compile(r"[^\S\n]+of[^\S\n]+the[^\S\n]+(?P<body>[A-Z][\w-]+(?:[^\S\n]+[A-Z][\w-]+)*)")
+
+
+def _other_scope(person: Person, text: str, title_end: int) -> bool:
+    """Whether the title ending at ``title_end`` names a body none of the posts of ``person``
+    is of: "the President of the Republic" is not the President of the Senate."""
+    scope = SCOPE.match(text, title_end)
+    scoped = [post for post, _ in person.posts if " of the " in post]
+    return scope is not None and bool(scoped) and not any(
+        scope.group("body") in post for post in scoped)
 
 
 def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
