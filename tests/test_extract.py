@@ -3078,3 +3078,13 @@ def test_extract_a_headline_verb_before_an_article_ends_the_name():
     text = ("President El-Sisi Assumes the Chairmanship\n\nPresident Abdel Fattah El-Sisi met "
             "French President Emmanuel Macron.")
     assert [o.name for o in run(text).officials] == ["Abdel Fattah el-Sisi", "Emmanuel Macron"]
+
+
+def test_extract_a_gapped_joined_by_clause_joins_each_side():
+    # "A was joined by B, and C by D": D comes along with C, not with A.
+    text = ("Afghan President Ashraf Ghani met Pakistani Prime Minister Nawaz Sharif on Saturday, "
+            "followed by delegation-level talks in which the Afghan president was joined by his "
+            "national security adviser, Mohammad Hanif Atmar, and Sharif by his adviser Sartaj "
+            "Aziz.")
+    assert [c[2] for c in contacts(text, dt.date(2014, 11, 16))] == [
+        ("Ashraf Ghani", "Mohammad Hanif Atmar", "Nawaz Sharif", "Sartaj Aziz")]

@@ -337,6 +337,7 @@ ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
 #: after a name: "was joined by", "were later joined in the Cabinet Room for talks by"
 JOINED_BY = re.compile(r"[^\S\n]+(?:was|were)[^\S\n]+(?:(?:later|also|then)[^\S\n]+)?joined"
                        r"(?:[^\S\n]+(?:in|at|for|on)[^\S\n]+[^.;:]{0,80}?)?[^\S\n]+by[^\S\n]+")
+GAPPED_BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 #: a meeting recalled as attended by those named after: "The talks were attended by A", "On
 #: the Mexican side, the meeting was attended by A, B and C", "it was attended by A"
 ATTENDED_BY_AFTER = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
@@ -392,6 +393,18 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
         if joined_by is None or mention.how == "pronoun":
             continue
         company = _named_after(text, mentions, starts, sentences, joined_by.end())
+        # "A was joined by B, and C by D": a second clause with its verb left out
+        sentence = sentence_at(sentences, joined_by.end())
+        gap = next((m for m in mentions[bisect.bisect_left(starts, joined_by.end()):]
+                    if sentence and m.start < sentence.end and GAPPED_BY.match(text, m.end)
+                    and re.search(r"\band[^\S\n]+$", text[max(0, m.start - 8) : m.start])),
+                   None)
+        if gap is not None and gap.official != mention.official:
+            company = [who for who in company if who != gap.official]
+            gapped = _named_after(text, mentions, starts, sentences,
+                                  GAPPED_BY.match(text, gap.end).end())
+            joins.extend((who, gap.end, gap.official, frozenset(gapped))
+                         for who in gapped if who != gap.official)
         joins.extend((who, joined_by.end(), mention.official, frozenset(company))
                      for who in company if who != mention.official)
     for attended in ATTENDED_BY_AFTER.finditer(text):
@@ -409,7 +422,9 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
         joiner_sentence = sentence_at(sentences, where)
         reach = 1 if joiner_sentence and ACCOMPANIED_THEM.match(text, where, joiner_sentence.end) \
             else len(text)
-        meetings = [(where - c.evidence[0].start, i) for i, c in enumerate(updated)
+        # (how far back the meeting was last told: one told again since is near)
+        meetings = [(where - max(s.start for s in c.evidence if s.start <= where), i)
+                    for i, c in enumerate(updated)
                     if c.kind is Kind.CONTACT and c.mode in (Mode.MEETING, Mode.UNSPECIFIED)
                     and c.status is Status.OCCURRED and c.evidence[0].start <= where
                     and _sentences_between(sentences, c.evidence[0].end, where) <= reach
