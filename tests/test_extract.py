@@ -1059,6 +1059,10 @@ def test_extract_a_summit_attended_by_or_joined(text):
         # ... "his Russian counterpart" too
         (("Turkish President Recep Tayyip Erdogan told his Russian counterpart Vladimir Putin "
            "that the war must end."), [("contact", ("Recep Tayyip Erdoğan", "Vladimir Putin"))]),
+        # ... being told by an official too
+        (("Sri Lankan President Mahinda Rajapaksa was told by Indian Prime Minister Narendra Modi "
+          "on Tuesday that India wanted full implementation."),
+         [("contact", ("Mahinda Rajapaksa", "Narendra Modi"))]),
         # ... telling reporters is a statement
         ("Turkish President Recep Tayyip Erdogan told reporters on Sunday that the war must end.",
          [("statement", ("Recep Tayyip Erdoğan",))]),
@@ -3088,3 +3092,18 @@ def test_extract_a_gapped_joined_by_clause_joins_each_side():
             "Aziz.")
     assert [c[2] for c in contacts(text, dt.date(2014, 11, 16))] == [
         ("Ashraf Ghani", "Mohammad Hanif Atmar", "Nawaz Sharif", "Sartaj Aziz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summons is a meeting the summoner starts
+        ("Pakistani Foreign Secretary Shamshad Ahmad summoned India's High Commissioner, Satish "
+         "Chandra, on Wednesday.", [("Satish Chandra", "Shamshad Ahmad")]),
+        # a body that summons is no official: the narrative's subject did not summon anyone
+        ("Maldivian President Mohamed Muizzu flew to Beijing. India's foreign ministry summoned "
+         "the Maldivian envoy, High Commissioner Ibrahim Shaheeb, on Monday.", []),
+    ],
+)
+def test_extract_a_summons_is_a_meeting_of_the_summoner(text, expected):
+    assert [c[2] for c in contacts(text) if len(c[2]) > 1] == expected

@@ -32,6 +32,7 @@ from kg.extract.clauses import (
     CALLED_SOMETHING,
     CLAUSE_BREAK,
     OPENING_PHRASE,
+    PASSIVE,
     REPORTED_THAT,
     SECOND_VERB,
     SPEECH_BREAK,
@@ -92,6 +93,11 @@ from kg.knowledge import Knowledge, Trigger, past_forms, present_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
+BY = re.compile(r"[^\S\n]+by[^\S\n]+")
+#: a government body as the subject right before a verb: "India's foreign ministry summoned"
+BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presidency|cabinet|"
+                          r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$",
+                          re.IGNORECASE)
 JOINT = re.compile(r"\bjoint(?:ly)?\b", re.IGNORECASE)
 THAT = re.compile(r"\bthat\b")
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
@@ -843,11 +849,16 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         main = [m for m in visible if comma >= 0 and m.start > comma][:1]
         subjects = [m for m in main if is_title_only(text[comma + 1 : m.start])
                     and m.official not in names_of(objects)]
-    addressee = [m for m in objects if is_title_only(text[end : m.start])
-                 or is_lower_title(text[end : m.start])][:1] \
-        if kind is Kind.STATEMENT and subjects and TOLD.fullmatch(text[start:end]) else []
+    told = kind is Kind.STATEMENT and subjects and TOLD.fullmatch(text[start:end])
+    told_by = BY.match(text, end) if told and PASSIVE.search(
+        text, max(sentence.start, start - 20), start) else None
+    addressee = [m for m in objects if m.start >= told_by.end()
+                 and is_title_only(text[told_by.end() : m.start])][:1] if told_by else [
+        m for m in objects if is_title_only(text[end : m.start])
+        or is_lower_title(text[end : m.start])][:1] if told else []
     if addressee and addressee[0].official not in names_of(subjects):
         # "Erdoğan told him that the war must end": telling an official is a contact with them
+        # (the passive "X was told by Y" too: Y told X)
         kind, objects = Kind.CONTACT, addressee
         trigger = Trigger(trigger.pattern, Kind.CONTACT.value, Mode.UNSPECIFIED.value, "")
     if kind is Kind.STATEMENT:
@@ -1081,9 +1092,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     represented = {o.government for o in map(cast.official, names) if o}
     counterparts = find_counterparts(text, end, clause_end, knowledge, represented) or \
         host_countries(text, end, trigger, subjects, names, cast, knowledge)
-    if len(names) == 1 and not counterparts and not subjects:
+    if len(names) == 1 and not counterparts and not subjects \
+            and not BODY_SUBJECT.search(text, clause_start, start):
         # "The main event was an hour-long meeting with Vladimir Putin": the narrative's subject
-        # is the other side.
+        # is the other side (not where a body acts: "India's foreign ministry summoned X").
         narrator = narrative_subject(sentence_mentions, previous_mentions, names[0],
                                      clause_start, clause_end, found,
                                      text[sentence.start:clause_start])
