@@ -3107,3 +3107,10 @@ def test_extract_a_gapped_joined_by_clause_joins_each_side():
 )
 def test_extract_a_summons_is_a_meeting_of_the_summoner(text, expected):
     assert [c[2] for c in contacts(text) if len(c[2]) > 1] == expected
+
+
+def test_extract_a_partner_fronted_with_with_is_the_other_side():
+    text = ("Indian Prime Minister Narendra Modi held talks on Tuesday. With Afghan President "
+            "Hamid Karzai he discussed the attack on the consulate in Herat.")
+    assert [c[2] for c in contacts(text, dt.date(2014, 5, 28))] == [("Hamid Karzai",
+                                                                      "Narendra Modi")]

@@ -94,6 +94,8 @@ from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
 BY = re.compile(r"[^\S\n]+by[^\S\n]+")
+#: a sentence opening on its partner: "With X he discussed…", "On Tuesday, with X, she…"
+WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+")
 #: a government body as the subject right before a verb: "India's foreign ministry summoned"
 BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presidency|cabinet|"
                           r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$",
@@ -849,6 +851,14 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         main = [m for m in visible if comma >= 0 and m.start > comma][:1]
         subjects = [m for m in main if is_title_only(text[comma + 1 : m.start])
                     and m.official not in names_of(objects)]
+    if kind is Kind.CONTACT and subjects and not objects:
+        # "With Afghan President Hamid Karzai he discussed the attack": the partner fronted
+        opening = WITH_OPENING.match(text, sentence.start)
+        partner = next((m for m in visible if opening and opening.end() <= m.start
+                        and m.end <= subjects[0].start
+                        and is_title_only(text[opening.end() : m.start])), None)
+        if partner is not None and partner.official not in names_of(subjects):
+            objects = [partner]
     told = kind is Kind.STATEMENT and subjects and TOLD.fullmatch(text[start:end])
     told_by = BY.match(text, end) if told and PASSIVE.search(
         text, max(sentence.start, start - 20), start) else None

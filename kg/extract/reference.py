@@ -178,11 +178,15 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                 if match.group().lower() in ("he", "she") \
                 and FRONTED_PHRASE.match(text, sentence.start) else -1
             opening_subject = comma >= 0 and not text[comma + 1 : start].strip()
+            # "With Afghan President Hamid Karzai he discussed…": no comma, the partner again
+            partner_opening = match.group().lower() in ("he", "she") and bool(
+                WITH_OPENING.fullmatch(text, sentence.start, start))
             same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender
                     # "May, whom he had received": whom "he" received is not "he"
                     and not re.fullmatch(rf"{TITLE_SCOPE}whom\s+", text[m.end : start])
                     and not (opening_subject
-                             and PARTNER_IN_OPENING.search(text, sentence.start, m.start))]
+                             and PARTNER_IN_OPENING.search(text, sentence.start, m.start))
+                    and not partner_opening]
             window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
                       for name in names if genders.get(name, gender) == gender]
             # Most officials in the news are men: "she" goes first to a woman the text has shown.
@@ -231,6 +235,10 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
 SUBJECT_VERB = re.compile(r"(?:,[^,;:.]{1,90},)?[^\S\n]+(?:(?:has|had|have|was|is|also|then|later|"
                           r"again)[^\S\n]+)*(?:[a-z]+ed|met|said|told|spoke|went|flew|made|held|"
                           r"took|gave|saw|came|left|sent|wrote)\b")
+
+
+#: a sentence opening on a partner and going straight on to its subject pronoun
+WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+[^,.;:]{1,80}?[^\S\n]+")
 
 
 def _latest_subject(text: str, named: list[Mention]) -> str | None:
