@@ -3114,3 +3114,11 @@ def test_extract_a_partner_fronted_with_with_is_the_other_side():
             "Hamid Karzai he discussed the attack on the consulate in Herat.")
     assert [c[2] for c in contacts(text, dt.date(2014, 5, 28))] == [("Hamid Karzai",
                                                                       "Narendra Modi")]
+
+
+def test_extract_a_programme_told_in_the_present_tense_is_planned():
+    text = ("Chilean President Gabriel Boric met Argentine President Alberto Fernández on Tuesday. "
+            "His programme continues on Monday with talks with Peruvian President Dina Boluarte.")
+    assert [c[:3] for c in contacts(text)] == [
+        ("meeting", "occurred", ("Alberto Fernández", "Gabriel Boric")),
+        ("unspecified", "planned", ("Dina Boluarte", "Gabriel Boric"))]

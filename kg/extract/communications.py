@@ -474,10 +474,12 @@ def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
     return COMING_WEEKDAY.search(text, end, clause_end) is not None
 
 
-#: a journey in the present tense: news tells an itinerary ahead so ("travels on to Dushanbe on
-#: Nov. 3 for talks with X", "flies to Montevideo on Wednesday for a meeting with Y")
-ITINERARY = re.compile(r"\b(?:travels|flies|heads|goes|moves|proceeds|continues)\s+(?:on\s+)?"
-                       r"(?:to|for)\b")
+#: a journey or programme in the present tense: news tells an itinerary ahead so ("travels on
+#: to Dushanbe on Nov. 3 for talks with X", "the programme continues on Wednesday with
+#: meetings with Y")
+ITINERARY = re.compile(r"\b(?:(?:travels|flies|heads|goes|moves|proceeds|continues)\s+(?:on\s+)?"
+                       r"(?:to|for)|(?:continues|begins|starts|resumes|ends|concludes|opens|closes)"
+                       r"\s+(?:on|with|in)|wraps\s+up)\b")
 
 
 def _on_itinerary(text: str, clause_start: int, start: int, clause_end: int,
