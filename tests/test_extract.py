@@ -2130,6 +2130,14 @@ def test_extract_a_surname_two_holders_share_names_the_one_the_article_named_in_
     assert [c.participants for c in briefings] == [("Bashar al-Jaafari",)]
 
 
+def test_extract_a_prince_by_his_given_name_is_the_royal_not_a_namesake():
+    text = ("Saudi Foreign Minister Prince Faisal bin Farhan spoke. Syrian Foreign Minister Faisal "
+            "Mekdad came to Jeddah. Prince Faisal travelled to Damascus on April 18 and was "
+            "received by Syrian President Bashar al-Assad.")
+    assert [c[2] for c in contacts(text, dt.date(2023, 5, 20))] == [
+        ("Bashar al-Assad", "Faisal bin Farhan")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a surname two officials of the article share keeps standing for the one it stood for
     (("Chinese Foreign Minister Wang Yi arrived in Honiara on Thursday. Wang said the pact was "

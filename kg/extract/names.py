@@ -79,6 +79,9 @@ CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whose|which|said|says|told|tells|m
                 r"have|is|was|were|will|would|in|at|on|since|from|with|later|also|then|spoke|"
                 r"called|added|wrote|warned|announced|urged|visited|arrived|held)")
 ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince", "Pope"})
+#: the words of a dynasty's names ("Faisal bin Farhan Al Saud"): "Prince Faisal" is one of
+#: them rather than a namesake commoner ("Faisal Mekdad")
+DYNASTIC = frozenset({"bin", "bint", "ibn", "al"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
 
 _HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
@@ -505,7 +508,9 @@ def person_for(people: list[Person], tokens: list[str], create: bool,
                       or any(post in held or held in post for held, _ in p.posts)]
     if candidates:
         person, other = next(((p, o) for p, o in candidates
-                              if post and any(post in held for held, _ in p.posts)), candidates[0])
+                              if post and any(post in held for held, _ in p.posts)), None) or \
+            next(((p, o) for p, o in candidates if post in ROYAL_STYLES
+                  and DYNASTIC.intersection(o)), candidates[0])
         if create and len(key) > len(other):
             person.tokens = list(tokens)
             if isinstance(people, People):
