@@ -3130,3 +3130,24 @@ def test_extract_a_programme_told_in_the_present_tense_is_planned():
     assert [c[:3] for c in contacts(text)] == [
         ("meeting", "occurred", ("Alberto Fernández", "Gabriel Boric")),
         ("unspecified", "planned", ("Dina Boluarte", "Gabriel Boric"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # officials coordinated before a relative clause are all the verb's subject, and how
+        # they came ("separately") is not how they met
+        (("U.S. Defense Secretary Mark Esper and NATO Secretary General Jens Stoltenberg, who had "
+          "flown in separately, met Afghan President Ashraf Ghani at the presidential palace."),
+         [("meeting", ("Ashraf Ghani", "Jens Stoltenberg", "Mark Esper"))]),
+        # chatting is talking; a selfie "on her phone" is no phone call
+        (("Danish Prime Minister Helle Thorning-Schmidt chatted with U.S. President Barack Obama "
+          "and British Prime Minister David Cameron and took a selfie on her phone."),
+         [("unspecified", ("Barack Obama", "David Cameron", "Helle Thorning-Schmidt"))]),
+        # calling someone something in quotation marks is no call
+        ('In his speech, U.S. President Barack Obama called South African President Jacob Zuma '
+         '"a friend".', []),
+    ],
+)
+def test_extract_contacts_of_coordinated_subjects_chats_and_quoted_names(text, expected):
+    assert [(c[0], c[2]) for c in contacts(text)] == expected

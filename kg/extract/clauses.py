@@ -243,12 +243,16 @@ RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whos
 
 def subject_across_relative(text: str, mentions: list[Mention], start: int) -> list[Mention]:
     """The official a comma-closed relative clause separates from its verb ("Mills, who took
-    office in January after winning a run-off by fewer than 50,000 votes, told reporters")."""
+    office in January after winning a run-off by fewer than 50,000 votes, told reporters"),
+    with those coordinated before it ("A and B, who had flown in separately, met C")."""
     gap = RELATIVE_BEFORE.search(text, max(0, start - 240), start)
     if gap is None:
         return []
     before = [m for m in mentions if m.end <= gap.start()]
-    return before[-1:] if before and before[-1].end == gap.start() else []
+    if not before or before[-1].end != gap.start():
+        return []
+    sentence_start = max(text.rfind(". ", 0, gap.start()) + 2, text.rfind("\n", 0, gap.start()) + 1)
+    return find_subjects(text, before, sentence_start, gap.start()) or before[-1:]
 
 
 def relative_gap_start(text: str, start: int) -> int | None:
@@ -300,7 +304,7 @@ def possessive_pronoun(text: str, mention: Mention) -> bool:
         word == "her" and re.match(r"\s+(?!(?:in|on|at|to|for|with|and|about|by|again|later|"
                                    r"there|that|as|after|before)\b)[a-z]", text[mention.end:])))
 #: "called Putin a war criminal": a name and what it is called, no telephone call
-CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an)[^\S\n]")
+CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an|one[^\S\n]+of)[^\S\n]|[^\S\n]+[\"“‘]")
 
 
 def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,

@@ -73,24 +73,29 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     letters are two-sided unless the text says they were joint."""
     own = names_of(subjects)
     others = [n for n in names_of(objects) if n not in own]
-    separate = SEPARATE.search(text, clause_start, clause_end) or re.search(
+    # ("A and B, who had flown in separately, met C": how they came is not how they met)
+    clause = text[clause_start:clause_end]
+    if RELATIVE_CLAUSE_OPENS.search(text, max(0, clause_start - 8), clause_start):
+        clause = clause.split(",", 1)[-1]
+    apart = SEPARATE.search(RELATIVE_CLAUSE.sub(",", clause))
+    separate = apart or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
         communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
     first = next((m for m in objects if isinstance(m, Mention)), None)
-    if not own and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end) \
+    if not own and len(others) > 1 and apart \
             and first is not None \
             and not re.search(r"\bbetween\s", text[max(clause_start, first.start - 60):first.start]):
         # "in separate conversations with A and B", "the leaders met separately with A and B":
         # each met someone the clause does not name, not each other (but "an exchange between
         # A and B, and a separate one …" is theirs)
         return []
-    if len(own) > 1 and len(others) > 1 and SEPARATE.search(text, clause_start, clause_end):
+    if len(own) > 1 and len(others) > 1 and apart:
         # "The two envoys saw A and B separately": one meeting of the whole side with each
         return [replace(communication, participants=(*own, other),
                         initiator=communication.initiator if communication.initiator in own
                         else None)
                 for other in others]
-    if len(own) > 1 and len(others) == 1 and SEPARATE.search(text, clause_start, clause_end) \
+    if len(own) > 1 and len(others) == 1 and apart \
             and _coordinated(text, subjects):
         # "A and B met Pompeo separately": each of them with the one they met (not "A,
         # accompanied by B, met X separately": B goes with A to each meeting)
@@ -105,6 +110,10 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
             initiator = {"subject": own[0], "object": other}.get(trigger.initiator)
         pairs.append(replace(communication, participants=(own[0], other), initiator=initiator))
     return pairs
+
+
+RELATIVE_CLAUSE = re.compile(r",[^\S\n]*(?:who|whom|which)\b[^,;.]*,")
+RELATIVE_CLAUSE_OPENS = re.compile(r"\b(?:who|whom|which)[^\S\n]*$")
 
 
 def _coordinated(text: str, mentions) -> bool:

@@ -112,7 +112,9 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
     if mode is Mode.MEETING and re.search(r"\b(?:video|virtual)\b", trigger_text.lower()):
         return Mode.VIDEO  # "held a virtual summit": a meeting held by video
     if mode is Mode.UNSPECIFIED:
-        if re.search(r"\b(?:phone|telephone|phoned|called(?!\s+(?:on|upon|for)\b))\b", lowered):
+        # ("took a selfie on her phone" is a handset, no call)
+        if re.search(r"\b(?<!(?:his|her|its) )(?:phone|telephone|phoned|"
+                     r"called(?!\s+(?:on|upon|for)\b))\b", lowered):
             return Mode.PHONE
         if re.search(r"\b(?:video|virtual|virtually)\b", lowered):
             return Mode.VIDEO
