@@ -3151,3 +3151,20 @@ def test_extract_a_programme_told_in_the_present_tense_is_planned():
 )
 def test_extract_contacts_of_coordinated_subjects_chats_and_quoted_names(text, expected):
     assert [(c[0], c[2]) for c in contacts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request made in a letter: the letter was sent, whatever it asked for
+        (("Haitian Prime Minister Ariel Henry asked for an international force in a letter to UN "
+          "Secretary-General Antonio Guterres on Monday."),
+         [("correspondence", "occurred", ("António Guterres", "Ariel Henry"))]),
+        # witnessing a signing together is meeting
+        (("Haitian Prime Minister Ariel Henry and Kenyan President William Ruto witnessed the "
+          "signing of the agreement on Monday."),
+         [("meeting", "occurred", ("Ariel Henry", "William Ruto"))]),
+    ],
+)
+def test_extract_a_letter_making_a_request_and_a_signing_witnessed(text, expected):
+    assert [c[:3] for c in contacts(text)] == expected

@@ -71,6 +71,10 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     before = CUE_ADVERB.sub("", before)
     # "asked about the visit": a question put, not a request to meet
     before = ASKED_A_QUESTION.sub(" ", before)
+    if INSTRUMENT.search(before):
+        # "asked for a force in a letter to X": the request is what the letter said; the
+        # letter was sent
+        before = REQUEST.sub(" ", before)
     if HOPED_FOR.search(before[-70:]):
         return "hypothetical"  # "looking forward to meeting X", "open to meeting X": a wish
     window = before[-70:]
@@ -95,6 +99,10 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 
 
 ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
+#: the means a request was made by, right before the trigger: "… in a letter", "by telephone"
+INSTRUMENT = re.compile(r"\b(?:in|by|through|via)\s+(?:(?:a|an|his|her|their|its)\s+)?"
+                        r"(?:[\w-]+\s+)?$")
+REQUEST = re.compile(r"\b(?:asked\s+for|asked|requested|proposed|suggested|sought|urged)\b")
 
 
 #: a kind of venue after "in" or "at"
