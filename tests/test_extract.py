@@ -2757,6 +2757,10 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
           "Ministers of Italy, Mario Draghi, flew to Kyiv. The two leaders were received by "
           "Ukrainian President Volodymyr Zelensky."),
          [("Mario Draghi", "Olaf Scholz", "Volodymyr Zelensky")]),
+        # "the two leaders" are officials the text titled as leaders before untitled ones
+        (("Chinese President Xi Jinping held talks with Nepali Prime Minister K.P. Sharma Oli. "
+          "Ding Xuexiang and Yang Jiechi were present. The two leaders witnessed the signing "
+          "on Monday."), [("K.P. Sharma Oli", "Xi Jinping")]),
         # Too few officials named before the group: it stands for nobody.
         ("Chilean President Gabriel Boric arrived. The two met on Monday.", []),
     ],

@@ -512,7 +512,8 @@ GROUP = re.compile(
     # will meet X": those named together before it
     r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:then\s+|later\s+|"
     r"also\s+|had\s+|have\s+|were\s+|will\s+|"
-    r"would\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced)\b"
+    r"would\s+|jointly\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced|"
+    r"witnessed)\b"
     # "They were then joined for lunch by C"
     r"|were\s+(?:then\s+|later\s+)?joined\b)|"
     # "each prime minister": one of two, in turn
@@ -532,6 +533,7 @@ GROUP = re.compile(
     r"(?:on|in|at|over|about)\b))",
     re.IGNORECASE)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+GROUP_REACH = 40  # mentions back: a group stands for officials of the passage, not the article
 HEADS = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Sultan",
                    "Crown Prince", "Supreme Leader", "Chairman", "Vice President"})
 
@@ -579,10 +581,18 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
         named = Counter(m.official for m in before if fitting(m) and m.how != "pronoun")
         ranked = [name for name, _ in named.most_common(count)]
         return ranked if len(ranked) == count else []
-    members: list[str] = []
-    for mention in reversed(before):
+    # Officials the text gave a fitting post come first: "Ding Xuexiang, Yang Jiechi and Wang Yi
+    # were present. The two leaders witnessed…" are not the leaders.
+    titled = noun.lower() in ("leaders", "heads of state", "presidents", "prime ministers",
+                              "ministers", "foreign ministers")
+    for admits in (lambda m: titled and fitting(m) and official(m.official).post is not None,
+                   fitting):
+        members: list[str] = []
+        for mention in reversed(before[-GROUP_REACH:]):
+            if len(members) == count:
+                break
+            if mention.official not in members and admits(mention):
+                members.append(mention.official)
         if len(members) == count:
-            break
-        if mention.official not in members and fitting(mention):
-            members.append(mention.official)
-    return members if len(members) == count else []
+            return members
+    return []
