@@ -3172,3 +3172,19 @@ def test_extract_contacts_of_coordinated_subjects_chats_and_quoted_names(text, e
 )
 def test_extract_a_letter_making_a_request_and_a_signing_witnessed(text, expected):
     assert [c[:3] for c in contacts(text)] == expected
+
+
+def test_extract_a_title_of_a_body_brings_in_no_office_holder():
+    # "First Secretary of the Central Committee" is no US Secretary of State of that day.
+    text = ("Mexican President Andrés Manuel López Obrador arrived in Havana. The Secretary of the "
+            "Central Committee received him on Sunday. Both criticised the United States.")
+    names = [o.name for o in run(text, dt.date(2022, 5, 8)).officials]
+    assert "Antony Blinken" not in names
+
+
+def test_extract_the_distinguished_visitor_is_the_guest():
+    text = ("Cuban President Miguel Díaz-Canel held talks with Mexican President Andrés Manuel "
+            "López Obrador on Sunday. The distinguished visitor arrived on Saturday night, where "
+            "he was welcomed by Foreign Minister Bruno Rodríguez Parrilla.")
+    assert ("Andrés Manuel López Obrador", "Bruno Rodríguez Parrilla") in [
+        c[2] for c in contacts(text, dt.date(2022, 5, 8))]

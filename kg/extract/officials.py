@@ -407,7 +407,8 @@ def _holders_by_title(text, published, people, spans, patterns, sentences, knowl
                 or re.match(r"[^\S\n]*,", text[match.end():]):
             continue
         post = knowledge.post_by_surface.get(match.group("post"))
-        if post is None or any(_holds_post(person, post.name, knowledge) for person in people) \
+        if post is None or OF_A_BODY.match(text, match.end()) \
+                or any(_holds_post(person, post.name, knowledge) for person in people) \
                 or any(SCOPE_BEFORE_NAME.fullmatch(text, match.end(), start)
                        for start, *_ in spans if match.end() < start <= match.end() + 40):
             continue  # "Minister for Foreign Affairs of Viet Nam X": the title of the name after
@@ -425,6 +426,9 @@ def _holders_by_title(text, published, people, spans, patterns, sentences, knowl
         spans.append((match.start("post"), match.end(), person, "title"))
 
 
+#: a title of a body the post vocabulary does not know: "The First Secretary of the Central
+#: Committee" is no Secretary of State
+OF_A_BODY = re.compile(r"[^\S\n]+of[^\S\n]+the[^\S\n]+[A-Z]")
 #: a post's scope that a name follows: " of Viet Nam "
 SCOPE_BEFORE_NAME = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w’'-]*[^\S\n]+)+")
 #: a preposition of place right before a name: "in Goa, the foreign minister …"

@@ -348,6 +348,7 @@ def _other_side_mentions(text, sentences, mentions: list[Mention], starts: list[
 
 
 OTHER_SIDE = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'’-]+)\s+)?"
+                        r"(?:(?:distinguished|honou?red|illustrious|royal)\s+)?"
                         r"(?:visiting\s+(?:leader|president|prime minister|"
                         r"minister|foreign minister|premier|chancellor|king|emir|counterpart)|guest|"
                         # "joined their host in", not "the host" nor "his host country"
