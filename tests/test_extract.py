@@ -3110,11 +3110,11 @@ def test_extract_a_gapped_joined_by_clause_joins_each_side():
     ("text", "expected"),
     [
         # a summons is a meeting the summoner starts
-        ("Pakistani Foreign Secretary Shamshad Ahmad summoned India's High Commissioner, Satish "
-         "Chandra, on Wednesday.", [("Satish Chandra", "Shamshad Ahmad")]),
+        (("Pakistani Foreign Secretary Shamshad Ahmad summoned India's High Commissioner, Satish "
+          "Chandra, on Wednesday."), [("Satish Chandra", "Shamshad Ahmad")]),
         # a body that summons is no official: the narrative's subject did not summon anyone
-        ("Maldivian President Mohamed Muizzu flew to Beijing. India's foreign ministry summoned "
-         "the Maldivian envoy, High Commissioner Ibrahim Shaheeb, on Monday.", []),
+        (("Maldivian President Mohamed Muizzu flew to Beijing. India's foreign ministry summoned "
+          "the Maldivian envoy, High Commissioner Ibrahim Shaheeb, on Monday."), []),
     ],
 )
 def test_extract_a_summons_is_a_meeting_of_the_summoner(text, expected):
@@ -3149,8 +3149,8 @@ def test_extract_a_programme_told_in_the_present_tense_is_planned():
           "and British Prime Minister David Cameron and took a selfie on her phone."),
          [("unspecified", ("Barack Obama", "David Cameron", "Helle Thorning-Schmidt"))]),
         # calling someone something in quotation marks is no call
-        ('In his speech, U.S. President Barack Obama called South African President Jacob Zuma '
-         '"a friend".', []),
+        (('In his speech, U.S. President Barack Obama called South African President Jacob Zuma '
+          '"a friend".'), []),
     ],
 )
 def test_extract_contacts_of_coordinated_subjects_chats_and_quoted_names(text, expected):
@@ -3188,3 +3188,11 @@ def test_extract_the_distinguished_visitor_is_the_guest():
             "he was welcomed by Foreign Minister Bruno Rodríguez Parrilla.")
     assert ("Andrés Manuel López Obrador", "Bruno Rodríguez Parrilla") in [
         c[2] for c in contacts(text, dt.date(2022, 5, 8))]
+
+
+def test_extract_officials_received_in_turn_are_met_one_by_one():
+    text = ("Brazilian President Luiz Inácio Lula da Silva received Spain's King Felipe first and "
+            "then, in turn, Chilean President Gabriel Boric and Bolivian President Luis Arce.")
+    assert [c[2] for c in contacts(text)] == [
+        ("King Felipe", "Luiz Inácio Lula da Silva"), ("Gabriel Boric", "Luiz Inácio Lula da Silva"),
+        ("Luis Arce", "Luiz Inácio Lula da Silva")]

@@ -303,6 +303,16 @@ def possessive_pronoun(text: str, mention: Mention) -> bool:
     return mention.how == "pronoun" and (word in ("his", "their") or (
         word == "her" and re.match(r"\s+(?!(?:in|on|at|to|for|with|and|about|by|again|later|"
                                    r"there|that|as|after|before)\b)[a-z]", text[mention.end:])))
+#: one received after another: "received A first and then, in turn, B, C and D"
+SEQUENCE = re.compile(r"(?:\s+first)?,?\s+(?:and\s+)?(?:then|later|afterwards)(?:,?\s+in\s+turn)?,?\s+")
+
+
+def _sequence_gap(gap: str) -> bool:
+    """Whether ``gap`` goes on from one name to the next of a sequence, perhaps titled."""
+    sequence = SEQUENCE.match(gap)
+    return sequence is not None and is_title_only(gap[sequence.end():])
+
+
 #: "called Putin a war criminal": a name and what it is called, no telephone call
 CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an|one[^\S\n]+of)[^\S\n]|[^\S\n]+[\"“‘]")
 
@@ -334,7 +344,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
         gap = text[chosen[-1].end : mention.start]
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
-                or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) \
+                or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) or _sequence_gap(gap) \
                 or _other_side_next(gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"

@@ -61,7 +61,7 @@ def find_topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
 
 #: (not "each other": "recognize each other's borders" is what they agreed, not how they met)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each(?![^\S\n]+other\b)|respectively|individually|"
-                      r"one by one)\b", re.IGNORECASE)
+                      r"one by one|in turn|first and then)\b", re.IGNORECASE)
 JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
                    re.IGNORECASE)
 
