@@ -3196,3 +3196,14 @@ def test_extract_officials_received_in_turn_are_met_one_by_one():
     assert [c[2] for c in contacts(text)] == [
         ("King Felipe", "Luiz Inácio Lula da Silva"), ("Gabriel Boric", "Luiz Inácio Lula da Silva"),
         ("Luis Arce", "Luiz Inácio Lula da Silva")]
+
+
+def test_extract_one_who_brings_two_together_meets_them_and_one_beside_him_speaks_too():
+    text = ("NATO Secretary General Jens Stoltenberg brought Turkish President Recep Tayyip Erdogan "
+            "and Swedish Prime Minister Ulf Kristersson together for talks on Monday. Afterwards "
+            "he told a news conference, with Mr Kristersson beside him, that Turkey would back "
+            "Sweden.")
+    found = run(text, dt.date(2023, 7, 11)).communications
+    assert [(c.kind.value, tuple(sorted(c.participants))) for c in found] == [
+        ("contact", ("Jens Stoltenberg", "Recep Tayyip Erdoğan", "Ulf Kristersson")),
+        ("statement", ("Jens Stoltenberg", "Ulf Kristersson"))]

@@ -131,6 +131,8 @@ SHARED_STAGE = re.compile(r"\b(?:joint|same|together)\b|\bbeside\b|\balongside\b
                           re.IGNORECASE)
 THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 WITH_AFTER = re.compile(r"\s+(?:with|alongside|beside)\s+")
+BESIDE_HIM = re.compile(r"[^,;.]*?\s(?:(?:beside|alongside|next\s+to)\s+(?:him|her)|"
+                        r"at\s+(?:his|her)\s+side)\b")
 
 
 def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speaker: list[str],
@@ -145,14 +147,19 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     owned = THEIR.search(text, max(sentence.start, start - 30), start)
     # "a news conference on Friday with Prime Minister May", "with X and Y"
     partner = WITH_AFTER.search(text, end, min(sentence.end, end + 40))
-    if partner and re.search(r"[,;]|\b(?:after|before|following)\b", text[end : partner.start()]):
+    # (", with Mr Kristersson beside him": the one beside him stands with him)
+    beside = partner and BESIDE_HIM.match(text, partner.end(), min(sentence.end,
+                                                                    partner.end() + 60))
+    if partner and not beside and re.search(r"[,;]|\b(?:after|before|following)\b",
+                                            text[end : partner.start()]):
         partner = None
     # "A and B told a news conference", "A, flanked by B, told a news conference": both hold it.
     if not SHARED_STAGE.search(near) and not owned and not partner and len(subjects) < 2:
         return speaker
     holders = list(dict.fromkeys(speaker + names_of(subjects)))
     if partner:
-        holders.extend(names_of(find_objects(text, visible, partner.end() - 1, sentence.end)))
+        beside_whom = find_objects(text, visible, partner.end() - 1, sentence.end)
+        holders.extend(names_of(beside_whom[:1] if beside else beside_whom))
     # The meeting it follows: named in the sentence ("after his talks with Orbán"), else the
     # largest recent contact of its speakers.
     talks = FOLLOWED_TALKS.search(text, end, sentence.end)
