@@ -3207,3 +3207,15 @@ def test_extract_one_who_brings_two_together_meets_them_and_one_beside_him_speak
     assert [(c.kind.value, tuple(sorted(c.participants))) for c in found] == [
         ("contact", ("Jens Stoltenberg", "Recep Tayyip Erdoğan", "Ulf Kristersson")),
         ("statement", ("Jens Stoltenberg", "Ulf Kristersson"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In brief remarks at the ceremony, U.S. President Bill Clinton praised the agreements.",
+        "Delivering the eulogy, Japanese Prime Minister Fumio Kishida recalled his friend.",
+        "Chinese President Xi Jinping delivered a toast at the banquet.",
+    ],
+)
+def test_extract_remarks_at_a_ceremony_a_eulogy_and_a_toast_are_speeches(text):
+    assert [mode for mode, _, _ in statements(text)] == ["speech"]
