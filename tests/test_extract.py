@@ -3219,3 +3219,11 @@ def test_extract_one_who_brings_two_together_meets_them_and_one_beside_him_speak
 )
 def test_extract_remarks_at_a_ceremony_a_eulogy_and_a_toast_are_speeches(text):
     assert [mode for mode, _, _ in statements(text)] == ["speech"]
+
+
+def test_extract_an_object_pronoun_is_none_of_its_coordinated_subjects():
+    text = ("Liberian President Charles Taylor handed over power on Monday. Ghana's President John "
+            "Kufuor and Mozambique's President Joaquim Chissano attended. Taylor then flew to "
+            "Nigeria, where Kufuor and Chissano saw him off.")
+    assert ("Charles Taylor", "Joaquim Chissano", "John Kufuor") in [
+        c[2] for c in contacts(text, dt.date(2003, 8, 12))]

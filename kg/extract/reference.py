@@ -31,15 +31,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from itertools import pairwise
 
 from kg.extract.cast import Mention, mention_starts, mentions_between
 from kg.extract.clauses import (
     CLAUSE_BREAK,
+    COORDINATION,
     FINITE_VERB,
     FRONTED_PHRASE,
     TITLE_SCOPE,
     closes_fronted_phrase,
     fronted_phrase_end,
+    is_title_gap,
     officials_named_together,
     possessive_pronoun,
 )
@@ -271,11 +274,20 @@ def _object_reference(sentence, start: int, same: list[Mention], window: list[st
     subject = next((m for m in clause if id(m) not in owners), None) or (clause or same or [None])[0]
     if subject is None:
         return None
-    others = [m.official for m in clause if m.official != subject.official] or [
-        m.official for m in same if m.start < clause_start and m.official != subject.official]
+    # "where Kufuor and Chissano saw him off": those coordinated with the subject are subjects too
+    subjects = {subject.official}
+    for before, after in pairwise(clause[clause.index(subject):] if subject in clause else []):
+        if not (COORDINATION.match(sentence.text[before.end - sentence.start :
+                                                 after.start - sentence.start])
+                or is_title_gap(sentence.text[before.end - sentence.start :
+                                              after.start - sentence.start])):
+            break
+        subjects.add(after.official)
+    others = [m.official for m in clause if m.official not in subjects] or [
+        m.official for m in same if m.start < clause_start and m.official not in subjects]
     if others:
         return others[-1]
-    return next((name for name in window if name != subject.official), None)
+    return next((name for name in window if name not in subjects), None)
 
 
 def _first_in_new_paragraph(text: str, before: list[Mention], at: int, best: Person,
