@@ -3227,3 +3227,10 @@ def test_extract_an_object_pronoun_is_none_of_its_coordinated_subjects():
             "Nigeria, where Kufuor and Chissano saw him off.")
     assert ("Charles Taylor", "Joaquim Chissano", "John Kufuor") in [
         c[2] for c in contacts(text, dt.date(2003, 8, 12))]
+
+
+def test_extract_the_purpose_of_a_planned_journey_is_planned():
+    text = ("South African President Thabo Mbeki met Zimbabwean President Robert Mugabe on "
+            "Thursday. Mr. Mbeki is expected to travel to Harare within weeks for talks with Mr. "
+            "Mugabe.")
+    assert [c[1] for c in contacts(text, dt.date(2007, 3, 30))] == ["occurred", "planned"]

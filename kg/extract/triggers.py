@@ -95,9 +95,13 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
         return "planned"
     if "planned" in cues and cues["planned"].search(near):
         return "planned"
+    if "planned" in cues and PURPOSE_FOR.search(before) and cues["planned"].search(window):
+        return "planned"  # "is expected to travel to Harare within weeks for talks": its purpose
     return "occurred"
 
 
+#: a trigger that is the purpose of what goes before it: "… travel to Harare for talks"
+PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?$")
 ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
 #: the means a request was made by, right before the trigger: "… in a letter", "by telephone"
 INSTRUMENT = re.compile(r"\b(?:in|by|through|via)\s+(?:(?:a|an|his|her|their|its)\s+)?"
