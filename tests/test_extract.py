@@ -3234,3 +3234,11 @@ def test_extract_the_purpose_of_a_planned_journey_is_planned():
             "Thursday. Mr. Mbeki is expected to travel to Harare within weeks for talks with Mr. "
             "Mugabe.")
     assert [c[1] for c in contacts(text, dt.date(2007, 3, 30))] == ["occurred", "planned"]
+
+
+def test_extract_the_leader_of_a_side_is_its_head_before_its_minister():
+    text = ("U.S. President Donald Trump met Chinese President Xi Jinping in Osaka. Chinese "
+            "Foreign Minister Wang Yi said the talks went well, and the Chinese leader had told "
+            "Mr. Trump that China would buy farm products.")
+    assert {c[2] for c in contacts(text, dt.date(2019, 6, 30))} == {("Donald Trump",
+                                                                       "Xi Jinping")}

@@ -126,6 +126,13 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                 if not fits_government:
                     person.governments.append(government)
                 break
+        if target is not None and post_word == "leader" and not _heads_a_government(target):
+            # "Xi … Wang Yi … the Chinese leader had told Mr. Trump": a head of state or
+            # government before a minister of the same side
+            target = next((by_name[m.official] for m in reversed(before[-200:])
+                           if _heads_a_government(by_name[m.official])
+                           and (government is None or _serves(by_name[m.official], government))),
+                          target)
         if target is not None and post_word not in LEADER_WORDS and not principal:
             # Of two crown princes, "the crown prince" is the one the article is about: the
             # fitting official named most often so far, the latest of equals.
@@ -366,6 +373,13 @@ OTHER_SIDE = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'�
                         # "joined their host in", not "the host" nor "his host country"
                         r"visitor|(?<!the\s)host(?!\s+(?!(?:in|at|on|and|for|with|who|during|after|"
                         r"as|by|from)\b)(?-i:[a-z])))\b", re.IGNORECASE)
+
+
+def _heads_a_government(person: Person) -> bool:
+    """Whether ``person`` holds, by the text or the gazetteer, a post that leads a government."""
+    posts = [post for post, _ in person.posts] or (
+        [term.post for term in person.holder.terms] if person.holder else [])
+    return any(_head_title(post) in HEADS for post in posts)
 
 
 def _holds(person: Person, post_word: str) -> bool:
