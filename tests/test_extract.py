@@ -3242,3 +3242,19 @@ def test_extract_the_leader_of_a_side_is_its_head_before_its_minister():
             "Mr. Trump that China would buy farm products.")
     assert {c[2] for c in contacts(text, dt.date(2019, 6, 30))} == {("Donald Trump",
                                                                        "Xi Jinping")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Saudi Crown Prince Mohammed bin Salman arrived in Islamabad. He travels to New Delhi "
+         "next, where he will meet Prime Minister Narendra Modi on Wednesday, and is expected to "
+         "meet President Xi Jinping later in the week."),
+        ("Saudi Crown Prince Mohammed bin Salman arrived in Islamabad. He will hold talks with "
+         "Prime Minister Narendra Modi on Wednesday, and is expected to meet President Xi Jinping "
+         "later in the week."),
+    ],
+)
+def test_extract_a_verb_after_and_with_only_an_auxiliary_shares_the_main_subject(text):
+    assert ("Mohammed bin Salman", "Xi Jinping") in [c[2] for c in contacts(text,
+                                                                             dt.date(2019, 2, 19))]

@@ -357,17 +357,25 @@ def _subject_of_coordinated_verb(text: str, visible: list[Mention], sentence, st
     """"Rice flew in from Tanzania, where Bush was on a state visit, and held talks with X": a
     verb coordinated after a subordinate clause shares the main clause's subject, not the
     clause's official."""
-    if not COORDINATED_VERB.search(text, max(sentence.start, start - 24), start):
+    if not COORDINATED_VERB.search(text, max(sentence.start, start - 40), start):
         return []
     first = next((m for m in visible if sentence.start <= m.start < start), None)
     if first is None or not is_title_only(text[sentence.start : first.start]) \
             or not VERB_AFTER_SUBJECT.match(text, first.end):
         return []
     inner = SUBORDINATE.search(text, first.end, start)
-    return [first] if inner and any(inner.end() <= m.start < start for m in visible) else []
+    if inner and any(inner.end() <= m.start < start for m in visible):
+        return [first]
+    # "He will hold talks with B on Wednesday, and is expected to meet C": an auxiliary after
+    # the comma opens a verb phrase with no subject of its own
+    return [first] if AUXILIARY_AFTER_AND.search(text, max(sentence.start, start - 40), start) \
+        else []
 
 
-COORDINATED_VERB = re.compile(r",[^\S\n]+and[^\S\n]+(?:(?:then|later|also)[^\S\n]+)?$")
+COORDINATED_VERB = re.compile(r",[^\S\n]+and[^\S\n]+(?:(?:then|later|also|is|are|was|were|will|"
+                              r"would|expected|due|set|to)[^\S\n]+)*$")
+AUXILIARY_AFTER_AND = re.compile(r",[^\S\n]+and[^\S\n]+(?:is|are|was|were|will|would|has|had)"
+                                 r"[^\S\n]+(?:[a-z]+[^\S\n]+){0,3}$")
 SUBORDINATE = re.compile(r",[^\S\n]+(?:where|when|while|as|after|which|who)\b")
 #: a lower-case word right after the subject (and its "of Country"), its verb ("Rice flew in")
 VERB_AFTER_SUBJECT = re.compile(r"(?:[^\S\n]+of(?:[^\S\n]+[A-Z][\w-]*)+)?"
