@@ -3258,3 +3258,14 @@ def test_extract_the_leader_of_a_side_is_its_head_before_its_minister():
 def test_extract_a_verb_after_and_with_only_an_auxiliary_shares_the_main_subject(text):
     assert ("Mohammed bin Salman", "Xi Jinping") in [c[2] for c in contacts(text,
                                                                              dt.date(2019, 2, 19))]
+
+
+def test_extract_the_subject_after_a_long_opening_phrase_with_an_irregular_verb_is_the_topic():
+    # "flew" is a finite verb: the official before it is the sentence's subject, whom the next
+    # sentence's "He" continues.
+    text = ("India sent Minister Kiren Rijiju to the inauguration. Breaking with the custom that a "
+            "new Maldivian president makes New Delhi his first port of call, Maldivian President "
+            "Mohamed Muizzu flew instead to Turkey, where he met President Recep Tayyip Erdogan. "
+            "He did meet Prime Minister Narendra Modi, briefly, on December 1.")
+    assert ("Mohamed Muizzu", "Narendra Modi") in [c[2] for c in contacts(text,
+                                                                          dt.date(2024, 1, 20))]

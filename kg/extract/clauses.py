@@ -25,7 +25,7 @@ from kg.extract.cast import EventMention, Mention, names_of
 from kg.extract.names import is_title_only
 from kg.extract.sentences import ABBREVIATIONS, Sentence
 from kg.extract.triggers import SPEECH_VERBS
-from kg.knowledge import Trigger
+from kg.knowledge import Trigger, past_forms
 from kg.model import Kind
 
 # Words that end the stretch of text a trigger's subject or objects can come from.
@@ -58,7 +58,8 @@ FRONTED_PHRASE = re.compile(rf"[A-Z][a-z]+ing\b|(?:{FRONTED_WORDS})\b")
 OPENING_PHRASE = re.compile(rf"\s*(?:[A-Za-z]+ing|{FRONTED_WORDS})\b", re.IGNORECASE)
 #: a finite verb, after adverbs and auxiliaries ("the Secretary-General also said")
 FINITE_VERB = re.compile(r"[^\S\n]+(?:(?:has|had|have|also|later|then|\w+ly)[^\S\n]+)*"
-                         r"(?:said|says|told|added|announced|stressed|noted|[a-z]+ed)\b")
+                         r"(?:said|says|told|added|announced|stressed|noted|[a-z]+ed|"
+                         + "|".join(sorted(past_forms())) + r")\b")
 
 
 def fronted_phrase_end(text: str, start: int, end: int) -> int:
