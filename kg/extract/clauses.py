@@ -314,6 +314,10 @@ def _sequence_gap(gap: str) -> bool:
     return sequence is not None and is_title_only(gap[sequence.end():])
 
 
+#: the agent's preposition after a passive: "was told by Y", "and C by D"
+BY = re.compile(r"[^\S\n]+by[^\S\n]+")
+#: a sentence opening on its partner: "With X he discussed…", "On Tuesday, with X, she…"
+WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+")
 #: "called Putin a war criminal": a name and what it is called, no telephone call
 CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an|one[^\S\n]+of)[^\S\n]|[^\S\n]+[\"“‘]")
 

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
+    BY,
     CALLED_SOMETHING,
     CLAUSE_BREAK,
     OPENING_PHRASE,
@@ -36,6 +37,7 @@ from kg.extract.clauses import (
     REPORTED_THAT,
     SECOND_VERB,
     SPEECH_BREAK,
+    WITH_OPENING,
     clause_bounds,
     find_initiator,
     find_objects,
@@ -93,9 +95,6 @@ from kg.knowledge import Knowledge, Trigger, past_forms, present_forms
 from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
-BY = re.compile(r"[^\S\n]+by[^\S\n]+")
-#: a sentence opening on its partner: "With X he discussed…", "On Tuesday, with X, she…"
-WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+")
 #: a government body as the subject right before a verb: "India's foreign ministry summoned"
 BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presidency|cabinet|"
                           r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$",

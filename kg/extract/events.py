@@ -29,7 +29,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
-from kg.extract.clauses import COORDINATION, find_objects, find_subjects, is_title_gap
+from kg.extract.clauses import BY, COORDINATION, find_objects, find_subjects, is_title_gap
 from kg.extract.dates import find_dates
 from kg.extract.names import is_title_only
 from kg.extract.sentences import Sentence, sentence_at
@@ -353,7 +353,6 @@ ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
 #: after a name: "was joined by", "were later joined in the Cabinet Room for talks by"
 JOINED_BY = re.compile(r"[^\S\n]+(?:was|were)[^\S\n]+(?:(?:later|also|then)[^\S\n]+)?joined"
                        r"(?:[^\S\n]+(?:in|at|for|on)[^\S\n]+[^.;:]{0,80}?)?[^\S\n]+by[^\S\n]+")
-GAPPED_BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 #: a meeting recalled as attended by those named after: "The talks were attended by A", "On
 #: the Mexican side, the meeting was attended by A, B and C", "it was attended by A"
 ATTENDED_BY_AFTER = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
@@ -412,13 +411,13 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
         # "A was joined by B, and C by D": a second clause with its verb left out
         sentence = sentence_at(sentences, joined_by.end())
         gap = next((m for m in mentions[bisect.bisect_left(starts, joined_by.end()):]
-                    if sentence and m.start < sentence.end and GAPPED_BY.match(text, m.end)
+                    if sentence and m.start < sentence.end and BY.match(text, m.end)
                     and re.search(r"\band[^\S\n]+$", text[max(0, m.start - 8) : m.start])),
                    None)
         if gap is not None and gap.official != mention.official:
             company = [who for who in company if who != gap.official]
             gapped = _named_after(text, mentions, starts, sentences,
-                                  GAPPED_BY.match(text, gap.end).end())
+                                  BY.match(text, gap.end).end())
             joins.extend((who, gap.end, gap.official, frozenset(gapped))
                          for who in gapped if who != gap.official)
         joins.extend((who, joined_by.end(), mention.official, frozenset(company))

@@ -40,6 +40,7 @@ from kg.extract.clauses import (
     FINITE_VERB,
     FRONTED_PHRASE,
     TITLE_SCOPE,
+    WITH_OPENING,
     closes_fronted_phrase,
     fronted_phrase_end,
     is_title_gap,
@@ -190,7 +191,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             opening_subject = comma >= 0 and not text[comma + 1 : start].strip()
             # "With Afghan President Hamid Karzai he discussed…": no comma, the partner again
             partner_opening = match.group().lower() in ("he", "she") and bool(
-                WITH_OPENING.fullmatch(text, sentence.start, start))
+                PARTNER_THEN_PRONOUN.fullmatch(text, sentence.start, start))
             same = [m for m in named if m.start < start and genders.get(m.official, gender) == gender
                     # "May, whom he had received": whom "he" received is not "he"
                     and not re.fullmatch(rf"{TITLE_SCOPE}whom\s+", text[m.end : start])
@@ -248,7 +249,7 @@ SUBJECT_VERB = re.compile(r"(?:,[^,;:.]{1,90},)?[^\S\n]+(?:(?:has|had|have|was|i
 
 
 #: a sentence opening on a partner and going straight on to its subject pronoun
-WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+[^,.;:]{1,80}?[^\S\n]+")
+PARTNER_THEN_PRONOUN = re.compile(WITH_OPENING.pattern + r"[^,.;:]{1,80}?[^\S\n]+")
 
 
 def _latest_subject(text: str, named: list[Mention]) -> str | None:
