@@ -285,10 +285,8 @@ def _object_reference(sentence, start: int, same: list[Mention], window: list[st
     # "where Kufuor and Chissano saw him off": those coordinated with the subject are subjects too
     subjects = {subject.official}
     for before, after in pairwise(clause[clause.index(subject):] if subject in clause else []):
-        if not (COORDINATION.match(sentence.text[before.end - sentence.start :
-                                                 after.start - sentence.start])
-                or is_title_gap(sentence.text[before.end - sentence.start :
-                                              after.start - sentence.start])):
+        gap = sentence.text[before.end - sentence.start : after.start - sentence.start]
+        if not (COORDINATION.match(gap) or is_title_gap(gap)):
             break
         subjects.add(after.official)
     others = [m.official for m in clause if m.official not in subjects] or [
