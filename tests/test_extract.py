@@ -2757,6 +2757,10 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
           "Ministers of Italy, Mario Draghi, flew to Kyiv. The two leaders were received by "
           "Ukrainian President Volodymyr Zelensky."),
          [("Mario Draghi", "Olaf Scholz", "Volodymyr Zelensky")]),
+        # China's premier is one of "the two Prime Ministers"
+        (("New Zealand Prime Minister Helen Clark arrived in Beijing on Sunday. Chinese Premier "
+          "Wen Jiabao attended the signing of the agreement. The two Prime Ministers held talks "
+          "on Monday."), [("Helen Clark", "Wen Jiabao")]),
         # "the two leaders" are officials the text titled as leaders before untitled ones
         (("Chinese President Xi Jinping held talks with Nepali Prime Minister K.P. Sharma Oli. "
           "Ding Xuexiang and Yang Jiechi were present. The two leaders witnessed the signing "

@@ -577,8 +577,8 @@ def _group_admits(noun: str, post: str | None) -> bool:
         return post is None or _head_title(post) in HEADS
     if noun == "presidents":
         return post is None or "President" in post
-    if noun == "prime ministers":
-        return post is None or post == "Prime Minister"
+    if noun == "prime ministers":  # (China's "Premier" is its prime minister)
+        return post is None or _head_title(post) in ("Prime Minister", "Premier")
     if noun in ("ministers", "foreign ministers"):
         return post is None or "Minister" in post or "Secretary" in post
     return True
