@@ -314,6 +314,9 @@ def _sequence_gap(gap: str) -> bool:
     return sequence is not None and is_title_only(gap[sequence.end():])
 
 
+#: a relative clause set off by commas ("Erdoğan, who has offered to host them, said"): its
+#: cues are its own verb's, not the trigger's
+RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 #: the agent's preposition after a passive: "was told by Y", "and C by D"
 BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 #: a sentence opening on its partner: "With X he discussed…", "On Tuesday, with X, she…"

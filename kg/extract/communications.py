@@ -34,6 +34,7 @@ from kg.extract.clauses import (
     CLAUSE_BREAK,
     OPENING_PHRASE,
     PASSIVE,
+    RELATIVE_ASIDE,
     REPORTED_THAT,
     SECOND_VERB,
     SPEECH_BREAK,
@@ -520,10 +521,6 @@ def _in_opening_phrase(text: str, sentence, start: int, visible: list[Mention]) 
     piece = text.rfind(",", sentence.start, start)
     return bool(OPENING_PHRASE.match(text, piece + 1 if piece >= 0 else sentence.start))
 
-
-#: a relative clause set off by commas ("Erdoğan, who has offered to host them, said"): its
-#: cues are its own verb's, not the trigger's
-RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 
 
 #: where reported speech begins after its verb: "that", a subject pronoun, a quotation, the

@@ -29,7 +29,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
-from kg.extract.clauses import BY, COORDINATION, find_objects, find_subjects, is_title_gap
+from kg.extract.clauses import (
+    BY,
+    COORDINATION,
+    RELATIVE_ASIDE,
+    find_objects,
+    find_subjects,
+    is_title_gap,
+)
 from kg.extract.dates import find_dates
 from kg.extract.names import is_title_only
 from kg.extract.sentences import Sentence, sentence_at
@@ -77,7 +84,7 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     clause = text[clause_start:clause_end]
     if RELATIVE_CLAUSE_OPENS.search(text, max(0, clause_start - 8), clause_start):
         clause = clause.split(",", 1)[-1]
-    apart = SEPARATE.search(RELATIVE_CLAUSE.sub(",", clause))
+    apart = SEPARATE.search(RELATIVE_ASIDE.sub(",", clause))
     separate = apart or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
         communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
@@ -112,7 +119,6 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     return pairs
 
 
-RELATIVE_CLAUSE = re.compile(r",[^\S\n]*(?:who|whom|which)\b[^,;.]*,")
 RELATIVE_CLAUSE_OPENS = re.compile(r"\b(?:who|whom|which)[^\S\n]*$")
 
 
