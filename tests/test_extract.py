@@ -1892,6 +1892,12 @@ def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_
        "Foreign Minister Anan Chai on Tuesday."), []),
     ("In a statement, Malaysian Foreign Minister Zul Hamzah said the talks were useful.",
      [("Zul Hamzah",)]),
+    # a joint statement after an opening phrase: every speaker coordinated after its comma,
+    # not an official named in what they said
+    (("In a joint statement, Malaysian Foreign Minister Zul Hamzah and Thai Foreign Minister "
+      "Anan Chai said they had agreed."), [("Zul Hamzah", "Anan Chai")]),
+    (("In a statement, Malaysian Foreign Minister Zul Hamzah said Thai Foreign Minister Anan Chai "
+      "had agreed."), [("Zul Hamzah",)]),
 ])
 def test_extract_who_speaks_in_a_statement_by_or_according_to(text, speakers):
     assert statement_speakers(text) == speakers

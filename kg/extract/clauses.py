@@ -175,6 +175,23 @@ def officials_named_together(text: str, mentions: list[Mention], since: int) -> 
     return run if len({m.official for m in run}) >= 2 else []
 
 
+def coordinated_run(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
+    """``first`` and the officials coordinated after it, with their titles ("A, B and C said").
+
+    >>> text = "A and B said C had left."
+    >>> names_of(coordinated_run(text, [Mention(0, 1, "A", "name"), Mention(6, 7, "B", "name"),
+    ...                                 Mention(13, 14, "C", "name")], Mention(0, 1, "A", "name")))
+    ['A', 'B']
+    """
+    run = [first]
+    for mention in (m for m in mentions if m.start > first.start):
+        gap = text[run[-1].end : mention.start]
+        if not (COORDINATION.match(gap) or is_title_gap(gap)):
+            break
+        run.append(mention)
+    return run
+
+
 def _opens_title(text: str, mention: Mention, gap: str) -> bool:
     """Whether ``mention`` is a possessive pronoun that opens the title of the name after it
     (``gap`` up to that name: "his Greek counterpart"), not a party of its own.

@@ -40,6 +40,7 @@ from kg.extract.clauses import (
     SPEECH_BREAK,
     WITH_OPENING,
     clause_bounds,
+    coordinated_run,
     find_initiator,
     find_objects,
     find_subjects,
@@ -900,6 +901,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             objects = [m for m in following if "," in text[end : m.start]
                        and not CONTENT_THAT.search(text, end, m.start)
                        and is_title_only(text[end : m.start].rsplit(",", 1)[1])]
+            if objects:
+                # "In a joint statement, A and B said": every speaker coordinated
+                objects = coordinated_run(text, visible, objects[0])
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
                 text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
@@ -1072,8 +1076,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []  # "X is expected to urge…", "will announce": a forecast of words, no occasion
     if kind is Kind.STATEMENT:
         speaker = names_of(subjects)[:1] or names_of(objects)[:1]
-        if JOINT.search(text, max(clause_start, start - 8), end) and len(subjects) > 1:
-            speaker = names_of(subjects)  # "A and B made joint statements to the press"
+        if JOINT.search(text, max(clause_start, start - 8), end) and len(subjects + objects) > 1:
+            # "A and B made joint statements to the press", "In a joint statement, A and B said"
+            speaker = names_of(subjects) or names_of(objects)
         if trigger.mode == Mode.PRESS_BRIEFING.value:
             speaker = joint_appearance(text, start, end, sentence, speaker, subjects, visible,
                                        found, date)
