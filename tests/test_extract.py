@@ -359,6 +359,18 @@ def test_extract_a_chair_s_deliberations_with_several_are_one_meeting_he_started
         (("Cyril Ramaphosa", "Narendra Modi", "Sergey Lavrov", "Xi Jinping"), "Cyril Ramaphosa")]
 
 
+def test_extract_a_list_of_participants_runs_past_an_aside_and_lower_case_posts():
+    # a relative clause set off by commas inside the list, and a post written in lower case
+    # ("the chairperson of the … Commission") before the last name
+    text = ("US President Barack Obama convened a session on Sudan with Ethiopian Prime Minister "
+            "Hailemariam Desalegn, Kenyan President Uhuru Kenyatta, who had flown in for the "
+            "occasion, Uganda's president, Yoweri Museveni, and the chairperson of the African "
+            "Union Commission, Nkosazana Dlamini-Zuma.")
+    assert [(c[2], c[3]) for c in contacts(text, dt.date(2015, 7, 28))] == [
+        (("Barack Obama", "Hailemariam Desalegn", "Nkosazana Dlamini-Zuma", "Uhuru Kenyatta",
+          "Yoweri Museveni"), "Barack Obama")]
+
+
 def test_extract_a_second_event_noun_of_one_verb_is_its_subject_s():
     text = ("New Zealand Prime Minister Jacinda Ardern held a meeting with Nauru President Baron "
             "Waqa on Wednesday and a separate meeting with Fiji Prime Minister Frank Bainimarama, "
@@ -2000,6 +2012,12 @@ def test_extract_a_carried_letter_goes_from_sender_to_recipient_and_the_carrier_
      [("Abdullah II", "Mahmoud Abbas", "Omar Nabil", "Tamim bin Hamad")]),
     (("Egyptian President Omar Nabil chaired a cabinet meeting on Monday. Also present was Prime "
        "Minister Mostafa Madbouly."), [("Mostafa Madbouly", "Omar Nabil")]),
+    # convened and presided over, like chaired
+    (("Egyptian President Omar Nabil convened a session on Gaza in Cairo on Monday. Jordan's King "
+      "Abdullah II and Palestinian President Mahmoud Abbas attended."),
+     [("Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
+    (("Egyptian President Omar Nabil presided over the summit in Cairo on Monday. Palestinian "
+      "President Mahmoud Abbas took part."), [("Mahmoud Abbas", "Omar Nabil")]),
     # an event nobody is named attending is no contact
     ("Egyptian President Omar Nabil hosted a summit on Monday. He said peace was near.", []),
 ])

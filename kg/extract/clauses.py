@@ -96,6 +96,10 @@ def clause_bounds(sentence: Sentence, start: int, end: int,
     """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
     before = sentence.text[: start - sentence.start]
     after = sentence.text[end - sentence.start :]
+    for aside in RELATIVE_ASIDE.finditer(after):
+        if LIST_GOES_ON.match(after, aside.end() - 1):
+            # "with A, who had flown in for the occasion, B and C": an aside inside a list
+            after = after[: aside.start()] + " " * len(aside.group()) + after[aside.end() :]
     cuts = [m for b in breaks for m in b.finditer(before)]
     cut_before = max([m.end() for m in cuts], default=0)
     cut_after = min([m.start() for b in breaks for m in [b.search(after)] if m], default=len(after))
@@ -366,7 +370,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     # Bagheri Kani": "between" holds every side named up to the clause's end.
     between = BETWEEN.search(text[end : after[0].start]) or BETWEEN.search(text, end - 8, end)
     for mention in after[1:]:
-        gap = text[chosen[-1].end : mention.start]
+        # "with A, who had flown in for the occasion, B and C": the aside is no list's end
+        gap = RELATIVE_ASIDE.sub(",", text[chosen[-1].end : mention.start], count=1)
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) or _sequence_gap(gap) \
@@ -546,7 +551,7 @@ LOWER_TITLE = re.compile(
     r"policy|trade|finance|economy|interior|justice|health|energy|commerce|development|"
     r"intelligence|relations|cooperation|refugee|aid|humanitarian|rights|military|army|"
     r"cabinet|presidential|press|top|diplomat|high|executive|senior|acting|interim|parliament|"
-    r"parliamentary|speaker)\b")
+    r"parliamentary|speaker|chair|chairman|chairwoman|chairperson|governor|mayor|sultan|sheikh)\b")
 
 OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")

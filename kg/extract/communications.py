@@ -249,7 +249,8 @@ def _convener_taken(text: str, start: int, sentence_mentions: list[Mention],
 
 
 #: hosting or chairing an event: "hosted a summit", "chaired the meeting of …"
-HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host|open)\w*[^\S\n]+(?:the|a|an|their|its)"
+HOSTED_EVENT = re.compile(r"(?:co-)?(?:chair|host|open|conven|presid\w*[^\S\n]+over)\w*[^\S\n]+"
+                          r"(?:the|a|an|their|its)"
                           r"[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:meeting|session|summit|conference|"
                           r"forum|retreat|consultations|dialogue)\b", re.IGNORECASE)
 #: officials who attend, after them: "A and B attended", "… took part", "… were also present",
