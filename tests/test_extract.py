@@ -2800,6 +2800,18 @@ def test_extract_group_phrases_resolve_to_the_officials_named_last(text, expecte
             if any(span.sentence == last_sentence for span in c.evidence)] == expected
 
 
+@pytest.mark.parametrize(("verb", "speakers"), [
+    ("then made statements for the press", ["Alberto Fernández", "Jair Bolsonaro"]),
+    # one statement, not said to be joint, is the first subject's
+    ("then issued a statement", ["Alberto Fernández"]),
+])
+def test_extract_statements_made_by_officials_named_together_are_all_theirs(verb, speakers):
+    text = ("Argentine President Alberto Fernández met Brazilian President Jair Bolsonaro on "
+            f"Monday. Alberto Fernández and Jair Bolsonaro {verb}.")
+    assert [sorted(c.participants) for c in run(text).communications
+            if c.kind.value == "statement"] == [speakers]
+
+
 def test_extract_a_joint_statement_by_a_group_has_every_speaker():
     text = ("Argentine President Alberto Fernández met Brazilian President Jair Bolsonaro on "
             "Monday. The two presidents made statements to the press.")

@@ -102,6 +102,7 @@ BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presiden
                           r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$",
                           re.IGNORECASE)
 JOINT = re.compile(r"\bjoint(?:ly)?\b", re.IGNORECASE)
+PLURAL_STATEMENTS = re.compile(r"\bstatements\b", re.IGNORECASE)
 THAT = re.compile(r"\bthat\b")
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
@@ -1077,8 +1078,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []  # "X is expected to urge…", "will announce": a forecast of words, no occasion
     if kind is Kind.STATEMENT:
         speaker = names_of(subjects)[:1] or names_of(objects)[:1]
-        if JOINT.search(text, max(clause_start, start - 8), end) and len(subjects + objects) > 1:
-            # "A and B made joint statements to the press", "In a joint statement, A and B said"
+        if len(subjects + objects) > 1 and (JOINT.search(text, max(clause_start, start - 8), end)
+                                            or PLURAL_STATEMENTS.search(text, start, end)):
+            # "A and B made joint statements to the press", "A and B then made statements for
+            # the press", "In a joint statement, A and B said": all of them speak
             speaker = names_of(subjects) or names_of(objects)
         if trigger.mode == Mode.PRESS_BRIEFING.value:
             speaker = joint_appearance(text, start, end, sentence, speaker, subjects, visible,
