@@ -816,6 +816,14 @@ def test_extract_a_subject_pronoun_after_an_opening_is_not_the_partner_named_in_
     assert statement_speakers(text) == [("Wang Yi", "Jeremiah Manele")]
 
 
+def test_extract_a_subject_pronoun_after_an_opening_and_its_aside_is_not_its_chair():
+    text = ("US Secretary of State Hillary Clinton arrived on Tuesday. In the closed session that "
+            "morning, chaired by Honduran Foreign Minister Patricia Rodas, she held separate talks "
+            "with Brazilian Foreign Minister Celso Amorim.")
+    assert [c[2] for c in contacts(text, dt.date(2009, 6, 3))] == [
+        ("Celso Amorim", "Hillary Clinton")]
+
+
 def test_extract_each_of_a_pair_met_in_turn():
     text = ("Serbian Prime Minister Ivica Dačić and Kosovo Prime Minister Hashim Thaçi came to "
             "Brussels on Friday. Before the joint session, EU foreign policy chief Catherine "

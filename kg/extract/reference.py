@@ -64,6 +64,7 @@ GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterp
 #: the titles of monarchs: what "the monarch" can refer to
 MONARCHS = ("king", "queen", "emir", "amir", "sultan", "emperor")
 #: an official's partner named in a sentence's opening phrase: "After talks with X, …"
+OPENING_ASIDES = re.compile(r"(?:[^\S\n]*(?:\w+ed|held|led)[^\S\n]+by[^\S\n][^,;:.]{1,60},)*\s*")
 PARTNER_IN_OPENING = re.compile(r"\b(?:with|to|from|by)\s+(?:[\w.'’-]+\s+){0,4}$")
 APPOSITION_GAP = re.compile(r",\s*(?:(?:then|now|at the time)\s+)?")
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
@@ -188,7 +189,9 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             comma = fronted_phrase_end(text, sentence.start, sentence.end) \
                 if match.group().lower() in ("he", "she") \
                 and FRONTED_PHRASE.match(text, sentence.start) else -1
-            opening_subject = comma >= 0 and not text[comma + 1 : start].strip()
+            # (past a participle's aside on the phrase: "In the session, chaired by X, she…")
+            opening_subject = comma >= 0 and bool(
+                OPENING_ASIDES.fullmatch(text, comma + 1, start))
             # "With Afghan President Hamid Karzai he discussed…": no comma, the partner again
             partner_opening = match.group().lower() in ("he", "she") and bool(
                 PARTNER_THEN_PRONOUN.fullmatch(text, sentence.start, start))
