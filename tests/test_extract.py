@@ -2797,6 +2797,14 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
         (("Chinese President Xi Jinping held talks with Nepali Prime Minister K.P. Sharma Oli. "
           "Ding Xuexiang and Yang Jiechi were present. The two leaders witnessed the signing "
           "on Monday."), [("K.P. Sharma Oli", "Xi Jinping")]),
+        # "the Foreign Ministers of A and B": the official of each state with that post, not
+        # the president named last
+        (("Indian Foreign Minister Subrahmanyam Jaishankar and Chinese Foreign Minister Wang Yi "
+          "flew in with Russian President Vladimir Putin on Monday. The Foreign Ministers of "
+          "India and China met on Tuesday."), [("Subrahmanyam Jaishankar", "Wang Yi")]),
+        # ... and nobody when a state has none named
+        (("Indian Foreign Minister Subrahmanyam Jaishankar arrived in Moscow on Monday. The "
+          "Foreign Ministers of India and Japan met on Tuesday."), []),
         # Too few officials named before the group: it stands for nobody.
         ("Chilean President Gabriel Boric arrived. The two met on Monday.", []),
     ],

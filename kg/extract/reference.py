@@ -548,6 +548,12 @@ GROUP = re.compile(
     # "each prime minister": one of two, in turn
     r"\beach\s+(?P<one>leader|president|prime minister|foreign minister|minister|side|"
     r"delegation)\b|"
+    # "the Presidents of Azerbaijan and Turkmenistan": one official of each state named
+    r"\b[Tt]he\s+(?P<plural>[Pp]residents|[Pp]rime\s+[Mm]inisters|[Ff]oreign\s+[Mm]inisters|"
+    r"[Ll]eaders|[Hh]eads\s+of\s+[Ss]tate|[Mm]inisters\s+of\s+[Ff]oreign\s+[Aa]ffairs)\s+of\s+"
+    r"(?P<states>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:\s*,\s*(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)*,?\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*)*)|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
     r"sides|men|women|officials|counterparts|envoys|delegations|chiefs|diplomats)\b|"
@@ -587,6 +593,24 @@ def _group_admits(noun: str, post: str | None) -> bool:
     return True
 
 
+def _members_of_states(group: re.Match, before, official) -> list[str]:
+    """"The Foreign Ministers of India and China": for each state, the official of that state
+    and post named latest before the phrase; nobody unless every state has one."""
+    noun = re.sub(r"\s+", " ", group.group("plural").lower())
+    noun = "foreign ministers" if noun == "ministers of foreign affairs" else noun
+    members: list[str] = []
+    for state in re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", group.group("states")):
+        state = re.sub(r"^the\s+", "", state).lower()
+        member = next((m.official for m in reversed(before[-GROUP_REACH:])
+                       if (record := official(m.official)) is not None
+                       and record.government is not None and record.government.lower() == state
+                       and _group_admits(noun, record.post) and m.official not in members), None)
+        if member is None:
+            return []
+        members.append(member)
+    return members
+
+
 def group_members(group: re.Match, before, official, paragraph_start: int = 0) -> list[str]:
     """The officials a group phrase stands for: counting back over the mentions ``before`` it
     (in text order), distinct officials of the kind its noun names, nearest first.
@@ -598,6 +622,8 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
     """
     if group.group("they"):
         return []  # no number, no noun: the sides of the contact just reported
+    if group.group("states"):
+        return _members_of_states(group, before, official)
     count = 2 if group.group("both") or not group.group("count") else COUNTS[
         group.group("count").lower()]
     noun = group.group("noun") or (group.group("one") or "") + "s"
