@@ -2026,8 +2026,25 @@ def test_extract_a_carried_letter_goes_from_sender_to_recipient_and_the_carrier_
      [("Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
     (("Egyptian President Omar Nabil presided over the summit in Cairo on Monday. Palestinian "
       "President Mahmoud Abbas took part."), [("Mahmoud Abbas", "Omar Nabil")]),
+    # an event chaired by someone (a passive, "under the chairmanship of", "under X's
+    # chairmanship") is open to its attendees too, and "as did" adds one
+    (("The Arab League summit, chaired by Egyptian President Omar Nabil, ran late on Monday. "
+      "Jordan's King Abdullah II and Palestinian President Mahmoud Abbas attended."),
+     [("Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
+    (("The leaders met on Monday under the chairmanship of Egyptian President Omar Nabil. Jordan's "
+      "King Abdullah II took part, as did Palestinian President Mahmoud Abbas."),
+     [("Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
+    (("Egyptian President Omar Nabil arrived early. The leaders met on Monday under Nabil's "
+      "chairmanship. Present were Jordan's King Abdullah II and Palestinian President Mahmoud "
+      "Abbas."), [("Abdullah II", "Mahmoud Abbas", "Omar Nabil")]),
+    # the attendees listed with an apposition in lower case before the last one
+    (("Egyptian President Omar Nabil chaired the session on Monday. Around the table sat Jordan's "
+      "King Abdullah II, Karim Aziz, director-general of the Jordanian foreign ministry's Asian "
+      "Affairs Bureau, and Palestinian President Mahmoud Abbas."),
+     [("Abdullah II", "Karim Aziz", "Mahmoud Abbas", "Omar Nabil")]),
     # an event nobody is named attending is no contact
     ("Egyptian President Omar Nabil hosted a summit on Monday. He said peace was near.", []),
+    ("The summit, chaired by Egyptian President Omar Nabil, ran late on Monday.", []),
 ])
 def test_extract_attendees_named_after_a_hosted_event_join_it(text, expected):
     found = contacts(text)

@@ -21,7 +21,7 @@ def test_every_trigger_row_is_a_valid_pattern_with_a_kind_mode_and_initiator(tri
     assert Mode(trigger.mode)
     assert (trigger.mode in CONTACT_MODES) == (trigger.kind == "contact") or \
         trigger.mode == "unspecified"
-    assert trigger.initiator in ("", "subject", "object")
+    assert trigger.initiator in ("", "subject", "object", "chair")
 
 
 def test_factuality_effects_and_government_kinds_are_known():

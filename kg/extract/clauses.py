@@ -461,7 +461,8 @@ def _owns_title(gap: str) -> bool:
 
 #: a post in apposition after a name, then the next name: "A, the secretary of Iran's Supreme
 #: National Security Council, and B"
-APPOSITION_THEN_AND = re.compile(r"\s*,\s*(?P<post>(?:the|a|an|[A-Z][\w’'-]*['’]s)\s[^,;:.()]{1,90}?),"
+APPOSITION_THEN_AND = re.compile(r"\s*,\s*(?P<post>(?:(?:the|a|an|[A-Z][\w’'-]*['’]s)\s|(?=[a-z]))"
+                                 r"[^,;:.()]{1,90}?),"
                                  r"(?P<rest>\s+and\s+.*)", re.DOTALL)
 
 
@@ -470,6 +471,8 @@ def _apposition_then_and(gap: str) -> bool:
     title (coordination with an apposition inside it).
 
     >>> _apposition_then_and(", the secretary of the council, and Saudi Arabia's ")
+    True
+    >>> _apposition_then_and(", director-general of the Asian Affairs Bureau, and Russian ")
     True
     >>> _apposition_then_and(", who met him, and ")
     False

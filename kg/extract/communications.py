@@ -260,9 +260,11 @@ ATTENDED = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:also|both|all)[^\S\n]+)?(?:atten
                       r"participated|joined|(?:was|were)[^\S\n]+(?:also[^\S\n]+)?(?:present|"
                       r"in[^\S\n]+attendance))(?:[^\S\n]+(?:it|in[^\S\n]+it|them|the[^\S\n]+"
                       r"(?:meeting|summit|talks|session|conference|retreat)))?(?=[^\S\n]*(?:[.,;]|$))")
+AS_DID = re.compile(r"[^\S\n]*,?[^\S\n]+as[^\S\n]+did[^\S\n]+")
 #: ... and before them: "Also present were A and B", "Among those attending were …", "Around
 #: the table were …"
-PRESENT_BEFORE = re.compile(r"\b(?:[Aa]lso[^\S\n]+(?:present|attending)[^\S\n]+(?:were|was)|"
+PRESENT_BEFORE = re.compile(r"\b(?:(?:[Aa]lso[^\S\n]+)?(?:[Pp]resent|[Aa]ttending|[Tt]aking[^\S\n]+part)"
+                            r"[^\S\n]+(?:were|was)|"
                             r"(?:[Aa]round|[Aa]t)[^\S\n]+the[^\S\n]+table[^\S\n]+(?:were|was|sat)|"
                             r"[Aa]mong[^\S\n]+(?:those[^\S\n]+)?(?:present|attending|the[^\S\n]+"
                             r"participants)[^\S\n]+(?:were|was))[^\S\n]+")
@@ -303,6 +305,10 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
                 named = [m for m in here if m.end <= verb.start()]
                 if named and ATTENDED.fullmatch(text, named[-1].end, verb.end()):
                     attendees += names_of(find_subjects(text, here, sentence.start, verb.start()))
+                    # "A and B took part, as did C"
+                    also = AS_DID.match(text, verb.end())
+                    attendees += names_of(find_objects(text, here, also.end(), sentence.end)) \
+                        if also else []
             for present in PRESENT_BEFORE.finditer(text, sentence.start, sentence.end):
                 attendees += names_of(find_objects(text, here, present.end() - 1, sentence.end))
         communication = mention.communication
@@ -1017,6 +1023,16 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 initiator=recalled.initiator or (recalled.participants[0]
                                                  if found[index].open_to_attendees else None)))
             return []
+    if trigger.initiator == "chair":
+        # "The retreat, chaired by X, ran long", "met under the chairmanship of X", "under X's
+        # chairmanship": X opens an event the sentences after name the attendees of, unless a
+        # contact this sentence reported has X already ("talks between A and B, chaired by X")
+        chair = (subjects[-1:] if text[start:end].lower().endswith("chairmanship")
+                 else objects[:1])
+        if not chair or any(chair[0].official in m.communication.participants
+                            for m in found if m.offset >= sentence.start):
+            return []
+        subjects, objects = chair, []
     if text.startswith("invitation", start):
         # An invitation counts once accepted ("accepted X's invitation to visit"); one extended
         # is the inviting verb's, one taken up ("at the invitation of") the visit's.
@@ -1127,8 +1143,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         names = [narrator, names[0]] if narrator else names
         subjects = [narrator] if narrator else subjects
     # "X hosted a summit on Monday": open to the attendees the next sentences name
-    open_event = kind is Kind.CONTACT and len(names) == 1 \
-        and bool(subjects) and bool(HOSTED_EVENT.match(text, start))
+    open_event = kind is Kind.CONTACT and len(names) == 1 and bool(subjects) \
+        and (bool(HOSTED_EVENT.match(text, start)) or trigger.initiator == "chair")
     if len(names) < 2 and not (names and counterparts) and not open_event:
         return []
     if MOTION.match(text, start) and not objects and not counterparts:

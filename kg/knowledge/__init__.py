@@ -51,7 +51,8 @@ class Trigger:
     kind: str
     mode: str
     #: who starts the communication: the grammatical "subject", the "object" (the one who is
-    #: received or hosted), or "" when the words do not say
+    #: received or hosted), the "chair" of an event whose attendees the text names after it
+    #: ("chaired by X", "under X's chairmanship"), or "" when the words do not say
     initiator: str
 
 
@@ -204,7 +205,7 @@ def _triggers(forms: dict[str, dict[str, str]]) -> tuple[Trigger, ...]:
     for line, row in enumerate(_rows("communication_triggers.csv"), start=2):
         where = f"communication_triggers.csv:{line}"
         if row["kind"] not in kinds or row["mode"] not in modes \
-                or row["initiator"] not in ("subject", "object", ""):
+                or row["initiator"] not in ("subject", "object", "chair", ""):
             raise KgError(f"{where}: kind {row['kind']!r}, mode {row['mode']!r} or initiator "
                           f"{row['initiator']!r} is not one of the known values (a comma inside "
                           f"a trigger needs the cell in double quotes)")
