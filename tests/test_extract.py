@@ -666,6 +666,9 @@ def test_extract_the_month_may_is_no_modal_and_a_subject_pronoun_is_the_main_sub
         # The owner of the subject's title is no subject: "her" is the owner.
         (("German Foreign Minister Annalena Baerbock flew home. Baerbock's French counterpart, "
           "Catherine Colonna, called her on Friday."), ("Annalena Baerbock", "Catherine Colonna")),
+        # "her" before the thing given is its recipient, and says nothing of the giver's gender
+        (("Moldovan President Maia Sandu won the election on Sunday. Russian President Vladimir "
+          "Putin sent her a congratulatory message."), ("Maia Sandu", "Vladimir Putin")),
     ],
 )
 def test_extract_an_object_pronoun_is_not_its_own_clause_s_subject(text, expected):

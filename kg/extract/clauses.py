@@ -320,11 +320,15 @@ def possessive_pronoun(text: str, mention: Mention) -> bool:
 
     >>> possessive_pronoun("in his office", Mention(3, 6, "X", "pronoun"))
     True
+    >>> possessive_pronoun("sent her a letter", Mention(5, 8, "X", "pronoun"))
+    False
     """
     word = text[mention.start : mention.end].lower()
-    return mention.how == "pronoun" and (word in ("his", "their") or (
+    return mention.how == "pronoun" and (word in ("his", "their") or bool(
+        # ("sent her a letter": a determiner after "her" opens the thing given, not her own)
         word == "her" and re.match(r"\s+(?!(?:in|on|at|to|for|with|and|about|by|again|later|"
-                                   r"there|that|as|after|before)\b)[a-z]", text[mention.end:])))
+                                   r"there|that|as|after|before|a|an|the|his|their|its)\b)[a-z]",
+                                   text[mention.end:])))
 #: one received after another: "received A first and then, in turn, B, C and D"
 SEQUENCE = re.compile(r"(?:\s+first)?,?\s+(?:and\s+)?(?:then|later|afterwards)(?:,?\s+in\s+turn)?,?\s+")
 

@@ -458,8 +458,12 @@ def _genders(text, sentences, mentions: list[Mention], starts: list[int]) -> dic
         official = next(iter(named))
         first = here[0].end - sentence.start
         for match in PRONOUNS.finditer(sentence.text, first):
-            votes.setdefault(official, set()).add(
-                "f" if match.group().lower() in ("she", "her") else "m")
+            word = match.group().lower()
+            if word == "him" or (word == "her" and not possessive_pronoun(
+                    text, Mention(sentence.start + match.start(),
+                                  sentence.start + match.end(), official, "pronoun"))):
+                continue  # "Putin sent her a letter": an object is someone else
+            votes.setdefault(official, set()).add("f" if word in ("she", "her") else "m")
     return {name: next(iter(found)) for name, found in votes.items() if len(found) == 1}
 
 
