@@ -1054,6 +1054,12 @@ def test_extract_contacts_of_more_constructions(middle, mode, initiator):
                                "2022-03-07")]
 
 
+def test_extract_one_to_be_received_is_the_visitor():
+    text = ("US Secretary of State Antony Blinken is scheduled to be received by Chinese Foreign "
+            "Minister Wang Yi on Monday.")
+    assert [(c[1], c[3]) for c in contacts(text)] == [("planned", "Antony Blinken")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
