@@ -2537,6 +2537,16 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
           "spent three hours with Russian President Vladimir Putin on Monday."),
          [("meeting", "occurred", ("Emmanuel Macron", "Jean-Yves Le Drian", "Vladimir Putin"),
            None, "2022-03-07")]),
+        # "with A and B present", "with X joining them": they sit in on the meeting before
+        (("Russian President Vladimir Putin received him on Monday. Earlier French President "
+          "Emmanuel Macron had arrived. Putin received Macron in the Kremlin on Monday, with "
+          "Foreign Minister Sergei Lavrov and Foreign Minister Jean-Yves Le Drian present."),
+         [("meeting", "occurred", ("Emmanuel Macron", "Jean-Yves Le Drian", "Sergei Lavrov",
+                                   "Vladimir Putin"), "Emmanuel Macron", "2022-03-07")]),
+        (("German Chancellor Olaf Scholz received French President Emmanuel Macron in Berlin on "
+          "Monday, with EU Council President Charles Michel joining them for the talks."),
+         [("meeting", "occurred", ("Charles Michel", "Emmanuel Macron", "Olaf Scholz"),
+           "Emmanuel Macron", "2022-03-07")]),
     ],
 )
 def test_extract_meetings_take_those_who_sat_in_or_came_along(text, expected):

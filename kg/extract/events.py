@@ -353,7 +353,8 @@ def _sentences_between(sentences: list[Sentence], start: int, end: int) -> int:
     first, last = sentence_at(sentences, start), sentence_at(sentences, end)
     return last.number - first.number if first and last else 0
 
-AT_SIDE = re.compile(r"\s+(?:at|by)\s+(?:his|her|their)\s+side\b")
+AT_SIDE = re.compile(r"\s+(?:(?:at|by)\s+(?:his|her|their)\s+side\b|(?:also\s+)?present\b|"
+                     r"in\s+attendance\b|looking\s+on\b|joining\s+(?:them|him|her)\b)")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
 #: after a name: "was joined by", "were later joined in the Cabinet Room for talks by"
@@ -386,16 +387,21 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
                               frozenset(names_of(group))))
     starts = [m.start for m in mentions]
     for index, mention in enumerate(mentions):
-        # "Sarkozy, with Kouchner at his side, spent three hours with Medvedev"
-        beside = AT_SIDE.match(text, mention.end)
-        with_ = WITH_BEFORE.search(text, max(0, mention.start - 60), mention.start)
-        if beside and with_ and is_title_only(text[with_.end() : mention.start]) and index:
-            lead = mentions[index - 1]
-            if lead.official != mention.official and "." not in text[lead.end : mention.start]:
+        # "Sarkozy, with Kouchner at his side, spent three hours with Medvedev", "received him,
+        # with A and B present": all coordinated after "with" join the lead's meeting
+        if not AT_SIDE.match(text, mention.end) or mention.how == "pronoun":
+            continue
+        company = _coordinated_before(text, mentions, index)
+        first = mentions.index(company[0])
+        with_ = WITH_BEFORE.search(text, max(0, company[0].start - 60), company[0].start)
+        if with_ and is_title_only(text[with_.end() : company[0].start]) and first:
+            lead = mentions[first - 1]
+            if lead.official not in names_of(company) \
+                    and "." not in text[lead.end : company[0].start]:
                 # the meeting follows in the sentence: look back from its end
                 stop = re.compile(r"[.!?](?:\s|$)|\n").search(text, mention.end)
-                joins.append((mention.official, stop.start() if stop else len(text),
-                              lead.official, frozenset({mention.official})))
+                joins.extend((who.official, stop.start() if stop else len(text), lead.official,
+                              frozenset(names_of(company))) for who in company)
     for accompanied in ACCOMPANIED.finditer(text):
         # "The Senegalese leader travelled …, and was accompanied by Moussa Faki": the
         # sentence's subject comes with the one named after "by".
