@@ -2538,8 +2538,8 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
          [("meeting", "occurred", ("Emmanuel Macron", "Jean-Yves Le Drian", "Vladimir Putin"),
            None, "2022-03-07")]),
         # "with A and B present", "with X joining them": they sit in on the meeting before
-        (("Russian President Vladimir Putin received him on Monday. Earlier French President "
-          "Emmanuel Macron had arrived. Putin received Macron in the Kremlin on Monday, with "
+        (("French President Emmanuel Macron flew to Moscow. Russian President Vladimir Putin "
+          "received Macron in the Kremlin on Monday, with "
           "Foreign Minister Sergei Lavrov and Foreign Minister Jean-Yves Le Drian present."),
          [("meeting", "occurred", ("Emmanuel Macron", "Jean-Yves Le Drian", "Sergei Lavrov",
                                    "Vladimir Putin"), "Emmanuel Macron", "2022-03-07")]),
