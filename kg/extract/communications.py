@@ -597,9 +597,10 @@ CARRIED_BY = re.compile(r",?[^\S\n]+(?:(?:which|that)[^\S\n]+was[^\S\n]+)?(?:del
                         r"(?:[^\S\n]+over)?|conveyed|carried|brought|passed[^\S\n]+on)[^\S\n]+"
                         r"(?:to[^\S\n]+(?:him|her)[^\S\n]+)?by[^\S\n]+", re.IGNORECASE)
 #: ... and before it: "X delivered (R) a message from S", "who handed over a letter from S"
-CARRIER_VERB = re.compile(r"\b(?:deliver(?:ed|ing)|hand(?:ed|ing)(?:\s+over)?|convey(?:ed|ing)|"
-                          r"carr(?:ied|ying)|br(?:ought|inging)|bearing|pass(?:ed|ing)\s+on|"
-                          r"present(?:ed|ing))\s+(?P<between>[^,;.]{0,80}?)\s*$", re.IGNORECASE)
+CARRIER_VERB = re.compile(r"\b(?:deliver(?:s|ed|ing)?|hand(?:s|ed|ing)?(?:\s+over)?|"
+                          r"convey(?:s|ed|ing)?|carr(?:y|ies|ied|ying)|br(?:ing|ings|ought|inging)|"
+                          r"bearing|pass(?:es|ed|ing)?\s+on|present(?:s|ed|ing)?)"
+                          r"\s+(?P<between>[^,;.]{0,80}?)\s*$", re.IGNORECASE)
 
 
 def _carrier_after(text: str, visible: list[Mention], at: int, clause_end: int) -> Mention | None:
@@ -614,7 +615,7 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
     """The carriers and recipients of a letter "from S" that a carrier hands over (SCHEMA
     convention 2): the one the carrier gives it ("X handed R a message from S", "… from S to
     R"), else the one the carrier was just reported meeting ("R received X, who delivered a
-    message from S"). None when no carrier verb governs the letter."""
+    message from S"), else nobody. None when no carrier verb governs the letter."""
     verb = CARRIER_VERB.search(text, max(clause_start, start - 90), start)
     # the carrier is the verb's subject (across a relative clause: "X, who delivered …")
     carrying = (find_subjects(text, visible, clause_start, verb.start()) or subjects) if verb else []
@@ -622,6 +623,8 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
         return None
     carriers = names_of(carrying)
     sender = objects[0]
+    if sender.official in carriers:
+        return None  # "S delivered a message": the sender's own
     given = [m for m in visible if verb.start("between") <= m.start < start
              and m.official not in carriers and m.how != "pronoun"]
     to = LETTER_TO.match(text, objects[-1].end, sentence.end)
@@ -636,9 +639,10 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
         names = [n for n in (met.participants if met else ()) if n not in carriers
                  and n != sender.official]
         recipients = [Mention(start, start, n, "title") for n in names]
-    return (carriers, recipients) if recipients else None
+    return carriers, recipients
 
 
+FROM_SENDER = re.compile(r"[^\S\n]+from[^\S\n]+")
 #: the way from a letter's sender to its recipient: "… was delivered to", "… to"
 LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
                        r"(?:(?:delivered|handed|sent|passed|addressed|given|conveyed|forwarded)"
@@ -805,11 +809,18 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             # "received a message from S, delivered by X": the one received was the carrier
             objects = [carrier]
     # "X delivered a message from S to R": R received it, and met X
+    # ("a written message from S": the one after "from" sent it, whatever the noun)
+    from_sender = trigger.initiator == "object" or bool(
+        objects and FROM_SENDER.match(text, end) and is_title_only(
+            text[FROM_SENDER.match(text, end).end() : objects[0].start]))
     handed = _carried_letter(text, sentence, clause_start, start, subjects, objects, visible,
                              found) if trigger.mode == Mode.CORRESPONDENCE.value \
-        and trigger.initiator == "object" and objects else None
+        and from_sender and objects else None
+    if handed and not handed[1]:
+        return []  # "X delivers a message from S" to nobody named: the carrier received nothing
     if handed:
         subjects = handed[1]
+        trigger = Trigger(trigger.pattern, trigger.kind, trigger.mode, "object")  # the sender
     elif trigger.mode == Mode.CORRESPONDENCE.value:
         subjects, objects = letter_sides(text, visible, start, clause_start, subjects, objects,
                                          sender_first=trigger.initiator == "subject")
