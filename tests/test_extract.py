@@ -819,6 +819,16 @@ def test_extract_a_subject_pronoun_after_an_opening_is_not_the_partner_named_in_
     assert statement_speakers(text) == [("Wang Yi", "Jeremiah Manele")]
 
 
+def test_extract_a_series_of_verbs_after_a_contact_s_object_goes_on_with_its_subject():
+    text = ("Indonesian Foreign Minister Marty Natalegawa flew to Bangkok on Thursday. There he met "
+            "Surapong Tovichakchaikul, Thailand's foreign minister, went on to Phnom Penh to see "
+            "Cambodian Foreign Minister Hor Namhong, and then visited Singaporean Foreign "
+            "Minister K. Shanmugam.")
+    assert sorted(c[2] for c in contacts(text, dt.date(2012, 7, 20))) == [
+        ("Hor Namhong", "Marty Natalegawa"), ("K. Shanmugam", "Marty Natalegawa"),
+        ("Marty Natalegawa", "Surapong Tovichakchaikul")]
+
+
 def test_extract_a_subject_pronoun_after_an_opening_and_its_aside_is_not_its_chair():
     text = ("US Secretary of State Hillary Clinton arrived on Tuesday. In the closed session that "
             "morning, chaired by Honduran Foreign Minister Patricia Rodas, she held separate talks "

@@ -32,6 +32,7 @@ from kg.extract.clauses import (
     BY,
     CALLED_SOMETHING,
     CLAUSE_BREAK,
+    FINITE_VERB,
     OPENING_PHRASE,
     PASSIVE,
     RELATIVE_ASIDE,
@@ -381,6 +382,27 @@ def _subject_of_coordinated_verb(text: str, visible: list[Mention], sentence, st
         else []
 
 
+def _subject_of_verb_series(text: str, visible: list[Mention], sentence, start: int,
+                            found: list[EventMention]) -> list[Mention]:
+    """"He met A in Bangkok, went on to Phnom Penh to see B, and ended the day with C": a
+    finite verb after a comma that follows the object of a contact just told goes on with that
+    contact's subject, not its object."""
+    series = VERB_SERIES.search(text, max(sentence.start, start - 90), start)
+    if series is None or not FINITE_VERB.match(text, series.end("and") if series.group("and")
+                                               else series.start() + 1):
+        return []
+    previous = next((m for m in reversed(found) if sentence.start <= m.offset < series.start()
+                     and m.communication.kind is Kind.CONTACT), None)
+    last = [m for m in visible if m.end <= series.start()][-1:]
+    if previous is None or not last or len(previous.communication.participants) < 2 \
+            or last[0].official not in previous.communication.participants[1:]:
+        return []
+    subject = previous.communication.participants[0]
+    return [m for m in visible if m.official == subject and m.start < previous.offset][-1:]
+
+
+#: a comma, maybe "and", and a verb phrase with no comma of its own up to the trigger
+VERB_SERIES = re.compile(r",(?P<and>[^\S\n]+and)?(?=[^\S\n]+[a-z])[^,;:]*$")
 COORDINATED_VERB = re.compile(r",[^\S\n]+and[^\S\n]+(?:(?:then|later|also|is|are|was|were|will|"
                               r"would|expected|due|set|to)[^\S\n]+)*$")
 AUXILIARY_AFTER_AND = re.compile(r",[^\S\n]+and[^\S\n]+(?:is|are|was|were|will|would|has|had)"
@@ -771,6 +793,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         visible = [m for m in visible if not gap <= m.start < start]
     subjects = across or _main_subject_of_participle(text, visible, sentence, start) \
         or _subject_of_coordinated_verb(text, visible, sentence, start) \
+        or _subject_of_verb_series(text, visible, sentence, start, found) \
         or _shared_subject(text, start, visible, found, sentence) \
         or find_subjects(text, visible, clause_start, start) \
         or relative_subject(text, visible, clause_start)
