@@ -1144,6 +1144,11 @@ def test_extract_a_meeting_held_between_two_officials():
           "Foreign Minister Wang Yi on Monday."), "occurred"),
         (("US Secretary of State Antony Blinken will travel to Beijing next week to meet Chinese "
           "Foreign Minister Wang Yi."), "planned"),
+        # "ahead of" takes the summit, not the visit the arrival was for
+        (("Brazilian President Michel Temer arrived ahead of the summit for a state visit and was "
+          "received by Chinese President Xi Jinping on Monday."), "occurred"),
+        (("Brazilian President Michel Temer met Chinese President Xi Jinping on Monday, ahead of "
+          "a state visit to Beijing."), "occurred"),
     ],
 )
 def test_extract_the_purpose_of_a_past_journey_happened(text, status):

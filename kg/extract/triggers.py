@@ -93,13 +93,21 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     if INFINITIVE.search(near) and not MOTION_TO.search(window) \
             and not re.match(r"(?:a|an|the)\s", trigger):
         return "planned"
-    if "planned" in cues and cues["planned"].search(near):
+    if "planned" in cues and any(
+            not (AHEAD_OF.fullmatch(cue.group()) and PREPOSITION.search(near, cue.end()))
+            for cue in cues["planned"].finditer(near)):
+        # ("arrived ahead of the summit for a state visit": "ahead of" takes the summit)
         return "planned"
-    if "planned" in cues and PURPOSE_FOR.search(before) and cues["planned"].search(window):
-        return "planned"  # "is expected to travel to Harare within weeks for talks": its purpose
+    if "planned" in cues and PURPOSE_FOR.search(before) and any(
+            not AHEAD_OF.fullmatch(cue.group()) for cue in cues["planned"].finditer(window)):
+        # "is expected to travel to Harare within weeks for talks": its purpose (not "arrived
+        # ahead of the summit for a state visit": the arrival, not the visit, was ahead)
+        return "planned"
     return "occurred"
 
 
+AHEAD_OF = re.compile(r"ahead\s+of", re.IGNORECASE)
+PREPOSITION = re.compile(r"\b(?:for|to|in|at|on|with|by)\b")
 #: a trigger that is the purpose of what goes before it: "… travel to Harare for talks"
 PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?$")
 ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
