@@ -1064,6 +1064,21 @@ def test_extract_contacts_of_more_constructions(middle, mode, initiator):
                                "2022-03-07")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # speaking in turn at an event is no conversation between the speakers
+    (("US Secretary of State Hillary Clinton and Chinese Foreign Minister Yang Jiechi both spoke "
+      "on maritime security on Monday."), []),
+    (("Jordan's King Abdullah II spoke first on Monday, followed by Palestinian President Mahmoud "
+      "Abbas."), []),
+    (("US Secretary of State Hillary Clinton and Chinese Foreign Minister Yang Jiechi spoke on "
+      "Monday."), [("Hillary Clinton", "Yang Jiechi")]),
+    (("US Secretary of State Hillary Clinton also spoke with Chinese Foreign Minister Yang Jiechi "
+      "on Monday."), [("Hillary Clinton", "Yang Jiechi")]),
+])
+def test_extract_officials_who_speak_in_turn_do_not_speak_to_each_other(text, expected):
+    assert [c[2] for c in contacts(text)] == expected
+
+
 def test_extract_one_to_be_received_is_the_visitor():
     text = ("US Secretary of State Antony Blinken is scheduled to be received by Chinese Foreign "
             "Minister Wang Yi on Monday.")

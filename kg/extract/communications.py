@@ -722,6 +722,9 @@ CANCELLED_JOURNEY = re.compile(rf"\b(?:{CALLED_OFF}|postponed)\s+(?:(?:his|her|"
                                r"(?:(?!,\s*but\b|\binstead\b)[^.;])*$", re.IGNORECASE)
 
 
+SPOKE = re.compile(r"spoke|speaks?", re.IGNORECASE)
+EACH_SPOKE = re.compile(r"\b(?:both|each|all)[^\S\n]+$")
+IN_TURN = re.compile(r"[^\S\n]+(?:first|last|next|in[^\S\n]+turn)\b|,?[^\S\n]+followed[^\S\n]+by\b")
 #: a body that speaks for itself: "the ministry", "his office", "the presidency"
 BODY = re.compile(r"\b(?:ministry|office|presidency|government|embassy|agency|cabinet|palace|"
                   r"secretariat|commission|council|mission|spokes(?:man|woman|person)|statement|"
@@ -860,6 +863,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if objects and re.match(r"call(?:ed|s|ing)? on\b", text[start:end], re.IGNORECASE) \
             and URGED_TO.match(text, objects[-1].end):
         return []  # "called on X to release the prisoners": urging, no courtesy call
+    if kind is Kind.CONTACT and SPOKE.fullmatch(text, start, end) and (
+            (EACH_SPOKE.search(text, max(sentence.start, start - 12), start) and not objects)
+            or IN_TURN.match(text, end)):
+        return []  # "A and B both spoke on security", "A spoke first, followed by B": speeches
     if objects and re.match(r"call(?!\w* on)", text[start:end], re.IGNORECASE) and (
             CALLED_SOMETHING.match(text, objects[0].end) or (
                 re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])
