@@ -819,6 +819,15 @@ def test_extract_a_subject_pronoun_after_an_opening_is_not_the_partner_named_in_
     assert statement_speakers(text) == [("Wang Yi", "Jeremiah Manele")]
 
 
+@pytest.mark.parametrize("owned", ["his Kyrgyz host, President", "his host, Kyrgyz President",
+                                   "his Kyrgyz counterpart,"])
+def test_extract_a_subject_and_his_owned_title_with_an_apposition_are_both_subjects(owned):
+    text = (f"Uzbek President Shavkat Mirziyoyev and {owned} Almazbek Atambayev, held talks on "
+            "Tuesday.")
+    assert [c[2] for c in contacts(text, dt.date(2017, 9, 6))] == [
+        ("Almazbek Atambayev", "Shavkat Mirziyoyev")]
+
+
 def test_extract_a_series_of_verbs_after_a_contact_s_object_goes_on_with_its_subject():
     text = ("Indonesian Foreign Minister Marty Natalegawa flew to Bangkok on Thursday. There he met "
             "Surapong Tovichakchaikul, Thailand's foreign minister, went on to Phnom Penh to see "

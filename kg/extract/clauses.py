@@ -140,12 +140,16 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
             run.append(mention)
         before = run
     chosen = [before[-1]]
+    opening = chosen[-1].start  # where the last name chosen begins, with an owned title
     for mention in reversed(before[:-1]):
         gap = text[mention.end : chosen[-1].start]
         if _opens_title(text, mention, gap):
+            opening = mention.start
             continue  # "A and his Greek counterpart B met": "his" belongs to B's title
+        gap = text[mention.end : opening]
         if COORDINATION.match(gap) or is_title_gap(gap) or _is_companion_gap(gap):
             chosen.append(mention)
+            opening = mention.start
         else:
             break
     gap = text[chosen[1].end : chosen[0].start] if len(chosen) == 2 else ""
@@ -196,6 +200,10 @@ def coordinated_run(text: str, mentions: list[Mention], first: Mention) -> list[
     return run
 
 
+#: a role owned by the official before it: "his Kyrgyz host", "her guests"
+OWNED_ROLE = re.compile(r"(?:[A-Z][\w'’-]*\s+)?(?:host|guest|visitor)s?")
+
+
 def _opens_title(text: str, mention: Mention, gap: str) -> bool:
     """Whether ``mention`` is a possessive pronoun that opens the title of the name after it
     (``gap`` up to that name: "his Greek counterpart"), not a party of its own.
@@ -203,9 +211,17 @@ def _opens_title(text: str, mention: Mention, gap: str) -> bool:
     >>> text = "A and his Greek counterpart B"
     >>> _opens_title(text, Mention(6, 9, "A", "pronoun"), text[9:28])
     True
+    >>> text = "A and his Kyrgyz host, President B"
+    >>> _opens_title(text, Mention(6, 9, "A", "pronoun"), text[9:33])
+    True
     """
-    return (text[mention.start : mention.end].lower() in ("his", "her", "their")
-            and "," not in gap.strip().rstrip(",") and is_lower_title(gap.replace(",", " ")))
+    if text[mention.start : mention.end].lower() not in ("his", "her", "their"):
+        return False
+    # "his Kyrgyz host, President B", "his counterpart, Foreign Minister B": the owned title
+    # and an apposition titling the name
+    owned, _, title = gap.strip().rstrip(",").partition(",")
+    return (is_lower_title(f" {owned} ") or bool(OWNED_ROLE.fullmatch(owned))) \
+        and (not title.strip() or is_title_only(title.strip() + " "))
 
 
 def is_lower_title(gap: str) -> bool:
