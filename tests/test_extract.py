@@ -1088,6 +1088,18 @@ def test_extract_officials_who_speak_in_turn_do_not_speak_to_each_other(text, ex
     assert [c[2] for c in contacts(text)] == expected
 
 
+@pytest.mark.parametrize(("journey", "expected"), [
+    # the purpose of the journey done with someone: a meeting with them
+    ("travelled to Tashkent last week to finalise the text with", [
+        ("Abdulaziz Kamilov", "Erlan Abdyldayev")]),
+    # travelling with someone: a companion, no host
+    ("travelled to Tashkent last week with", [("Erlan Abdyldayev",)]),
+])
+def test_extract_a_journey_s_purpose_with_someone_is_a_meeting_with_them(journey, expected):
+    text = f"Kyrgyz Foreign Minister Erlan Abdyldayev {journey} Uzbek Foreign Minister Abdulaziz Kamilov."
+    assert [c[2] for c in contacts(text)] == expected
+
+
 def test_extract_one_to_be_received_is_the_visitor():
     text = ("US Secretary of State Antony Blinken is scheduled to be received by Chinese Foreign "
             "Minister Wang Yi on Monday.")

@@ -725,6 +725,9 @@ CANCELLED_JOURNEY = re.compile(rf"\b(?:{CALLED_OFF}|postponed)\s+(?:(?:his|her|"
 SPOKE = re.compile(r"spoke|speaks?", re.IGNORECASE)
 EACH_SPOKE = re.compile(r"\b(?:both|each|all)[^\S\n]+$")
 IN_TURN = re.compile(r"[^\S\n]+(?:first|last|next|in[^\S\n]+turn)\b|,?[^\S\n]+followed[^\S\n]+by\b")
+#: a journey's purpose done with someone: "… to Tashkent to finalise the text with "
+PURPOSE_WITH = re.compile(r"[^,;.]*?[^\S\n]to[^\S\n]+(?!meet|see|visit)[a-z]+[^,;.]*?[^\S\n]with"
+                          r"[^\S\n]+(?:(?:his|her|their|the)[^\S\n]+)?(?:[\w'’-]+[^\S\n]+){0,4}?")
 #: a body that speaks for itself: "the ministry", "his office", "the presidency"
 BODY = re.compile(r"\b(?:ministry|office|presidency|government|embassy|agency|cabinet|palace|"
                   r"secretariat|commission|council|mission|spokes(?:man|woman|person)|statement|"
@@ -883,8 +886,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # "travelled to Ukraine with the EU's foreign policy chief": a companion, not a host.
         # "flew to Dodoma and is due to meet X": X is the second verb's object; "arrived carrying
         # a message from X": X sent it
+        # But "travelled to Tashkent to finalise the text with X": what the journey was for
+        # was done with X, its host.
         objects = [m for m in objects
-                   if not re.search(r"\bwith\b|,|\band\b|\bfrom\b", text[end : m.start])]
+                   if not re.search(r"\bwith\b|,|\band\b|\bfrom\b", text[end : m.start])
+                   or PURPOSE_WITH.fullmatch(text, end, m.start)]
     if not subjects:
         # "after talks with his Japanese counterpart": the owner of the title is the other side.
         owners = [m for i, m in enumerate(visible) if end <= m.start < clause_end
