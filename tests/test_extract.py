@@ -1100,6 +1100,21 @@ def test_extract_a_journey_s_purpose_with_someone_is_a_meeting_with_them(journey
     assert [c[2] for c in contacts(text)] == expected
 
 
+def test_extract_a_delegation_led_by_one_and_including_another_is_met_whole_started_by_its_leader():
+    text = ("Ethiopian Prime Minister Abiy Ahmed greeted the delegation, led by Eritrean Foreign "
+            "Minister Osman Saleh and including presidential adviser Yemane Gebreab, on Monday.")
+    assert [(c[2], c[3]) for c in contacts(text)] == [
+        (("Abiy Ahmed", "Osman Saleh", "Yemane Gebreab"), "Osman Saleh")]
+
+
+@pytest.mark.parametrize("when", ["yesterday", "on Thursday"])
+def test_extract_a_meal_with_someone_told_with_its_day_between(when):
+    text = (f"Serbian Foreign Minister Ivica Dacic had a working lunch {when} with his Croatian "
+            "counterpart, Marija Pejcinovic Buric.")
+    assert [(c[0], c[2]) for c in contacts(text)] == [
+        ("meeting", ("Ivica Dačić", "Marija Pejčinović Burić"))]
+
+
 def test_extract_one_to_be_received_is_the_visitor():
     text = ("US Secretary of State Antony Blinken is scheduled to be received by Chinese Foreign "
             "Minister Wang Yi on Monday.")

@@ -395,7 +395,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) or _sequence_gap(gap) \
-                or _other_side_next(gap) \
+                or _other_side_next(gap) or _including_gap(gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
@@ -409,6 +409,21 @@ BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 #: Russian side, by C"
 OTHER_SIDE_NEXT = re.compile(r"(?:,?\s+(?:on|from)\s+the\s+[\w-]+\s+side)?,?\s+and,?\s+"
                              r"(?:(?:on|from)\s+the\s+[\w-]+\s+side,?\s+(?:by\s+)?|by\s+)")
+
+
+def _including_gap(gap: str) -> bool:
+    """Whether ``gap`` adds a member to a group led by the name before ("the delegation, led by
+    A and including presidential adviser B").
+
+    >>> _including_gap(" and including presidential adviser "), _including_gap(" and met ")
+    (True, False)
+    """
+    match = INCLUDING.fullmatch(gap)
+    return bool(match) and (not match.group("title").strip()
+                            or is_lower_title(f" {match.group('title')} "))
+
+
+INCLUDING = re.compile(r",?\s+and\s+(?:also\s+)?including\s+(?P<title>[^,;.]{0,40}?)\s*")
 
 
 def _other_side_next(gap: str) -> bool:
@@ -651,6 +666,9 @@ JOURNEY_OF_CLAUSE = re.compile(r",[^\S\n]+(?:on|during)[^\S\n]+(?:[\w'’-]+[^\S
                                r"(?<!,)[^\S\n]+and[^\S\n]+$")
 
 
+LED_BY = re.compile(r"\bled\s+by\s+(?:[\w'’.-]+\s+){0,4}$")
+
+
 def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sentence,
                    sentence_start: int = 0) -> str | None:
     """Who started a contact: the trigger's subject or object side (turned round by the
@@ -680,6 +698,11 @@ def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sent
             who = [traveller.official]
     else:
         who = []
+    if len(who) > 1:
+        # "the delegation, led by A and including B": a side of several started by its leader
+        leaders = [m.official for m in [*subjects, *objects] if isinstance(m, Mention)
+                   and m.official in who and LED_BY.search(text, max(0, m.start - 40), m.start)]
+        who = leaders[:1] or who
     if len(who) == 1:
         return who[0]
     if len(names) == 1 and trigger.initiator in ("subject", ""):
