@@ -2888,6 +2888,10 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
         (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
           "President Luis Arce arrived. They met again on Monday."),
          [("Dina Boluarte", "Gabriel Boric")]),
+        # ... and "They are expected to meet again": a plan of the same sides
+        (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
+          "President Luis Arce arrived. They are expected to meet again in May."),
+         [("Dina Boluarte", "Gabriel Boric")]),
         # "his guest", "the visiting leader": the official named before whom the host is not.
         (("Brazilian President Luiz Inácio Lula da Silva arrived in Beijing. Chinese President "
           "Xi Jinping welcomed his guest on Friday."),

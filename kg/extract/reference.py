@@ -544,8 +544,10 @@ GROUP = re.compile(
     # "They met again in New York": the sides of the contact just reported; "the delegation
     # will meet X": those named together before it
     r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:then\s+|later\s+|"
-    r"also\s+|had\s+|have\s+|were\s+|will\s+|"
-    r"would\s+|jointly\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced|"
+    r"also\s+|had\s+|have\s+|were\s+|will\s+|would\s+|jointly\s+|"
+    # "They are expected to meet again": a plan of the same sides
+    r"(?:are|were)\s+(?:(?:also|now)\s+)?(?:expected|due|scheduled|set|likely)\s+to\s+|"
+    r"(?:plan|agreed)\s+to\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced|"
     r"witnessed)\b"
     # "They were then joined for lunch by C"
     r"|were\s+(?:then\s+|later\s+)?joined\b)|"
