@@ -104,6 +104,15 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
          [("Pak Song-il", "Foreign Minister", "North Korea")]),
         ("Israeli Foreign Minister Israel Cohen arrived.",
          [("Israel Cohen", "Foreign Minister", "Israel")]),
+        # styles of Southeast Asia before a name, posts of organisations and ombudsmen
+        ("Cambodian Prime Minister Samdech Techo Hun Sen arrived.",
+         [("Hun Sen", "Prime Minister", "Cambodia")]),
+        ("ASEAN Secretary-General Dato Lim Jock Hoi arrived.",
+         [("Lim Jock Hoi", "Secretary-General", "ASEAN")]),
+        ("OSCE Chairperson-in-Office Didier Burkhalter arrived.",
+         [("Didier Burkhalter", "Chairperson-in-Office", "OSCE")]),
+        ("Russian Human Rights Ombudsman Vladimir Lukin arrived.",
+         [("Vladimir Lukin", "Human Rights Ombudsman", "Russia")]),
         # A possessive of a plural name: "The Philippines' Foreign Secretary".
         ("The Philippines' Foreign Secretary Enrique Manalo arrived.",
          [("Enrique Manalo", "Foreign Secretary", "Philippines")]),
