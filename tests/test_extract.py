@@ -163,6 +163,12 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
             assert government == wanted
 
 
+def test_extract_states_listed_after_a_plural_post_are_no_names():
+    text = ("Also present were the Prime Ministers of Barbados, Saint Kitts and Nevis and Trinidad "
+            "and Tobago, among them Prime Minister Mia Mottley.")
+    assert [name for name, _, _ in officials(text)] == ["Mia Mottley"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -1996,6 +2002,9 @@ def test_extract_officials_listed_together_sit_on_one_side_unless_two_sides_are_
        "Foreign Minister Anan Chai on Tuesday."), []),
     ("In a statement, Malaysian Foreign Minister Zul Hamzah said the talks were useful.",
      [("Zul Hamzah",)]),
+    # the one words were announced by speaks, not the official the announcement is about
+    (("As announced on Monday by Foreign Ministry Spokesperson Anan Chai, Malaysian Foreign "
+      "Minister Zul Hamzah will visit Bangkok."), [("Anan Chai",)]),
     # a joint statement after an opening phrase: every speaker coordinated after its comma,
     # not an official named in what they said
     (("In a joint statement, Malaysian Foreign Minister Zul Hamzah and Thai Foreign Minister "

@@ -604,7 +604,8 @@ CONTENT_VERB = re.compile(r"\s+(?:had|has|have|would|will|was|were|is|are|could|
 #: "that" opening reported content, not a day ("later that day")
 CONTENT_THAT = re.compile(r"\bthat\b(?!\s+(?:day|morning|afternoon|evening|night|week|month|year)\b)")
 #: a statement's speaker after it: "a video address by Ukrainian Prime Minister X"
-SPOKEN_BY = re.compile(r"[^\S\n]+(?:delivered[^\S\n]+)?by[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)"
+SPOKEN_BY = re.compile(r"(?:[^\S\n]+(?:on|in|at)[^\S\n]+[^,;.\n]{1,25}?)?"  # "announced on 23 May by X"
+                       r"[^\S\n]+(?:delivered[^\S\n]+)?by[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)"
                        r"[^\S\n]+)*")
 #: a document reported as a source: "According to a statement from the ministry, …"
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -959,8 +960,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             if objects:
                 # "In a joint statement, A and B said": every speaker coordinated
                 objects = coordinated_run(text, visible, objects[0])
-        if trigger.mode == Mode.UNSPECIFIED.value and subjects and not REMARK_GAP.fullmatch(
-                text, subjects[-1].end, start):
+        if trigger.mode == Mode.UNSPECIFIED.value and subjects and subjects[-1].end <= start \
+                and not REMARK_GAP.fullmatch(text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
         if subjects and _is_body_speaking(text[subjects[-1].end : start], knowledge):
             subjects = []  # "… received by President Nur, the AU said in a statement"

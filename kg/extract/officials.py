@@ -179,6 +179,8 @@ def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -
         if listing.group("sep") in (",", None) and len(items) < 2:
             # "the foreign ministers, who met": a comma or a space lists two names or more
             continue
+        if any(_names_a_state(item.group("name"), knowledge) for item in items):
+            continue  # "the Prime Ministers of Barbados, Saint Kitts and Nevis and …": states
         countries = patterns.government.findall(listing.group("govs") or "")
         respectively = countries if len(countries) == len(items) else [None] * len(items)
         for item, country in zip(items, respectively):
@@ -198,6 +200,14 @@ def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -
                 person.governments.append(knowledge.government_by_surface[government])
             taken.update(range(name_start, name_end))
             spans.append((name_start, name_end, person, "titled"))
+
+
+def _names_a_state(words: str, knowledge) -> bool:
+    """Whether ``words`` name a state or a piece of a state's name joined by "and" ("Saint
+    Kitts" of "Saint Kitts and Nevis")."""
+    return words in knowledge.government_by_surface or any(
+        words in surface.split(" and ") for surface in knowledge.government_by_surface
+        if " and " in surface)
 
 
 # What an official does in the news: the verbs that make an untitled name an actor.
