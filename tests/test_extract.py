@@ -298,6 +298,8 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         # ... nor a residence named like a person ("Pine")
         "At the Pine Residence, the French ambassador's residence, the talks began.",
         "John Doe, who studies Cuban politics at a Florida university, said the visit mattered.",
+        ("Koji Sato, a political scientist at a Tokyo university, said the government had "
+         "misjudged the mood."),
         # Business leaders speak and meet too, without an official post.
         "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
     ],
