@@ -1562,6 +1562,12 @@ def test_extract_negated_and_hypothetical_contacts_are_dropped(text):
     assert contacts(text) == []
 
 
+def test_extract_calling_an_official_something_is_a_remark_of_the_caller():
+    text = ("Ukrainian President Volodymyr Zelensky called Russian President Vladimir Putin a war "
+            "criminal.")
+    assert statement_speakers(text) == [("Volodymyr Zelensky",)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

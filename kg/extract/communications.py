@@ -871,11 +871,14 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             (EACH_SPOKE.search(text, max(sentence.start, start - 12), start) and not objects)
             or IN_TURN.match(text, end)):
         return []  # "A and B both spoke on security", "A spoke first, followed by B": speeches
-    if objects and re.match(r"call(?!\w* on)", text[start:end], re.IGNORECASE) and (
-            CALLED_SOMETHING.match(text, objects[0].end) or (
-                re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start])
-                and not is_lower_title(text[end : objects[0].start]))):
-        return []  # "called X a mistake", "called a snap election, criticised by X"
+    called = objects and re.match(r"call(?!\w* on)", text[start:end], re.IGNORECASE)
+    if called and CALLED_SOMETHING.match(text, objects[0].end):
+        # "Ban called him 'a giant for justice'": a remark about X, no call to X
+        kind, objects = Kind.STATEMENT, []
+        trigger = Trigger(trigger.pattern, Kind.STATEMENT.value, Mode.UNSPECIFIED.value, "")
+    elif called and re.match(r"\s+(?:a|an|the)\s", text[end : objects[0].start]) \
+            and not is_lower_title(text[end : objects[0].start]):
+        return []  # "called a snap election, criticised by X"
     if kind is Kind.CONTACT and subjects and not objects and PURPOSE.search(
             text, max(clause_start, start - 40), start) and set(names_of(subjects)) <= {
             name for m in found if sentence.start <= m.offset < start
