@@ -1132,10 +1132,12 @@ def test_extract_a_meal_with_someone_told_with_its_day_between(when):
         ("meeting", ("Ivica Dačić", "Marija Pejčinović Burić"))]
 
 
-def test_extract_one_to_be_received_is_the_visitor():
-    text = ("US Secretary of State Antony Blinken is scheduled to be received by Chinese Foreign "
-            "Minister Wang Yi on Monday.")
-    assert [(c[1], c[3]) for c in contacts(text)] == [("planned", "Antony Blinken")]
+@pytest.mark.parametrize(("received", "status"), [("is scheduled to be received", "planned"),
+                                                ("was then received", "occurred")])
+def test_extract_one_to_be_received_is_the_visitor(received, status):
+    text = (f"US Secretary of State Antony Blinken {received} by Chinese Foreign Minister Wang Yi "
+            "on Monday.")
+    assert [(c[1], c[3]) for c in contacts(text)] == [(status, "Antony Blinken")]
 
 
 @pytest.mark.parametrize(

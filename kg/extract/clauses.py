@@ -652,7 +652,8 @@ def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[
     return ranked[0][0]
 
 
-PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:then|later|also|first|\w+ly)\s+)?$",
+                     re.IGNORECASE)
 
 TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travel(?:s|l?ed|l?ing)?(?: on)? to|"
                     r"arriv(?:ed|es|ing) in|landed in|trip to|go to|went to|came to|"
