@@ -163,6 +163,13 @@ def test_extract_officials_listed_after_a_plural_post(text, expected):
             assert government == wanted
 
 
+def test_extract_a_list_of_names_each_with_its_post_after_it():
+    text = ("The delegation comprised Mr. Bharat Raj Paudyal, Foreign Secretary, Mr. Nilamber "
+            "Acharya, Ambassador of Nepal to India, and senior officials.")
+    assert [(name, post) for name, post, _ in officials(text)] == [
+        ("Bharat Raj Paudyal", "Foreign Secretary"), ("Nilamber Acharya", "Ambassador")]
+
+
 def test_extract_states_listed_after_a_plural_post_are_no_names():
     text = ("Also present were the Prime Ministers of Barbados, Saint Kitts and Nevis and Trinidad "
             "and Tobago, among them Prime Minister Mia Mottley.")
@@ -2916,6 +2923,11 @@ def test_extract_one_holder_under_two_written_forms_is_one_official():
         (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
           "President Luis Arce arrived. They met again on Monday."),
          [("Dina Boluarte", "Gabriel Boric")]),
+        # "the two Foreign Secretaries" are secretaries, not the ministers named after them
+        (("Indian Foreign Secretary Harsh Shringla and Nepali Foreign Secretary Bharat Paudyal "
+          "arrived. Indian Foreign Minister Subrahmanyam Jaishankar and Nepali Foreign Minister "
+          "Pradeep Gyawali spoke later. The two Foreign Secretaries held preparatory "
+          "consultations on Monday."), [("Bharat Paudyal", "Harsh Shringla")]),
         # ... and "They are expected to meet again": a plan of the same sides
         (("Chilean President Gabriel Boric called Peruvian President Dina Boluarte. Bolivian "
           "President Luis Arce arrived. They are expected to meet again in May."),

@@ -101,6 +101,9 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                     and re.search(r"\b(?:for|of)[^\S\n]+(?:the[^\S\n]+)?$",
                                   text[max(0, match.start() - 10):match.start()]):
                 continue  # "the Spokesperson for the Secretary-General, X": a scope, no title
+            if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
+                    and NAME_THEN_COMMA.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "Mr. A, Foreign Secretary, Mr. B, Ambassador": the post is A's
             if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
                 # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post.
                 taken.update(range(match.start("name"), match.end("name")))
@@ -227,6 +230,8 @@ AUXILIARIES = (r"(?:(?:has|had|have|also|later|then|once|already|himself|herself
                r"will|would|could|might|may|did|does|is|was|are|were|not|never)[^\S\n]+)*")
 
 
+#: a name and the comma of its apposition, right before a post: "Mr. A, [Foreign Secretary]"
+NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]+,[^\S\n]+$")
 PRIVATE_BODY = re.compile(
     r"[^\S\n]+(?:of|at|for|with)[^\S\n]+(?:the[^\S\n]+)?"
     r"((?:[A-Z][\w'’.&-]*(?:[^\S\n]+(?:of|for|on|and|&)(?=[^\S\n]+[A-Z]))?[^\S\n]*){1,7})")

@@ -562,6 +562,7 @@ GROUP = re.compile(
     r"(?:\s+(?-i:[A-Z])[\w'’-]*)*)|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
+    r"foreign secretaries|defen[cs]e ministers|finance ministers|"
     r"sides|men|women|officials|counterparts|envoys|delegations|chiefs|diplomats)\b|"
     # "the two sat down", "the two held talks": no noun, a verb follows
     r"(?=(?:then\s+|later\s+|also\s+|had\s+|have\s+|were\s+|will\s+|would\s+)?"
@@ -594,7 +595,10 @@ def _group_admits(noun: str, post: str | None) -> bool:
         return post is None or "President" in post
     if noun == "prime ministers":  # (China's "Premier" is its prime minister)
         return post is None or _head_title(post) in ("Prime Minister", "Premier")
-    if noun in ("ministers", "foreign ministers"):
+    if noun == "foreign secretaries":
+        return post is None or "Secretary" in post
+    if noun in ("ministers", "foreign ministers", "defence ministers", "defense ministers",
+                "finance ministers"):
         return post is None or "Minister" in post or "Secretary" in post
     return True
 
