@@ -723,6 +723,7 @@ CANCELLED_JOURNEY = re.compile(rf"\b(?:{CALLED_OFF}|postponed)\s+(?:(?:his|her|"
                                r"(?:(?!,\s*but\b|\binstead\b)[^.;])*$", re.IGNORECASE)
 
 
+#: speaking in turn at an event, no conversation: "both spoke on", "spoke first, followed by"
 SPOKE = re.compile(r"spoke|speaks?", re.IGNORECASE)
 EACH_SPOKE = re.compile(r"\b(?:both|each|all)[^\S\n]+$")
 IN_TURN = re.compile(r"[^\S\n]+(?:first|last|next|in[^\S\n]+turn)\b|,?[^\S\n]+followed[^\S\n]+by\b")
@@ -841,8 +842,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     # "X delivered a message from S to R": R received it, and met X
     # ("a written message from S": the one after "from" sent it, whatever the noun)
     from_sender = trigger.initiator == "object" or bool(
-        objects and FROM_SENDER.match(text, end) and is_title_only(
-            text[FROM_SENDER.match(text, end).end() : objects[0].start]))
+        objects and (sender_from := FROM_SENDER.match(text, end))
+        and is_title_only(text[sender_from.end() : objects[0].start]))
     handed = _carried_letter(text, sentence, clause_start, start, subjects, objects, visible,
                              found) if trigger.mode == Mode.CORRESPONDENCE.value \
         and from_sender and objects else None
