@@ -49,6 +49,11 @@ def test_reliability_sigkill_during_ingest_never_leaves_half_an_article(tmp_path
     store_path = tmp_path / "store"
     command = [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store_path),
                "--no-exports", "--batch-size", "10", "--quiet"]
+    # Kills land within the time a whole build takes on this machine (measured first, so that a
+    # slow machine, where start-up alone can take seconds, is killed while it ingests too).
+    started = time.monotonic()
+    subprocess.run(command, capture_output=True, check=True)
+    whole = time.monotonic() - started
     rng = random.Random(5)
     seen_partial = 0
     derived_checked = False
@@ -58,7 +63,7 @@ def test_reliability_sigkill_during_ingest_never_leaves_half_an_article(tmp_path
                             str(store_path), "--exports", str(tmp_path / "x")],
                            capture_output=True, check=False)
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.7, 2.2))
+        time.sleep(rng.uniform(0.4, 0.95) * whole)
         process.send_signal(signal.SIGKILL)
         process.wait()
         store = GraphStore.open(store_path, create=False, read_only=True)
