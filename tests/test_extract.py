@@ -1530,6 +1530,10 @@ def test_extract_a_name_word_is_no_pronoun():
         # An address with more than one word before it is still one.
         (("Liberian President Charles Taylor said in a long farewell address broadcast on "
           "national radio that he would go."), {("speech", ("Charles Taylor",), None)}),
+        # "recalled that" reports words; recalling an envoy is no remark
+        ("Brazilian President Dilma Rousseff recalled that he had fought for freedom.",
+         {("unspecified", ("Dilma Rousseff",), None)}),
+        ("Brazilian President Dilma Rousseff recalled her ambassador from Washington.", set()),
     ],
 )
 def test_extract_statements_from_bare_remarks_and_sentence_openings(text, expected):
