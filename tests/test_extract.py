@@ -3486,3 +3486,20 @@ def test_extract_the_subject_after_a_long_opening_phrase_with_an_irregular_verb_
             "He did meet Prime Minister Narendra Modi, briefly, on December 1.")
     assert ("Mohamed Muizzu", "Narendra Modi") in [c[2] for c in contacts(text,
                                                                           dt.date(2024, 1, 20))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clock time's colon ends no clause
+        ("Chancellor Olaf Scholz held talks from 14:30 at the Chancellery with President "
+         "Emmanuel Macron of France."),
+        # "with" names the partner even after a long account of how long and where
+        ("Chancellor Olaf Scholz held a working meeting lasting well over two and a half hours "
+         "at the guest house of the federal government near Bonn with His Excellency Mr. "
+         "Emmanuel Macron, President of the French Republic."),
+    ],
+)
+def test_extract_a_partner_named_by_with_after_a_time_and_a_long_venue(text):
+    assert [c[2] for c in contacts(text, dt.date(2023, 7, 4))] == [("Emmanuel Macron",
+                                                                     "Olaf Scholz")]

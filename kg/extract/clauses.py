@@ -32,7 +32,8 @@ from kg.model import Kind
 CLAUSE_BREAK = re.compile(
     # a full stop ends a clause, not the dots of "U.S.", "S. Jaishankar" or "Mr."
     # nor the dot of an abbreviation the sentence splitter knows ("Gen.", "on Feb. 5")
-    r"[;:]|(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in sorted(ABBREVIATIONS) if "." not in a)
+    # (nor the colon of a clock time, "from 10:00 a.m.")
+    r";|(?<!\d):(?!\d)|(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in sorted(ABBREVIATIONS) if "." not in a)
     + r"\.\s|"
     r"\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
     r"following|amid|(?-i:than)|since)\b|\baccording to\b[^,;.]*,?",
@@ -362,6 +363,8 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 #: a sentence opening on its partner: "With X he discussed…", "On Tuesday, with X, she…"
 WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+")
+#: the preposition naming a contact's partner, right before the partner's title and name
+WITH_PARTNER = re.compile(r"[^\S\n]with[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.'’-]*[^\S\n]+)*$")
 #: "called Putin a war criminal": a name and what it is called, no telephone call
 CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an|one[^\S\n]+of)[^\S\n]|[^\S\n]+[\"“‘]")
 
@@ -380,8 +383,13 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
              and (possessives or not possessive_pronoun(text, m))]
     if re.match(r"\s*[,—–]", text[end : end + 3]):
         return []  # "after the talks, the ministers…": a new phrase, not the trigger's object
-    # Within reach: 90 characters, not counting the title right before the name.
-    if not after or after[0].start - end - len(_trailing_title(text[end:after[0].start])) > 90:
+    # Within reach: 90 characters, not counting the title right before the name; a partner
+    # named by "with" may come later ("held talks for an hour at the Residence with X").
+    if not after:
+        return []
+    gap = text[end : after[0].start]
+    reach = 180 if WITH_PARTNER.search(gap) else 90
+    if len(gap) - len(_trailing_title(gap)) > reach:
         return []
     if re.search(r",[^\S\n]+and\b", text[end:after[0].start]) and FINITE_VERB.match(text, after[0].end):
         return []  # "A and B met in Bangkok, and on Dec. 9 C travelled…": C opens a new clause
