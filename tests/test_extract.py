@@ -3503,3 +3503,22 @@ def test_extract_the_subject_after_a_long_opening_phrase_with_an_irregular_verb_
 def test_extract_a_partner_named_by_with_after_a_time_and_a_long_venue(text):
     assert [c[2] for c in contacts(text, dt.date(2023, 7, 4))] == [("Emmanuel Macron",
                                                                      "Olaf Scholz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator"),
+    [
+        # three sides: the host starts it, though both guests travelled
+        ("Chinese Foreign Minister Wang Yi hosted Saudi Foreign Minister Faisal bin Farhan and "
+         "Iranian Foreign Minister Hossein Amir-Abdollahian in Beijing.", "Wang Yi"),
+        ("Saudi Foreign Minister Faisal bin Farhan and Iranian Foreign Minister Hossein "
+         "Amir-Abdollahian were received by Chinese Foreign Minister Wang Yi in Beijing.",
+         "Wang Yi"),
+        # two sides: a guest with his own minister is still the visitor's side (no one leader
+        # named), so no initiator
+        ("Chinese Foreign Minister Wang Yi hosted Saudi Foreign Minister Faisal bin Farhan and "
+         "Saudi Energy Minister Abdulaziz bin Salman in Beijing.", None),
+    ],
+)
+def test_extract_the_host_of_a_meeting_of_three_sides_is_its_initiator(text, initiator):
+    assert [c[3] for c in contacts(text, dt.date(2023, 4, 6))] == [initiator]

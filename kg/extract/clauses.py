@@ -717,3 +717,16 @@ def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sent
     if len(names) == 1 and trigger.initiator in ("subject", ""):
         return names[0]
     return None
+
+
+def host_of_many_sides(trigger: Trigger, text: str, start: int, subjects, objects,
+                       side) -> str | None:
+    """The host of a meeting of three or more sides, who is its initiator even where the guests
+    travelled ("A hosted B and C" of two states); ``side`` gives an official's government."""
+    passive = PASSIVE.search(text[max(0, start - 20) : start])
+    hosts, guests = (objects, subjects) if passive else (subjects, objects)
+    hosts, guests = names_of(hosts), names_of(guests)
+    if trigger.initiator == "object" and len(set(hosts)) == 1 \
+            and len({side(name) for name in guests} - {None, side(hosts[0])}) > 1:
+        return hosts[0]
+    return None

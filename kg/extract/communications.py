@@ -46,6 +46,7 @@ from kg.extract.clauses import (
     find_objects,
     find_subjects,
     fronted_phrase_end,
+    host_of_many_sides,
     is_lower_title,
     is_thing_of,
     is_title_owner,
@@ -1231,6 +1232,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     )
     pairs = bilateral(communication, subjects, objects, trigger, text, sentence, clause_start,
                       clause_end)
+    if pairs == [communication] and initiator is None and mode is Mode.MEETING and (
+            host := host_of_many_sides(trigger, text, start, subjects, objects,
+                                       lambda name: getattr(cast.official(name), "government",
+                                                            None))):
+        pairs = [replace(communication, initiator=host)]
     if handed and not any(m.communication.kind is Kind.CONTACT
                           and {*handed[0], *names_of(handed[1])} <= set(m.communication.participants)
                           for m in found if m.offset >= sentence.start):
