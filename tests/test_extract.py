@@ -3522,3 +3522,41 @@ def test_extract_a_partner_named_by_with_after_a_time_and_a_long_venue(text):
 )
 def test_extract_the_host_of_a_meeting_of_three_sides_is_its_initiator(text, initiator):
     assert [c[3] for c in contacts(text, dt.date(2023, 4, 6))] == [initiator]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # messages sent to a list: one letter each
+        ("Japanese Prime Minister Junichiro Koizumi sent messages of sympathy to Thai Prime "
+         "Minister Thaksin Shinawatra and Sri Lankan President Chandrika Kumaratunga.",
+         [("Chandrika Kumaratunga", "Junichiro Koizumi"),
+          ("Junichiro Koizumi", "Thaksin Shinawatra")]),
+        # the recipient between the verb and what was sent
+        ("Japanese Prime Minister Junichiro Koizumi sent Thai Prime Minister Thaksin Shinawatra "
+         "a handwritten letter.", [("Junichiro Koizumi", "Thaksin Shinawatra")]),
+        # a verb form alone, sending nobody anything, is no letter
+        ("Japanese Prime Minister Junichiro Koizumi sent navy ships to help Thai Prime Minister "
+         "Thaksin Shinawatra with the search.", []),
+    ],
+)
+def test_extract_what_is_sent_to_an_official_is_a_letter(text, expected):
+    assert sorted(c[2] for c in contacts(text, dt.date(2005, 1, 3))
+                  if c[0] == "correspondence") == expected
+
+
+def test_extract_a_reporter_after_a_list_of_recipients_speaks_alone():
+    # "A and B, spokesman C told reporters": a list names its last with "and"
+    text = ("Japanese Prime Minister Junichiro Koizumi sent letters to Thai Prime Minister "
+            "Thaksin Shinawatra and Sri Lankan President Chandrika Kumaratunga, chief cabinet "
+            "spokesman Hiroyuki Hosoda told reporters.")
+    assert statement_speakers(text) == [("Hiroyuki Hosoda",)]
+
+
+def test_extract_an_object_pronoun_after_an_opening_clause_is_not_the_main_subject():
+    # the subject of "After X was re-elected" is no subject of the main clause
+    text = ("Ghanaian President John Kufuor died on Monday. Nigerian President Olusegun Obasanjo "
+            "expressed grief. After Kufuor was re-elected in December, Obasanjo sent him a "
+            "warm message.")
+    assert [c[2] for c in contacts(text, dt.date(2005, 1, 3))] == [("John Kufuor",
+                                                                      "Olusegun Obasanjo")]

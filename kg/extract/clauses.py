@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from kg.extract.cast import EventMention, Mention, names_of
 from kg.extract.names import is_title_only
@@ -153,11 +154,14 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
             opening = mention.start
         else:
             break
-    gap = text[chosen[1].end : chosen[0].start] if len(chosen) == 2 else ""
-    if gap and not re.search(r"\band\b|\bas well as\b|&|^\s*[-–]\s*$", gap) \
-            and not _is_companion_gap(gap):
+    gaps = [text[a.end : b.start] for a, b in pairwise(reversed(chosen))]
+    joined = [bool(re.search(r"\band\b|\bas well as\b|&|^\s*[-–]\s*$", gap)
+                   or _is_companion_gap(gap)) for gap in gaps]
+    if gaps and not joined[-1] and (len(gaps) == 1 or any(joined)):
         # "at the invitation of Premier Li, Foreign Minister Tau told reporters": two names
-        # joined by a comma alone are no list (two make one with "and")
+        # joined by a comma alone are no list, nor is a name after a list that named its last
+        # with "and" ("letters to A and B, spokesman C told reporters": C alone); "A, B, C met"
+        # is one
         chosen = chosen[:1]
     return list(reversed(chosen))
 

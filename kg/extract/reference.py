@@ -271,6 +271,12 @@ def _main_subject(text: str, sentence, here: list[Mention]) -> str | None:
         and FINITE_VERB.match(text, first.end) else None
 
 
+#: a word opening a subordinate clause before the main one
+SUBORDINATOR = re.compile(r"after|before|while|when|since|although|because|following|whereas",
+                          re.IGNORECASE)
+COMMA = re.compile(",")
+
+
 def _object_reference(sentence, start: int, same: list[Mention], window: list[str]) -> str | None:
     """Whom an object pronoun at ``start`` stands for: not its own clause's subject (the first
     official named in the clause, which begins after the last clause-breaking word) but the
@@ -278,6 +284,13 @@ def _object_reference(sentence, start: int, same: list[Mention], window: list[st
     been in Dubai, where MBZ hosted him"), else of the sentences before."""
     breaks = list(CLAUSE_BREAK.finditer(sentence.text, 0, start - sentence.start))
     clause_start = sentence.start + (breaks[-1].end() if breaks else 0)
+    if breaks and breaks[-1].start() == 0 and SUBORDINATOR.fullmatch(breaks[-1].group()):
+        # "After Magufuli was re-elected, Xi sent him": the main clause begins after the comma
+        # closing the opening clause, the last one before the pronoun with a name after it
+        commas = [sentence.start + c.end() for c in COMMA.finditer(
+            sentence.text, breaks[-1].end(), start - sentence.start)]
+        clause_start = next((c for c in reversed(commas)
+                             if any(c <= m.start < start for m in same)), clause_start)
     clause = [m for m in same if m.start >= clause_start]
     # "Baerbock's counterpart, Colonna, called her": the owner of a title is no subject
     owners = {id(m) for m in same

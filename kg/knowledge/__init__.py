@@ -226,8 +226,8 @@ def _with_inflections(pattern: str, irregular: dict[str, dict[str, str]]) -> str
     verb once ("{greet}": greet, greets, greeted, greeting); ``{lemma-ing}`` leaves out the
     ``-ing`` form where it is mostly a noun ("meeting").
 
-    >>> _with_inflections("{greet}|{telephone}", {})
-    'greet|greets|greeted|greeting|telephone|telephones|telephoned|telephoning'
+    >>> _with_inflections("{greet}|{host} with", {})
+    '(?:greet|greets|greeted|greeting)|(?:host|hosts|hosted|hosting) with'
     """
     def spelt(match: re.Match) -> str:
         lemma = match.group("lemma")
@@ -239,7 +239,7 @@ def _with_inflections(pattern: str, irregular: dict[str, dict[str, str]]) -> str
             forms = [lemma, *_regular_forms(lemma)]
         if match.group("without"):
             forms = [f for f in forms if not f.endswith("ing")]
-        return "|".join(dict.fromkeys(forms))
+        return "(?:" + "|".join(dict.fromkeys(forms)) + ")"
 
     return LEMMA.sub(spelt, pattern)
 
