@@ -3560,3 +3560,13 @@ def test_extract_an_object_pronoun_after_an_opening_clause_is_not_the_main_subje
             "warm message.")
     assert [c[2] for c in contacts(text, dt.date(2005, 1, 3))] == [("John Kufuor",
                                                                       "Olusegun Obasanjo")]
+
+
+def test_extract_a_single_name_is_the_article_s_own_before_a_gazetteer_namesake():
+    # "Francis" is the pope the article named, not a minister of that surname in office then
+    text = ("Pope Francis arrived in Ulaanbaatar on Friday. On Saturday President Ukhnaagiin "
+            "Khürelsükh welcomed Francis at the palace.")
+    found = run(text, dt.date(2023, 9, 4))
+    assert [o.name for o in found.officials] == ["Pope Francis", "Ukhnaagiin Khürelsükh"]
+    assert [c[2] for c in contacts(text, dt.date(2023, 9, 4))] == [("Pope Francis",
+                                                                     "Ukhnaagiin Khürelsükh")]

@@ -382,6 +382,10 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
         if post and not any(post.name in term.post or term.post in post.name
                             for term in holder.terms):
             continue  # "Prince Mohammed" is no foreign minister whose surname is Mohammed
+        if " " not in text[start:end].strip() and any(
+                person.holder is not holder for person in people.sharing(
+                    [normalise_name(text[start:end].strip())])):
+            continue  # "Pope Francis … Francis met": the article's own Francis, no namesake
         _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
                             published, index)
     # "Jaafari" where two holders of that surname were in office: the one the article has
