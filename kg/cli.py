@@ -577,12 +577,20 @@ def _contacts(store_path, endpoint=None, with_evidence=True):
     return read_contacts(_reader(store_path, endpoint), with_evidence=with_evidence)
 
 
+#: the longest metrics window: a span of dates Python can count (years 1 to 9999)
+MAX_WINDOW_DAYS = 9000 * 365
+
+
 def _parse_days(window: str) -> int:
     match = re.fullmatch(r"(\d+)\s*([dwmy]?)", window.strip().lower())
-    if not match or int(match.group(1)) == 0:
-        raise click.BadParameter(f"{window!r}: expected a length such as 30d, 2w, 3m or 1y",
+    days = int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)] \
+        if match else 0
+    # (a window longer than the calendar holds, "100000y", is no length either)
+    if not 0 < days <= MAX_WINDOW_DAYS:
+        raise click.BadParameter(f"{window!r}: expected a length such as 30d, 2w, 3m or 1y, "
+                                 f"at most {MAX_WINDOW_DAYS // 365} years",
                                  ctx=click.get_current_context(), param_hint="'--window'")
-    return int(match.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)]
+    return days
 
 
 @cli.command()

@@ -175,6 +175,8 @@ def test_cli_metrics_table_for_the_seed(project, runner):
     (["metrics", "--window", "soon"], 2,
      "Invalid value for '--window': 'soon': expected a length such as 30d"),
     (["metrics", "--window", "0d"], 2, "Invalid value for '--window': '0d'"),
+    (["metrics", "--window", "100000y"], 2, "at most 9000 years"),
+    (["metrics", "--window", "99999999999d"], 2, "Invalid value for '--window'"),
     (["metrics", "--since", "2021-06-01", "--until", "2021-05-01"], 2,
      "Invalid value for '--since': 2021-06-01 is after --until 2021-05-01"),
     (["export", "-f", "gexf", "--since", "2021-06-01", "--until", "2021-05-01"], 2,
