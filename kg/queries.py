@@ -208,6 +208,7 @@ _BATCH = 500
 def _child(connection, store_path: str, sparql: str, bindings: dict, limit, offset) -> None:
     """Run one query in a child process and send its answer, in batches, through ``connection``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C and stops the child
+    _exit_with_parent()
     try:
         try:
             store = GraphStore(ox.Store.read_only(store_path), Path(store_path))
@@ -255,6 +256,19 @@ def _child(connection, store_path: str, sparql: str, bindings: dict, limit, offs
         connection.send(("error", "store", f"{store_path}: read failed ({_first(error)})"))
     except Exception as error:  # noqa: BLE001 - SERVICE failures, evaluation errors
         connection.send(("error", "query", f"query failed: {_first(error)}"))
+
+
+def _exit_with_parent(every: float = 0.2) -> None:
+    """End this process when its parent is gone: a parent stopped by SIGTERM or SIGKILL cannot
+    kill its child, and a query left running would search on for as long as it takes."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _first(error: BaseException) -> str:

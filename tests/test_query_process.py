@@ -7,6 +7,7 @@ row immediately and would then search for hours.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -86,4 +87,19 @@ def test_query_timeout_stops_the_engine(seed_folder):
         assert _group_is_gone(process.pid)
     finally:
         if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])
+def test_query_engine_ends_with_a_parent_killed_from_outside(seed_folder, stop):
+    # SIGTERM and SIGKILL give kg no chance to stop its query process: that process notices it
+    # has lost its parent and ends, instead of searching on for hours.
+    process = _start(seed_folder, SLOW, "-f", "csv", "--timeout", "600")
+    try:
+        assert process.stdout.readline() == "x\n"
+        os.kill(process.pid, stop)
+        assert process.wait(timeout=20) == -stop
+        assert _group_is_gone(process.pid)
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # whatever of the group is left
             os.killpg(process.pid, signal.SIGKILL)
