@@ -3188,6 +3188,24 @@ def test_extract_stops_at_its_time_limit_with_an_article_error():
         extract(Article(Meta(id="dense", published=PUBLISHED), text), time_limit=0)
 
 
+def test_extract_the_officials_stage_checks_the_time_limit_between_its_passes():
+    from kg.errors import ArticleError
+
+    checks = []
+
+    def check() -> None:
+        checks.append(len(checks))
+        if len(checks) == 3:
+            raise ArticleError("stopped")
+
+    # A dense article spends most of its time finding officials: the limit is checked there
+    # too, not only once they are all found.
+    with pytest.raises(ArticleError, match="stopped"):
+        find_officials("Russian President Vladimir Putin met Chinese President Xi Jinping.",
+                       load_knowledge(), PUBLISHED, check=check)
+    assert checks == [0, 1, 2]
+
+
 def test_extract_a_dense_article_costs_each_repeated_mention_once():
     # Repetition must not multiply work: one event reported many times stays one event whose
     # evidence holds every report (quadratic merging made such texts run for minutes).

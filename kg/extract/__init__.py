@@ -82,8 +82,7 @@ def extract(article: Article, knowledge: Knowledge | None = None,
                         f"dateline's {published.isoformat()}")
     # A ministry's press release is a readout too: it speaks for that ministry's government.
     readout = article.meta.source in ("government readout", "press release")
-    cast = find_officials(text, knowledge, published, readout)
-    deadline.check()
+    cast = find_officials(text, knowledge, published, readout, deadline.check)
     communications = find_communications(text, published, cast, knowledge, deadline.check,
                                          readout=article.meta.source == "government readout")
     deadline.check()

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from kg.extract.cast import Cast, Mention, mention_starts, mentions_between
@@ -70,10 +71,11 @@ from kg.model import Official, Span
 
 
 def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = None,
-                   readout: bool = False) -> Cast:
+                   readout: bool = False, check: Callable[[], None] = lambda: None) -> Cast:
     """Find the officials in ``text`` and every mention of them (see the module docstring);
     ``published`` places the article in time for the gazetteer of office-holders; a
-    government's ``readout`` speaks for the government of the official it names first."""
+    government's ``readout`` speaks for the government of the official it names first;
+    ``check`` is called between passes (it raises to stop an article taking too long)."""
     patterns = title_patterns(knowledge)
     sentences = split_sentences(text)
     people = People()
@@ -117,10 +119,14 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
             if name_start not in taken:
                 taken.update(range(name_start, name_end))
                 spans.append((name_start, name_end, person, "titled"))
+    check()
     _listed_people(text, people, spans, taken, patterns, knowledge, sentences)
+    check()
     _acting_people(text, people, spans, taken, knowledge, sentences)
     index = holder_index(knowledge)
+    check()
     _known_holders(text, published, people, spans, taken, index, sentences, knowledge)
+    check()
     _holders_by_title(text, published, people, spans, patterns, sentences, knowledge)
     spans.extend(_name_mentions(text, people, spans, knowledge))
     spans.extend(_nickname_mentions(text, spans))
@@ -133,13 +139,16 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
         if style in ROYAL_STYLES and person.tokens[0] != style and person.holder is None \
                 and len(person.tokens) == 1:
             person.tokens = [style] + person.tokens
+    check()
     spans = _united_by_holder(text, people, spans, published, index)
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
     for s, e, person, how in spans:
         if how != "title":  # "the Secretary-General" is no name of Guterres
             person.aliases.add(text[s:e])
+    check()
     mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                                    readout)
+    check()
     quote_speakers = find_quote_speakers(text, mentions)
     mentions = resolve_first_person(text, mentions, quote_speakers)
     officials_ = [p for p in people if p.posts or p.contacts or _is_in_office(p, published)]
