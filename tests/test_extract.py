@@ -3588,3 +3588,19 @@ def test_extract_a_single_name_is_the_article_s_own_before_a_gazetteer_namesake(
     assert [o.name for o in found.officials] == ["Pope Francis", "Ukhnaagiin Khürelsükh"]
     assert [c[2] for c in contacts(text, dt.date(2023, 9, 4))] == [("Pope Francis",
                                                                      "Ukhnaagiin Khürelsükh")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Indian Prime Minister Narendra Modi landed at King Fahd International Airport and "
+         "was welcomed by Saudi Foreign Minister Adel al-Jubeir."),
+        ("Indian Prime Minister Narendra Modi toured the Sheikh Zayed Grand Mosque and was "
+         "welcomed by Saudi Foreign Minister Adel al-Jubeir."),
+    ],
+)
+def test_extract_a_place_named_after_a_ruler_is_no_official(text):
+    assert [o.name for o in run(text, dt.date(2016, 4, 3)).officials] == ["Narendra Modi",
+                                                                          "Adel al-Jubeir"]
+    assert [c[2] for c in contacts(text, dt.date(2016, 4, 3))] == [("Adel al-Jubeir",
+                                                                    "Narendra Modi")]

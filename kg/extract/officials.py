@@ -70,6 +70,21 @@ from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span
 
 
+#: a kind of place or institution after a name, which it is named after
+FACILITY = re.compile(r"[^\S\n]+(?:(?:International|Grand|National|Memorial|Royal)[^\S\n]+)?"
+                      r"(?:Airport|Air[^\S\n]+Base|Mosque|University|Stadium|Street|Avenue|"
+                      r"Boulevard|Bridge|Causeway|Hospital|Centre|Center|Square|Highway|Road|"
+                      r"Foundation|Institute|Prize|Award|Museum|Library|School|College|Park|"
+                      r"Port|Dam|Cathedral|Metro|Station|Expressway)\b")
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is part of a place's ("King Abdulaziz International
+    Airport") or is one ("Zayed Grand Mosque")."""
+    return bool(FACILITY.match(text, end)) or any(
+        found.end() == end for found in FACILITY.finditer(text, start, end))
+
+
 def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = None,
                    readout: bool = False, check: Callable[[], None] = lambda: None) -> Cast:
     """Find the officials in ``text`` and every mention of them (see the module docstring);
@@ -141,6 +156,11 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
             person.tokens = [style] + person.tokens
     check()
     spans = _united_by_holder(text, people, spans, published, index)
+    # "King Abdulaziz International Airport", "the Sheikh Zayed Grand Mosque": a place named
+    # after someone is no mention of them, and whoever only such places name is no official
+    places = [span for span in spans if _names_a_place(text, span[0], span[1])]
+    spans = [span for span in spans if not _names_a_place(text, span[0], span[1])]
+    only_places = {id(p) for _, _, p, _ in places} - {id(p) for _, _, p, _ in spans}
     mentions = [Mention(s, e, p.name, how) for s, e, p, how in spans]
     for s, e, person, how in spans:
         if how != "title":  # "the Secretary-General" is no name of Guterres
@@ -151,7 +171,8 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     check()
     quote_speakers = find_quote_speakers(text, mentions)
     mentions = resolve_first_person(text, mentions, quote_speakers)
-    officials_ = [p for p in people if p.posts or p.contacts or _is_in_office(p, published)]
+    officials_ = [p for p in people if (p.posts or p.contacts or _is_in_office(p, published))
+                  and id(p) not in only_places]
     governments = assign_governments(officials_, text, sentences, mentions, quote_speakers,
                                      patterns, knowledge, published, readout)
     _resolve_counterparts(officials_, sentences, mentions)
