@@ -3604,3 +3604,21 @@ def test_extract_a_place_named_after_a_ruler_is_no_official(text):
                                                                           "Adel al-Jubeir"]
     assert [c[2] for c in contacts(text, dt.date(2016, 4, 3))] == [("Adel al-Jubeir",
                                                                     "Narendra Modi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meal given for a guest is a meeting the guest came to
+        ("Kenyan President Uhuru Kenyatta gave a state dinner for Chinese Premier Li Keqiang.",
+         [("meeting", ("Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
+        ("Kenyan President Uhuru Kenyatta threw a luncheon in honour of Chinese Premier Li "
+         "Keqiang.", [("meeting", ("Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
+        # "in X's honour" names the guest; those who attended were at the same meal
+        ("Chinese Premier Li Keqiang arrived on Friday. Kenyan President Uhuru Kenyatta gave a "
+         "banquet in Li's honour, attended by Kenyan Foreign Minister Amina Mohamed.",
+         [("meeting", ("Amina Mohamed", "Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
+    ],
+)
+def test_extract_a_meal_given_for_a_guest_and_those_who_attended_it(text, expected):
+    assert [(c[0], c[2], c[3]) for c in contacts(text, dt.date(2014, 5, 11))] == expected

@@ -367,6 +367,8 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,;:.]*,")
 BY = re.compile(r"[^\S\n]+by[^\S\n]+")
 #: a sentence opening on its partner: "With X he discussed…", "On Tuesday, with X, she…"
 WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+")
+#: the guest a meal is given for: "a banquet in Putin's honour"
+IN_HONOUR = re.compile(r"['’]s[^\S\n]+honou?r\b")
 #: the preposition naming a contact's partner, right before the partner's title and name
 WITH_PARTNER = re.compile(r"[^\S\n]with[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.'’-]*[^\S\n]+)*$")
 #: "called Putin a war criminal": a name and what it is called, no telephone call
@@ -383,7 +385,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     # "calling Isaias's arrival a day of joy": what an official owns is no official.
     after = [m for i, m in enumerate(mentions) if end <= m.start < clause_end
              and not is_title_owner(text, mentions, i)
-             and not REPORTER.match(text, m.end) and not POSSESSIVE.match(text, m.end)
+             and not REPORTER.match(text, m.end)
+             and (not POSSESSIVE.match(text, m.end) or IN_HONOUR.match(text, m.end))
              and (possessives or not possessive_pronoun(text, m))]
     if re.match(r"\s*[,—–]", text[end : end + 3]):
         return []  # "after the talks, the ministers…": a new phrase, not the trigger's object

@@ -1058,6 +1058,18 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                 joined, participants=tuple(dict.fromkeys(joined.participants
                                                          + tuple(names_of(objects))))))
             return []
+    if kind is Kind.CONTACT and objects and ATTENDED_BY.match(text, start) \
+            and re.search(r",[^\S\n]*$", text[sentence.start : start]):
+        # "X gave a banquet in Y's honour, attended by A and B": A and B were at that banquet
+        index = next((i for i in range(len(found) - 1, -1, -1)
+                      if found[i].offset >= sentence.start
+                      and found[i].communication.kind is Kind.CONTACT), None)
+        if index is not None:
+            joined = found[index].communication
+            found[index] = replace(found[index], communication=replace(
+                joined, participants=tuple(dict.fromkeys(joined.participants
+                                                         + tuple(names_of(objects))))))
+            return []
     if kind is Kind.CONTACT and not subjects and objects and RECALLED_BY.match(text, start) \
             and RECALLED_EVENT.match(text, sentence.start, start):
         # "The meeting, attended by A and B, focused on …", "The meeting was hosted by C":
