@@ -3622,3 +3622,11 @@ def test_extract_a_place_named_after_a_ruler_is_no_official(text):
 )
 def test_extract_a_meal_given_for_a_guest_and_those_who_attended_it(text, expected):
     assert [(c[0], c[2], c[3]) for c in contacts(text, dt.date(2014, 5, 11))] == expected
+
+
+def test_extract_the_president_elect_is_not_the_sitting_president():
+    text = ("Brazilian President-elect Luiz Inácio Lula da Silva spoke with U.S. President Joe "
+            "Biden on Monday. Argentine President Alberto Fernández also telephoned the "
+            "president-elect on Tuesday.")
+    assert ("Alberto Fernández", "Luiz Inácio Lula da Silva") in [
+        c[2] for c in contacts(text, dt.date(2022, 11, 2))]

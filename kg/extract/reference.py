@@ -406,6 +406,8 @@ def _holds(person: Person, post_word: str) -> bool:
         # the gazetteer knows
         posts = [term.post for term in person.holder.terms]
     heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post in posts]
+    if re.search(r"-(?:elect|designate)\b", post_word):
+        return any(post_word in head for head in heads)  # "the president-elect": not the president
     return any(post_word in head or head in post_word for head in heads)
 
 
