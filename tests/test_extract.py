@@ -3630,3 +3630,17 @@ def test_extract_the_president_elect_is_not_the_sitting_president():
             "president-elect on Tuesday.")
     assert ("Alberto Fernández", "Luiz Inácio Lula da Silva") in [
         c[2] for c in contacts(text, dt.date(2022, 11, 2))]
+
+
+def test_extract_a_style_after_a_post_and_brothers_who_share_a_father_s_name():
+    # "His Highness" after the post leaves the whole name to follow; a brother (another given
+    # name before the same "bin Zayed Al Nahyan") is another person, not a spelling of it
+    text = ("President His Highness Sheikh Mohamed bin Zayed Al Nahyan telephoned President "
+            "Recep Tayyip Erdoğan. Deputy Prime Minister Sheikh Mansour bin Zayed Al Nahyan "
+            "sent a cable of condolence to President Erdoğan.")
+    found = run(text, dt.date(2023, 2, 6))
+    assert [o.name for o in found.officials] == [
+        "Mohamed bin Zayed Al Nahyan", "Recep Tayyip Erdoğan", "Mansour bin Zayed Al Nahyan"]
+    assert sorted(c[2] for c in contacts(text, dt.date(2023, 2, 6))) == [
+        ("Mansour bin Zayed Al Nahyan", "Recep Tayyip Erdoğan"),
+        ("Mohamed bin Zayed Al Nahyan", "Recep Tayyip Erdoğan")]

@@ -134,8 +134,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     honorific = alternation(words["honorific"])
     domain = alternation(words["domain"])
     name = (
-        # "H.E. Dr. Josephine Mukamana": styles may stack
-        rf"(?:(?:{honorific})[^\S\n]+){{0,3}}{NAME_TOKEN}"
+        # "H.E. Dr. Josephine Mukamana", "His Highness Sheikh X": styles may stack
+        rf"(?:(?:(?:His|Her|Their)[^\S\n]+)?(?:{honorific})[^\S\n]+){{0,3}}{NAME_TOKEN}"
         # "J.Stoltenberg", "A.V.Grushko": no space after initials in some readouts
         rf"(?:(?:[^\S\n]+|-|(?<=\.))(?:(?:{particle})(?:[^\S\n]+|-))*{NAME_TOKEN}){{0,4}}"
     )

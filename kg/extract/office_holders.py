@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from kg.extract.names import PATRONYMIC, alternation, normalise_name
@@ -253,9 +254,19 @@ def is_name_of(tokens, holder: OfficeHolder) -> bool:
     # Chol; or a middle name may be added: "Jakaya Mrisho Kikwete" is Jakaya Kikwete.
     words = key.split()
     return len(words) > 1 and any(
-        (n.split()[1:] == words[1:] and n[:1] == words[0][:1])
+        (n.split()[1:] == words[1:] and _given_alike(n.split()[0], words[0], words[1:]))
         or (len(n.split()) == 2 and len(words) == 3 and n.split() == [words[0], words[-1]])
         for n in names if " " in n)
+
+
+def _given_alike(one: str, other: str, rest: list[str]) -> bool:
+    """Whether two given names before the same rest of a name can be one person's: "Joe" and
+    "Joseph", "Mohammed" and "Mohamed"; not brothers, "Mansour bin Zayed" and "Mohamed bin Zayed"
+    (after a patronymic, only a spelling may differ)."""
+    likeness = SequenceMatcher(None, one, other).ratio()
+    if any(word in PATRONYMIC for word in rest):
+        return likeness >= 0.8
+    return one[:1] == other[:1] and likeness >= 0.5
 
 
 def _sole_holder_near(holders, published: dt.date | None,
