@@ -3644,3 +3644,9 @@ def test_extract_a_style_after_a_post_and_brothers_who_share_a_father_s_name():
     assert sorted(c[2] for c in contacts(text, dt.date(2023, 2, 6))) == [
         ("Mansour bin Zayed Al Nahyan", "Recep Tayyip Erdoğan"),
         ("Mohamed bin Zayed Al Nahyan", "Recep Tayyip Erdoğan")]
+
+
+def test_extract_who_congratulated_someone_on_twitter_posted_it():
+    text = ("Japanese Prime Minister Fumio Kishida congratulated South Korean President-elect "
+            "Yoon Suk Yeol on Twitter on Thursday.")
+    assert statement_speakers(text) == [("Fumio Kishida",)]

@@ -473,8 +473,8 @@ GIVING_VERB = re.compile(r"[^\S\n]+(?:(?:had|has|have)[^\S\n]+)?(?:[a-z]+ly[^\S\
 #: the preposition opening an occasion: "in a (phone) call", "during talks", "at a meeting"
 OCCASION_AFTER_OBJECT = re.compile(r"\b(?:in|during|at|over)\s+(?:(?:a|an|the|their|his|her)\s+)?"
                                    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
-#: ... or a trigger that opens the phrase itself: "in a post on X"
-OCCASION_OPENING = re.compile(r"(?:in|during|at|over)\s", re.IGNORECASE)
+#: ... or a trigger that opens the phrase itself: "in a post on X", "on Twitter"
+OCCASION_OPENING = re.compile(r"(?:in|during|at|over|on)\s", re.IGNORECASE)
 #: one verb (and an adverb) between a subject and its object: "thanked", "warmly congratulated",
 #: or a verb and what it passes to the object: "conveyed Türkiye's expectations to"
 VERB_GAP = re.compile(r"[^\S\n]+(?:(?:had|has|have|also|then|later|[a-z]+ly)[^\S\n]+)*"
