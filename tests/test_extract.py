@@ -3650,3 +3650,25 @@ def test_extract_who_congratulated_someone_on_twitter_posted_it():
     text = ("Japanese Prime Minister Fumio Kishida congratulated South Korean President-elect "
             "Yoon Suk Yeol on Twitter on Thursday.")
     assert statement_speakers(text) == [("Fumio Kishida",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letters in the plural from two senders (one with a list of posts): one from each
+        (("Sheikh Mohammed bin Rashid Al Maktoum, Vice President, Prime Minister and Ruler of "
+          "Dubai, and Sheikh Mansour bin Zayed Al Nahyan, Deputy Prime Minister, sent cables of "
+          "condolence to President Recep Tayyip Erdoğan and President Bashar al-Assad."),
+         [("Bashar al-Assad", "Mansour bin Zayed Al Nahyan"),
+          ("Bashar al-Assad", "Mohammed bin Rashid Al Maktoum"),
+          ("Mansour bin Zayed Al Nahyan", "Recep Tayyip Erdoğan"),
+          ("Mohammed bin Rashid Al Maktoum", "Recep Tayyip Erdoğan")]),
+        # a joint letter is one
+        (("Sheikh Mohammed bin Rashid Al Maktoum and Sheikh Mansour bin Zayed Al Nahyan sent a "
+          "joint letter to President Recep Tayyip Erdoğan."),
+         [("Mansour bin Zayed Al Nahyan", "Mohammed bin Rashid Al Maktoum",
+           "Recep Tayyip Erdoğan")]),
+    ],
+)
+def test_extract_letters_from_several_senders_are_one_from_each(text, expected):
+    assert sorted(c[2] for c in contacts(text, dt.date(2023, 2, 7))) == expected

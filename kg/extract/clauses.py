@@ -572,7 +572,7 @@ def is_title_gap(gap: str) -> bool:
     if OWNED_AIDE.match(gap):
         return False  # "Clinton, his press secretary, Joe Lockhart": the owner's aide
     # (a preposition may repeat: "letters to A and to President B")
-    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:(?:with|to)\s+)?(.{0,60})", gap) \
+    match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:(?:with|to)\s+)?(.{0,90})", gap) \
         if "," in gap or " and " in gap else None
     if not match:
         return False

@@ -107,6 +107,11 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
         # "A and B met Pompeo separately": each of them with the one they met (not "A,
         # accompanied by B, met X separately": B goes with A to each meeting)
         own, others = others, own
+    if len(own) > 1 and others and communication.mode is Mode.CORRESPONDENCE \
+            and LETTERS.search(communication.evidence[0].text) and not JOINT.search(sentence.text):
+        # "A and B sent cables of condolence to C and D": a letter from each to each
+        return [replace(communication, participants=(sender, other), initiator=sender)
+                for sender in own for other in others]
     if not separate or len(own) != 1 or len(others) < 2:
         return [communication]
     pairs = []
@@ -119,6 +124,8 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     return pairs
 
 
+#: letters in the plural, one from each sender
+LETTERS = re.compile(r"\b(?:messages|letters|cables|telegrams|notes)\b", re.IGNORECASE)
 RELATIVE_CLAUSE_OPENS = re.compile(r"\b(?:who|whom|which)[^\S\n]*$")
 
 
