@@ -395,8 +395,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     if not after:
         return []
     gap = text[end : after[0].start]
-    reach = 180 if WITH_PARTNER.search(gap) else 90
-    if len(gap) - len(_trailing_title(gap)) > reach:
+    reach = len(gap) - len(_trailing_title(gap))
+    if reach > 180 or (reach > 90 and not WITH_PARTNER.search(gap, max(0, len(gap) - 120))):
         return []
     if re.search(r",[^\S\n]+and\b", text[end:after[0].start]) and FINITE_VERB.match(text, after[0].end):
         return []  # "A and B met in Bangkok, and on Dec. 9 C travelled…": C opens a new clause

@@ -263,10 +263,12 @@ def _given_alike(one: str, other: str, rest: list[str]) -> bool:
     """Whether two given names before the same rest of a name can be one person's: "Joe" and
     "Joseph", "Mohammed" and "Mohamed"; not brothers, "Mansour bin Zayed" and "Mohamed bin Zayed"
     (after a patronymic, only a spelling may differ)."""
-    likeness = SequenceMatcher(None, one, other).ratio()
-    if any(word in PATRONYMIC for word in rest):
-        return likeness >= 0.8
-    return one[:1] == other[:1] and likeness >= 0.5
+    least = 0.8 if any(word in PATRONYMIC for word in rest) else 0.5
+    if least == 0.5 and one[:1] != other[:1]:
+        return False
+    matcher = SequenceMatcher(None, one, other)
+    # (the quick upper bound first: most pairs are far apart)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 def _sole_holder_near(holders, published: dt.date | None,

@@ -413,8 +413,8 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
                             for term in holder.terms):
             continue  # "Prince Mohammed" is no foreign minister whose surname is Mohammed
         if " " not in text[start:end].strip() and any(
-                person.holder is not holder for person in people.sharing(
-                    [normalise_name(text[start:end].strip())])):
+                person.holder is not holder for person in people.by_word.get(
+                    normalise_name(text[start:end].strip()), {}).values()):
             continue  # "Pope Francis … Francis met": the article's own Francis, no namesake
         _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
                             published, index)
