@@ -3527,15 +3527,15 @@ def test_extract_a_partner_named_by_with_after_a_time_and_a_long_venue(text):
     ("text", "initiator"),
     [
         # three sides: the host starts it, though both guests travelled
-        ("Chinese Foreign Minister Wang Yi hosted Saudi Foreign Minister Faisal bin Farhan and "
-         "Iranian Foreign Minister Hossein Amir-Abdollahian in Beijing.", "Wang Yi"),
-        ("Saudi Foreign Minister Faisal bin Farhan and Iranian Foreign Minister Hossein "
-         "Amir-Abdollahian were received by Chinese Foreign Minister Wang Yi in Beijing.",
+        (("Chinese Foreign Minister Wang Yi hosted Saudi Foreign Minister Faisal bin Farhan and "
+          "Iranian Foreign Minister Hossein Amir-Abdollahian in Beijing."), "Wang Yi"),
+        (("Saudi Foreign Minister Faisal bin Farhan and Iranian Foreign Minister Hossein "
+          "Amir-Abdollahian were received by Chinese Foreign Minister Wang Yi in Beijing."),
          "Wang Yi"),
         # two sides: a guest with his own minister is still the visitor's side (no one leader
         # named), so no initiator
-        ("Chinese Foreign Minister Wang Yi hosted Saudi Foreign Minister Faisal bin Farhan and "
-         "Saudi Energy Minister Abdulaziz bin Salman in Beijing.", None),
+        (("Chinese Foreign Minister Wang Yi hosted Saudi Foreign Minister Faisal bin Farhan and "
+          "Saudi Energy Minister Abdulaziz bin Salman in Beijing."), None),
     ],
 )
 def test_extract_the_host_of_a_meeting_of_three_sides_is_its_initiator(text, initiator):
@@ -3546,16 +3546,16 @@ def test_extract_the_host_of_a_meeting_of_three_sides_is_its_initiator(text, ini
     ("text", "expected"),
     [
         # messages sent to a list: one letter each
-        ("Japanese Prime Minister Junichiro Koizumi sent messages of sympathy to Thai Prime "
-         "Minister Thaksin Shinawatra and Sri Lankan President Chandrika Kumaratunga.",
+        (("Japanese Prime Minister Junichiro Koizumi sent messages of sympathy to Thai Prime "
+          "Minister Thaksin Shinawatra and Sri Lankan President Chandrika Kumaratunga."),
          [("Chandrika Kumaratunga", "Junichiro Koizumi"),
           ("Junichiro Koizumi", "Thaksin Shinawatra")]),
         # the recipient between the verb and what was sent
-        ("Japanese Prime Minister Junichiro Koizumi sent Thai Prime Minister Thaksin Shinawatra "
-         "a handwritten letter.", [("Junichiro Koizumi", "Thaksin Shinawatra")]),
+        (("Japanese Prime Minister Junichiro Koizumi sent Thai Prime Minister Thaksin Shinawatra "
+          "a handwritten letter."), [("Junichiro Koizumi", "Thaksin Shinawatra")]),
         # a verb form alone, sending nobody anything, is no letter
-        ("Japanese Prime Minister Junichiro Koizumi sent navy ships to help Thai Prime Minister "
-         "Thaksin Shinawatra with the search.", []),
+        (("Japanese Prime Minister Junichiro Koizumi sent navy ships to help Thai Prime Minister "
+          "Thaksin Shinawatra with the search."), []),
     ],
 )
 def test_extract_what_is_sent_to_an_official_is_a_letter(text, expected):
@@ -3612,11 +3612,11 @@ def test_extract_a_place_named_after_a_ruler_is_no_official(text):
         # a meal given for a guest is a meeting the guest came to
         ("Kenyan President Uhuru Kenyatta gave a state dinner for Chinese Premier Li Keqiang.",
          [("meeting", ("Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
-        ("Kenyan President Uhuru Kenyatta threw a luncheon in honour of Chinese Premier Li "
-         "Keqiang.", [("meeting", ("Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
+        (("Kenyan President Uhuru Kenyatta threw a luncheon in honour of Chinese Premier Li "
+          "Keqiang."), [("meeting", ("Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
         # "in X's honour" names the guest; those who attended were at the same meal
-        ("Chinese Premier Li Keqiang arrived on Friday. Kenyan President Uhuru Kenyatta gave a "
-         "banquet in Li's honour, attended by Kenyan Foreign Minister Amina Mohamed.",
+        (("Chinese Premier Li Keqiang arrived on Friday. Kenyan President Uhuru Kenyatta gave a "
+          "banquet in Li's honour, attended by Kenyan Foreign Minister Amina Mohamed."),
          [("meeting", ("Amina Mohamed", "Li Keqiang", "Uhuru Kenyatta"), "Li Keqiang")]),
     ],
 )

@@ -69,7 +69,6 @@ from kg.extract.triggers import SPEECH_VERBS
 from kg.knowledge import Knowledge, OfficeHolder
 from kg.model import Official, Span
 
-
 #: a kind of place or institution after a name, which it is named after
 FACILITY = re.compile(r"[^\S\n]+(?:(?:International|Grand|National|Memorial|Royal)[^\S\n]+)?"
                       r"(?:Airport|Air[^\S\n]+Base|Mosque|University|Stadium|Street|Avenue|"
