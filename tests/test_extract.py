@@ -3672,3 +3672,9 @@ def test_extract_who_congratulated_someone_on_twitter_posted_it():
 )
 def test_extract_letters_from_several_senders_are_one_from_each(text, expected):
     assert sorted(c[2] for c in contacts(text, dt.date(2023, 2, 7))) == expected
+
+
+def test_extract_reporters_travelling_with_a_leader_do_not_put_him_on_the_stage():
+    text = ("U.S. President Barack Obama arrived in Hanoi on Sunday. White House press secretary "
+            "Josh Earnest told reporters travelling with the president that the talks went well.")
+    assert statement_speakers(text) == [("Josh Earnest",)]

@@ -163,9 +163,10 @@ def joint_appearance(text: str, start: int, end: int, sentence: Sentence, speake
     # (", with Mr Kristersson beside him": the one beside him stands with him)
     beside = partner and BESIDE_HIM.match(text, partner.end(), min(sentence.end,
                                                                     partner.end() + 60))
-    if partner and not beside and re.search(r"[,;]|\b(?:after|before|following)\b",
+    if partner and not beside and re.search(r"[,;]|\b(?:after|before|following)\b|"
+                                            r"\b(?:travell?ing|flying|accompanying)$",
                                             text[end : partner.start()]):
-        partner = None
+        partner = None  # (nor are "reporters travelling with the president" on the stage)
     # "A and B told a news conference", "A, flanked by B, told a news conference": both hold it.
     if not SHARED_STAGE.search(near) and not owned and not partner and len(subjects) < 2:
         return speaker
