@@ -439,6 +439,13 @@ def _shared_subject(text: str, start: int, visible: list[Mention], found: list[E
     return [m for m in visible if m.official == holder and m.start < previous.offset][-1:]
 
 
+def _join(found: list[EventMention], index: int, names: list[str]) -> None:
+    """Add ``names`` to the participants of the contact found at ``index``."""
+    joined = found[index].communication
+    found[index] = replace(found[index], communication=replace(
+        joined, participants=tuple(dict.fromkeys(joined.participants + tuple(names)))))
+
+
 def _verb_object_before(text: str, visible: list[Mention], clause_start: int, start: int,
                         subjects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """"Blinken thanked Wang in a call", "urged him to act during talks": an event named in a
@@ -1053,10 +1060,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       if found[i].communication.kind is Kind.CONTACT
                       and names_of(subjects)[0] in found[i].communication.participants), None)
         if index is not None:
-            joined = found[index].communication
-            found[index] = replace(found[index], communication=replace(
-                joined, participants=tuple(dict.fromkeys(joined.participants
-                                                         + tuple(names_of(objects))))))
+            _join(found, index, names_of(objects))
             return []
     if kind is Kind.CONTACT and objects and ATTENDED_BY.match(text, start) \
             and re.search(r",[^\S\n]*$", text[sentence.start : start]):
@@ -1065,10 +1069,7 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       if found[i].offset >= sentence.start
                       and found[i].communication.kind is Kind.CONTACT), None)
         if index is not None:
-            joined = found[index].communication
-            found[index] = replace(found[index], communication=replace(
-                joined, participants=tuple(dict.fromkeys(joined.participants
-                                                         + tuple(names_of(objects))))))
+            _join(found, index, names_of(objects))
             return []
     if kind is Kind.CONTACT and not subjects and objects and RECALLED_BY.match(text, start) \
             and RECALLED_EVENT.match(text, sentence.start, start):
