@@ -7,8 +7,9 @@ grey). From it, :func:`distinct_palette` keeps, in Glasbey's order, the colours 
 78 colours that can all be told apart.
 
 - **stable**: a government's colour is picked by a hash of its name, so "Iran" gets the same
-  colour in every run and in every view where no larger government claims the same colour
-  (the larger one keeps it; the smaller takes the next free one);
+  colour in every run where no larger government claims the same colour (the larger one keeps
+  it; the smaller takes the next free one); :func:`kg.viz.colours` resolves those claims over a
+  whole store, so that every view of it agrees;
 - **distinct**: no two governments of a view share a colour while colours are left; the long
   tail beyond them shares the grey of :data:`OTHER` ("other" in the legend).
 

@@ -43,7 +43,7 @@ from kg.network import (
     read_shown_contacts,
     records_by_iri,
 )
-from kg.palette import OTHER, assign_colours
+from kg.palette import OTHER, assign_colours, distinct_palette
 
 #: How many nodes the static image labels (the largest by the size metric).
 LABELLED = 30
@@ -96,7 +96,14 @@ def around(graph: nx.Graph, government: str) -> nx.Graph:
     if not keep:
         raise QueryError(f"--government {government!r}: no such government in the network")
     keep |= {m for n in keep for m in graph.neighbors(n)}
-    return graph.subgraph(keep).copy()
+    return _part(graph, keep)
+
+
+def _part(graph: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph on ``nodes``, coloured as the whole ``graph`` is (:func:`colour_order`)."""
+    part = graph.subgraph(nodes).copy()
+    part.graph["colour_order"] = colour_order(graph)
+    return part
 
 
 def group_of(graph: nx.Graph, node) -> str:
@@ -112,12 +119,33 @@ def group_sizes(graph: nx.Graph) -> Counter:
     return Counter(group_of(graph, node) for node in graph)
 
 
-def colours(graph: nx.Graph) -> dict[str, str]:
-    """A colour per group (:func:`kg.palette.assign_colours`, largest groups first); groups that
-    cannot be told apart, and officials of unknown government, get :data:`kg.palette.OTHER`."""
+def colour_order(graph: nx.Graph) -> tuple[str, ...]:
+    """The groups of ``graph`` in the order they choose colours: largest first, by name among
+    equals; for a part cut from a larger network (:func:`with_ties`, :func:`around`), the
+    larger network's order."""
+    if "colour_order" in graph.graph:
+        return graph.graph["colour_order"]
     sizes = group_sizes(graph)
-    ordered = sorted((g for g in sizes if g != "unknown"), key=lambda g: (-sizes[g], g))
-    palette = assign_colours(ordered)
+    return tuple(sorted((g for g in sizes if g != "unknown"), key=lambda g: (-sizes[g], g)))
+
+
+def colours(graph: nx.Graph) -> dict[str, str]:
+    """A colour per group of ``graph``; officials of unknown government, and groups that cannot
+    be told apart, get :data:`kg.palette.OTHER`.
+
+    The groups choose (:func:`kg.palette.assign_colours`) in :func:`colour_order`, which for a
+    part of a network is the whole network's: a projection has every official (or government)
+    of the store as a node whatever its time window, so each government keeps its colour in
+    every view of one store. Groups beyond the palette in the whole network take the colours
+    left free in the part, if any.
+    """
+    sizes = group_sizes(graph)
+    whole = assign_colours(colour_order(graph))
+    palette = {g: whole[g] for g in sizes if whole.get(g, OTHER) != OTHER}
+    tail = sorted((g for g in sizes if g not in palette and g != "unknown"),
+                  key=lambda g: (-sizes[g], g))
+    free = tuple(c for c in distinct_palette() if c not in set(palette.values()))
+    palette.update(assign_colours(tail, free) if free else dict.fromkeys(tail, OTHER))
     if "unknown" in sizes:
         palette["unknown"] = OTHER
     return palette
@@ -139,7 +167,7 @@ def legend(graph: nx.Graph, palette: Mapping[str, str]) -> list[tuple[str, str, 
 def with_ties(graph: nx.Graph) -> tuple[nx.Graph, int]:
     """The nodes with at least one tie, and how many were left out."""
     kept = [n for n, d in graph.degree() if d > 0]
-    return graph.subgraph(kept).copy(), graph.number_of_nodes() - len(kept)
+    return _part(graph, kept), graph.number_of_nodes() - len(kept)
 
 
 def describe(graph: nx.Graph, records: Mapping[str, CommunicationRecord] | None = None) -> str:

@@ -13,7 +13,17 @@ from kg.articles import load_articles
 from kg.build import build_in_memory
 from kg.network import official_network, project, read_contacts, records_by_iri
 from kg.palette import MIN_DISTANCE, OTHER, assign_colours, colour_distance, distinct_palette
-from kg.viz import colours, group_sizes, legend, render_html, with_ties, write_html, write_image
+from kg.viz import (
+    around,
+    colour_order,
+    colours,
+    group_sizes,
+    legend,
+    render_html,
+    with_ties,
+    write_html,
+    write_image,
+)
 from tests.browser import CHROMEDRIVER, CHROMIUM, console_errors, headless_chromium, requested_urls
 from tests.conftest import DEV
 
@@ -164,24 +174,43 @@ def test_viz_government_keeps_its_colour_across_views(dev_network, dev_contacts)
 
     from kg.network import Window
 
-    dev_network = with_ties(dev_network)[0]
-    full = colours(dev_network)
-    # A government's colour is its own (a hash of its name) wherever no larger group of the
-    # view claims it: always for the largest one, in the full view, a sub-view or a window.
+    full = colours(with_ties(dev_network)[0])
+    # Every view of one store colours each government alike: a time window (which changes the
+    # sizes of the groups with ties), a government's neighbourhood, the two together.
     largest = max(group_sizes(dev_network).items(), key=lambda item: item[1])[0]
-    own = assign_colours([largest])[largest]
     later = project(dev_contacts, "official", Window(since=dt.date(2015, 1, 1)))
-    members = {n for n in dev_network if dev_network.nodes[n].get("government") == largest}
-    partners = dev_network.subgraph(members | {m for n in members
-                                               for m in dev_network.neighbors(n)})
-    assert full[largest] == colours(later)[largest] == colours(partners.copy())[largest] == own
-    kept = [g for g, c in full.items() if c != OTHER and c == assign_colours([g])[g]]
-    assert len(kept) >= len(full) / 2
+    views = [with_ties(later)[0], with_ties(around(dev_network, "Ethiopia"))[0],
+             with_ties(around(later, largest))[0]]
+    assert len(group_sizes(views[0])) < len(full) and len(group_sizes(views[1])) < len(full) / 3
+    # (The groups beyond the palette in the whole network are free to take what is left.)
+    stable = {g for g, c in assign_colours(colour_order(dev_network)).items() if c != OTHER}
+    assert len(stable) == len(distinct_palette())
+    for view in views:
+        palette = colours(view)
+        assert {g: full[g] for g in palette if g in stable} == {
+            g: c for g, c in palette.items() if g in stable}
+        coloured = [c for c in palette.values() if c != OTHER]
+        assert len(coloured) == len(set(coloured))  # distinct within the view
+    # The largest government takes its own colour (a hash of its name), as in any corpus.
+    assert full[largest] == assign_colours([largest])[largest]
     # Nothing but the view's content decides: not the order in which nodes were added.
     reordered = nx.Graph(**dev_network.graph)
     reordered.add_nodes_from(reversed(list(dev_network.nodes(data=True))))
     reordered.add_edges_from(reversed(list(dev_network.edges(data=True))))
-    assert colours(reordered) == full
+    assert colours(with_ties(reordered)[0]) == full
+
+
+def test_viz_government_beyond_the_palette_takes_a_free_colour_in_a_small_view():
+    many = nx.Graph(level="official")
+    for i in range(len(distinct_palette()) + 5):
+        many.add_edge(f"a{i}", f"b{i}")
+        many.nodes[f"a{i}"]["government"] = many.nodes[f"b{i}"]["government"] = f"Land {i:03}"
+    whole = colours(many)
+    grey = sorted(g for g, c in whole.items() if c == OTHER)
+    assert len(grey) == 5
+    # In the part around one of them, it is the only grey of the whole, and gets a colour.
+    part = colours(with_ties(around(many, grey[0]))[0])
+    assert part[grey[0]] != OTHER
 
 
 @needs_browser
