@@ -254,9 +254,10 @@ def _scalar(value):
 
 @collection_paused()
 def export_network(graph: nx.Graph, path: Path | str, network_format: str) -> tuple[Path, ...]:
-    """Write a network as GraphML, GEXF (dynamic edges), CSV (nodes and edges files) or
-    node-link JSON. Returns the files written (``-``: standard output; CSV then prints the
-    nodes table, an empty line and the edges table).
+    """Write a network as GraphML, GEXF (dynamic edges), CSV or node-link JSON. Returns the
+    files written. CSV writes ``NAME-nodes.csv`` and ``NAME-edges.csv`` beside ``path``; to
+    standard output (``-``), a FIFO or a device, one stream: the nodes table, an empty line and
+    the edges table.
 
     Every string cell of the CSV files goes through :func:`kg.tabular.spreadsheet_safe`, so a
     name or title that starts like a formula stays text in a spreadsheet.
@@ -301,7 +302,7 @@ def network_tables(flat: nx.Graph) -> tuple[list[list], list[list]]:
 
 def _export_csv(flat: nx.Graph, path: Path | str) -> tuple[Path, ...]:
     nodes, edges = network_tables(flat)
-    if is_stdout(path):
+    if is_stdout(path) or _is_special(Path(path)):
         with output_path(path) as partial, partial.open("w", newline="", encoding="utf-8") as out:
             csv.writer(out).writerows(nodes)
             out.write("\r\n")

@@ -163,7 +163,7 @@ def test_exports_write_through_a_fifo(seed_store, tmp_path):
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full")
 @pytest.mark.parametrize("args", [["export", "-f", "ttl"], ["export", "-f", "gexf"],
-                                  ["viz"], ["viz", "--out", "-", "--svg"]])
+                                  ["export", "-f", "csv"], ["viz"], ["viz", "--out", "-", "--svg"]])
 def test_exports_dev_full_is_a_one_line_error(built_store, tmp_path, args):
     from click.testing import CliRunner
 
@@ -180,7 +180,24 @@ def test_exports_dev_full_is_a_one_line_error(built_store, tmp_path, args):
     lines = result.stderr.splitlines()
     assert lines[-1] == f"kg: error: {full}: cannot write: No space left on device"
     assert [line for line in lines if not line.startswith("wrote ")] == [lines[-1]]
-    assert full.is_symlink()
+    assert full.is_symlink() and list(tmp_path.iterdir()) == [full]
+
+
+def test_exports_csv_tables_go_through_a_fifo_as_one_stream(seed_store, tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "contacts.csv"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    export_network(official_network(read_contacts(seed_store)), fifo, "csv")
+    reader.join(timeout=30)
+    # As on standard output: the nodes table, an empty line, the edges table; no file beside it.
+    nodes, edges = received[0].split(b"\r\n\r\n")
+    assert nodes.startswith(b"id,") and edges.startswith(b"source,target,")
+    assert list(tmp_path.iterdir()) == [fifo]
 
 
 @pytest.mark.parametrize(("args", "marker"), [
