@@ -2065,6 +2065,17 @@ def test_extract_stacked_styles_keep_the_name_s_offsets_and_a_title_after_a_comm
         ("Fuad Hussein", "Hossein Javadi")]
 
 
+def test_extract_commonwealth_styles_and_letters_after_a_name_are_no_part_of_it():
+    text = ("Samoan Prime Minister Tavita Ioane met the Minister for Pacific Trade, the Hon Marama "
+            "Whitcombe MP, on Monday. The Rt Hon Eleanor Pike MP, the Foreign Secretary, called "
+            "Governor-General Sir Kauko Tuilagi GCMG.")
+    extraction = run(text)
+    assert [o.name for o in extraction.officials] == [
+        "Tavita Ioane", "Marama Whitcombe", "Eleanor Pike", "Kauko Tuilagi"]
+    assert [c.participants for c in extraction.communications] == [
+        ("Tavita Ioane", "Marama Whitcombe"), ("Eleanor Pike", "Kauko Tuilagi")]
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

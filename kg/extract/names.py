@@ -134,8 +134,8 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     honorific = alternation(words["honorific"])
     domain = alternation(words["domain"])
     name = (
-        # "H.E. Dr. Josephine Mukamana", "His Highness Sheikh X": styles may stack
-        rf"(?:(?:(?:His|Her|Their)[^\S\n]+)?(?:{honorific})[^\S\n]+){{0,3}}{NAME_TOKEN}"
+        # "H.E. Dr. Josephine Mukamana", "His Highness Sheikh X", "the Rt Hon X": styles may stack
+        rf"(?:(?:(?:His|Her|Their|[Tt]he)[^\S\n]+)?(?:{honorific})[^\S\n]+){{0,3}}{NAME_TOKEN}"
         # "J.Stoltenberg", "A.V.Grushko": no space after initials in some readouts
         rf"(?:(?:[^\S\n]+|-|(?<=\.))(?:(?:{particle})(?:[^\S\n]+|-))*{NAME_TOKEN}){{0,4}}"
     )
@@ -304,9 +304,12 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
                        or _HEADLINE_VERB_BEFORE_ARTICLE.match(
                            match.string, start + token_match.start())):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name
-        # "His Excellency X", "Her Majesty Y": the possessive of a style is part of the style
+        if tokens and token in words.get("postnominal", ()):
+            break  # "the Hon Pat Conroy MP", "Sir John Key GNZM": letters after a name end it
+        # "His Excellency X", "Her Majesty Y", "the Hon Z": the possessive (or article) of a
+        # style is part of the style
         following = raw[token_match.end():].split()[:1]
-        style_owner = not tokens and token in ("His", "Her", "Their") \
+        style_owner = not tokens and token in ("His", "Her", "Their", "The", "the") \
             and bool(following) and following[0] in words["honorific"]
         # "Presidents Ruto and Hassan": a plural post before names is a title too
         leading_title = (not tokens and token[0].isupper() and token_match.end() < len(raw)
