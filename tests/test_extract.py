@@ -2076,6 +2076,14 @@ def test_extract_commonwealth_styles_and_letters_after_a_name_are_no_part_of_it(
         ("Tavita Ioane", "Marama Whitcombe"), ("Eleanor Pike", "Kauko Tuilagi")]
 
 
+def test_extract_a_holder_named_without_the_first_given_name_gets_the_full_name():
+    text = ("President Tayyip Erdoğan met Ukraine's Infrastructure Minister Petro Halych in "
+            "Istanbul. Erdoğan later spoke to reporters.")
+    extraction = run(text, dt.date(2022, 7, 22))
+    assert [o.name for o in extraction.officials] == ["Recep Tayyip Erdoğan", "Petro Halych"]
+    assert extraction.communications[0].participants == ("Recep Tayyip Erdoğan", "Petro Halych")
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

@@ -718,6 +718,8 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
     if cut:
         return cut
     full = [form for form in forms if len(form) > 1]
+    if full and _ends(spelling(max(full, key=len)), spelling(canonical)):
+        return canonical  # "Tayyip Erdoğan": the usual name less a given name, in full
     if full:
         return max(full, key=len)
     # Only a surname, spelt as one of the holder's full aliases spells it ("Zelensky"): that
@@ -727,6 +729,19 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
                  and written.split()[0] == canonical[0]
                  and normalise_name(written.split()[-1]) in surnames
                  and normalise_name(canonical[-1]) not in surnames), canonical)
+
+
+def _ends(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is ``whole`` less its first given name(s): "Tayyip Erdoğan" for Recep
+    Tayyip Erdoğan, who goes by his second given name (a middle name left out is another
+    matter: the usual name is then the shorter one).
+
+    >>> _ends(["tayyip", "erdogan"], ["recep", "tayyip", "erdogan"])
+    True
+    >>> _ends(["sarah", "sanders"], ["sarah", "huckabee", "sanders"])
+    False
+    """
+    return 1 < len(part) < len(whole) and whole[-len(part):] == part
 
 
 def _united_by_holder(text, people, spans, published, index: HolderIndex):
