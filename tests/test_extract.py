@@ -2084,6 +2084,32 @@ def test_extract_a_holder_named_without_the_first_given_name_gets_the_full_name(
     assert extraction.communications[0].participants == ("Recep Tayyip Erdoğan", "Petro Halych")
 
 
+def test_extract_a_verb_s_coordinated_objects_each_had_the_call_named_after_them():
+    text = ("Kenyan President Daniel Otieno thanked Ghana's Foreign Minister Ama Mensah and "
+            "Ugandan President Joseph Okello in separate telephone calls.")
+    assert [(mode, participants) for mode, _, participants, _, _ in contacts(text)] == [
+        ("phone", ("Ama Mensah", "Daniel Otieno")), ("phone", ("Daniel Otieno", "Joseph Okello"))]
+
+
+def test_extract_naval_and_air_ranks_are_titles_before_a_name():
+    text = ("Foreign Minister Aroha Tane hosted talks between the Prime Minister of Fiji, Sitiveni "
+            "Lala, and the military commander, Commodore Ratu Vosa, on Monday.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Aroha Tane", "Ratu Vosa", "Sitiveni Lala")]
+
+
+def test_extract_former_holders_are_officials_only_when_they_take_part_or_serve_today():
+    guests = ("President Amara Diallo spoke at the funeral. Former Presidents Moussa Keita and "
+              "Ibrahim Sow sat among the guests, as did the former prime minister Awa Ndiaye.")
+    assert [name for name, _, _ in officials(guests)] == ["Amara Diallo"]
+    # a former holder who takes part, or whom the text gives a role today, stays
+    envoy = ("Former Ghanaian President Kofi Mensah, the African Union's envoy, arrived. Former "
+             "president Jean Bamba, who represents Mali in the group, waited.")
+    assert [name for name, _, _ in officials(envoy)] == ["Kofi Mensah", "Jean Bamba"]
+    talks = "Former prime minister Awa Ndiaye met President Amara Diallo on Monday."
+    assert [name for name, _, _ in officials(talks)] == ["Awa Ndiaye", "Amara Diallo"]
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

@@ -90,7 +90,7 @@ def extract(article: Article, knowledge: Knowledge | None = None,
         warnings.append(f"{article.id}: no official found")
     extraction = Extraction(
         article=article,
-        officials=_with_principals(text, cast),
+        officials=_taking_part(_with_principals(text, cast), cast.former, communications),
         communications=tuple(communications),
         quotes=tuple(
             Quote(text=text[start + 1 : end - 1], speaker=speaker, span=Span(start, end, text[start:end]))
@@ -99,6 +99,14 @@ def extract(article: Article, knowledge: Knowledge | None = None,
         warnings=tuple(warnings),
     )
     return extraction if text == article.text else _with_original_text(extraction)
+
+
+def _taking_part(officials, former: frozenset[str], communications) -> tuple:
+    """The officials, less those given only as former holders of a post who take part in
+    nothing the article reports (guests at a funeral, a predecessor recalled): the schema's
+    officials act in an official capacity."""
+    present = {name for c in communications for name in c.participants}
+    return tuple(o for o in officials if o.name not in former or o.name in present)
 
 
 def default_time_limit() -> float:

@@ -32,6 +32,9 @@ class Cast:
     officials: tuple[Official, ...]
     mentions: tuple[Mention, ...]
     quote_speakers: dict[tuple[int, int], str]
+    #: officials the text gives only as former (or late) holders of their posts ("former
+    #: Presidents Bush and Carter sat among the guests"): officials only if they take part
+    former: frozenset[str] = frozenset()
 
     def official(self, name: str) -> Official | None:
         """The official called ``name``."""

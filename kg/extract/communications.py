@@ -450,8 +450,9 @@ def _verb_object_before(text: str, visible: list[Mention], clause_start: int, st
                         subjects: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """"Blinken thanked Wang in a call", "urged him to act during talks": an event named in a
     phrase after a verb and its object is a contact of the verb's subject with that object;
-    so is a letter given to someone ("Salman had sent Raisi a letter")."""
-    given = GIVEN_THING.fullmatch(text, subjects[0].end, start)
+    so is a letter given to someone ("Salman had sent Raisi a letter"), and each of several
+    objects ("thanked A and B in separate calls")."""
+    given = GIVEN_THING.fullmatch(text, subjects[-1].end, start)
     if not given and not OCCASION_AFTER_OBJECT.search(text, max(clause_start, start - 30), start) \
             and not OCCASION_OPENING.match(text, start):
         return subjects, []
@@ -832,8 +833,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if kind is Kind.CONTACT and objects and isinstance(objects[0], Mention) \
             and is_thing_of(text[end : objects[0].start]):
         objects = []  # "received support from X": what X gave, not X, is the verb's object
-    if kind is Kind.CONTACT and len(subjects) == 1 and (
-            not objects or GIVEN_THING.fullmatch(text, subjects[0].end, start)):
+    if kind is Kind.CONTACT and subjects and (
+            not objects or GIVEN_THING.fullmatch(text, subjects[-1].end, start)):
         before, after = _verb_object_before(text, visible, clause_start, start, subjects)
         if after:  # "sent Raisi a letter inviting him": Raisi is the recipient, "him" too
             subjects, objects = before, after + [m for m in objects

@@ -183,7 +183,54 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     officials = tuple(_to_official(p, governments[p.name], published) for p in officials_)
     names = {o.name for o in officials}
     mentions = [m for m in mentions if m.official in names]
-    return Cast(officials, tuple(mentions), {k: v for k, v in quote_speakers.items() if v in names})
+    former = frozenset(p.name for p in officials_ if p.posts and not p.contacts and all(
+        _given_as_former(text, p, post, span, knowledge) for post, span in p.posts))
+    return Cast(officials, tuple(mentions), {k: v for k, v in quote_speakers.items() if v in names},
+                former)
+
+
+#: what makes a title a past one: "former President X", "the late King Y", "ex-premier Z"
+FORMER = re.compile(r"\b(?:[Ff]ormer|[Ee]x-|the[^\S\n]+late)\b")
+APPOSITION = re.compile(r"[^\S\n]*,[^\S\n]+(?P<title>[^,.;:\n]{3,60})[,.;]")
+#: ... unless a relative clause gives the person a role today
+NOW_SERVING = re.compile(r"[^\S\n]*,[^\S\n]+who[^\S\n]+(?:now[^\S\n]+)?(?:represents|leads|heads|"
+                         r"chairs|serves|is[^\S\n]+(?:now|the|a|an)\b)")
+
+
+def _given_as_former(text: str, person: Person, post: str, span: Span,
+                     knowledge: Knowledge) -> bool:
+    """Whether the title at ``span`` gives ``person`` ``post`` as one held before: "former" (or
+    "the late", "ex-") opens the title, which names the post before the name, and only title
+    words ("South African President"), commas and the names of a list ("former Presidents A, B
+    and C") come between it and the name."""
+    window_start = max(0, span.start - 60)
+    at = text.rfind(person.tokens[0], window_start, span.end)
+    if at < 0:
+        return False
+    before = text[window_start:at]
+    opened = None
+    for opened in FORMER.finditer(before):
+        pass
+    if opened is None or post.split()[-1].lower() not in before[opened.end():].lower():
+        return False
+    ends = text.find(person.tokens[-1], at, at + 80)
+    after = ends + len(person.tokens[-1])
+    if ends >= 0 and NOW_SERVING.match(text, after):
+        return False  # "former president Leonid Kuchma, who represents Kiev in the group"
+    apposition = APPOSITION.match(text, after) if ends >= 0 else None
+    if apposition and not FORMER.search(apposition.group("title")) and any(
+            word.lower() in knowledge.post_by_surface or word in knowledge.post_by_surface
+            for word in re.findall(r"[\w'’-]+", apposition.group("title"))):
+        return False  # "Former President X, the African Union's envoy, …": a post today
+    return all(word[:1].isupper() or word.lower() in _title_words(knowledge)
+               for word in re.findall(r"[\w.'’-]+", before[opened.end():]))
+
+
+@lru_cache(maxsize=4)
+def _title_words(knowledge: Knowledge) -> frozenset[str]:
+    """The lower-case words a title may be written with ("prime", "minister", "energy")."""
+    return frozenset({"and", "of", "the", "for", "to"} | {w.lower() for w in knowledge.words["domain"]}
+                     | {w.lower() for post in knowledge.post_by_surface for w in post.split()})
 
 
 def _closes_fronted_phrase(text: str, match: re.Match, sentences) -> bool:
@@ -741,7 +788,8 @@ def _ends(part: list[str], whole: list[str]) -> bool:
     >>> _ends(["sarah", "sanders"], ["sarah", "huckabee", "sanders"])
     False
     """
-    return 1 < len(part) < len(whole) and whole[-len(part):] == part
+    return 1 < len(part) < len(whole) and whole[-len(part):] == part \
+        and all(len(word) > 2 for word in whole[: -len(part)])  # no initials ("KP Sharma Oli")
 
 
 def _united_by_holder(text, people, spans, published, index: HolderIndex):
