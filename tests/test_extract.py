@@ -2110,6 +2110,13 @@ def test_extract_former_holders_are_officials_only_when_they_take_part_or_serve_
     assert [name for name, _, _ in officials(talks)] == ["Awa Ndiaye", "Amara Diallo"]
 
 
+def test_extract_a_relative_clause_naming_others_does_not_take_the_speech_of_its_antecedent():
+    text = ("President Amara Diallo, who flew in overnight with a delegation that included Foreign "
+            "Minister Ibrahim Sow, delivered a 10-minute eulogy.")
+    assert [(c.mode.value, c.participants) for c in run(text).communications] == [
+        ("speech", ("Amara Diallo",))]
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

@@ -287,8 +287,9 @@ RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whos
 def subject_across_relative(text: str, mentions: list[Mention], start: int) -> list[Mention]:
     """The official a comma-closed relative clause separates from its verb ("Mills, who took
     office in January after winning a run-off by fewer than 50,000 votes, told reporters"),
-    with those coordinated before it ("A and B, who had flown in separately, met C")."""
-    gap = RELATIVE_BEFORE.search(text, max(0, start - 240), start)
+    with those coordinated before it ("A and B, who had flown in separately, met C"), also when
+    the event is a noun its verb takes ("Clinton, who flew in overnight, delivered a eulogy")."""
+    gap = RELATIVE_GAP.search(text, max(0, start - 240), start)
     if gap is None:
         return []
     before = [m for m in mentions if m.end <= gap.start()]
@@ -306,7 +307,7 @@ def relative_gap_start(text: str, start: int) -> int | None:
 
 
 RELATIVE_GAP = re.compile(RELATIVE_BEFORE.pattern.removesuffix("$")
-                          + r"(?:[a-z][\w'’-]*\s+){0,3}$")
+                          + r"(?:[a-z0-9][\w'’-]*\s+){0,3}$")
 
 
 def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:
