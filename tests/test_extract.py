@@ -2117,6 +2117,12 @@ def test_extract_a_relative_clause_naming_others_does_not_take_the_speech_of_its
         ("speech", ("Amara Diallo",))]
 
 
+def test_extract_a_dateline_dates_the_report_not_the_events_of_its_sentence():
+    text = ("LIMA, Dec 11 — President Ana Ruiz was sworn in on Sunday before a guest list that "
+            "said as much about her foreign policy as her inaugural address did.")
+    assert statements(text, dt.date(2023, 12, 11)) == {("speech", ("Ana Ruiz",), "2023-12-10")}
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

@@ -108,10 +108,13 @@ def find_dates(
     """All dated expressions in ``text`` as ``(offset, date)``; date is None when it cannot be fixed.
 
     A weekday is the most recent such day on or before ``published`` for what occurred, and the
-    next one after it for what is planned. Relative words need ``published``.
+    next one after it for what is planned. Relative words need ``published``. A dateline
+    opening ``text`` dates nothing in it.
     """
     found: list[tuple[int, dt.date | None]] = []
-    taken: list[range] = []
+    # A wire report's dateline ("BEIJING, June 19 —") dates the report, not what it tells.
+    dateline = DATELINE.match(text)
+    taken: list[range] = [range(0, dateline.end())] if dateline else []
 
     def claim(match: re.Match) -> bool:
         if any(match.start() in r for r in taken):
