@@ -2123,6 +2123,16 @@ def test_extract_a_dateline_dates_the_report_not_the_events_of_its_sentence():
     assert statements(text, dt.date(2023, 12, 11)) == {("speech", ("Ana Ruiz",), "2023-12-10")}
 
 
+def test_extract_a_group_stands_for_the_officials_of_the_main_clauses():
+    text = ("The plan was carried by two envoys: President Aino Virtanen of Finland, and Pavel "
+            "Orlov, the former prime minister whom President Ivan Sokolov appointed as his envoy. "
+            "The two men spent several hours with President Milan Petrovic on Wednesday.")
+    assert [name for name, _, _ in officials(text)] == [
+        "Aino Virtanen", "Pavel Orlov", "Ivan Sokolov", "Milan Petrovic"]
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Aino Virtanen", "Milan Petrovic", "Pavel Orlov")]
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

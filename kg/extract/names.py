@@ -75,7 +75,7 @@ PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 OFFICE_OWNER = re.compile(rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?P<owner>{NAME_TOKEN})['’]s[^\S\n]+"
                           r"(?:office|administration|cabinet|government|staff|team|chancellery)\b")
 # Words that may follow a post ending an apposition ("X, the foreign minister, who…", "…said").
-CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whose|which|said|says|told|tells|met|meets|has|had|"
+CLAUSE_WORDS = (r"(?:of|for|to|and|or|but|who|whom|whose|which|said|says|told|tells|met|meets|has|had|"
                 r"have|is|was|were|will|would|in|at|on|since|from|with|later|also|then|spoke|"
                 r"called|added|wrote|warned|announced|urged|visited|arrived|held)")
 ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince", "Pope"})

@@ -665,14 +665,28 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
     # were present. The two leaders witnessed…" are not the leaders.
     titled = noun.lower() in ("leaders", "heads of state", "presidents", "prime ministers",
                               "ministers", "foreign ministers")
-    for admits in (lambda m: titled and fitting(m) and official(m.official).post is not None,
-                   fitting):
-        members: list[str] = []
-        for mention in reversed(before[-GROUP_REACH:]):
+    # And officials of the main clauses come before one a relative clause names ("A, and B,
+    # the envoy whom President C appointed. The two men…" are A and B).
+    main = [m for m in before if not _in_relative_clause(group.string, m)]
+    for pool in (main, before):
+        for admits in (lambda m: titled and fitting(m) and official(m.official).post is not None,
+                       fitting):
+            members: list[str] = []
+            for mention in reversed(pool[-GROUP_REACH:]):
+                if len(members) == count:
+                    break
+                if mention.official not in members and admits(mention):
+                    members.append(mention.official)
             if len(members) == count:
-                break
-            if mention.official not in members and admits(mention):
-                members.append(mention.official)
-        if len(members) == count:
-            return members
+                return members
     return []
+
+
+#: from the comma opening a relative clause to a mention inside it
+RELATIVE_OPENING = re.compile(r",\s+(?:[^,;.]*?\s)?(?:who|whom|whose|which)\s[^,;.]*$")
+
+
+def _in_relative_clause(text: str, mention) -> bool:
+    """Whether ``mention`` is named inside a relative clause ("B, whom President C appointed")."""
+    comma = text.rfind(",", max(0, mention.start - 200), mention.start)
+    return comma >= 0 and RELATIVE_OPENING.match(text, comma, mention.start) is not None
