@@ -1074,6 +1074,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         # more of the vocabulary of meeting and writing
         ("dined with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("spent three hours in the Kremlin with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("spent the afternoon with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("spent much of the day with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held meetings on the sidelines with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
@@ -2131,6 +2133,14 @@ def test_extract_a_group_stands_for_the_officials_of_the_main_clauses():
         "Aino Virtanen", "Pavel Orlov", "Ivan Sokolov", "Milan Petrovic"]
     assert [participants for _, _, participants, _, _ in contacts(text)] == [
         ("Aino Virtanen", "Milan Petrovic", "Pavel Orlov")]
+
+
+@pytest.mark.parametrize("place", ["at the station", "at the hotel", "on arrival"])
+def test_extract_a_passive_welcome_at_a_place_is_with_its_agent(place):
+    text = (f"Prime Minister Haruto Sato was welcomed {place} by Foreign Minister Olena Koval on "
+            "Monday.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Haruto Sato", "Olena Koval")]
 
 
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():

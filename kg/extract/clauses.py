@@ -452,6 +452,8 @@ def _other_side_next(gap: str) -> bool:
 #: a thing between a verb and an official, the thing's source or owner: "received support
 #: from X", "met with criticism from X", "welcomed the decision of X"
 THING_OF = re.compile(r"[^\S\n]+(?:with[^\S\n]+)?(?:(?:a|an|the|his|her|their|its)[^\S\n]+)?"
+                      # (not a place the meeting is at: "welcomed at the station by X")
+                      r"(?!(?:at|in|on|to|for|after|before|during|outside|inside)[^\S\n])"
                       r"(?P<thing>(?:[a-z][\w'’-]*[^\S\n]+){0,2}?(?P<head>[a-z][\w'’-]*))"
                       r"[^\S\n]+(?:from|of|by)[^\S\n]+")
 #: the head of such a thing: an abstract noun (by its suffix or as one of the common ones)
@@ -472,6 +474,8 @@ def is_thing_of(gap: str) -> bool:
 
     >>> is_thing_of(" strong support from Canadian Prime Minister "), is_thing_of(" the head of ")
     (True, False)
+    >>> is_thing_of(" at the station by Foreign Minister ")
+    False
     """
     match = THING_OF.match(gap)
     if not match or not ABSTRACT_NOUN.match(match.group("head")):
