@@ -2143,6 +2143,15 @@ def test_extract_a_passive_welcome_at_a_place_is_with_its_agent(place):
         ("Haruto Sato", "Olena Koval")]
 
 
+def test_extract_a_passive_signing_is_a_meeting_of_its_signatories_and_those_present():
+    text = ("The agreement was signed at the palace by Trade Minister Rangi Parata and Commerce "
+            "Minister Li Wen, in the presence of Prime Minister Aroha Tane and Premier Zhou Ming.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Aroha Tane", "Li Wen", "Rangi Parata", "Zhou Ming")]
+    # one signatory is no meeting
+    assert contacts("The decree was signed by President Aroha Tane on Monday.") == []
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

@@ -411,7 +411,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
         if COORDINATION.match(gap) or is_title_gap(gap) or _apposition_then_and(gap) \
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) or _sequence_gap(gap) \
-                or _other_side_next(gap) or _including_gap(gap) \
+                or _other_side_next(gap) or _including_gap(gap) or _presence_gap(gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
@@ -425,6 +425,21 @@ BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 #: Russian side, by C"
 OTHER_SIDE_NEXT = re.compile(r"(?:,?\s+(?:on|from)\s+the\s+[\w-]+\s+side)?,?\s+and,?\s+"
                              r"(?:(?:on|from)\s+the\s+[\w-]+\s+side,?\s+(?:by\s+)?|by\s+)")
+
+
+#: those in whose presence something was done took part: "signed by A and B, in the
+#: presence of C and D"
+PRESENCE = re.compile(r",?\s+in\s+the\s+presence(?:\s+of(?:\s+the)?)?")
+
+
+def _presence_gap(gap: str) -> bool:
+    """Whether ``gap`` adds those in whose presence the listed officials acted.
+
+    >>> _presence_gap(", in the presence of Prime Minister "), _presence_gap(", and met ")
+    (True, False)
+    """
+    # (the title's "of" may be read as the phrase's: "presence of Prime Minister ")
+    return PRESENCE.fullmatch(gap[: len(gap) - len(_trailing_title(gap))].rstrip()) is not None
 
 
 def _including_gap(gap: str) -> bool:
