@@ -114,7 +114,7 @@ def find_dates(
     found: list[tuple[int, dt.date | None]] = []
     # A wire report's dateline ("BEIJING, June 19 —") dates the report, not what it tells.
     dateline = DATELINE.match(text)
-    taken: list[range] = [range(0, dateline.end())] if dateline else []
+    taken: list[range] = [range(dateline.end())] if dateline else []
 
     def claim(match: re.Match) -> bool:
         if any(match.start() in r for r in taken):
