@@ -2152,6 +2152,14 @@ def test_extract_a_passive_signing_is_a_meeting_of_its_signatories_and_those_pre
     assert contacts("The decree was signed by President Aroha Tane on Monday.") == []
 
 
+def test_extract_the_two_ministers_may_hold_cabinet_posts_of_other_names():
+    text = ("Trade Representative Jane Holt and Ken Mori, Japan's Minister of Trade, announced the "
+            "deal. The two ministers began talks in Geneva on Monday, taking over from their "
+            "deputies, Deputy Trade Representative Ann Bell and Vice Minister Jiro Abe.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Jane Holt", "Ken Mori")]
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")

@@ -396,6 +396,9 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
     if not after:
         return []
     gap = text[end : after[0].start]
+    if PARTICIPLE_OPENS.search(gap):
+        return []  # "began talks on Monday, taking over from their deputies, A and B": A and B
+        # belong to the participle's clause
     reach = len(gap) - len(_trailing_title(gap))
     if reach > 180 or (reach > 90 and not WITH_PARTNER.search(gap, max(0, len(gap) - 120))):
         return []
@@ -421,6 +424,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
 
 
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+#: a comma, then a participle opening a clause of its own ("…, taking over from …")
+PARTICIPLE_OPENS = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b)[a-z]{3,}ing\b")
 #: a list going on with the other side's: "by A and B on the American side, and, on the
 #: Russian side, by C"
 OTHER_SIDE_NEXT = re.compile(r"(?:,?\s+(?:on|from)\s+the\s+[\w-]+\s+side)?,?\s+and,?\s+"

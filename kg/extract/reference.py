@@ -614,7 +614,10 @@ def _group_admits(noun: str, post: str | None) -> bool:
         return post is None or "Secretary" in post
     if noun in ("ministers", "foreign ministers", "defence ministers", "defense ministers",
                 "finance ministers"):
-        return post is None or "Minister" in post or "Secretary" in post
+        # cabinet ranks named otherwise: the US Trade Representative, the EU's commissioners,
+        # Britain's Chancellor of the Exchequer
+        return post is None or any(word in post for word in (
+            "Minister", "Secretary", "Representative", "Commissioner", "Chancellor"))
     return True
 
 
