@@ -276,12 +276,13 @@ COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,6
 
 
 # "Rhodes, (the deputy national security adviser) who led the talks, told reporters"; a
-# participle's parenthesis too: "Jaiswal, asked about the visit at his briefing, said"
-RELATIVE_BEFORE = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose|(?:when\s+|while\s+)?"
-                             r"(?:asked|speaking|responding|replying|answering|commenting|"
-                             r"writing|referring|talking))\b"
-                             r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d)|(?<=\b[A-Z])\.)*,\s*"
-                             r"(?:(?:also|later|then|again|\w+ly)\s+)*$")
+# participle's parenthesis too: "Jaiswal, asked about the visit at his briefing, said"; and up
+# to three lower-case words of the verb's own before the event ("…, delivered a 10-minute eulogy")
+RELATIVE_GAP = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose|(?:when\s+|while\s+)?"
+                          r"(?:asked|speaking|responding|replying|answering|commenting|"
+                          r"writing|referring|talking))\b"
+                          r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d)|(?<=\b[A-Z])\.)*,\s*"
+                          r"(?:(?:also|later|then|again|\w+ly)\s+)*(?:[a-z0-9][\w'’-]*\s+){0,3}$")
 
 
 def subject_across_relative(text: str, mentions: list[Mention], start: int) -> list[Mention]:
@@ -304,10 +305,6 @@ def relative_gap_start(text: str, start: int) -> int | None:
     led the CIA under President Obama, wrote"): whoever it names is not the verb's subject."""
     gap = RELATIVE_GAP.search(text, max(0, start - 240), start)
     return gap.start() if gap else None
-
-
-RELATIVE_GAP = re.compile(RELATIVE_BEFORE.pattern.removesuffix("$")
-                          + r"(?:[a-z0-9][\w'’-]*\s+){0,3}$")
 
 
 def relative_subject(text: str, mentions: list[Mention], clause_start: int) -> list[Mention]:

@@ -208,9 +208,8 @@ def _given_as_former(text: str, person: Person, post: str, span: Span,
     if at < 0:
         return False
     before = text[window_start:at]
-    opened = None
-    for opened in FORMER.finditer(before):
-        pass
+    openings = list(FORMER.finditer(before))
+    opened = openings[-1] if openings else None
     if opened is None or post.split()[-1].lower() not in before[opened.end():].lower():
         return False
     ends = text.find(person.tokens[-1], at, at + 80)

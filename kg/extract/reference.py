@@ -670,12 +670,13 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
                               "ministers", "foreign ministers")
     # And officials of the main clauses come before one a relative clause names ("A, and B,
     # the envoy whom President C appointed. The two men…" are A and B).
-    main = [m for m in before if not _in_relative_clause(group.string, m)]
-    for pool in (main, before):
+    near = before[-GROUP_REACH:]
+    main = [m for m in near if not _in_relative_clause(group.string, m)]
+    for pool in (main, near):
         for admits in (lambda m: titled and fitting(m) and official(m.official).post is not None,
                        fitting):
             members: list[str] = []
-            for mention in reversed(pool[-GROUP_REACH:]):
+            for mention in reversed(pool):
                 if len(members) == count:
                     break
                 if mention.official not in members and admits(mention):
