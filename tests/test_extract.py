@@ -2160,6 +2160,13 @@ def test_extract_the_two_ministers_may_hold_cabinet_posts_of_other_names():
         ("Jane Holt", "Ken Mori")]
 
 
+@pytest.mark.parametrize("words", ["said in his toast that", "told the mourners that",
+                                   "made welcoming remarks, saying that"])
+def test_extract_ceremonial_speech(words):
+    text = f"President Amara Diallo {words} the two nations were friends."
+    assert statements(text) == {("speech", ("Amara Diallo",), None)}
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")
