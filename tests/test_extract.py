@@ -2167,6 +2167,14 @@ def test_extract_ceremonial_speech(words):
     assert statements(text) == {("speech", ("Amara Diallo",), None)}
 
 
+@pytest.mark.parametrize("chamber", ["House of Commons", "House of Representatives",
+                                     "Chamber of Deputies"])
+def test_extract_a_chamber_of_parliament_is_a_post_s_scope(chamber):
+    text = f"The Speaker of the {chamber}, Tom Reed, made welcoming remarks."
+    assert [(name, post) for name, post, _ in officials(text)] == [
+        ("Tom Reed", f"Speaker of the {chamber}")]
+
+
 def test_extract_an_opening_phrase_with_a_day_still_gives_the_speaker_after_it():
     text = ("In an interview with radio Cooperativa later that day, Chilean Foreign Minister Pablo "
             "Echeverría said he was optimistic.")
