@@ -145,19 +145,25 @@ def test_exports_write_through_a_symlink_and_keep_it(seed_store, tmp_path):
     assert "Antony Blinken" in target.read_text()
 
 
-def test_exports_write_through_a_fifo(seed_store, tmp_path):
+def written_through_a_fifo(fifo: Path, write) -> bytes:
+    """What ``write(fifo)`` sends through a new FIFO at ``fifo``, read by another thread."""
     import os
     import threading
 
-    fifo = tmp_path / "pipe.nt"
     os.mkfifo(fifo)
     received = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    export_rdf(seed_store, fifo, "nt")
+    write(fifo)
     reader.join(timeout=30)
+    return received[0]
+
+
+def test_exports_write_through_a_fifo(seed_store, tmp_path):
+    fifo = tmp_path / "pipe.nt"
+    received = written_through_a_fifo(fifo, lambda path: export_rdf(seed_store, path, "nt"))
     assert fifo.is_fifo()  # still a FIFO, not replaced by a regular file
-    assert b"Antony Blinken" in received[0]
+    assert b"Antony Blinken" in received
     assert list(tmp_path.iterdir()) == [fifo]  # no partial file left beside it
 
 
@@ -184,18 +190,11 @@ def test_exports_dev_full_is_a_one_line_error(built_store, tmp_path, args):
 
 
 def test_exports_csv_tables_go_through_a_fifo_as_one_stream(seed_store, tmp_path):
-    import os
-    import threading
-
     fifo = tmp_path / "contacts.csv"
-    os.mkfifo(fifo)
-    received = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
-    reader.start()
-    export_network(official_network(read_contacts(seed_store)), fifo, "csv")
-    reader.join(timeout=30)
+    network = official_network(read_contacts(seed_store))
+    received = written_through_a_fifo(fifo, lambda path: export_network(network, path, "csv"))
     # As on standard output: the nodes table, an empty line, the edges table; no file beside it.
-    nodes, edges = received[0].split(b"\r\n\r\n")
+    nodes, edges = received.split(b"\r\n\r\n")
     assert nodes.startswith(b"id,") and edges.startswith(b"source,target,")
     assert list(tmp_path.iterdir()) == [fifo]
 
