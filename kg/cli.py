@@ -649,20 +649,27 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
     if size_by not in ("weighted_degree",):
         sizes = {row["id"]: row[size_by] for row in metrics_table(graph).rows}
     title = f"kg contacts — {level}s"
-    # With an output on standard output ('-'), the "wrote" lines go to stderr.
+    # With an output on standard output ('-'), the other "wrote" lines go to stderr.
     quiet = any(is_stdout(path) for path in (out, png, svg, screenshot) if path)
     write_html(graph, out, records=records, size_by=sizes, title=title)
     shown = with_ties(graph)[0]
-    click.echo(f"wrote {out} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} ties)",
-               err=quiet)
+    _report_written(out, quiet, f" ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} ties)")
     for image, image_format in ((png, "png"), (svg, "svg")):
         if image:
             write_image(graph, image, size_by=sizes, title=title, records=records,
                         image_format=image_format)
-            click.echo(f"wrote {image}", err=quiet)
+            _report_written(image, quiet)
     if screenshot:
         take_screenshot(out, screenshot)
-        click.echo(f"wrote {screenshot}", err=quiet)
+        _report_written(screenshot, quiet)
+
+
+def _report_written(path, quiet: bool, detail: str = "") -> None:
+    """Say where an output went; standard output ('-') needs no saying: the data is there."""
+    from kg.exports import is_stdout
+
+    if not is_stdout(path):
+        click.echo(f"wrote {path}{detail}", err=quiet)
 
 
 @cli.command(name="export")
@@ -677,7 +684,7 @@ def viz(level, since, until, status, store_path, out, size_by, government, png, 
 def export_command(level, since, until, status, store_path, export_format, out):
     """Export the graph as RDF, or the contact network as GraphML, GEXF, CSV or node-link JSON."""
     from kg.build import exports_folder
-    from kg.exports import RDF_FORMATS, export_network, export_rdf, is_stdout
+    from kg.exports import RDF_FORMATS, export_network, export_rdf
     from kg.network import project
 
     # Beside the store it reads, as kg build writes its exports.
@@ -692,7 +699,7 @@ def export_command(level, since, until, status, store_path, export_format, out):
                         _window(since, until, status))
         written = export_network(graph, path, export_format)
     for path in written:
-        click.echo(f"wrote {path}", err=is_stdout(path))  # '-': the data is on stdout
+        _report_written(path, quiet=False)
 
 
 @cli.command()

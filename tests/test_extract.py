@@ -3351,6 +3351,21 @@ def test_extract_a_dateline_anchors_relative_dates_without_a_publication_date():
     assert any("dateline" in w for w in extraction.warnings)
 
 
+def test_extract_a_dateline_without_any_year_is_the_latest_such_day():
+    text = ("BEIJING, June 19 (Reuters) — Chinese Foreign Minister Qin Gang met U.S. Secretary of "
+            "State Antony Blinken on Sunday.")
+    [meeting] = run(text, published=None).communications
+    today = dt.date.today()
+    dateline = dt.date(today.year if (today.month, today.day) >= (6, 19) else today.year - 1, 6, 19)
+    assert meeting.date.weekday() == 6 and 0 < (dateline - meeting.date).days <= 7
+
+
+def test_extract_a_dateline_naming_no_real_day_anchors_nothing():
+    text = "BEIJING, June 31 (Reuters) — Qin Gang met Antony Blinken on Sunday."
+    [meeting] = run(text, published=None).communications
+    assert meeting.date is None
+
+
 def test_extract_a_readout_title_without_article_stands_for_its_official():
     text = ("Prime Minister Narendra Modi arrived in Johannesburg on Friday. Prime Minister "
             "addressed the India-South Africa Business Forum later that day.")

@@ -38,6 +38,7 @@ can map a function over articles (processes, Spark, Dask, Ray) can run it.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import os
 import re
 import time
@@ -77,7 +78,7 @@ def extract(article: Article, knowledge: Knowledge | None = None,
     if not looks_english(text):
         warnings.append(f"{article.id}: the text does not look English; the extractor reads English")
     published = article.meta.published
-    if published is None and (published := dateline_date(text)) is not None:
+    if published is None and (published := dateline_date(text, dt.date.today())) is not None:
         warnings.append(f"{article.id}: no publication date; relative dates count from the "
                         f"dateline's {published.isoformat()}")
     # A ministry's press release is a readout too: it speaks for that ministry's government.

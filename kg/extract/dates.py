@@ -223,22 +223,29 @@ DATELINE = re.compile(rf"\A\s*[A-Z][A-Z .’'-]{{1,40}}(?:\([\w .]+\))?,\s+{_MON
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def dateline_date(text: str) -> dt.date | None:
+def dateline_date(text: str, today: dt.date) -> dt.date | None:
     """The day a wire report's dateline gives ("BEIJING, June 19 —"); without a year there, the
-    latest year the text names.
+    latest year the text names, and without one anywhere, the latest such day up to ``today``
+    (a dateline is written the day the wire sends it).
 
-    >>> dateline_date("BEIJING, June 19 (Reuters) — Talks began in 2021 and went on.")
+    >>> today = dt.date(2026, 3, 1)
+    >>> dateline_date("BEIJING, June 19 (Reuters) — Talks began in 2021 and went on.", today)
     datetime.date(2021, 6, 19)
-    >>> dateline_date("Talks began on June 19.") is None
+    >>> dateline_date("BEIJING, June 19 (Reuters) — Talks went on.", today)
+    datetime.date(2025, 6, 19)
+    >>> dateline_date("Talks began on June 19.", today) is None
     True
     """
     match = DATELINE.match(text)
     if not match:
         return None
+    month, day = MONTHS[match.group("month").lower()], int(match.group("day"))
     year = match.group("year") or max(YEAR.findall(text), default=None)
-    if year is None:
-        return None
-    return _safe_date(int(year), MONTHS[match.group("month").lower()], int(match.group("day")))
+    if year is not None:
+        return _safe_date(int(year), month, day)
+    # February 29 waits for the latest leap year.
+    return next((date for year in range(today.year, today.year - 8, -1)
+                 if (date := _safe_date(year, month, day)) is not None and date <= today), None)
 
 
 #: days from publication within which a date can be the narrative's day (news reports the
