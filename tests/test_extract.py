@@ -3803,3 +3803,17 @@ def test_extract_reporters_travelling_with_a_leader_do_not_put_him_on_the_stage(
     text = ("U.S. President Barack Obama arrived in Hanoi on Sunday. White House press secretary "
             "Josh Earnest told reporters travelling with the president that the talks went well.")
     assert statement_speakers(text) == [("Josh Earnest",)]
+
+
+def test_extract_a_capitals_headline_s_verb_ends_the_name_before_it():
+    text = ("PM KARANJA WELCOMES SIGNING OF TRADE ACCORD WITH THE UNITED STATES\n\n"
+            "Prime Minister Hon. Peter Karanja met U.S. Secretary of State Antony Blinken today.")
+    assert {name for name, _, _ in officials(text)} == {"Peter Karanja", "Antony Blinken"}
+
+
+@pytest.mark.parametrize("host", ["Mr. Sergei Shoigu", "Russia's Defence Minister Sergei Shoigu"])
+def test_extract_a_host_named_in_apposition_is_that_official(host):
+    text = ("Indian Defence Minister Rajnath Singh met Chinese Defence Minister Wei Fenghe on "
+            f"Friday. Singh had held talks with his host, {host}, on Thursday.")
+    assert sorted(c[2] for c in contacts(text, dt.date(2020, 9, 5))) == [
+        ("Rajnath Singh", "Sergei Shoigu"), ("Rajnath Singh", "Wei Fenghe")]

@@ -282,7 +282,10 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
     titled = "post" in match.re.groupindex and match.group("post") is not None
     for token_match in re.finditer(r"(?:[A-Z]\.)+(?=[A-Z][a-z])|[^\s]+", raw):
         token = token_match.group()
-        if not tokens and _HEADLINE_VERB.fullmatch(token):
+        # A capitals headline ("PM MARAPE WELCOMES SIGNING"): its words are looked up as if
+        # written in title case
+        word = token.title() if token.isupper() and len(token) > 2 and "." not in token else token
+        if not tokens and _HEADLINE_VERB.fullmatch(word):
             return [], start, start  # "Crown Prince Receives Phone Call": a headline, no name
         if tokens and token in words.get("institution", ()):
             return [], start, start  # "US Central Command": the run names an institution
@@ -298,9 +301,9 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             # "Former Nigerian President Olusegun Obasanjo, …", "Crown Prince Salman, …": the
             # word before a title is no name; the name follows the title.
             tokens = []
-        if tokens and (token in words["stop"] or token in knowledge.government_by_surface
-                       or token in knowledge.post_by_surface or token in words["domain"]
-                       or _HEADLINE_VERB.fullmatch(token)
+        if tokens and (word in words["stop"] or word in knowledge.government_by_surface
+                       or word in knowledge.post_by_surface or word in words["domain"]
+                       or _HEADLINE_VERB.fullmatch(word)
                        or _HEADLINE_VERB_BEFORE_ARTICLE.match(
                            match.string, start + token_match.start())):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name

@@ -86,9 +86,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             # an apposition ("Wang Yi, China's foreign minister", "Petro Poroshenko, then
             # Ukraine's president-elect") titles its name
             continue
-        following = bisect.bisect_left(starts, match.end())
-        gap = text[match.end() : mentions[following].start] if following < len(mentions) else ""
-        if re.fullmatch(r",\s*", gap) or (gap.startswith(",") and is_title_only(gap[1:])):
+        if _names_next(text, mentions, starts, match.end()):
             # "the North Korean leader, Kim Jong Il", "his Saudi counterpart, Prince Faisal bin
             # Farhan": the title of the name after it
             continue
@@ -358,8 +356,9 @@ def _other_side_mentions(text, sentences, mentions: list[Mention], starts: list[
     for match in OTHER_SIDE.finditer(text):
         sentence = sentence_at(sentences, match.start())
         government = knowledge.government_by_surface.get(match.group("gov") or "")
-        if sentence is None or (match.group("gov") and government is None):
-            continue
+        if sentence is None or (match.group("gov") and government is None) \
+                or _names_next(text, mentions, starts, match.end()):
+            continue  # "talks with his host, Mr. Shoigu": the apposition names the host
         named_here = mentions_between(mentions, starts, sentence.start, match.start())
         owners = officials_named_together(text, named_here, sentence.start) \
             if match.group().lower().startswith("their") else []
@@ -388,6 +387,14 @@ OTHER_SIDE = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'â€
                         # "joined their host in", not "the host" nor "his host country"
                         r"visitor|(?<!the\s)host(?!\s+(?!(?:in|at|on|and|for|with|who|during|after|"
                         r"as|by|from)\b)(?-i:[a-z])))\b", re.IGNORECASE)
+
+
+def _names_next(text: str, mentions: list[Mention], starts: list[int], end: int) -> bool:
+    """Whether an apposition right after ``end`` names the official a phrase refers to ("his
+    host, Mr. Shoigu"; "his Saudi counterpart, Prince Faisal")."""
+    following = bisect.bisect_left(starts, end)
+    gap = text[end : mentions[following].start] if following < len(mentions) else ""
+    return bool(re.fullmatch(r",\s*", gap)) or (gap.startswith(",") and is_title_only(gap[1:]))
 
 
 def _heads_a_government(person: Person) -> bool:
