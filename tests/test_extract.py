@@ -3817,3 +3817,20 @@ def test_extract_a_host_named_in_apposition_is_that_official(host):
             f"Friday. Singh had held talks with his host, {host}, on Thursday.")
     assert sorted(c[2] for c in contacts(text, dt.date(2020, 9, 5))) == [
         ("Rajnath Singh", "Sergei Shoigu"), ("Rajnath Singh", "Wei Fenghe")]
+
+
+def test_extract_a_service_s_name_after_a_post_s_scope_is_no_person():
+    text = ("The Chief of the General Staff of the Argentine Air Force, Brigadier General Fernando "
+            "Mengo, met Defence Minister Luis Petri.")
+    assert "Air" not in {name for name, _, _ in officials(text)}
+
+
+def test_extract_a_readout_s_bare_title_after_an_opening_phrase_is_its_principal():
+    text = ("Prime Minister Narendra Modi visited South Africa from 22 to 24 August 2023.\n\n"
+            "On arrival on 22 August, Prime Minister was received by H.E. Mr. Paul Mashatile, "
+            "Deputy President of South Africa. The same evening, Prime Minister met President "
+            "Cyril Ramaphosa.")
+    extraction = extract(Article(Meta(id="t", published=dt.date(2023, 8, 24),
+                                      source="government readout"), text))
+    assert sorted(sorted(c.participants) for c in extraction.communications) == [
+        ["Cyril Ramaphosa", "Narendra Modi"], ["Narendra Modi", "Paul Mashatile"]]

@@ -206,13 +206,18 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+"
         # "called his Kenyan counterpart": the official of that government the text has named
         rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<counterpart_gov>{gov})[^\S\n]+(?=[Cc]ounterparts?\b)"
-        # "Prime Minister addressed the Forum": readouts drop the article before a known post
-        rf"|(?P<bare>(?:(?<=^)|(?<=[.!?][^\S\n])|(?<=\n))(?=[A-Z])))"
+        # "Prime Minister addressed the Forum", "On arrival, Prime Minister was received":
+        # readouts drop the article before a known post
+        rf"|(?P<bare>(?:(?<=^)|(?<=[.!?][^\S\n])|(?<=\n)|(?P<after_comma>(?<=,[^\S\n])))"
+        rf"(?=[A-Z])))"
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
         # the longest post only, as if atomic: "Secretary of State Hillary Clinton" is no
         # "Secretary" alone
         rf"(?=(?P<post>{post}|{alternation(LEADER_WORDS)}))(?P=post)\b(?![^\S\n]+{NAME_TOKEN})"
         rf"(?(bare)(?=[^\S\n]+[a-z]))"
+        # "…, Prime Minister of India": an apposition, not a clause's subject
+        rf"(?(after_comma)(?![^\S\n]+(?:of|for|to|in|at|on|and|or|with|from|since|who|which|"
+        rf"whose|until|during|between)\b))"
     )
     # "Japan's chief cabinet secretary, Hirokazu Matsuno", "Russian foreign ministry spokeswoman
     # Maria Zakharova", "Biden's national security adviser, Jake Sullivan", "his spokesman, X":
