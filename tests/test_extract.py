@@ -3834,3 +3834,12 @@ def test_extract_a_readout_s_bare_title_after_an_opening_phrase_is_its_principal
                                       source="government readout"), text))
     assert sorted(sorted(c.participants) for c in extraction.communications) == [
         ["Cyril Ramaphosa", "Narendra Modi"], ["Narendra Modi", "Paul Mashatile"]]
+
+
+def test_extract_a_title_names_only_who_held_it_at_the_time():
+    # The gazetteer has Putin as prime minister until 2012: in 2017 he is none.
+    text = ("Donald Trump and Vladimir Putin met in Hamburg on Friday. Mr Putin said later that "
+            "Mr Putin and Mr Trump had agreed on Syria. On Saturday Theresa May arrived, and the "
+            "Prime Minister and Mr Trump discussed trade.")
+    assert sorted(c[2] for c in contacts(text, dt.date(2017, 7, 9))) == [
+        ("Donald Trump", "Theresa May"), ("Donald Trump", "Vladimir Putin")]

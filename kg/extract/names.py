@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.extract.sentences import Sentence, sentence_at
-from kg.knowledge import Knowledge, OfficeHolder
+from kg.knowledge import Knowledge, OfficeHolder, Term
 from kg.model import Span
 
 
@@ -458,6 +458,9 @@ class Person:
     holder: OfficeHolder | None = None
     #: where the gazetteer found the name (evidence for an official named without a title)
     named: list[Span] = field(default_factory=list)
+    #: the gazetteer's terms of this person around the article's date (what the text can call
+    #: them: Putin in 2017 is no prime minister)
+    terms: tuple[Term, ...] = ()
 
     def absorb(self, other: Person) -> None:
         """Take in what the text says of ``other``, another form of this person's name."""

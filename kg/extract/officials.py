@@ -165,6 +165,8 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
         if how != "title":  # "the Secretary-General" is no name of Guterres
             person.aliases.add(text[s:e])
     check()
+    for person in people:
+        person.terms = person.holder.terms_near(published) if person.holder else ()
     mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                                    readout)
     check()

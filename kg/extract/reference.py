@@ -335,8 +335,7 @@ def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Pe
 def _served(person) -> list[str]:
     """The governments ``person`` serves: as the text places them, or, where it does not, as
     the gazetteer does."""
-    return person.governments or (
-        [term.government for term in person.holder.terms] if person.holder else [])
+    return person.governments or [term.government for term in person.terms]
 
 
 def _serves(person, government: str) -> bool:
@@ -399,8 +398,7 @@ def _names_next(text: str, mentions: list[Mention], starts: list[int], end: int)
 
 def _heads_a_government(person: Person) -> bool:
     """Whether ``person`` holds, by the text or the gazetteer, a post that leads a government."""
-    posts = [post for post, _ in person.posts] or (
-        [term.post for term in person.holder.terms] if person.holder else [])
+    posts = [post for post, _ in person.posts] or [term.post for term in person.terms]
     return any(_head_title(post) in HEADS for post in posts)
 
 
@@ -411,7 +409,7 @@ def _holds(person: Person, post_word: str) -> bool:
     if not posts and person.holder is not None:
         # "Trump … the president said": an office-holder named without a title holds the posts
         # the gazetteer knows
-        posts = [term.post for term in person.holder.terms]
+        posts = [term.post for term in person.terms]
     heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post in posts]
     if re.search(r"-(?:elect|designate)\b", post_word):
         return any(post_word in head for head in heads)  # "the president-elect": not the president

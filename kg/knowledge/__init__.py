@@ -81,6 +81,22 @@ class OfficeHolder:
     aliases: tuple[str, ...]
     terms: tuple[Term, ...]
 
+    def terms_near(self, day: dt.date | None, reach: int = 60) -> tuple[Term, ...]:
+        """The terms held on ``day`` or in the ``reach`` days before it (what a report of that
+        day can call the person), else the latest begun by then; every term without a day.
+
+        >>> terms = (Term("Prime Minister", "Russia", dt.date(2008, 5, 8), dt.date(2012, 5, 7)),
+        ...          Term("President", "Russia", dt.date(2012, 5, 7), None))
+        >>> [t.post for t in OfficeHolder("Vladimir Putin", (), terms).terms_near(dt.date(2017, 7, 9))]
+        ['President']
+        """
+        if day is None:
+            return self.terms
+        since = day - dt.timedelta(days=reach)
+        near = tuple(t for t in self.terms if t.start <= day and (t.end is None or t.end >= since))
+        latest = self.term_on(day)
+        return near or ((latest,) if latest else ())
+
     def term_on(self, day: dt.date | None) -> Term | None:
         """The term in office on ``day``; without a day, or out of office, the latest one begun
         by then (a former president is still their country's)."""
