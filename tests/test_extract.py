@@ -3843,3 +3843,10 @@ def test_extract_a_title_names_only_who_held_it_at_the_time():
             "Prime Minister and Mr Trump discussed trade.")
     assert sorted(c[2] for c in contacts(text, dt.date(2017, 7, 9))) == [
         ("Donald Trump", "Theresa May"), ("Donald Trump", "Vladimir Putin")]
+
+
+def test_extract_a_premier_is_one_of_the_leaders():
+    text = ("Chinese Premier Li Qiang arrived in Berlin on Monday, where Finance Minister Christian "
+            "Lindner greeted him at the airport. On Tuesday Li and Chancellor Olaf Scholz opened a "
+            "forum with Lindner. The two leaders later held talks at the chancellery.")
+    assert ("Li Qiang", "Olaf Scholz") in [c[2] for c in contacts(text, dt.date(2023, 6, 21))]

@@ -596,7 +596,7 @@ GROUP = re.compile(
     re.IGNORECASE)
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 GROUP_REACH = 40  # mentions back: a group stands for officials of the passage, not the article
-HEADS = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Sultan",
+HEADS = frozenset({"President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "Emir", "Sultan",
                    "Crown Prince", "Supreme Leader", "Chairman", "Vice President"})
 
 
