@@ -3850,3 +3850,10 @@ def test_extract_a_premier_is_one_of_the_leaders():
             "Lindner greeted him at the airport. On Tuesday Li and Chancellor Olaf Scholz opened a "
             "forum with Lindner. The two leaders later held talks at the chancellery.")
     assert ("Li Qiang", "Olaf Scholz") in [c[2] for c in contacts(text, dt.date(2023, 6, 21))]
+
+
+def test_extract_a_post_written_in_the_government_s_own_language():
+    text = ("External Affairs Minister Sushma Swaraj and Raksha Mantri Nirmala Sitharaman hosted "
+            "U.S. Secretary of Defense James Mattis in New Delhi today.")
+    assert [c[2] for c in contacts(text, dt.date(2018, 9, 6))] == [
+        ("James Mattis", "Nirmala Sitharaman", "Sushma Swaraj")]
