@@ -3857,3 +3857,16 @@ def test_extract_a_post_written_in_the_government_s_own_language():
             "U.S. Secretary of Defense James Mattis in New Delhi today.")
     assert [c[2] for c in contacts(text, dt.date(2018, 9, 6))] == [
         ("James Mattis", "Nirmala Sitharaman", "Sushma Swaraj")]
+
+
+@pytest.mark.parametrize("text", [
+    # the meeting told first, the message in the next sentence
+    ("Secretary of State Antony Blinken called on Prime Minister James Marape on Monday. During "
+     "the meeting, Blinken conveyed a message from President Joe Biden."),
+    # greetings carried, the sender's apposition before the recipient
+    ("Secretary of State Antony Blinken conveyed the warm greetings of President Joe Biden, "
+     "Chair of the Quad, to Prime Minister James Marape on Monday."),
+])
+def test_extract_a_message_or_greetings_carried_to_an_official(text):
+    letters = [c for c in contacts(text, dt.date(2023, 5, 23)) if c[0] == "correspondence"]
+    assert [(c[2], c[3]) for c in letters] == [(("James Marape", "Joe Biden"), "Joe Biden")]

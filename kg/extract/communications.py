@@ -659,14 +659,19 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
         return None  # "S delivered a message": the sender's own
     given = [m for m in visible if verb.start("between") <= m.start < start
              and m.official not in carriers and m.how != "pronoun"]
-    to = LETTER_TO.match(text, objects[-1].end, sentence.end)
+    # past the sender's apposition: "from S, Prime Minister of Cambodia, to R"
+    aside = SENDER_ASIDE.match(text, objects[-1].end, sentence.end)
+    to = LETTER_TO.match(text, aside.end() if aside and is_title_only(aside.group(1).strip() + " ")
+                         else objects[-1].end, sentence.end)
     after = [m for m in visible if to and m.start >= to.end() and m.start - to.end() < 60
              and m.official not in carriers + [sender.official]
              and is_title_only(text[to.end() : m.start])][:1]
     recipients = given or after
     if not recipients:
+        # (the meeting may be told first: "X called on R. During the meeting, X conveyed…")
         met = next((m.communication for m in reversed(found)
-                    if m.offset >= sentence.start and m.communication.kind is Kind.CONTACT
+                    if m.offset >= paragraph_start(text, sentence.start)
+                    and m.communication.kind is Kind.CONTACT
                     and set(carriers) & set(m.communication.participants)), None)
         names = [n for n in (met.participants if met else ()) if n not in carriers
                  and n != sender.official]
@@ -675,6 +680,7 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
 
 
 FROM_SENDER = re.compile(r"[^\S\n]+from[^\S\n]+")
+SENDER_ASIDE = re.compile(r",([^,;.]{1,120}),(?=[^\S\n]+to[^\S\n])")
 #: the way from a letter's sender to its recipient: "… was delivered to", "… to"
 LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
                        r"(?:(?:delivered|handed|sent|passed|addressed|given|conveyed|forwarded)"
