@@ -3870,3 +3870,11 @@ def test_extract_a_post_written_in_the_government_s_own_language():
 def test_extract_a_message_or_greetings_carried_to_an_official(text):
     letters = [c for c in contacts(text, dt.date(2023, 5, 23)) if c[0] == "correspondence"]
     assert [(c[2], c[3]) for c in letters] == [(("James Marape", "Joe Biden"), "Joe Biden")]
+
+
+@pytest.mark.parametrize("verb", ["stopped to shake hands with", "was seen shaking hands with",
+                                  "has shaken hands with"])
+def test_extract_a_handshake_in_any_form_of_the_verb(verb):
+    text = f"U.S. President Barack Obama {verb} Cuban President Raúl Castro in Soweto."
+    assert [c[2] for c in contacts(text, dt.date(2013, 12, 10))] == [
+        ("Barack Obama", "Raúl Castro")]
