@@ -275,13 +275,20 @@ COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,6
                            r"accompanied\s+by\s+(.{0,60})")
 
 
+#: right after a title's abbreviation ("Gen.", "Dr."): its dot ends no clause
+_ABBREVIATED = "|".join(rf"(?<=\b{word})" for word in (
+    "Gen", "Lt", "Col", "Maj", "Adm", "Brig", "Capt", "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov",
+    "Prof", "Jr", "Sr"))
+
 # "Rhodes, (the deputy national security adviser) who led the talks, told reporters"; a
 # participle's parenthesis too: "Jaiswal, asked about the visit at his briefing, said"; and up
 # to three lower-case words of the verb's own before the event ("…, delivered a 10-minute eulogy")
 RELATIVE_GAP = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose|(?:when\s+|while\s+)?"
                           r"(?:asked|speaking|responding|replying|answering|commenting|"
                           r"writing|referring|talking))\b"
-                          r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d)|(?<=\b[A-Z])\.)*,\s*"
+                          r"(?:[^;:“”\",.]|,(?=\d)|\.(?=\d)|(?<=\b[A-Z])\.|"
+                          # "who came in place of Gen. Abacha, had…": a title's abbreviation
+                          rf"(?:{_ABBREVIATED})\.)*,\s*"
                           r"(?:(?:also|later|then|again|\w+ly)\s+)*(?:[a-z0-9][\w'’-]*\s+){0,3}$")
 
 
