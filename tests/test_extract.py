@@ -3896,3 +3896,11 @@ def test_extract_a_relative_clause_naming_an_abbreviated_title_is_skipped_to_its
     text = ("Nigeria's Foreign Minister, Tom Ikimi, who came in place of Gen. Sani Abacha, met "
             "Commonwealth Secretary-General Emeka Anyaoku on Friday.")
     assert [c[2] for c in contacts(text, dt.date(1995, 11, 12))] == [("Emeka Anyaoku", "Tom Ikimi")]
+
+
+def test_extract_a_place_is_no_office_holder_s_bare_surname():
+    # Patricia Scotland was Commonwealth Secretary-General in 2016.
+    text = ("On Monday, First Minister Nicola Sturgeon met members of the consular corps in "
+            "Scotland at Bute House.")
+    assert [name for name, _, _ in officials(text)] == ["Nicola Sturgeon"]
+    assert contacts(text, dt.date(2016, 6, 29)) == []

@@ -459,6 +459,9 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
         if post and not any(post.name in term.post or term.post in post.name
                             for term in holder.terms):
             continue  # "Prince Mohammed" is no foreign minister whose surname is Mohammed
+        if not title and " " not in text[start:end].strip() \
+                and is_place(text[start:end].strip(), knowledge):
+            continue  # "the consular corps in Scotland": a place, not Patricia Scotland
         if " " not in text[start:end].strip() and any(
                 person.holder is not holder for person in people.by_word.get(
                     normalise_name(text[start:end].strip()), {}).values()):
