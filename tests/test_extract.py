@@ -3904,3 +3904,15 @@ def test_extract_a_place_is_no_office_holder_s_bare_surname():
             "Scotland at Bute House.")
     assert [name for name, _, _ in officials(text)] == ["Nicola Sturgeon"]
     assert contacts(text, dt.date(2016, 6, 29)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Sergei Lavrov, at his own briefing, said the talks had gone well.",
+    "Foreign Minister Sergei Lavrov briefed the national and international media on Friday.",
+    "At the close of the summit, Foreign Minister Sergei Lavrov answered questions from the media.",
+    "Foreign Minister Sergei Lavrov spoke at a press availability after the talks.",
+])
+def test_extract_a_press_briefing_in_the_words_of_ministries_and_wires(text):
+    extraction = run(text, dt.date(2017, 7, 8))
+    assert [(c.mode.value, c.participants) for c in extraction.communications] == [
+        ("press_briefing", ("Sergei Lavrov",))]
