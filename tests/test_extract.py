@@ -3916,3 +3916,10 @@ def test_extract_a_press_briefing_in_the_words_of_ministries_and_wires(text):
     extraction = run(text, dt.date(2017, 7, 8))
     assert [(c.mode.value, c.participants) for c in extraction.communications] == [
         ("press_briefing", ("Sergei Lavrov",))]
+
+
+def test_extract_a_group_after_an_opening_phrase_s_contact_is_its_sides():
+    text = ("President Vladimir Putin met Prime Minister Shinzo Abe on Friday. On Saturday, during "
+            "the talks with President Recep Tayyip Erdogan, the two leaders discussed Idlib.")
+    assert sorted(c[2] for c in contacts(text, dt.date(2019, 6, 29))) == [
+        ("Recep Tayyip Erdoğan", "Vladimir Putin"), ("Shinzo Abe", "Vladimir Putin")]

@@ -86,7 +86,7 @@ from kg.extract.events import (
 )
 from kg.extract.governments import find_counterparts, host_countries
 from kg.extract.names import is_title_only
-from kg.extract.reference import GROUP, group_members
+from kg.extract.reference import COUNTS, GROUP, group_members
 from kg.extract.sentences import Sentence, find_quotes, paragraph_start, split_sentences
 from kg.extract.triggers import (
     INVERTED_CONDITION,
@@ -274,6 +274,22 @@ PRESENT_BEFORE = re.compile(r"\b(?:(?:[Aa]lso[^\S\n]+)?(?:[Pp]resent|[Aa]ttendin
 AT_WHICH = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+")
 #: ... or a group: "a meeting with B, at which the two leaders discussed …"
 RELATIVE_ON_EVENT = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+$")
+
+
+def _after_opening_contact(text: str, sentence, previous: EventMention, group: re.Match) -> bool:
+    """Whether ``group`` ("the two leaders") opens the main clause right after a sentence-opening
+    phrase that reported the contact ``previous`` with as many sides ("During the talks with B,
+    the two leaders …")."""
+    if group.group("they"):
+        return False
+    count = group.group("count")
+    sides = 2 if group.group("both") or not count else COUNTS[count.lower()]
+    evidence = previous.communication.evidence[0]
+    phrase = text.rfind(",", sentence.start, evidence.start) + 1 or sentence.start
+    return (len(previous.communication.participants) == sides
+            and sentence.start <= evidence.start and evidence.end <= group.start()
+            and OPENING_PHRASE.match(text, phrase) is not None
+            and re.fullmatch(r"[^.;:,]*,[^\S\n]*", text[evidence.end : group.start()]) is not None)
 
 
 def _with_attendees(found: list[EventMention], text: str, sentences, mentions: list[Mention],
@@ -1018,10 +1034,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             text, sorted((m for m in previous_mentions + visible if m.end <= group.start()),
                          key=lambda m: m.start),
             paragraph_start(text, group.start())) if group.group("they") else []
-        if previous is not None and previous.offset >= sentence.start \
-                and RELATIVE_ON_EVENT.search(text, max(sentence.start, group.start() - 20),
-                                             group.start()):
-            # "a meeting with B, at which the two leaders discussed …": the sides of that meeting
+        if previous is not None and previous.offset >= sentence.start and (
+                RELATIVE_ON_EVENT.search(text, max(sentence.start, group.start() - 20),
+                                         group.start())
+                or _after_opening_contact(text, sentence, previous, group)):
+            # "a meeting with B, at which the two leaders discussed …", "During the talks with B,
+            # the two leaders discussed …": the sides of that meeting
             subjects = list(previous.communication.participants)
         elif together and (previous is None
                            or together[-1].end > previous.communication.evidence[0].end):
