@@ -16,6 +16,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import result_cache
 from kg.aliases import AliasTable, resolve
 from kg.articles import Warn, check_unique_ids, load_articles
 from kg.changes import write_changes
@@ -128,6 +129,7 @@ def build(
     batch_size: int = DEFAULT_BATCH,
     aliases: AliasTable | None = None,
     dask: str | None = None,
+    keep_answers: bool = True,
 ) -> BuildSummary:
     """Read, extract and store the articles under ``sources``, then write the graph exports.
 
@@ -143,6 +145,11 @@ def build(
     The exports go to ``exports_dir``: by default the folder that holds the store (``exports/``
     for ``exports/store``); None writes none. The ids of the articles written are recorded
     beside the store (:mod:`kg.changes`) for ``kg validate``.
+
+    After the last write (and the compaction), a store on disk keeps the answers of the shipped
+    queries without parameters for its new generation (:func:`kg.result_cache.keep_answers`),
+    so the first question after the build reads them; ``keep_answers=False`` leaves them to be
+    evaluated when first asked. A failure to keep them is passed to ``warn``, never raised.
 
     Raises:
         ArticleError: an article cannot be read, or two have one id (nothing is written).
@@ -166,11 +173,11 @@ def build(
             # Connected and checked before the store is touched: no cluster, nothing written.
             cluster = stack.enter_context(DaskCluster(dask, jobs))
         return _build(articles, store_path, exports_dir, collect, warnings, progress, jobs,
-                      batch_size, aliases, cluster)
+                      batch_size, aliases, cluster, keep_answers, warn)
 
 
 def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs, batch_size,
-           aliases, cluster) -> BuildSummary:
+           aliases, cluster, keep_answers=False, warn=None) -> BuildSummary:
     exports_target = _exports(exports_dir, store_path)
     store = GraphStore.open(store_path)
     if store.location is not None:
@@ -209,6 +216,8 @@ def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs,
         write_changes(store.location, kept, complete=True)
         if len(kept) * COMPACT_SHARE >= len(store.article_ids()):
             store.compact()
+        if keep_answers:
+            result_cache.keep_answers(store, warn)
     exports: tuple[Path, ...] = ()
     if exports_target is not None:
         exports = write_graph_exports(store, exports_target)
@@ -226,9 +235,12 @@ def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs,
 
 
 def remove(article_ids: Sequence[str], store_path: str | Path | None = None,
-           exports_dir=BESIDE_STORE) -> list[str]:
+           exports_dir=BESIDE_STORE, warn: Warn | None = None,
+           keep_answers: bool = True) -> list[str]:
     """Drop articles from the store, with everything only they supported; rewrite the exports
-    (by default beside the store).
+    (by default beside the store). As :func:`build`, keeps the answers of the shipped queries
+    without parameters for the store's new generation (unless ``keep_answers`` is False; a
+    failure to keep them goes to ``warn``).
 
     Returns the ids removed.
 
@@ -245,6 +257,8 @@ def remove(article_ids: Sequence[str], store_path: str | Path | None = None,
                               f"{', '.join(map(repr, unknown))} in the store (nothing removed)")
     store = GraphStore.open(store_path, create=False)
     removed = store.remove_articles(article_ids)
+    if removed and keep_answers:
+        result_cache.keep_answers(store, warn)
     target = _exports(exports_dir, store_path)
     if removed and target is not None:
         write_graph_exports(store, target)

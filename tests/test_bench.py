@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from kg.bench import measure_scale, synthetic_corpus
+from kg.bench import measure_scale, ratio_lines, synthetic_corpus
 from kg.cli import cli
 from kg.extract import extract
 
@@ -40,6 +40,9 @@ def test_bench_measures_every_field_at_a_small_scale():
         assert figures["warm_speedup"] == round(figures["plain_ms"] / figures["warm_ms"], 1)
     assert result.min_warm_speedup == min(q.get("warm_speedup", q["speedup"])
                                           for q in result.queries.values())
+    # What kg build adds to keep those answers after its last write, reported apart.
+    assert result.keep_s > 0
+    assert f"answers kept by the build in {result.keep_s:g} s" in ratio_lines([result])[1]
     for ratio in ("metrics_vs_networkx", "viz_vs_in_memory", "export_vs_networkx"):
         assert getattr(result, ratio) > 0, ratio
 
@@ -50,8 +53,9 @@ def test_bench_cli_json_has_the_documented_keys():
     (scale,) = json.loads(result.output)["scales"]
     assert {"articles", "triples", "ingest_articles_per_s", "store_mb", "peak_rss_mb",
             "query_p50_ms", "query_p95_ms", "baseline_query_p50_ms", "query_speedup",
-            "add_one_ms", "metrics_s", "baseline_metrics_s"} <= set(scale)
+            "add_one_ms", "metrics_s", "baseline_metrics_s", "keep_s"} <= set(scale)
     assert scale["articles"] == 20 and scale["baseline_query_p50_ms"] is None
+    assert scale["keep_s"] > 0
 
 
 def test_capped_baseline_query_is_stopped_at_the_cap_and_failures_are_told_apart():

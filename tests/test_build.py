@@ -9,7 +9,7 @@ import pytest
 
 from kg.build import build, remove
 from kg.errors import ArticleError
-from kg.queries import run_query
+from kg.queries import resolve_query, run_query
 from kg.store import GraphStore
 
 CALL = ("Russian President Vladimir Putin phoned French President Emmanuel Macron on Thursday "
@@ -181,3 +181,136 @@ def test_build_compacts_the_store_after_writing_a_large_share_of_it_only(tmp_pat
     before = {tuple(row.values()) for row in store.select(every)}
     store.compact()
     assert {tuple(row.values()) for row in store.select(every)} == before != set()
+
+
+# -- answers kept by the commands that write (kg.result_cache.keep_answers) -------------------
+
+
+def _kept_files(store_path, generation) -> set:
+    """The files that hold the answers of every parameterless shipped query at ``generation``."""
+    from kg.result_cache import cache_file, kept_queries
+
+    return {cache_file(store_path, generation, sparql) for sparql in kept_queries().values()}
+
+
+def _assert_kept_answers_are_a_fresh_evaluation(store) -> None:
+    """Each kept file holds what the engine answers now (read from the file, not evaluated)."""
+    import pyoxigraph as ox
+
+    from kg.result_cache import FORMAT, cache_file, kept_queries
+    from kg.store import to_python
+
+    for name, sparql in kept_queries().items():
+        kept = ox.parse_query_results(
+            cache_file(store.location, store.generation(), sparql).read_bytes(), format=FORMAT)
+        columns = [v.value for v in kept.variables]
+        rows = [{c: to_python(solution[c]) for c in columns} for solution in kept]
+        assert rows == store.select(sparql) != [], name
+
+
+def test_kg_build_keeps_the_answers_and_the_first_kg_query_reads_them(tmp_path, runner):
+    from kg.cli import cli
+    from kg.result_cache import cache_file, cache_folder
+    from tests.conftest import SEED
+
+    store_path = tmp_path / "store"
+    result = runner.invoke(cli, ["build", str(SEED), "--store", str(store_path), "--no-exports",
+                                 "--quiet"], catch_exceptions=False)
+    assert result.exit_code == 0 and result.stderr == ""
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    # Kept for the generation the build left, and only those: nothing was asked yet.
+    assert set(cache_folder(store_path).iterdir()) == _kept_files(store_path, store.generation())
+    _assert_kept_answers_are_a_fresh_evaluation(store)
+    # The first kg query reads the kept file: an answer edited in it is what kg query prints.
+    evaluated = store.select(resolve_query("timeline"))
+    kept = cache_file(store_path, store.generation(), resolve_query("timeline"))
+    kept.write_bytes(kept.read_bytes().split(b"\n", 1)[0] + b"\n")
+    del store
+    out = runner.invoke(cli, ["query", "timeline", "--store", str(store_path), "-f", "json"],
+                        catch_exceptions=False)
+    assert json.loads(out.output) == [] != evaluated
+
+
+def test_kg_build_and_remove_with_no_keep_leave_the_answers_to_the_first_query(tmp_path, runner):
+    from kg.cli import cli
+    from kg.result_cache import cache_folder
+
+    store_path = tmp_path / "store"
+    records = [article("a1", CALL), article("b1", OTHER)]
+    for command in (["build", str(corpus(tmp_path / "c.jsonl", *records))], ["remove", "b1"]):
+        result = runner.invoke(cli, [*command, "--store", str(store_path), "--no-keep"],
+                               catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert not cache_folder(store_path).exists()
+    out = runner.invoke(cli, ["query", "timeline", "--store", str(store_path), "-f", "json"],
+                        catch_exceptions=False)
+    assert out.exit_code == 0 and json.loads(out.output)  # evaluated when first asked
+    assert any(cache_folder(store_path).iterdir())
+
+
+def test_build_keeps_the_answers_once_after_its_last_batch(tmp_path, monkeypatch):
+    import kg.result_cache
+
+    calls: list[str] = []
+    keep = kg.result_cache.keep_answers
+
+    def counting(store, warn=None):
+        calls.append(store.generation())
+        return keep(store, warn)
+
+    monkeypatch.setattr(kg.result_cache, "keep_answers", counting)
+    store_path = tmp_path / "store"
+    records = [article("a1", CALL), article("b1", OTHER), article("c1", CALL_AGAIN)]
+    build([corpus(tmp_path / "c.jsonl", *records)], store_path, None, batch_size=1)
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    assert calls == [store.generation()]  # once, at the generation of the last write
+    assert set((tmp_path / "store.cache").iterdir()) == _kept_files(store_path, calls[0])
+    del store
+    # Asked not to, a build keeps nothing.
+    build([corpus(tmp_path / "d.jsonl", article("d1", OTHER))], tmp_path / "other", None,
+          keep_answers=False)
+    assert len(calls) == 1 and not (tmp_path / "other.cache").exists()
+
+
+def test_kg_remove_keeps_the_answers_of_the_new_generation(tmp_path, runner):
+    from kg.cli import cli
+    from kg.result_cache import cache_folder
+    from tests.conftest import SEED
+
+    store_path = tmp_path / "store"
+    source = corpus(tmp_path / "a.jsonl", article("a1", CALL))
+    runner.invoke(cli, ["build", str(SEED), str(source), "--store", str(store_path),
+                        "--no-exports", "--quiet"], catch_exceptions=False)
+    before = GraphStore.open(store_path, create=False, read_only=True).generation()
+    result = runner.invoke(cli, ["remove", "a1", "--store", str(store_path)],
+                           catch_exceptions=False)
+    assert result.output == "removed: a1\n"
+    store = GraphStore.open(store_path, create=False, read_only=True)
+    assert store.generation() != before and store.article_ids() == [SEED.stem]
+    assert set(cache_folder(store_path).iterdir()) == _kept_files(store_path, store.generation())
+    _assert_kept_answers_are_a_fresh_evaluation(store)
+
+
+def test_kg_build_into_a_store_whose_answers_cannot_be_kept_builds_the_same_graph(tmp_path,
+                                                                                   runner):
+    from kg.cli import cli
+    from tests.conftest import SEED
+
+    # The folder of kept answers cannot be made: a file has its name.
+    (tmp_path / "store.cache").write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(SEED), "--store", str(tmp_path / "store"),
+                                 "--no-exports"], catch_exceptions=False)
+    assert result.exit_code == 0 and "built 1 article(s)" in result.output
+    assert (f"kg: warning: {tmp_path / 'store.cache'}: query answers not kept ("
+            in result.stderr)
+    assert "they are evaluated when first asked" in result.stderr
+    build([SEED], tmp_path / "plain", None)
+    store = GraphStore.open(tmp_path / "store", create=False, read_only=True)
+    plain = GraphStore.open(tmp_path / "plain", create=False, read_only=True)
+    assert sorted(map(str, store.union_triples())) == sorted(map(str, plain.union_triples()))
+    assert store.article_ids() == plain.article_ids() == [SEED.stem]
+    # And the questions are answered all the same, evaluated.
+    del store
+    out = runner.invoke(cli, ["query", "timeline", "--store", str(tmp_path / "store"), "-f",
+                              "json"], catch_exceptions=False)
+    assert len(json.loads(out.output)) == len(plain.select(resolve_query("timeline"))) > 0

@@ -120,3 +120,68 @@ def test_result_cache_exact_after_sigkill_during_a_build(tmp_path):
         counts.add(len(reader.article_ids()))
         del reader
     assert len(counts) > 1, "no build got as far as a write before its kill"
+
+
+def test_keep_answers_keeps_every_parameterless_answer_for_the_current_generation(
+        tmp_path, monkeypatch):
+    from kg.result_cache import keep_answers, kept_queries
+
+    assert keep_answers(GraphStore.in_memory()) == {}  # nothing to keep beside a store in memory
+    store, extra = _store(tmp_path)
+    kept = keep_answers(store)
+    assert set(kept) == set(KEPT) == set(kept_queries())
+    assert kept == {name: cache_file(store.location, store.generation(), resolve_query(name))
+                    for name in KEPT}
+    assert set(cache_folder(store.location).iterdir()) == set(kept.values())
+    # Kept already for this generation: not evaluated again, and read by run_query.
+    monkeypatch.setattr(GraphStore, "query", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    assert keep_answers(store) == kept
+    for name in KEPT:
+        assert run_query(store, name).rows  # read back: GraphStore.query would fail
+    monkeypatch.undo()
+    # After a write, the new generation's answers replace the old ones.
+    store.replace_articles(extra)
+    again = keep_answers(store)
+    assert set(cache_folder(store.location).iterdir()) == set(again.values())
+    assert not set(again.values()) & set(kept.values())
+    _assert_answers_are_the_stores(store)
+
+
+def test_a_build_on_a_full_disk_keeps_no_answer_warns_and_succeeds(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import kg.result_cache
+    from kg.build import build
+
+    store, _ = _store(tmp_path)
+    before = sorted(map(str, store.union_triples()))
+    location = store.location
+    del store
+    corpus = tmp_path / "more.jsonl"
+    with corpus.open("w", encoding="utf-8") as stream:
+        for article in synthetic_corpus(3, seed=5):
+            stream.write(json.dumps({"id": f"more-{article.id}", "text": article.text,
+                                     "meta": {"published": article.meta.published.isoformat()}})
+                         + "\n")
+
+    class FullDisk:  # os as kg.result_cache sees it, on a disk that is full
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        @staticmethod
+        def fsync(_descriptor):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kg.result_cache, "os", FullDisk())
+    warnings: list[str] = []
+    summary = build([corpus], location, None, warn=warnings.append)
+    assert summary.articles == 3 and summary.store_triples > len(before)
+    warning = (f"{cache_folder(location)}: query answers not kept (No space left on device); "
+               "they are evaluated when first asked")
+    assert warnings == [warning]
+    assert list(cache_folder(location).iterdir()) == []  # no partial file left behind
+    monkeypatch.undo()
+    store = GraphStore.open(location, create=False)
+    assert len(store.article_ids()) == 11
+    _assert_answers_are_the_stores(store)  # evaluated on first query, then kept
