@@ -3923,3 +3923,14 @@ def test_extract_a_group_after_an_opening_phrase_s_contact_is_its_sides():
             "the talks with President Recep Tayyip Erdogan, the two leaders discussed Idlib.")
     assert sorted(c[2] for c in contacts(text, dt.date(2019, 6, 29))) == [
         ("Recep Tayyip Erdoğan", "Vladimir Putin"), ("Shinzo Abe", "Vladimir Putin")]
+
+
+def test_extract_a_headline_sums_up_the_body_and_reports_no_event_of_its_own():
+    title = "Xi Jinping Meets with Prime Ministers Keir Starmer and Anthony Albanese"
+    text = (f"{title}\n\nOn November 18, President Xi Jinping met with British Prime Minister "
+            "Keir Starmer in Rio de Janeiro. Later that day Xi Jinping met with Australian Prime "
+            "Minister Anthony Albanese.")
+    extraction = extract(Article(Meta(id="t", title=title, published=dt.date(2024, 11, 19)),
+                                 text))
+    assert sorted(sorted(c.participants) for c in extraction.communications) == [
+        ["Anthony Albanese", "Xi Jinping"], ["Keir Starmer", "Xi Jinping"]]

@@ -86,6 +86,12 @@ def extract(article: Article, knowledge: Knowledge | None = None,
     cast = find_officials(text, knowledge, published, readout, deadline.check)
     communications = find_communications(text, published, cast, knowledge, deadline.check,
                                          readout=article.meta.source == "government readout")
+    headline = _headline_end(text, article.meta.title)
+    if headline:
+        # A headline sums up what the body reports: what only the headline tells is no event
+        # ("Xi Meets A and B" over two bilateral meetings).
+        communications = [c for c in communications
+                          if any(span.start >= headline for span in c.evidence)]
     deadline.check()
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")
@@ -117,6 +123,14 @@ def default_time_limit() -> float:
     except ValueError:
         return DEFAULT_TIME_LIMIT
     return value if value > 0 else DEFAULT_TIME_LIMIT
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """Where the text's first line ends when it is the article's title, else 0."""
+    first = text.lstrip().split("\n", 1)[0]
+    if not title or first.strip().lower() != title.strip().lower():
+        return 0
+    return len(text) - len(text.lstrip()) + len(first)
 
 
 @dataclass(frozen=True)
