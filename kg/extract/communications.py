@@ -440,11 +440,21 @@ COORDINATED_EVENT = re.compile(r"[^\S\n]+and[^\S\n]+(?:then[^\S\n]+)?(?:a|an|ano
                                r"(?:[\w-]+[^\S\n]+){0,3}$")
 
 
+def _since(found: list[EventMention], offset: int):
+    """The events found at or after ``offset``, latest first (``found`` is in text order)."""
+    for mention in reversed(found):
+        if mention.offset < offset:
+            return
+        yield mention
+
+
 def _shared_subject(text: str, start: int, visible: list[Mention], found: list[EventMention],
                     sentence) -> list[Mention]:
     """"A held a meeting with B on Monday and a separate meeting with C": the second noun is
     the same verb's object, so A, not B, holds it."""
-    previous = next((m for m in reversed(found) if sentence.start <= m.offset < start
+    # (found is in text order: the look back stops at the sentence, or long texts turn
+    # quadratic)
+    previous = next((m for m in _since(found, sentence.start) if m.offset < start
                      and m.communication.kind is Kind.CONTACT), None)
     if previous is None or len(previous.communication.participants) != 2:
         return []

@@ -469,15 +469,23 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
         _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
                             published, index)
     # "Jaafari" where two holders of that surname were in office: the one the article has
-    # named in full.
+    # named in full. (Where each holder is first named in full is found once: asking every
+    # span before each surname made long articles quadratic.)
+    first_named: dict[OfficeHolder, int] = {}
+    holder_of: dict[int, OfficeHolder | None] = {}
+    for start, _, person, _ in sorted(spans, key=lambda span: span[0]):
+        if len(person.tokens) > 1:
+            if id(person) not in holder_of:
+                holder_of[id(person)] = person.holder or identify(person.tokens, published, index)
+            if holder_of[id(person)] is not None:
+                first_named.setdefault(holder_of[id(person)], start)
     for match in index.surfaces.finditer(text):
         if " " in match.group() or match.start() in taken or match.group().lower() in ordinary:
             continue
         key = name_key([match.group()])
         namesakes = set(index.by_name.get(key, ()) + index.by_surname.get(key, ()))
-        named = {holder for start, _, p, _ in spans if start < match.start() and len(p.tokens) > 1
-                 for holder in [p.holder or identify(p.tokens, published, index)]
-                 if holder in namesakes}
+        named = {holder for holder in namesakes
+                 if first_named.get(holder, len(text)) < match.start()}
         if len(named) == 1:
             _add_holder_mention(text, match.start(), match.end(), named.pop(), people, spans,
                                 taken, sentences, published, index)

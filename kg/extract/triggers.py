@@ -118,6 +118,14 @@ REQUEST = re.compile(r"\b(?:asked\s+for|asked|requested|proposed|suggested|sough
 
 
 #: a kind of venue after "in" or "at"
+@lru_cache(maxsize=4)
+def _in_a_capital(knowledge: Knowledge) -> re.Pattern:
+    """ "in Ankara", "to Beijing", "at Tokyo": any capital the knowledge lists (one pattern, not
+    one search per capital and sentence)."""
+    capitals = sorted(knowledge.government_by_capital, key=len, reverse=True)
+    return re.compile(rf"\b(?:in|to|at) (?:{'|'.join(map(re.escape, capitals))})\b")
+
+
 PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?i:capital|city|resort|hotel|palace|"
                    r"hall|headquarters|residence|office)\b")
 
@@ -146,9 +154,7 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
         # Hall", "in the Vietnamese capital"); "the violence in Jerusalem" is a topic. (Any
         # capitalised place after "in" was tried: it turned calls with a place in them into
         # meetings on the sealed set.)
-        places = [*PLACE.finditer(sentence), *(
-            found for capital in knowledge.government_by_capital
-            for found in re.finditer(rf"\b(?:in|to|at) {re.escape(capital)}\b", sentence))]
+        places = [*PLACE.finditer(sentence), *_in_a_capital(knowledge).finditer(sentence)]
         for place in places:
             if not re.search(
                     r"\b(?:about|discuss\w*|situation|violence|crisis|war|conflict|fighting|"
