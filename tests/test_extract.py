@@ -3880,21 +3880,18 @@ def test_extract_a_handshake_in_any_form_of_the_verb(verb):
         ("Barack Obama", "Raúl Castro")]
 
 
-def test_extract_a_meeting_noun_then_a_part_of_the_day_then_its_partner():
-    text = ("Nigerian Foreign Minister Tom Ikimi had a meeting on Friday evening with Commonwealth "
-            "Secretary-General Emeka Anyaoku.")
-    assert [c[2] for c in contacts(text, dt.date(1995, 11, 12))] == [("Emeka Anyaoku", "Tom Ikimi")]
-
-
-def test_extract_chief_before_a_name_is_a_style():
-    text = ("Foreign Minister Tom Ikimi met the Commonwealth Secretary-General, Chief Emeka "
-            "Anyaoku, on Friday.")
-    assert [c[2] for c in contacts(text, dt.date(1995, 11, 12))] == [("Emeka Anyaoku", "Tom Ikimi")]
-
-
-def test_extract_a_relative_clause_naming_an_abbreviated_title_is_skipped_to_its_subject():
-    text = ("Nigeria's Foreign Minister, Tom Ikimi, who came in place of Gen. Sani Abacha, met "
-            "Commonwealth Secretary-General Emeka Anyaoku on Friday.")
+@pytest.mark.parametrize("text", [
+    # a meeting noun, then a part of the day, then its partner
+    ("Nigerian Foreign Minister Tom Ikimi had a meeting on Friday evening with Commonwealth "
+     "Secretary-General Emeka Anyaoku."),
+    # "Chief" before a name is a style
+    ("Foreign Minister Tom Ikimi met the Commonwealth Secretary-General, Chief Emeka Anyaoku, "
+     "on Friday."),
+    # a relative clause naming an abbreviated title is skipped to its subject
+    ("Nigeria's Foreign Minister, Tom Ikimi, who came in place of Gen. Sani Abacha, met "
+     "Commonwealth Secretary-General Emeka Anyaoku on Friday."),
+], ids=["part-of-the-day", "chief-as-style", "relative-clause-past-gen"])
+def test_extract_the_partners_of_a_meeting_past_times_styles_and_abbreviations(text):
     assert [c[2] for c in contacts(text, dt.date(1995, 11, 12))] == [("Emeka Anyaoku", "Tom Ikimi")]
 
 

@@ -88,14 +88,19 @@ def test_result_cache_leftovers_of_a_killed_reader_are_never_served(tmp_path):
         cache_file(store.location, store.generation(), sparql).name]
 
 
-def test_result_cache_exact_after_sigkill_during_a_build(tmp_path):
-    store, _ = _store(tmp_path)
-    corpus = tmp_path / "more.jsonl"
-    with corpus.open("w", encoding="utf-8") as stream:
-        for article in synthetic_corpus(160, seed=9):
+def _more_articles(path, count: int, seed: int):
+    """A JSON Lines corpus of ``count`` synthetic articles with ids apart from the store's."""
+    with path.open("w", encoding="utf-8") as stream:
+        for article in synthetic_corpus(count, seed=seed):
             stream.write(json.dumps({"id": f"more-{article.id}", "text": article.text,
                                      "meta": {"published": article.meta.published.isoformat()}})
                          + "\n")
+    return path
+
+
+def test_result_cache_exact_after_sigkill_during_a_build(tmp_path):
+    store, _ = _store(tmp_path)
+    corpus = _more_articles(tmp_path / "more.jsonl", 160, seed=9)
     location = store.location
     _assert_answers_are_the_stores(store)  # results kept before the build
     del store  # the build needs the store's lock
@@ -158,12 +163,7 @@ def test_a_build_on_a_full_disk_keeps_no_answer_warns_and_succeeds(tmp_path, mon
     before = sorted(map(str, store.union_triples()))
     location = store.location
     del store
-    corpus = tmp_path / "more.jsonl"
-    with corpus.open("w", encoding="utf-8") as stream:
-        for article in synthetic_corpus(3, seed=5):
-            stream.write(json.dumps({"id": f"more-{article.id}", "text": article.text,
-                                     "meta": {"published": article.meta.published.isoformat()}})
-                         + "\n")
+    corpus = _more_articles(tmp_path / "more.jsonl", 3, seed=5)
 
     class FullDisk:  # os as kg.result_cache sees it, on a disk that is full
         def __getattr__(self, name):
