@@ -133,8 +133,10 @@ def build(
 ) -> BuildSummary:
     """Read, extract and store the articles under ``sources``, then write the graph exports.
 
-    Every article is read and checked before anything is written, so bad input writes nothing.
-    Articles are then written in batches of ``batch_size``, each in one transaction, each
+    Every article is read and checked before anything is written, so bad input writes nothing;
+    the store is opened once the first batch is extracted, so an article of that batch that
+    fails extraction (over its time or memory limit) writes nothing either. Articles are
+    written in batches of ``batch_size``, each in one transaction, each
     replacing the earlier graph of an article with the same id or the same text; an interrupted
     build keeps the batches committed before it and never half an article. ``aliases`` (see
     :mod:`kg.aliases`) names and links the officials it knows. ``dask`` (a scheduler address or
@@ -179,17 +181,24 @@ def build(
 def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs, batch_size,
            aliases, cluster, keep_answers=False, warn=None) -> BuildSummary:
     exports_target = _exports(exports_dir, store_path)
-    store = GraphStore.open(store_path)
-    if store.location is not None:
-        write_changes(store.location, (a.id for a in articles), complete=False)
-    store.replace_articles([ontology_graph()])
+    store: GraphStore | None = None
     kept: list[str] = []
     officials: set[str] = set()
     communications = written = replaced = 0
     batch: list[Extraction] = []
 
+    def open_store() -> GraphStore:
+        # Opened once the first batch is extracted, so that an article whose extraction fails
+        # there (over a time or memory limit) leaves the store and its record untouched.
+        opened = GraphStore.open(store_path)
+        if opened.location is not None:
+            write_changes(opened.location, (a.id for a in articles), complete=False)
+        opened.replace_articles([ontology_graph()])
+        return opened
+
     def flush() -> None:
-        nonlocal written, replaced
+        nonlocal store, written, replaced
+        store = store or open_store()
         # The same text twice: the later article replaces the earlier, within a batch too.
         latest = {text_digest(e.article.text): e for e in batch}
         replaced += len(batch) - len(latest)
@@ -212,6 +221,7 @@ def _build(articles, store_path, exports_dir, collect, warnings, progress, jobs,
             flush()
     if batch:
         flush()
+    store = store or open_store()
     if store.location is not None:
         write_changes(store.location, kept, complete=True)
         if len(kept) * COMPACT_SHARE >= len(store.article_ids()):

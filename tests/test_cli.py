@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -220,6 +223,20 @@ def test_cli_huge_article_is_refused_and_nothing_is_written(project, runner, mon
     result = runner.invoke(cli, ["build", "huge.txt"])
     assert result.exit_code == 3
     assert result.stderr == "kg: error: huge.txt: 1900 bytes is over the limit of 1000 bytes\n"
+    assert folder_digest(project / "exports") == before
+
+
+def test_cli_article_over_the_memory_limit_fails_alone_and_nothing_is_written(project):
+    # A fresh process, so that memory freed by other tests cannot hide the article's growth.
+    line = "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.\n"
+    (project / "dense.txt").write_text(line * 2000, encoding="utf-8")
+    before = folder_digest(project / "exports")
+    env = {**os.environ, "KG_MAX_EXTRACT_MB": "5", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "kg", "build", "dense.txt"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (3, (
+        "kg: error: dense: extraction stopped after it took 5 MiB of memory; the text is too "
+        "long or dense to read in that memory (KG_MAX_EXTRACT_MB raises the limit)"))
     assert folder_digest(project / "exports") == before
 
 

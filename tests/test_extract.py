@@ -3298,6 +3298,24 @@ def test_extract_stops_at_its_time_limit_with_an_article_error():
         extract(Article(Meta(id="dense", published=PUBLISHED), text), time_limit=0)
 
 
+@pytest.mark.parametrize(("resident", "stops"), [
+    ([100 * 2**20, 103 * 2**20], True),   # 3 MiB added, 2 MiB allowed
+    ([100 * 2**20, 101 * 2**20], False),
+    ([None, 500 * 2**20], False),         # a system that does not say: the time limit alone
+])
+def test_extract_budget_stops_an_article_that_takes_too_much_memory(resident, stops):
+    from kg.errors import ArticleError
+    from kg.extract import Budget
+
+    readings = iter(resident)
+    budget = Budget.starting("dense", 60, 2, resident=lambda: next(readings))
+    if stops:
+        with pytest.raises(ArticleError, match="dense: extraction stopped after it took 2 MiB"):
+            budget.check()
+    else:
+        budget.check()
+
+
 def test_extract_the_officials_stage_checks_the_time_limit_between_its_passes():
     from kg.errors import ArticleError
 

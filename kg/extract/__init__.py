@@ -42,7 +42,8 @@ import datetime as dt
 import os
 import re
 import time
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from kg.errors import ArticleError
 from kg.extract.cast import Cast
@@ -57,20 +58,25 @@ __all__ = ["extract"]
 
 #: seconds one article may take before its extraction stops with an error
 DEFAULT_TIME_LIMIT = 120.0
+#: MiB of memory one article's extraction may add before it stops with an error (an article
+#: at the 10 MiB size cap needs about half of it)
+DEFAULT_MEMORY_LIMIT = 2048
 
 
 def extract(article: Article, knowledge: Knowledge | None = None,
-            time_limit: float | None = None) -> Extraction:
+            time_limit: float | None = None, memory_limit: float | None = None) -> Extraction:
     """Extract the officials, communications and quotes that ``article`` reports.
 
     Extraction costs about linear time in the text; ``time_limit`` (seconds, default
-    ``KG_MAX_EXTRACT_SECONDS`` or 120) stops a pathological article with an
-    :class:`~kg.errors.ArticleError` instead of holding the machine.
+    ``KG_MAX_EXTRACT_SECONDS`` or 120) and ``memory_limit`` (MiB of resident memory added
+    since the article began, default ``KG_MAX_EXTRACT_MB`` or 2048) stop a pathological
+    article with an :class:`~kg.errors.ArticleError` instead of holding the machine.
     """
     knowledge = knowledge or load_knowledge()
-    if time_limit is None:
-        time_limit = default_time_limit()
-    deadline = Deadline(article.id, time.monotonic() + time_limit, time_limit)
+    budget = Budget.starting(
+        article.id,
+        default_time_limit() if time_limit is None else time_limit,
+        default_memory_limit() if memory_limit is None else memory_limit)
     warnings = []
     text = blank_markup(article.text)
     if text != article.text:
@@ -83,8 +89,8 @@ def extract(article: Article, knowledge: Knowledge | None = None,
                         f"dateline's {published.isoformat()}")
     # A ministry's press release is a readout too: it speaks for that ministry's government.
     readout = article.meta.source in ("government readout", "press release")
-    cast = find_officials(text, knowledge, published, readout, deadline.check)
-    communications = find_communications(text, published, cast, knowledge, deadline.check,
+    cast = find_officials(text, knowledge, published, readout, budget.check)
+    communications = find_communications(text, published, cast, knowledge, budget.check,
                                          readout=article.meta.source == "government readout")
     headline = _headline_end(text, article.meta.title)
     if headline:
@@ -92,7 +98,7 @@ def extract(article: Article, knowledge: Knowledge | None = None,
         # ("Xi Meets A and B" over two bilateral meetings).
         communications = [c for c in communications
                           if any(span.start >= headline for span in c.evidence)]
-    deadline.check()
+    budget.check()
     if not cast.officials:
         warnings.append(f"{article.id}: no official found")
     extraction = Extraction(
@@ -118,11 +124,20 @@ def _taking_part(officials, former: frozenset[str], communications) -> tuple:
 
 def default_time_limit() -> float:
     """``$KG_MAX_EXTRACT_SECONDS`` when it is a positive number, else 120."""
+    return _positive_setting("KG_MAX_EXTRACT_SECONDS", DEFAULT_TIME_LIMIT)
+
+
+def default_memory_limit() -> float:
+    """``$KG_MAX_EXTRACT_MB`` when it is a positive number, else 2048."""
+    return _positive_setting("KG_MAX_EXTRACT_MB", DEFAULT_MEMORY_LIMIT)
+
+
+def _positive_setting(variable: str, default: float) -> float:
     try:
-        value = float(os.environ.get("KG_MAX_EXTRACT_SECONDS", DEFAULT_TIME_LIMIT))
+        value = float(os.environ.get(variable, default))
     except ValueError:
-        return DEFAULT_TIME_LIMIT
-    return value if value > 0 else DEFAULT_TIME_LIMIT
+        return default
+    return value if value > 0 else default
 
 
 def _headline_end(text: str, title: str | None) -> int:
@@ -133,20 +148,46 @@ def _headline_end(text: str, title: str | None) -> int:
     return len(text) - len(text.lstrip()) + len(first)
 
 
+def resident_bytes() -> int | None:
+    """This process's resident memory in bytes, or None where the system does not say
+    (``/proc`` is Linux's; elsewhere only the time limit holds)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 @dataclass(frozen=True)
-class Deadline:
-    """When an article's extraction must have finished."""
+class Budget:
+    """When an article's extraction must have finished, and how much memory it may add."""
 
     article_id: str
     at: float
     seconds: float
+    resident_at_start: int | None
+    memory_mib: float
+    resident: Callable[[], int | None] = field(default=resident_bytes, repr=False)
+
+    @classmethod
+    def starting(cls, article_id: str, seconds: float, memory_mib: float,
+                 resident: Callable[[], int | None] = resident_bytes) -> Budget:
+        """The budget of an article whose extraction begins now."""
+        return cls(article_id, time.monotonic() + seconds, seconds, resident(), memory_mib,
+                   resident)
 
     def check(self) -> None:
-        """Raise :class:`ArticleError` once the deadline has passed."""
+        """Raise :class:`ArticleError` once the time or the memory is spent."""
         if time.monotonic() > self.at:
             raise ArticleError(
                 f"{self.article_id}: extraction stopped after {self.seconds:g} s; the text is "
                 f"too long or dense to read in that time (KG_MAX_EXTRACT_SECONDS raises the limit)")
+        now = self.resident() if self.resident_at_start is not None else None
+        if now is not None and now - self.resident_at_start > self.memory_mib * 2**20:
+            raise ArticleError(
+                f"{self.article_id}: extraction stopped after it took {self.memory_mib:g} MiB of "
+                f"memory; the text is too long or dense to read in that memory "
+                f"(KG_MAX_EXTRACT_MB raises the limit)")
 
 
 MARKUP = re.compile(r"<[a-zA-Z/!][^<>]{0,300}>|&(?:[a-zA-Z]{2,8}|#\d{1,6});")
