@@ -17,9 +17,10 @@ How a request is answered:
   thread with a large stack (Oxigraph recurses on deep queries) and is streamed back in pieces.
   The whole request, from arrival, is under the timeout: a worker still busy at the deadline is
   killed and replaced (504).
-- **Light queries are not starved by heavy ones**: at most ``workers - 1`` queries may run longer
-  than :attr:`Limits.long_query_s`; a further long one is stopped (503), so one worker always
-  turns over quickly.
+- **Light queries are not starved by heavy ones**: at most ``workers - 1`` queries may work
+  longer than :attr:`Limits.long_query_s` (of their worker's CPU time, so a quick query slowed
+  by a busy machine is not taken for a heavy one); a further long one is stopped (503), so one
+  worker always turns over quickly.
 - **Streaming under a cap**: a result is sent as soon as its first 64 KiB are ready (chunked), so
   large results need not be held in memory. The cap still holds: a result that passes
   ``max_result_bytes`` before anything was sent is a 413 ("add a LIMIT"); one that passes it
@@ -283,7 +284,10 @@ def _worker_main(connection, store_path: str, max_bytes: int) -> None:
         return
     connection.send(("ready",))
     while True:
-        message = connection.recv()
+        try:
+            message = connection.recv()
+        except EOFError:  # the server closed its end: it is shutting down
+            return
         if message is None:
             return
         query, accept = message
@@ -326,6 +330,16 @@ class _Worker:
         except (EOFError, OSError):
             pass
         return "the query worker did not start"
+
+    def cpu_seconds(self) -> float | None:
+        """The CPU time (user and system) the worker has used, or None where ``/proc`` does
+        not say."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
 
     def stop(self) -> None:
         # The connection stays open: a request thread may be polling it right now, and closing
@@ -411,6 +425,7 @@ class Lease:
         self.done = False
         self.reason: str | None = None
         self.holds_long_slot = False
+        self.cpu_at_start = worker.cpu_seconds()
         now = time.monotonic()
         self.timers = [threading.Timer(max(0.0, deadline - now), self._expire),
                        threading.Timer(pool.limits.long_query_s, self._turn_long)]
@@ -439,8 +454,19 @@ class Lease:
         self.kill("timeout")
 
     def _turn_long(self) -> None:
+        # Long means working long, not waiting: a quick query held back by heavy ones on a
+        # busy machine has used little of its worker's CPU, so it is looked at again later
+        # rather than stopped (where the CPU time is unknown, the wall clock decides).
+        now = self.worker.cpu_seconds()
+        limit = self.pool.limits.long_query_s
         with self.lock:
             if self.done:
+                return
+            if None not in (now, self.cpu_at_start) and now - self.cpu_at_start < limit / 2:
+                again = threading.Timer(limit, self._turn_long)
+                again.daemon = True
+                self.timers.append(again)
+                again.start()
                 return
             self.holds_long_slot = self.pool.long_slots.acquire(blocking=False)
             if self.holds_long_slot:

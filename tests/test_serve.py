@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import http.server as http_server
 import json
+import os
 import re
+import signal
 import threading
 import time
 import urllib.error
@@ -283,6 +285,30 @@ def test_serve_heavy_queries_do_not_starve_light_ones(seed_store_path):
     # The light query was answered while three long queries were still running (they run to
     # the 60 s timeout); the long queries past those three were stopped, not queued for a minute.
     assert len(slow_done) <= 2 and set(slow_done) <= {503}
+
+
+def test_serve_a_quick_query_held_back_by_a_busy_machine_is_not_stopped_as_long(
+        seed_store_path):
+    from kg.serve import Limits, WorkerPool
+
+    pool = WorkerPool(seed_store_path, Limits(workers=2, long_query_s=0.3))
+    try:
+        heavy = pool.lease(time.monotonic() + 30)
+        heavy.send(SLOW, "application/sparql-results+json")
+        time.sleep(1)  # it has worked past the limit: it holds the only long slot
+        quick = pool.lease(time.monotonic() + 30)
+        # A stopped process uses no CPU: as if other work held the machine for a second.
+        os.kill(quick.worker.process.pid, signal.SIGSTOP)
+        quick.send("ASK {}", "application/sparql-results+json")
+        time.sleep(1)
+        os.kill(quick.worker.process.pid, signal.SIGCONT)
+        answer = [quick.receive() for _ in range(3)]
+        quick.finish()
+        assert [m[0] for m in answer] == ["head", "data", "end"] and answer[0][1] == 200
+        assert b"true" in answer[1][1]
+        heavy.kill("test over")
+    finally:
+        pool.close()
 
 
 def test_serve_streams_large_results_and_cuts_them_at_the_timeout(seed_store_path):
