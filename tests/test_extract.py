@@ -205,7 +205,18 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
           ("Choe Son Hui", "Vice Foreign Minister", "North Korea")]),
         # The Pope heads the Holy See and keeps the style with the name.
         ("Pope Francis met Ukrainian President Volodymyr Zelensky.",
-         [("Pope Francis", "Pope", "Vatican"), ("Volodymyr Zelensky", "President", "Ukraine")]),
+         [("Pope Francis", "Pope", "Holy See"), ("Volodymyr Zelensky", "President", "Ukraine")]),
+        # Religious, party and clerical styles are no part of a name; the Holy See's cardinal
+        # secretary of state and Japan's emperor are known office-holders.
+        (("Iranian President Hojjatoleslam Hassan Rouhani met Cardinal Pietro Parolin. Comrade Kim Jong Un "
+          "received Emperor Akihito."),
+         [("Hassan Rouhani", "President", "Iran"),
+          ("Pietro Parolin", "Secretary of State", "Holy See"),
+          ("Kim Jong Un", "Supreme Leader", "North Korea"), ("Akihito", "Emperor", "Japan")]),
+        # English news leaves out a Russian patronymic: one person, by the usual name.
+        (("Vladimir Vladimirovich Putin, President of the Russian Federation, met Sergei "
+          "Viktorovich Lavrov. Putin spoke."),
+         [("Vladimir Putin", "President", "Russia"), ("Sergei Lavrov", "Foreign Minister", "Russia")]),
         # Military and legal offices are posts, "Under" a modifier of one.
         (("Russian Chief of the General Staff Valery Gerasimov met US Attorney General Ana Ruiz "
           "and Under Secretary of State Victoria Nuland."),

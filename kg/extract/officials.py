@@ -743,6 +743,10 @@ def _nickname_mentions(text, spans) -> list[tuple[int, int, Person, str]]:
     return found
 
 
+#: a patronymic of the Russian pattern ("Vladimirovich", "Viktorovna", "Ilyich")
+RUSSIAN_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:[oe]vich|[oe]vna|ichna|yich|ilich|ich)")
+
+
 def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
     """An office-holder's name as the article writes it in full ("Abdel Fattah al-Sisi"), the
     gazetteer's when the article writes that too or only a surname ("Putin")."""
@@ -758,6 +762,10 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
     # "Miguel Díaz-Canel Bermúdez": a second (maternal) surname after the usual name
     if any(len(form) == len(canonical) + 1 and spelling(form[:-1]) == spelling(canonical)
            and form[-1][:1].isupper() for form in forms):
+        return canonical
+    # "Vladimir Vladimirovich Putin": a Russian patronymic, which English news leaves out
+    if any(len(form) == len(canonical) + 1 and spelling(form[:1] + form[2:]) == spelling(canonical)
+           and RUSSIAN_PATRONYMIC.fullmatch(form[1]) for form in forms):
         return canonical
     # A formal form with initials the gazetteer knows ("Joseph R. Biden") stands for the usual
     # name ("Joe Biden"); a spelling of the article's own ("Zelensky", "al-Sisi") is kept.
