@@ -213,6 +213,15 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
          [("Hassan Rouhani", "President", "Iran"),
           ("Pietro Parolin", "Secretary of State", "Holy See"),
           ("Kim Jong Un", "Supreme Leader", "North Korea"), ("Akihito", "Emperor", "Japan")]),
+        # Portfolios of commissioners end the post, not begin a name; a portfolio in lower
+        # case may run to six words before the name in apposition.
+        (("EU Commissioner for Crisis Management Janez Lenarčič met European Commissioner for "
+          "Climate Action Miguel Arias Cañete. The European Union's commissioner for "
+          "humanitarian aid and crisis management, Christos Stylianides, said so."),
+         [("Janez Lenarčič", "Commissioner for Crisis Management", "European Union"),
+          ("Miguel Arias Cañete", "European Commissioner for Climate Action", "European Union"),
+          ("Christos Stylianides", "Commissioner for humanitarian aid and crisis management",
+           "European Union")]),
         # English news leaves out a Russian patronymic: one person, by the usual name.
         (("Vladimir Vladimirovich Putin, President of the Russian Federation, met Sergei "
           "Viktorovich Lavrov. Putin spoke."),

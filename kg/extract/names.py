@@ -177,10 +177,11 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?!(?:{gov})[^\S\n]+(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{post})\b"
         rf"|(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{compound_post})[^\S\n]+[{UPPER}])(?P<name>{name})"
     )
-    # "the European Union's coordinator for the nuclear negotiations, Enrique Mora"
+    # "the European Union's coordinator for the nuclear negotiations, Enrique Mora", "the EU's
+    # commissioner for humanitarian aid and crisis management, Christos Stylianides"
     titled_lower = re.compile(
         rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?"
-        rf"(?:[a-z][\w\-]*[^\S\n]+){{0,3}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
+        rf"(?:[a-z][\w\-]*[^\S\n]+){{0,5}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
     )
     appositive = re.compile(
         # ("X, then Ethiopia's prime minister": the post of the time)
