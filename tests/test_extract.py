@@ -3904,10 +3904,23 @@ def test_extract_a_post_written_in_the_government_s_own_language():
     # greetings carried, the sender's apposition before the recipient
     ("Secretary of State Antony Blinken conveyed the warm greetings of President Joe Biden, "
      "Chair of the Quad, to Prime Minister James Marape on Monday."),
+    # greetings coordinated with wishes, and condolences, are carried words too
+    ("Secretary of State Antony Blinken conveyed the cordial greetings and best wishes of "
+     "President Joe Biden to Prime Minister James Marape on Monday."),
+    ("Secretary of State Antony Blinken conveyed the condolences of President Joe Biden to Prime "
+     "Minister James Marape on Monday."),
 ])
 def test_extract_a_message_or_greetings_carried_to_an_official(text):
     letters = [c for c in contacts(text, dt.date(2023, 5, 23)) if c[0] == "correspondence"]
     assert [(c[2], c[3]) for c in letters] == [(("James Marape", "Joe Biden"), "Joe Biden")]
+
+
+def test_extract_greetings_one_official_asks_another_to_carry_are_the_asker_s():
+    text = ("President Joe Biden met Prime Minister James Marape on Monday. Biden asked Marape to "
+            "convey his warm regards to Indian Prime Minister Narendra Modi.")
+    letters = [c for c in contacts(text, dt.date(2023, 5, 23)) if c[0] == "correspondence"]
+    assert [(c[1], c[2], c[3]) for c in letters] == [
+        ("planned", ("Joe Biden", "Narendra Modi"), "Joe Biden")]
 
 
 @pytest.mark.parametrize("verb", ["stopped to shake hands with", "was seen shaking hands with",

@@ -646,6 +646,9 @@ SPOKEN_BY = re.compile(r"(?:[^\S\n]+(?:on|in|at)[^\S\n]+[^,;.\n]{1,25}?)?"  # "a
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+#: a request to carry one's words: "asked Y to " before "convey his greetings to Z"
+ASKED_TO_CONVEY = re.compile(r"\b(?:asked|requested|urged|entrusted)[^\S\n]+[^,;.\n]{1,80}?"
+                             r"[^\S\n]+(?:with[^\S\n]+conveying|to)[^\S\n]+$")
 #: a letter received: "received a (written) message from "
 LETTER_OBJECT = re.compile(r"[^\S\n]+(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:message|letter|"
                            r"invitation|cable|note)[^\S\n]+from[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the)"
@@ -846,6 +849,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         or _shared_subject(text, start, visible, found, sentence) \
         or find_subjects(text, visible, clause_start, start) \
         or relative_subject(text, visible, clause_start)
+    if trigger.mode == Mode.CORRESPONDENCE.value and (
+            asked := ASKED_TO_CONVEY.search(text, clause_start, start)):
+        # "X asked Y to convey his greetings to Z": the greetings are X's, Y only carries them
+        subjects = find_subjects(text, visible, clause_start, asked.start()) or subjects
     cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)
