@@ -170,6 +170,17 @@ def test_extract_a_list_of_names_each_with_its_post_after_it():
         ("Bharat Raj Paudyal", "Foreign Secretary"), ("Nilamber Acharya", "Ambassador")]
 
 
+def test_extract_a_known_full_name_after_a_word_the_vocabulary_lacks():
+    # "Barbados'" (a possessive written without its s) and an unlisted title are not part of
+    # the name of the office-holder after them
+    text = ("Around the table were, among others, Barbados' Freundel Stuart and Grenada's Dr "
+            "Keith Mitchell. Myanmar's State Counsellor Aung San Suu Kyi was not there.")
+    assert [(o.name, o.post, o.government) for o in run(text, dt.date(2017, 5, 14)).officials] == [
+        ("Freundel Stuart", "Prime Minister", "Barbados"),
+        ("Keith Mitchell", "Prime Minister", "Grenada"),
+        ("Aung San Suu Kyi", "State Counsellor", "Myanmar")]
+
+
 def test_extract_states_listed_after_a_plural_post_are_no_names():
     text = ("Also present were the Prime Ministers of Barbados, Saint Kitts and Nevis and Trinidad "
             "and Tobago, among them Prime Minister Mia Mottley.")

@@ -315,6 +315,11 @@ def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,
         if before and leading and leading == before.group().split()[-len(leading):]:
             tokens = leading + tokens
         holder = identify(tokens, published, index)
+        if holder is None and len(tokens) > len(written.split()) and " " in written:
+            # "State Counsellor Aung San Suu Kyi": a title word the vocabulary lacks before a
+            # full name, not a longer name
+            leading, tokens = [], written.split()
+            holder = identify(tokens, published, index)
         if holder is not None and (len(tokens) == len(written.split())
                                    or identify(written.split(), published, index) is holder):
             start = match.start() - (len(" ".join(leading)) + 1 if len(tokens) > len(
