@@ -170,6 +170,14 @@ def test_extract_a_list_of_names_each_with_its_post_after_it():
         ("Bharat Raj Paudyal", "Foreign Secretary"), ("Nilamber Acharya", "Ambassador")]
 
 
+def test_extract_a_future_office_holder_is_of_that_country_already():
+    # Charles III's reign began in 2022; in 2019 the Prince of Wales was British all the same,
+    # though the article names no country of his.
+    text = "Prince Charles met President Joe Biden in Washington on Monday."
+    assert [(o.name, o.government) for o in run(text, dt.date(2019, 3, 26)).officials] == [
+        ("Prince Charles", "United Kingdom"), ("Joe Biden", "United States")]
+
+
 def test_extract_a_known_full_name_after_a_word_the_vocabulary_lacks():
     # "Barbados'" (a possessive written without its s) and an unlisted title are not part of
     # the name of the office-holder after them

@@ -33,12 +33,12 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     the publication day (the gazetteer); a government or demonym attached to a post; the default
     government of a post that only one government has ("Secretary of State"); what the text says
     around the person (an owner, "of Iran", the side, list or group they are named in, whom they
-    accompany); a former holder's last government in the gazetteer; for staff, the side a
-    readout is told from; the speaker's own government when a quotation names the official ("on
-    behalf of President Biden"); a country in the sentence that introduces them; in a
-    ``readout``, the government of its principal (the official it names first); else the
-    government the article mentions most, leaving out those of the officials named beside this
-    one (their counterparts).
+    accompany); a former holder's last government in the gazetteer (a future holder's first);
+    for staff, the side a readout is told from; the speaker's own government when a quotation
+    names the official ("on behalf of President Biden"); a country in the sentence that
+    introduces them; in a ``readout``, the government of its principal (the official it names
+    first); else the government the article mentions most, leaving out those of the officials
+    named beside this one (their counterparts).
     """
     chosen: dict[str, str | None] = {}
     # the gazetteer's government of each holder: the term on the day, or the latest begun
@@ -55,6 +55,10 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         term = person.holder.term_on(published) if person.holder else None
         if term is not None:
             gazetteer[person.name] = term.government
+        elif person.holder and person.holder.terms:
+            # "Prince Charles" in 2019: a holder whose first term is yet to come is already of
+            # that country
+            gazetteer[person.name] = min(person.holder.terms, key=lambda t: t.start).government
         chairs = [g for g in person.governments + chaired.get(person.name, [])
                   if g in organisations and g != (term and term.government)]
         if chairs:
