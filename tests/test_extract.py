@@ -3422,6 +3422,21 @@ def test_extract_a_dateline_naming_no_real_day_anchors_nothing():
     assert meeting.date is None
 
 
+@pytest.mark.parametrize("text", [
+    # remarks to a plenary, and a conference opened by the main clause's subject, are speeches
+    ("British International Development Secretary Justine Greening hosted the conference. In "
+     "her remarks to the plenary, Ms Greening announced a pledge."),
+    ("British International Development Secretary Justine Greening hosted the conference. "
+     "Opening the conference, Ms Greening said the world had been slow."),
+])
+def test_extract_a_speech_to_a_plenary_or_opening_a_conference(text):
+    found = run(text, dt.date(2014, 10, 3))
+    assert [(o.name, o.government) for o in found.officials] == [
+        ("Justine Greening", "United Kingdom")]
+    assert [(c.mode.value, c.participants) for c in found.communications
+            if c.kind.value == "statement"] == [("speech", ("Justine Greening",))]
+
+
 def test_extract_a_readout_title_without_article_stands_for_its_official():
     text = ("Prime Minister Narendra Modi arrived in Johannesburg on Friday. Prime Minister "
             "addressed the India-South Africa Business Forum later that day.")
