@@ -178,6 +178,13 @@ def test_extract_a_future_office_holder_is_of_that_country_already():
         ("Prince Charles", "United Kingdom"), ("Joe Biden", "United States")]
 
 
+def test_extract_a_rank_after_a_given_name_is_the_surname():
+    text = ("Britain's prime minister, John Major, described the hangings as judicial murder. "
+            "Major Kofi Mensah, his aide, agreed.")
+    assert [o.name for o in run(text, dt.date(1995, 11, 11)).officials] == [
+        "John Major", "Kofi Mensah"]
+
+
 def test_extract_a_known_full_name_after_a_word_the_vocabulary_lacks():
     # "Barbados'" (a possessive written without its s) is no part of the name of the
     # office-holder after it
