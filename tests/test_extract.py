@@ -3444,6 +3444,22 @@ def test_extract_a_speech_to_a_plenary_or_opening_a_conference(text):
             if c.kind.value == "statement"] == [("speech", ("Justine Greening",))]
 
 
+@pytest.mark.parametrize("text", [
+    # an apposition, then a relative clause, between the speaker and the verb
+    ("John Kerry, the special presidential envoy for climate, who has been in Cairo for most of "
+     "the week, said on Wednesday that the United States would not pay."),
+    # a complaint is a report of speech too
+    ("Special Presidential Envoy John Kerry complained publicly on Wednesday that the rich "
+     "countries were dividing the developing world."),
+])
+def test_extract_a_bare_report_of_speech_after_appositions_and_by_its_verb(text):
+    found = run(text, dt.date(2022, 11, 11))
+    assert [(o.name, o.post) for o in found.officials] == [
+        ("John Kerry", "Special Presidential Envoy")]
+    assert statements(text, dt.date(2022, 11, 11)) == {
+        ("unspecified", ("John Kerry",), "2022-11-09")}
+
+
 def test_extract_a_readout_title_without_article_stands_for_its_official():
     text = ("Prime Minister Narendra Modi arrived in Johannesburg on Friday. Prime Minister "
             "addressed the India-South Africa Business Forum later that day.")

@@ -292,6 +292,10 @@ RELATIVE_GAP = re.compile(r",\s+(?:the\s+[^,;:.]{1,60}?\s+)?(?:who|which|whose|(
                           r"(?:(?:also|later|then|again|\w+ly)\s+)*(?:[a-z0-9][\w'’-]*\s+){0,3}$")
 
 
+#: an apposition between an official and a relative clause: ", the special envoy for climate"
+APPOSITION = re.compile(r",[^\S\n]+(?:the|a|an|his|her|their)[^\S\n][^,;.()\n\"“”]{1,100}")
+
+
 def subject_across_relative(text: str, mentions: list[Mention], start: int) -> list[Mention]:
     """The official a comma-closed relative clause separates from its verb ("Mills, who took
     office in January after winning a run-off by fewer than 50,000 votes, told reporters"),
@@ -301,7 +305,10 @@ def subject_across_relative(text: str, mentions: list[Mention], start: int) -> l
     if gap is None:
         return []
     before = [m for m in mentions if m.end <= gap.start()]
-    if not before or before[-1].end != gap.start():
+    # ("Kerry, the special envoy for climate, who has been in Egypt all week, said": the
+    # relative clause may follow the official's apposition)
+    if not before or (before[-1].end != gap.start()
+                      and not APPOSITION.fullmatch(text, before[-1].end, gap.start())):
         return []
     sentence_start = max(text.rfind(". ", 0, gap.start()) + 2, text.rfind("\n", 0, gap.start()) + 1)
     return find_subjects(text, before, sentence_start, gap.start()) or before[-1:]

@@ -119,7 +119,11 @@ PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "a meeting between A, B and C, convened by D"
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 # What may stand between a speaker and a bare speech verb: an apposition and adverbs.
-REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
+REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?"
+                        # ("X, the envoy for climate, who was in Cairo, said": an apposition,
+                        # then one more phrase)
+                        r"(?:\s*,\s*(?:the|a|an|his|her|their)\s[^,.;:“”\"]{1,90})?"
+                        r"(?:\s*,[^,.;:“”\"]{1,90})?,?\s*"
                         r"(?:(?:has|had|have|also|later|then|once|already|again|on \w+|\w+ly)\s+)*")
 
 # A definite occasion opening a clause points back to one the text reported ("In Burundi, where
