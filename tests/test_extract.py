@@ -170,6 +170,14 @@ def test_extract_a_list_of_names_each_with_its_post_after_it():
         ("Bharat Raj Paudyal", "Foreign Secretary"), ("Nilamber Acharya", "Ambassador")]
 
 
+def test_extract_a_side_named_before_its_list_places_its_members():
+    text = ("North Korean leader Kim Jong Un held talks with Russian President Vladimir Putin in "
+            "Pyongyang, North Korea's capital. Present from the Russian side were First Deputy "
+            "Prime Minister Ivan Petrov and Deputy Prime Minister Oleg Sidorov.")
+    governments = {o.name: o.government for o in run(text, dt.date(2024, 6, 20)).officials}
+    assert (governments["Ivan Petrov"], governments["Oleg Sidorov"]) == ("Russia", "Russia")
+
+
 def test_extract_a_future_office_holder_is_of_that_country_already():
     # Charles III's reign began in 2022; in 2019 the Prince of Wales was British all the same,
     # though the article names no country of his.

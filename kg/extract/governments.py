@@ -131,7 +131,8 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
             for member in members:
                 listed_with.setdefault(member.official, set()).update(
                     m.official for m in members if m.official != member.official)
-        side = SIDE_AFTER.match(text, members[-1].end)
+        side = SIDE_AFTER.match(text, members[-1].end) \
+            or SIDE_BEFORE.search(text, max(0, members[0].start - 160), members[0].start)
         government = side and knowledge.government_by_surface.get(side.group("gov"))
         # "the Russian top brass, including the Defence Minister, A, and …, B": members of a
         # group its demonym places
@@ -305,6 +306,10 @@ CHAIRS_AFTER = re.compile(r"(?:,[^\S\n]+the[^,.;\n]{1,50},)?"  # "X, the Finnish
 COMPANION_GAP = re.compile(r"[^.;:]{0,60}?\b(?:flanked|accompanied|joined)\s+by\s+(?:his|her|their)?\s*(.{0,60})")
 SIDE_AFTER = re.compile(r"['’]?,?[^\S\n]+(?:for|on)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
                         r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)\b")
+#: ... and before it: "Present from the Russian side were (Foreign Minister) "
+SIDE_BEFORE = re.compile(r"\b(?:from|on|for)[^\S\n]+the[^\S\n]+(?P<gov>[A-Z][\w’'-]+(?:[^\S\n]+"
+                         r"[A-Z][\w’'-]+)?)[^\S\n]+(?:side|delegation|team)[^\S\n]+(?:were|was|"
+                         r"included)[^\S\n]+(?:[\w'’-]+[^\S\n]+){0,8}?\Z")
 OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|officials|leaders|"
                               r"counterparts?|delegates|negotiators|diplomats|speakers?|"
                               r"language|"
