@@ -255,6 +255,11 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
           ("Miguel Arias Cañete", "European Commissioner for Climate Action", "European Union"),
           ("Christos Stylianides", "Commissioner for humanitarian aid and crisis management",
            "European Union")]),
+        # The Saudi king's style is a post of Saudi Arabia's, no name ("Holy Mosques").
+        (("The Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud received "
+          "Minister of Natural Resources and Ecology Ivan Petrov of Russia."),
+         [("Salman bin Abdulaziz Al Saud", "Custodian of the Two Holy Mosques", "Saudi Arabia"),
+          ("Ivan Petrov", "Minister of Natural Resources and Ecology", "Russia")]),
         # English news leaves out a Russian patronymic: one person, by the usual name.
         (("Vladimir Vladimirovich Putin, President of the Russian Federation, met Sergei "
           "Viktorovich Lavrov. Putin spoke."),
