@@ -178,6 +178,13 @@ def test_extract_a_side_named_before_its_list_places_its_members():
     assert (governments["Ivan Petrov"], governments["Oleg Sidorov"]) == ("Russia", "Russia")
 
 
+def test_extract_signatures_put_to_a_document_together_are_a_meeting():
+    text = ("Uzbek President Shavkat Mirziyoyev and his Kyrgyz host, President Almazbek Atambayev, "
+            "put their signatures to the document after three hours of talks on Tuesday.")
+    assert contacts(text, dt.date(2017, 9, 6)) == [
+        ("meeting", "occurred", ("Almazbek Atambayev", "Shavkat Mirziyoyev"), None, "2017-09-05")]
+
+
 def test_extract_a_future_office_holder_is_of_that_country_already():
     # Charles III's reign began in 2022; in 2019 the Prince of Wales was British all the same,
     # though the article names no country of his.
