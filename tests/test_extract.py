@@ -178,6 +178,14 @@ def test_extract_a_side_named_before_its_list_places_its_members():
     assert (governments["Ivan Petrov"], governments["Oleg Sidorov"]) == ("Russia", "Russia")
 
 
+def test_extract_they_with_an_adverb_before_the_verb_are_the_last_contact_s_sides():
+    text = ("US President Joe Biden met Egyptian President Abdel Fattah el-Sisi on Friday. They "
+            "first met in July in Jeddah.")
+    assert contacts(text, dt.date(2022, 11, 12)) == [
+        ("meeting", "occurred", ("Abdel Fattah el-Sisi", "Joe Biden"), None, "2022-11-11"),
+        ("meeting", "occurred", ("Abdel Fattah el-Sisi", "Joe Biden"), None, None)]
+
+
 def test_extract_signatures_put_to_a_document_together_are_a_meeting():
     text = ("Uzbek President Shavkat Mirziyoyev and his Kyrgyz host, President Almazbek Atambayev, "
             "put their signatures to the document after three hours of talks on Tuesday.")

@@ -563,8 +563,9 @@ def resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
 GROUP = re.compile(
     # "They met again in New York": the sides of the contact just reported; "the delegation
     # will meet X": those named together before it
-    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:then\s+|later\s+|"
-    r"also\s+|had\s+|have\s+|were\s+|will\s+|would\s+|jointly\s+|"
+    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:(?:then|later|"
+    r"also|had|have|were|will|would|jointly|first|last|again|previously|once|already|"
+    r"earlier)\s+)*(?:"
     # "They are expected to meet again": a plan of the same sides
     r"(?:are|were)\s+(?:(?:also|now)\s+)?(?:expected|due|scheduled|set|likely)\s+to\s+|"
     r"(?:plan|agreed)\s+to\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced|"
