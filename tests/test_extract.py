@@ -186,6 +186,25 @@ def test_extract_they_with_an_adverb_before_the_verb_are_the_last_contact_s_side
         ("meeting", "occurred", ("Abdel Fattah el-Sisi", "Joe Biden"), None, None)]
 
 
+@pytest.mark.parametrize(("text", "partners"), [
+    # the second partner after the verb's time, with the verb left out
+    (("Vice President Al Gore met Japanese Prime Minister Ryutaro Hashimoto in the morning and "
+      "later in the afternoon with John Prescott, Britain's Deputy Prime Minister."),
+     ["Ryutaro Hashimoto", "John Prescott"]),
+    (("Secretary of State Antony Blinken is to meet Turkish President Recep Tayyip Erdogan on "
+      "Monday and, separately, Prime Minister Kyriakos Mitsotakis."),
+     ["Recep Tayyip Erdoğan", "Kyriakos Mitsotakis"]),
+    (("President George W. Bush held talks first with Israeli Prime Minister Ariel Sharon and "
+      "then with Palestinian Prime Minister Mahmoud Abbas."), ["Ariel Sharon", "Mahmoud Abbas"]),
+    # two partners coordinated "and then": one after the other, not together
+    (("French President Emmanuel Macron met Lebanese President Michel Aoun and then Nabih "
+      "Berri, the speaker of parliament."), ["Michel Aoun", "Nabih Berri"]),
+])
+def test_extract_partners_met_in_turn_are_separate_contacts(text, partners):
+    found = [c.participants for c in run(text, dt.date(2003, 6, 5)).communications]
+    assert [p[1] for p in found] == partners and len({p[0] for p in found}) == 1
+
+
 def test_extract_signatures_put_to_a_document_together_are_a_meeting():
     text = ("Uzbek President Shavkat Mirziyoyev and his Kyrgyz host, President Almazbek Atambayev, "
             "put their signatures to the document after three hours of talks on Tuesday.")

@@ -280,6 +280,25 @@ AT_WHICH = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+")
 RELATIVE_ON_EVENT = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+$")
 
 
+#: from one partner to the next met in turn: "… in the morning and later in the afternoon with
+#: ", "… on Monday and, separately, ", "first with A and then with "
+_TIME_OR_PLACE = r"(?:[^\S\n]+(?:in|on|at|during|over)[^\S\n]+(?:(?:the|a)[^\S\n]+)?[\w'’-]+)*"
+PARTNER_IN_TURN = re.compile(rf"{_TIME_OR_PLACE},?[^\S\n]+and[^\S\n]*,?[^\S\n]+(?:then|later|afterwards|"
+                             rf"subsequently|separately)\b{_TIME_OR_PLACE},?[^\S\n]+"
+                             rf"(?:(?:with|on|by|to|from)[^\S\n]+)?")
+
+
+def _partner_in_turn(text: str, visible: list[Mention], after: int, sentence_end: int
+                     ) -> list[Mention]:
+    """The official met next, in turn, when the clause goes on without its verb ("met A in the
+    morning and later in the afternoon with B", "is to meet A and, separately, B")."""
+    following = next((m for m in visible if after < m.start < sentence_end), None)
+    if following is None:
+        return []
+    gap = PARTNER_IN_TURN.match(text, after, following.start)
+    return [following] if gap and is_title_only(text[gap.end() : following.start]) else []
+
+
 def _after_opening_contact(text: str, sentence, previous: EventMention, group: re.Match) -> bool:
     """Whether ``group`` ("the two leaders") opens the main clause right after a sentence-opening
     phrase that reported the contact ``previous`` with as many sides ("During the talks with B,
@@ -860,6 +879,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     cue_start = across[0].end if across else clause_start
     objects = antecedent + find_objects(text, visible, end, clause_end,
                                         possessives=trigger.mode == Mode.CORRESPONDENCE.value)
+    if kind is Kind.CONTACT and objects and isinstance(objects[-1], Mention):
+        objects += _partner_in_turn(text, visible, objects[-1].end, sentence.end)
     if kind is Kind.CONTACT and objects and isinstance(objects[0], Mention):
         made = REDUCED_RELATIVE.match(text, objects[0].end) \
             if not text[end : objects[0].start].strip() else None

@@ -69,6 +69,9 @@ def find_topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
 #: (not "each other": "recognize each other's borders" is what they agreed, not how they met)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each(?![^\S\n]+other\b)|respectively|individually|"
                       r"one by one|in turn|first and then)\b", re.IGNORECASE)
+#: between two partners met one after the other
+SEQUENCE = re.compile(r"\band\b[^\S\n]*,?[^\S\n]+(?:\w+[^\S\n]+)?(?:then|later|afterwards|"
+                      r"subsequently|separately)\b")
 JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
                    re.IGNORECASE)
 
@@ -85,7 +88,10 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
     if RELATIVE_CLAUSE_OPENS.search(text, max(0, clause_start - 8), clause_start):
         clause = clause.split(",", 1)[-1]
     apart = SEPARATE.search(RELATIVE_ASIDE.sub(",", clause))
-    separate = apart or re.search(
+    # "met A and then B", "first with A and later with B": one after the other
+    in_turn = any(SEQUENCE.search(text, a.end, b.start) for a, b in pairwise(
+        [m for m in objects if isinstance(m, Mention)]))
+    separate = apart or in_turn or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
         communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
     first = next((m for m in objects if isinstance(m, Mention)), None)
