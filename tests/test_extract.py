@@ -205,6 +205,13 @@ def test_extract_partners_met_in_turn_are_separate_contacts(text, partners):
     assert [p[1] for p in found] == partners and len({p[0] for p in found}) == 1
 
 
+def test_extract_being_host_to_an_official_is_hosting_them():
+    text = ("At lunchtime South African President Nelson Mandela was host to Queen Elizabeth II at "
+            "the Dorchester Hotel.")
+    assert contacts(text, dt.date(1996, 7, 12)) == [
+        ("meeting", "occurred", ("Elizabeth II", "Nelson Mandela"), "Elizabeth II", None)]
+
+
 def test_extract_signatures_put_to_a_document_together_are_a_meeting():
     text = ("Uzbek President Shavkat Mirziyoyev and his Kyrgyz host, President Almazbek Atambayev, "
             "put their signatures to the document after three hours of talks on Tuesday.")
