@@ -205,6 +205,18 @@ def test_extract_partners_met_in_turn_are_separate_contacts(text, partners):
     assert [p[1] for p in found] == partners and len({p[0] for p in found}) == 1
 
 
+def test_extract_a_title_stands_for_the_living_holder_not_the_late_one():
+    text = ("His Highness the Amir Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah received Saudi Minister "
+            "of State Prince Mansour bin Miteb on Thursday. He conveyed condolences on the "
+            "passing of the late Amir His Highness Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah. "
+            "Jordan's King Abdullah II also telephoned His Highness the Amir on Thursday.")
+    found = run(text, dt.date(2020, 10, 2))
+    assert [c.participants for c in found.communications] == [
+        ("Nawaf Al-Ahmad Al-Jaber Al-Sabah", "Mansour bin Miteb"),
+        ("Abdullah II", "Nawaf Al-Ahmad Al-Jaber Al-Sabah")]
+    assert "Sabah Al-Ahmad Al-Jaber Al-Sabah" not in [o.name for o in found.officials]
+
+
 def test_extract_being_host_to_an_official_is_hosting_them():
     text = ("At lunchtime South African President Nelson Mandela was host to Queen Elizabeth II at "
             "the Dorchester Hotel.")

@@ -101,6 +101,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             readout and government is None and match.group("post")[:1].isupper())
         for mention in (before if principal else reversed(before[-200:])):
             person = by_name[mention.official]
+            if _late(person, text):
+                continue  # "the late Amir Sabah": "His Highness the Amir" is his successor
             # A counterpart holds whatever post: only the government tells who it is.
             # (staff lead nothing: "Press Secretary X wrote that the French leader…")
             leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
@@ -330,6 +332,16 @@ def _previous_subject(before: list[Mention], sentences, sentence, by_name) -> Pe
         if named:
             return by_name[named[0].official]
     return None
+
+
+def _late(person: Person, text: str) -> bool:
+    """Whether the text gives ``person`` every post as one of the dead ("the late Amir X")."""
+    return bool(person.posts) and all(
+        LATE.search(text, max(0, span.start - 12), span.start) for _, span in person.posts)
+
+
+#: before a dead holder's title
+LATE = re.compile(r"\b[Ll]ate[^\S\n]+$")
 
 
 def _served(person) -> list[str]:
