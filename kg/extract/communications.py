@@ -72,6 +72,7 @@ from kg.extract.dates import (
     mentions_other_period,
 )
 from kg.extract.events import (
+    IN_TURN,
     bilateral,
     find_location,
     find_topics,
@@ -283,9 +284,8 @@ RELATIVE_ON_EVENT = re.compile(r"\b(?:at|during)[^\S\n]+which[^\S\n]+$")
 #: from one partner to the next met in turn: "… in the morning and later in the afternoon with
 #: ", "… on Monday and, separately, ", "first with A and then with "
 _TIME_OR_PLACE = r"(?:[^\S\n]+(?:in|on|at|during|over)[^\S\n]+(?:(?:the|a)[^\S\n]+)?[\w'’-]+)*"
-PARTNER_IN_TURN = re.compile(rf"{_TIME_OR_PLACE},?[^\S\n]+and[^\S\n]*,?[^\S\n]+(?:then|later|afterwards|"
-                             rf"subsequently|separately)\b{_TIME_OR_PLACE},?[^\S\n]+"
-                             rf"(?:(?:with|on|by|to|from)[^\S\n]+)?")
+PARTNER_IN_TURN = re.compile(rf"{_TIME_OR_PLACE},?[^\S\n]+and[^\S\n]*,?[^\S\n]+{IN_TURN}"
+                             rf"{_TIME_OR_PLACE},?[^\S\n]+(?:(?:with|on|by|to|from)[^\S\n]+)?")
 
 
 def _partner_in_turn(text: str, visible: list[Mention], after: int, sentence_end: int

@@ -69,9 +69,10 @@ def find_topics(text: str, start: int, sentence_end: int) -> tuple[str, ...]:
 #: (not "each other": "recognize each other's borders" is what they agreed, not how they met)
 SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each(?![^\S\n]+other\b)|respectively|individually|"
                       r"one by one|in turn|first and then)\b", re.IGNORECASE)
+#: the adverbs that put a second partner after the first: "A and then B"
+IN_TURN = r"(?:then|later|afterwards|subsequently|separately)\b"
 #: between two partners met one after the other
-SEQUENCE = re.compile(r"\band\b[^\S\n]*,?[^\S\n]+(?:\w+[^\S\n]+)?(?:then|later|afterwards|"
-                      r"subsequently|separately)\b")
+SEQUENCE = re.compile(rf"\band\b[^\S\n]*,?[^\S\n]+(?:\w+[^\S\n]+)?{IN_TURN}")
 JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
                    re.IGNORECASE)
 

@@ -339,7 +339,7 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             return [], start, start
         owner = not tokens and re.sub(r"['’]s$", "", token) in knowledge.government_by_surface \
             and token[-2:] in ("'s", "’s") and token_match.end() < len(raw)
-        # (a style after a given name is a surname: "John Major", "Theresa May")
+        # (a style after a given name is a surname: "John Major")
         if (token in words["honorific"] and not tokens) or leading_title or owner or style_owner:
             # "Mr. X", and "Sheikh Tamim" after "Qatar's emir,": a title is no part of the name,
             # nor is the country that owns it ("Senegal's Macky Sall, the AU chairman").

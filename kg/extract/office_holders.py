@@ -316,8 +316,8 @@ def holder_mentions(text: str, published: dt.date | None, index: HolderIndex,
             tokens = leading + tokens
         holder = identify(tokens, published, index)
         if holder is None and len(tokens) > len(written.split()) and " " in written:
-            # "State Counsellor Aung San Suu Kyi": a title word the vocabulary lacks before a
-            # full name, not a longer name
+            # "Barbados' Freundel Stuart", "State Counsellor Aung San Suu Kyi": a word the
+            # vocabulary lacks before a full name, not a longer name
             leading, tokens = [], written.split()
             holder = identify(tokens, published, index)
         if holder is not None and (len(tokens) == len(written.split())
