@@ -217,6 +217,13 @@ def test_extract_a_title_stands_for_the_living_holder_not_the_late_one():
     assert "Sabah Al-Ahmad Al-Jaber Al-Sabah" not in [o.name for o in found.officials]
 
 
+def test_extract_a_letter_of_credence_presented_is_a_meeting_not_a_letter():
+    text = ("Caroline Kennedy, the new U.S. ambassador, rode into the grounds of the Imperial "
+            "Palace on Tuesday afternoon and presented her letter of credence to Emperor Akihito.")
+    assert contacts(text, dt.date(2013, 11, 20)) == [
+        ("meeting", "occurred", ("Akihito", "Caroline Kennedy"), "Caroline Kennedy", "2013-11-19")]
+
+
 def test_extract_being_host_to_an_official_is_hosting_them():
     text = ("At lunchtime South African President Nelson Mandela was host to Queen Elizabeth II at "
             "the Dorchester Hotel.")
