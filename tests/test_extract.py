@@ -253,6 +253,13 @@ def test_extract_a_rank_after_a_given_name_is_the_surname():
         "John Major", "Kofi Mensah"]
 
 
+def test_extract_a_relative_clause_giving_a_post_held_now_titles_the_name():
+    text = ("Kofi Mensah, who serves as Ghana's ambassador to Japan, met Prime Minister Shinzo Abe. "
+            "Ama Owusu, who was Ghana's ambassador in Moscow until 2009, is more cautious.")
+    assert [(o.name, o.post, o.government) for o in run(text, dt.date(2013, 11, 20)).officials] == [
+        ("Kofi Mensah", "Ambassador to Japan", "Ghana"), ("Shinzo Abe", "Prime Minister", "Japan")]
+
+
 def test_extract_a_known_full_name_after_a_word_the_vocabulary_lacks():
     # "Barbados'" (a possessive written without its s) is no part of the name of the
     # office-holder after it

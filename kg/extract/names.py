@@ -185,7 +185,10 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     )
     appositive = re.compile(
         # ("X, then Ethiopia's prime minister": the post of the time)
-        rf"(?P<name>{name}),[^\S\n]+(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
+        # ("X, who serves as Sweden's ambassador": a relative clause giving the post held now;
+        # "who was" gives a past one)
+        rf"(?P<name>{name}),[^\S\n]+(?:who[^\S\n]+(?:is|serves[^\S\n]+as|has[^\S\n]+been)"
+        rf"[^\S\n]+)?(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
         # "the newly appointed U.S. Special Representative": words of tenure before the state
         rf"(?:(?:(?:{modifier})[^\S\n]+)+(?=(?:{gov})(?![\w-])))?"
         rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+"
