@@ -3509,35 +3509,31 @@ def test_extract_a_dateline_naming_no_real_day_anchors_nothing():
     assert meeting.date is None
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("text", "published", "speaker", "statement"), [
     # remarks to a plenary, and a conference opened by the main clause's subject, are speeches
-    ("British International Development Secretary Justine Greening hosted the conference. In "
-     "her remarks to the plenary, Ms Greening announced a pledge."),
-    ("British International Development Secretary Justine Greening hosted the conference. "
-     "Opening the conference, Ms Greening said the world had been slow."),
-])
-def test_extract_a_speech_to_a_plenary_or_opening_a_conference(text):
-    found = run(text, dt.date(2014, 10, 3))
-    assert [(o.name, o.government) for o in found.officials] == [
-        ("Justine Greening", "United Kingdom")]
-    assert [(c.mode.value, c.participants) for c in found.communications
-            if c.kind.value == "statement"] == [("speech", ("Justine Greening",))]
-
-
-@pytest.mark.parametrize("text", [
+    (("British International Development Secretary Justine Greening hosted the conference. In "
+      "her remarks to the plenary, Ms Greening announced a pledge."), dt.date(2014, 10, 3),
+     ("Justine Greening", "International Development Secretary", "United Kingdom"),
+     ("speech", ("Justine Greening",), None)),
+    (("British International Development Secretary Justine Greening hosted the conference. "
+      "Opening the conference, Ms Greening said the world had been slow."), dt.date(2014, 10, 3),
+     ("Justine Greening", "International Development Secretary", "United Kingdom"),
+     ("speech", ("Justine Greening",), None)),
     # an apposition, then a relative clause, between the speaker and the verb
-    ("John Kerry, the special presidential envoy for climate, who has been in Cairo for most of "
-     "the week, said on Wednesday that the United States would not pay."),
+    (("John Kerry, the special presidential envoy for climate, who has been in Cairo for most "
+      "of the week, said on Wednesday that the United States would not pay."),
+     dt.date(2022, 11, 11), ("John Kerry", "Special Presidential Envoy", "United States"),
+     ("unspecified", ("John Kerry",), "2022-11-09")),
     # a complaint is a report of speech too
-    ("Special Presidential Envoy John Kerry complained publicly on Wednesday that the rich "
-     "countries were dividing the developing world."),
+    (("Special Presidential Envoy John Kerry complained publicly on Wednesday that the rich "
+      "countries were dividing the developing world."), dt.date(2022, 11, 11),
+     ("John Kerry", "Special Presidential Envoy", "United States"),
+     ("unspecified", ("John Kerry",), "2022-11-09")),
 ])
-def test_extract_a_bare_report_of_speech_after_appositions_and_by_its_verb(text):
-    found = run(text, dt.date(2022, 11, 11))
-    assert [(o.name, o.post) for o in found.officials] == [
-        ("John Kerry", "Special Presidential Envoy")]
-    assert statements(text, dt.date(2022, 11, 11)) == {
-        ("unspecified", ("John Kerry",), "2022-11-09")}
+def test_extract_statements_by_their_occasion_verb_and_across_appositions(text, published,
+                                                                         speaker, statement):
+    assert [(o.name, o.post, o.government) for o in run(text, published).officials] == [speaker]
+    assert statements(text, published) == {statement}
 
 
 def test_extract_a_readout_title_without_article_stands_for_its_official():
