@@ -75,7 +75,8 @@ class ScaleResult:
     #: baseline p50 and the speed-up are lower bounds when these reach the median
     baseline_capped: tuple[str, ...] = ()
     #: per shipped query: rows, shipped_ms, python_ms, plain_ms, speedup (plain / shipped),
-    #: duckdb_ms and vs_duckdb (shipped / DuckDB); for those without parameters also cold_ms and
+    #: duckdb_ms, vs_duckdb (shipped / DuckDB) and duckdb_same_rows (the same rows, compared
+    #: by :func:`canonical_rows`); for those without parameters also cold_ms and
     #: warm_ms (answered from the kept result) with cold_speedup and warm_speedup (plain / each)
     queries: dict = field(default_factory=dict)
     #: seconds ``kg build`` adds after its last write to keep the answers of the parameterless
@@ -212,15 +213,39 @@ def _shipped_queries(seed: int = 42) -> list[tuple[str, dict]]:
 
 def _engine_ms(store, sparql: str, bindings: dict, repeat: int) -> tuple[int, list[float]]:
     """Rows, and milliseconds for Oxigraph to evaluate ``sparql`` and write every row as CSV."""
+    rows, times = _engine_csv(store, sparql, bindings, repeat)
+    return len(rows), times
+
+
+def _engine_csv(store, sparql: str, bindings: dict, repeat: int) -> tuple[list, list[float]]:
+    """The rows Oxigraph writes as CSV for ``sparql`` (header left out), and the milliseconds
+    it took each of ``repeat`` times."""
+    import csv
+    import io
+
     import pyoxigraph as ox
 
-    times, rows = [], 0
+    times, output = [], b""
     for _ in range(repeat):
         started = time.perf_counter()
         output = store.query(sparql, bindings).serialize(format=ox.QueryResultsFormat.CSV)
         times.append((time.perf_counter() - started) * 1000)
-        rows = output.count(b"\n") - 1
-    return rows, times
+    return list(csv.reader(io.StringIO(output.decode("utf-8"), newline="")))[1:], times
+
+
+def canonical_rows(rows) -> list[tuple[str, ...]]:
+    """Result rows in a form two engines agree on when they computed the same answer: every
+    value as text (unbound or NULL as ""), the parts of a "; "-joined cell sorted, the rows
+    sorted (ties and the order of an aggregate's parts are each engine's own).
+
+    >>> canonical_rows([("b; a", 2, None), ("a", 1, "x")])
+    [('a', '1', 'x'), ('a; b', '2', '')]
+    """
+    def cell(value) -> str:
+        text = "" if value is None else str(value)
+        return "; ".join(sorted(text.split("; ")))
+
+    return sorted(tuple(cell(value) for value in row) for row in rows)
 
 
 def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int = 5,
@@ -263,10 +288,13 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
         triples = store.triple_count()
         timings: dict[str, list[float]] = {}
         queries: dict[str, dict] = {}
+        answers: dict[str, list] = {}
         for name, bindings in _shipped_queries(seed):
             sparql = resolve_query(name)
             _engine_ms(store, sparql, bindings, 1)  # warm the caches, as a serving store would be
-            rows, shipped = _engine_ms(store, sparql, bindings, repeat)
+            answer, shipped = _engine_csv(store, sparql, bindings, repeat)
+            rows = len(answer)
+            answers[name] = canonical_rows(answer)
             timings[name] = _time(lambda n=name, b=bindings: run_query(store, n, **b), repeat)
             _engine_ms(store, PLAIN_QUERIES[name], bindings, 1)
             plain_rows, plain = _engine_ms(store, PLAIN_QUERIES[name], bindings, plain_repeat)
@@ -281,9 +309,13 @@ def measure_scale(count: int, seed: int = 42, baseline: bool = True, repeat: int
                                                           queries[name]["plain_ms"]))
         lookup_rows, lookup = _engine_ms(store, resolve_query("contacts"),
                                          {"name": lookup_official(seed)}, max(repeat, 20))
-        duckdb_times, duckdb_rows = _duckdb_ms(store, root, seed, repeat)
+        duckdb_times, duckdb_answers = _duckdb_ms(store, root, seed, repeat)
         for name, duckdb_ms in duckdb_times.items():
-            queries[name]["duckdb_rows"] = duckdb_rows[name]
+            duckdb_answer = duckdb_answers[name]
+            queries[name]["duckdb_rows"] = None if duckdb_answer is None else len(duckdb_answer)
+            # The practical limit only means something if it computed the same rows.
+            queries[name]["duckdb_same_rows"] = (None if duckdb_answer is None
+                                                 else duckdb_answer == answers[name])
             queries[name]["duckdb_ms"] = duckdb_ms
             queries[name]["vs_duckdb"] = (None if duckdb_ms is None else
                                           round(queries[name]["shipped_ms"] / max(duckdb_ms, 1e-3), 2))
@@ -431,8 +463,8 @@ def _network_figures(store, root: Path, with_networkx: bool, with_viz: bool = Tr
 def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> tuple[dict, dict]:
     """Milliseconds for DuckDB to compute each shipped question's rows from flat tables of the
     same contacts, officials and evidence (built from the store in this run) and write them as
-    CSV, and the number of rows; None for every query when duckdb is not installed
-    (``pip install kg[bench]``)."""
+    CSV, and its rows (:func:`canonical_rows`); None for every query when duckdb is not
+    installed (``pip install kg[bench]``)."""
     names = [name for name, _ in _shipped_queries(seed)]
     try:
         import duckdb
@@ -483,7 +515,7 @@ def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> tuple[dict, dict]:
             FROM evidence ORDER BY article, "begin" """,
     }
     results: dict[str, float | None] = {}
-    rows: dict[str, int | None] = {}
+    rows: dict[str, list | None] = {}
     target = root / "duckdb.csv"
     for name in names:
         statement = f"COPY ({sql[name]}) TO '{target}' (HEADER, DELIMITER ',')"
@@ -494,7 +526,7 @@ def _duckdb_ms(store, root: Path, seed: int, repeat: int) -> tuple[dict, dict]:
             connection.execute(statement)
             times.append((time.perf_counter() - started) * 1000)
         results[name] = round(statistics.median(times), 2)
-        rows[name] = connection.execute(f"SELECT count(*) FROM ({sql[name]})").fetchone()[0]
+        rows[name] = canonical_rows(connection.execute(sql[name]).fetchall())
     connection.close()
     return results, rows
 
