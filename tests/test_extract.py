@@ -4114,3 +4114,14 @@ def test_extract_a_headline_sums_up_the_body_and_reports_no_event_of_its_own():
                                  text))
     assert sorted(sorted(c.participants) for c in extraction.communications) == [
         ["Anthony Albanese", "Xi Jinping"], ["Keir Starmer", "Xi Jinping"]]
+
+
+def test_extract_a_subject_only_a_title_names_is_someone_else_not_the_narrative_s_subject():
+    # No queen is named: Macron met someone the text leaves unnamed, not Newsom; "the Italian
+    # president" unnamed is Italy's representative
+    text = ("Governor Gavin Newsom met Chinese President Xi Jinping in Beijing on Monday. The "
+            "Queen later received President Emmanuel Macron at Windsor Castle. The Italian "
+            "president received President Emmanuel Macron in Rome.")
+    extraction = run(text, dt.date(2024, 3, 5))
+    assert [(c.participants, c.counterpart_governments) for c in extraction.communications] == [
+        (("Gavin Newsom", "Xi Jinping"), ()), (("Emmanuel Macron",), ("Italy",))]

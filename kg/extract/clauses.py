@@ -703,6 +703,29 @@ def narrative_subject(sentence_mentions: list[Mention], previous_mentions: list[
     return ranked[0][0]
 
 
+#: between a subject and its verb: auxiliaries and adverbs ("The Queen later received")
+SUBJECT_TO_VERB = re.compile(r"(?:[^\S\n]+(?:also|then|later|first|has|had|have|was|were|"
+                             r"[a-z]+ly))*[^\S\n]+")
+
+
+def unnamed_subject(text: str, clause_start: int, start: int, title_only: re.Pattern
+                    ) -> re.Match | None:
+    """The title that is the whole subject of a trigger's clause when no official it names
+    stands there ("The Queen received President Macron" with no queen named): someone the text
+    does not name, so the narrative's subject is not the other side. ``title_only`` is
+    :attr:`kg.extract.names.TitlePatterns.title_only`.
+
+    >>> title = re.compile(r"[Tt]he (?P<post>Queen)")
+    >>> unnamed_subject("The Queen later received him.", 0, 16, title).group("post")
+    'Queen'
+    >>> unnamed_subject("The talks received him.", 0, 10, title) is None
+    True
+    """
+    opening = len(text[clause_start:start]) - len(text[clause_start:start].lstrip())
+    title = title_only.match(text, clause_start + opening, start)
+    return title if title and SUBJECT_TO_VERB.fullmatch(text, title.end(), start) else None
+
+
 PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:then|later|also|first|\w+ly)\s+)?$",
                      re.IGNORECASE)
 

@@ -58,6 +58,7 @@ from kg.extract.clauses import (
     relative_object,
     relative_subject,
     subject_across_relative,
+    unnamed_subject,
 )
 from kg.extract.dates import (
     CONTINUATION,
@@ -86,7 +87,7 @@ from kg.extract.events import (
     without_covered_visits,
 )
 from kg.extract.governments import find_counterparts, host_countries
-from kg.extract.names import is_title_only
+from kg.extract.names import is_title_only, title_patterns
 from kg.extract.reference import COUNTS, GROUP, group_members
 from kg.extract.sentences import Sentence, find_quotes, paragraph_start, split_sentences
 from kg.extract.triggers import (
@@ -1266,7 +1267,14 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     represented = {o.government for o in map(cast.official, names) if o}
     counterparts = find_counterparts(text, end, clause_end, knowledge, represented) or \
         host_countries(text, end, trigger, subjects, names, cast, knowledge)
-    if len(names) == 1 and not counterparts and not subjects \
+    unnamed = None if subjects or len(names) != 1 or counterparts else unnamed_subject(
+        text, clause_start, start, title_patterns(knowledge).title_only)
+    if unnamed:
+        # "The Queen received X": X met someone the text does not name; of a title with a
+        # government ("the Saudi king"), that government's unnamed representative
+        counterparts = [government for government in (knowledge.government_by_surface.get(
+            unnamed.group(group) or "") for group in ("gov", "owner_gov")) if government][:1]
+    elif len(names) == 1 and not counterparts and not subjects \
             and not BODY_SUBJECT.search(text, clause_start, start):
         # "The main event was an hour-long meeting with Vladimir Putin": the narrative's subject
         # is the other side (not where a body acts: "India's foreign ministry summoned X").
