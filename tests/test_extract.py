@@ -603,6 +603,14 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
           "Ankara was a natural venue."), set()),
         ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
          set()),
+        # So do those held abroad and freed: the captive and the basketball star are no
+        # officials, the envoy for hostage affairs who fetched them is; a people is no person.
+        (("Marat Velkov, the aid worker detained in Minsk since May, spoke with Secretary of "
+          "State Antony Blinken by phone."), {"Antony Blinken"}),
+        (("Dana Ferris, the basketball star, met Secretary of State Antony Blinken. Omar "
+          "Haddad, the special presidential envoy for hostage affairs, met her in Abu Dhabi."),
+         {"Antony Blinken", "Omar Haddad"}),
+        ("The North Koreans agreed there to let Swedish diplomats visit him.", set()),
         # A headline's verb after a title opens no name; a building's "People" is no person.
         (("Crown Prince Receives Phone Call from Palestinian President\n\nPalestinian "
           "President Mahmoud Abbas spoke on Tuesday."), {"Mahmoud Abbas"}),

@@ -324,7 +324,7 @@ def _post_of_private_body(text: str, end: int, knowledge: Knowledge) -> bool:
     names = [body.group(1).strip() for body in PRIVATE_BODY.finditer(rest)]
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name)
                for name in names for word in knowledge.words.get("private_body", ())) \
-        or any(re.search(rf"\b{re.escape(word)}\b", rest, re.IGNORECASE)
+        or any(re.search(rf"(?<!\bfor )\b{re.escape(word)}\b", rest, re.IGNORECASE)
                for word in knowledge.words["private"] if word[:1].islower())
 
 
@@ -367,6 +367,9 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         if len(tokens) < 2 or start in taken or is_place(written, knowledge) or any(
                 t in words["stop"] or t.lower() in words["private"]
                 or t in knowledge.government_by_surface or t in title_words
+                # "the North Koreans agreed": a people, no person
+                or (t.endswith("s") and (t[:-1] in knowledge.government_by_surface or " ".join(
+                    tokens[:2])[:-1] in knowledge.government_by_surface))
                 or t in knowledge.government_by_capital or t in words["domain"]
                 or t in words["modifier"] or t in words["honorific"]
                 or t in words["institution"] or t in words["private_body"] for t in tokens):
@@ -412,7 +415,8 @@ def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.P
     words = knowledge.words
     particle = alternation(words["particle"])
     run = re.compile(rf"{NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{NAME_TOKEN}){{1,4}}")
-    private = re.compile(rf"\b(?:{alternation(words['private'])})\b", re.IGNORECASE)
+    # (not a post's scope: "the special envoy for hostage affairs")
+    private = re.compile(rf"(?<!\bfor )\b(?:{alternation(words['private'])})\b", re.IGNORECASE)
     # The verbs of the knowledge base whose object is the other party ("greeted", "hosts",
     # "invited"), in all their forms, act too: "X was greeted by", "welcomed X".
     receiving = "|".join(t.pattern for t in knowledge.triggers
