@@ -611,6 +611,9 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
           "Haddad, the special presidential envoy for hostage affairs, met her in Abu Dhabi."),
          {"Antony Blinken", "Omar Haddad"}),
         ("The North Koreans agreed there to let Swedish diplomats visit him.", set()),
+        # A role given at a later mention of the surname describes the person too.
+        (("The deal freed Victor Lamm. Mr. Lamm, a 65-year-old subcontractor for an aid "
+          "agency, told reporters he was glad to be home."), set()),
         # A headline's verb after a title opens no name; a building's "People" is no person.
         (("Crown Prince Receives Phone Call from Palestinian President\n\nPalestinian "
           "President Mahmoud Abbas spoke on Tuesday."), {"Mahmoud Abbas"}),

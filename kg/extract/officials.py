@@ -338,6 +338,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     """
     words = knowledge.words
     run, private, acts_after, contact_before, title_words = _acting_patterns(knowledge)
+    private_apposition = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+[^,.;\n]{{0,60}}?"
+                                    rf"{private.pattern}", re.IGNORECASE)
     scope_words = words["domain"] | words.get("scope", frozenset())
     # Where each word of the text stands, for its lower-case use and its uses as a surname.
     places_of: dict[str, list[tuple[int, int]]] = {}
@@ -386,6 +388,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             continue
         # The person acts where the full name stands or wherever the surname stands alone.
         places = [(start, end)] + [(s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
+        if any(private_apposition.match(text, e) for _, e in places[1:]):
+            continue  # "Mr. Gross, a 65-year-old subcontractor, …": described later
         if not any(acts_after.match(text, e) or contact_before.search(text, max(0, s - 40), s)
                    or _acts_with_partner(text, e, acts_after) for s, e in places):
             continue
