@@ -4136,3 +4136,13 @@ def test_extract_a_subject_only_a_title_names_is_someone_else_not_the_narrative_
     extraction = run(text, dt.date(2024, 3, 5))
     assert [(c.participants, c.counterpart_governments) for c in extraction.communications] == [
         (("Gavin Newsom", "Xi Jinping"), ()), (("Emmanuel Macron",), ("Italy",))]
+
+
+@pytest.mark.parametrize("body, government", [
+    ("the National Security Council", None),
+    ("the Security Council", "United Nations"),
+])
+def test_extract_a_national_security_council_is_no_un_body(body, government):
+    text = (f"Ricardo Vela, the senior director for Western Hemisphere affairs at {body}, met "
+            "Foreign Minister Bruno Rodriguez of Cuba.")
+    assert officials(text)[0] == ("Ricardo Vela", "Senior Director", government)
