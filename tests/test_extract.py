@@ -4146,3 +4146,14 @@ def test_extract_a_national_security_council_is_no_un_body(body, government):
     text = (f"Ricardo Vela, the senior director for Western Hemisphere affairs at {body}, met "
             "Foreign Minister Bruno Rodriguez of Cuba.")
     assert officials(text)[0] == ("Ricardo Vela", "Senior Director", government)
+
+
+def test_extract_a_given_name_spelt_like_a_patronymic_and_counterparts_who_are_several():
+    # "Ben" opening a name is a given name, so "Mr. Rhodes" is Ben Rhodes; "their Cuban
+    # counterparts" are unnamed Cubans, not the one Cuban the text named
+    text = ("President Raúl Castro spoke on Tuesday. In October, Deputy National Security "
+            "Adviser Ben Rhodes and Senior Director Ricardo Zúñiga flew to Rome. There Mr. "
+            "Rhodes and Mr. Zúñiga met their Cuban counterparts at the Vatican.")
+    extraction = run(text, dt.date(2014, 12, 18))
+    assert [(c.participants, c.counterpart_governments) for c in extraction.communications
+            if c.kind.value == "contact"] == [(("Ben Rhodes", "Ricardo Zúñiga"), ("Cuba",))]

@@ -545,10 +545,10 @@ def person_for(people: list[Person], tokens: list[str], create: bool,
 def _fathers_name(name: list[str], full: list[str]) -> bool:
     """Whether ``name`` is only the father's name in ``full``, with his own ancestors ("Salman"
     in "Mohammed bin Salman"; "Mohamed bin Zayed Al Nahyan" in "Khaled bin Mohamed bin Zayed Al
-    Nahyan")."""
+    Nahyan"); a particle's spelling that opens a name is a given name ("Smith" in "Ben Smith")."""
     n = len(name)
     return n > 0 and any(full[i : i + n] == name and full[i - 1] in PATRONYMIC
-                         for i in range(1, len(full) - n + 1))
+                         for i in range(2, len(full) - n + 1))
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

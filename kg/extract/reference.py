@@ -104,12 +104,13 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             if _late(person, text):
                 continue  # "the late Amir Sabah": "His Highness the Amir" is his successor
             # A counterpart holds whatever post: only the government tells who it is.
+            # ("their Cuban counterparts" are several: no one official the text named)
             # (staff lead nothing: "Press Secretary X wrote that the French leader…")
             leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
             if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
                 leads = any(_holds(person, title) for title in MONARCHS)
             fits_post = (leads or _holds(person, post_word) or (
-                post_word.startswith("counterpart") and government is not None)) and \
+                post_word == "counterpart" and government is not None)) and \
                 not _other_scope(person, text, match.end())
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
             # official of no known government in the same sentence takes the title's.
