@@ -25,8 +25,8 @@ def run(text: str, published: dt.date | None = PUBLISHED):
     return extract(Article(Meta(id="t", published=published), text))
 
 
-def officials(text: str) -> list[tuple]:
-    return [(o.name, o.post, o.government) for o in run(text).officials]
+def officials(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
+    return [(o.name, o.post, o.government) for o in run(text, published).officials]
 
 
 def statement_speakers(text: str) -> list[tuple]:
@@ -4157,3 +4157,11 @@ def test_extract_a_given_name_spelt_like_a_patronymic_and_counterparts_who_are_s
     extraction = run(text, dt.date(2014, 12, 18))
     assert [(c.participants, c.counterpart_governments) for c in extraction.communications
             if c.kind.value == "contact"] == [(("Ben Rhodes", "Ricardo Zúñiga"), ("Cuba",))]
+
+
+def test_extract_a_gazetteer_name_as_the_article_writes_it_and_no_ordinal_surname():
+    # The gazetteer's "Domingo Siazon Jr." is written without the suffix; "Second" in "the
+    # Second Prime Minister" is no short form of "Queen Elizabeth the Second"
+    text = ("Philippine Foreign Secretary Domingo Siazon flew into Phnom Penh and held talks "
+            "with the Second Prime Minister.")
+    assert [name for name, _, _ in officials(text, dt.date(1997, 7, 20))] == ["Domingo Siazon"]

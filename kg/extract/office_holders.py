@@ -86,8 +86,10 @@ def holder_index(knowledge: Knowledge) -> HolderIndex:
     # A word that names a place or organisation is no surname ("Muscat" is Oman's capital).
     places = (set(knowledge.government_by_surface) | set(knowledge.government_by_capital)
               | knowledge.words.get("stop", frozenset()))
-    # nor is a post or a style before a name ("King Bhumibol", "Rama IX")
+    # nor is a post or a style before a name ("King Bhumibol", "Rama IX"), nor a word that
+    # qualifies a post ("Queen Elizabeth the Second" is no "Second Prime Minister")
     titles = set(knowledge.post_by_surface) | knowledge.words.get("honorific", frozenset())
+    places |= knowledge.words.get("modifier", frozenset())
     for holder in knowledge.office_holders:
         for written in _written_forms(holder):
             key = name_key(written.split())

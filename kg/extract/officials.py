@@ -752,6 +752,8 @@ def _nickname_mentions(text, spans) -> list[tuple[int, int, Person, str]]:
 
 
 #: a patronymic of the Russian pattern ("Vladimirovich", "Viktorovna", "Ilyich")
+#: a generational suffix after a name
+GENERATION = re.compile(r"(?:Jr|Sr)\.?")
 RUSSIAN_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:[oe]vich|[oe]vna|ichna|yich|ilich|ich)")
 
 
@@ -760,6 +762,9 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
     gazetteer's when the article writes that too or only a surname ("Putin")."""
     forms = [person.tokens, *other_forms]
     canonical = person.holder.name.split()
+    if not any(GENERATION.fullmatch(t) for form in forms for t in form):
+        # "Domingo Siazon" where the gazetteer has "Domingo Siazon Jr.": as the article writes it
+        canonical = [t for t in canonical if not GENERATION.fullmatch(t)]
 
     def spelling(form):  # particles and styles count: "al-Sisi" is no "el-Sisi", "King Abdullah II"
         return [w for w in normalise_name(" ".join(form)).split() if len(w) > 1 and w != "jr"]
