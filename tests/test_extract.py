@@ -2296,6 +2296,14 @@ def test_extract_the_two_ministers_may_hold_cabinet_posts_of_other_names():
         ("Jane Holt", "Ken Mori")]
 
 
+def test_extract_the_ministers_are_not_the_prime_minister_they_met():
+    text = ("Foreign Minister Ali Alatas, Foreign Secretary Domingo Siazon and Foreign Minister "
+            "Prachuab Chaiyasan held talks with Prime Minister Hun Sen on Saturday. On Sunday the "
+            "three ministers were received in Beijing by King Norodom Sihanouk.")
+    assert [participants for _, _, participants, _, _ in contacts(text, dt.date(1997, 7, 21))][1] \
+        == ("Ali Alatas", "Domingo Siazon", "Norodom Sihanouk", "Prachuab Chaiyasan")
+
+
 @pytest.mark.parametrize("words", ["said in his toast that", "told the mourners that",
                                    "made welcoming remarks, saying that"])
 def test_extract_ceremonial_speech(words):

@@ -634,9 +634,10 @@ def _group_admits(noun: str, post: str | None) -> bool:
     if noun in ("ministers", "foreign ministers", "defence ministers", "defense ministers",
                 "finance ministers"):
         # cabinet ranks named otherwise: the US Trade Representative, the EU's commissioners,
-        # Britain's Chancellor of the Exchequer
+        # Britain's Chancellor of the Exchequer; not the prime minister they sit under
         return post is None or any(word in post for word in (
-            "Minister", "Secretary", "Representative", "Commissioner", "Chancellor"))
+            "Minister", "Secretary", "Representative", "Commissioner", "Chancellor")) \
+            and _head_title(post) not in ("Prime Minister", "Premier", "President")
     return True
 
 
