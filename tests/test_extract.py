@@ -4173,3 +4173,11 @@ def test_extract_a_gazetteer_name_as_the_article_writes_it_and_no_ordinal_surnam
     text = ("Philippine Foreign Secretary Domingo Siazon flew into Phnom Penh and held talks "
             "with the Second Prime Minister.")
     assert [name for name, _, _ in officials(text, dt.date(1997, 7, 20))] == ["Domingo Siazon"]
+
+
+def test_extract_a_title_with_its_scope_before_a_name_is_that_name_s():
+    text = ("The leaders gave the soldiers a week to reinstate President Mohamed Bazoum. Reading "
+            "the communiqué to reporters, the President of the ECOWAS Commission, Omar Touray, "
+            "said the bloc would act.")
+    assert [c.participants for c in run(text, dt.date(2023, 7, 31)).communications] == [
+        ("Omar Touray",)]

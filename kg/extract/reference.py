@@ -403,7 +403,10 @@ OTHER_SIDE = re.compile(r"\b(?:his|her|their|the)\s+(?:(?P<gov>(?-i:[A-Z])[\w'â€
 
 def _names_next(text: str, mentions: list[Mention], starts: list[int], end: int) -> bool:
     """Whether an apposition right after ``end`` names the official a phrase refers to ("his
-    host, Mr. Shoigu"; "his Saudi counterpart, Prince Faisal")."""
+    host, Mr. Shoigu"; "his Saudi counterpart, Prince Faisal"; past the title's scope: "the
+    President of the ECOWAS Commission, Omar Touray")."""
+    scope = SCOPE.match(text, end)
+    end = scope.end() if scope else end
     following = bisect.bisect_left(starts, end)
     gap = text[end : mentions[following].start] if following < len(mentions) else ""
     return bool(re.fullmatch(r",\s*", gap)) or (gap.startswith(",") and is_title_only(gap[1:]))
