@@ -116,6 +116,13 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         # A possessive of a plural name: "The Philippines' Foreign Secretary".
         ("The Philippines' Foreign Secretary Enrique Manalo arrived.",
          [("Enrique Manalo", "Foreign Secretary", "Philippines")]),
+        # An apposition's post owned by a person named in full, titled too, with topic words.
+        ("Vice President Joe Biden's national security adviser, Jake Sullivan, arrived. "
+         "Nigel Sheinwald, Prime Minister Tony Blair's foreign policy adviser, arrived.",
+         [("Joe Biden", "Vice President", "United States"),
+          ("Jake Sullivan", "National Security Adviser", "United States"),
+          ("Nigel Sheinwald", "Adviser", "United Kingdom"),
+          ("Tony Blair", "Prime Minister", "United Kingdom")]),
     ],
 )
 def test_extract_officials_from_titles_and_appositions(text, expected):

@@ -191,11 +191,15 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"[^\S\n]+)?(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
         # "the newly appointed U.S. Special Representative": words of tenure before the state
         rf"(?:(?:(?:{modifier})[^\S\n]+)+(?=(?:{gov})(?![\w-])))?"
-        rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?P<owner>{NAME_TOKEN}['’]s)[^\S\n]+"
+        # ("Tony Blair's foreign policy adviser", "Vice President Joe Biden's national security
+        # adviser": an owner named in full, titled too)
+        rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+|(?:(?:{post})[^\S\n]+)?"
+        rf"(?P<owner>(?:{NAME_TOKEN}[^\S\n]+){{0,2}}{NAME_TOKEN}['’]s)[^\S\n]+"
         # "the forum's secretary-general": a body written in lower case owns the post
         rf"|(?<=the[^\S\n])[a-z][\w-]*['’]s[^\S\n]+)?"
         # "the EU's chief Brexit negotiator": after a state's possessive, a word of the topic
-        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?(gov)(?:[A-Za-z][\w-]*[^\S\n]+)??)"
+        rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)(?(gov)(?:[A-Za-z][\w-]*[^\S\n]+)??"
+        rf"|(?(owner)(?:[a-z][\w-]*[^\S\n]+){{0,2}}?))"
         rf"(?P<post>{post})\b(?P<of>{of_phrase})?"
         # "Erdoğan, Finnish President Sauli Niinistö", "…, Secretary of State Condoleezza Rice":
         # that title is the next person's (but "Special Representative of the United Nations
