@@ -3004,9 +3004,10 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         ("Secretary Blinken met Foreign Minister Qin.", dt.date(2023, 6, 1),
          [("Antony Blinken", "Secretary", "United States"),
           ("Qin Gang", "Foreign Minister", "China")]),
-        # A ruler known by the given name after a style; an ambiguous one stays unnamed.
+        # A ruler known by the given name after a style (his post the gazetteer's, not the
+        # style); an ambiguous one stays unnamed.
         ("Sheikh Tamim spoke with Sheikh Mohammed.", dt.date(2023, 3, 8),
-         [("Tamim bin Hamad Al Thani", "Sheikh", "Qatar"), ("Mohammed", "Sheikh", None)]),
+         [("Tamim bin Hamad Al Thani", "Emir", "Qatar"), ("Mohammed", "Sheikh", None)]),
         # A surname points at the holder in office when the article appeared (Raúl, not Fidel).
         ("President Obama spoke.", dt.date(2009, 3, 7), [("Barack Obama", "President",
                                                           "United States")]),
@@ -3063,7 +3064,7 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
           ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia")]),
         # A prince named in full is named without his style.
         ("HH Prince Faisal bin Farhan received a phone call today.", dt.date(2023, 6, 6),
-         [("Faisal bin Farhan", "Prince", "Saudi Arabia")]),
+         [("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")]),
         # A party's office is a post with its scope.
         ("General Secretary of the Communist Party of Viet Nam Nguyen Phu Trong arrived.",
          dt.date(2016, 5, 23),
@@ -3084,7 +3085,7 @@ def test_extract_a_country_that_only_titles_someone_else_is_not_the_hosts():
         # A holder whose name opens with a style keeps it; a middle name the gazetteer leaves
         # out still names its holder (the text's spelling kept).
         ("Sheikh Hasina arrived.", dt.date(2010, 1, 11),
-         [("Sheikh Hasina", "Sheikh", "Bangladesh")]),
+         [("Sheikh Hasina", "Prime Minister", "Bangladesh")]),
         ("Jakaya Mrisho Kikwete arrived.", dt.date(2008, 2, 28),
          [("Jakaya Mrisho Kikwete", "President", "Tanzania")]),
         # Ethiopians go by the given name: "Abiy" is Abiy Ahmed (the second name is his
@@ -4188,3 +4189,16 @@ def test_extract_a_title_with_its_scope_before_a_name_is_that_name_s():
             "said the bloc would act.")
     assert [c.participants for c in run(text, dt.date(2023, 7, 31)).communications] == [
         ("Omar Touray",)]
+
+
+def test_extract_a_cardinal_acts_for_the_holy_see_and_the_cardinal_is_the_one_named():
+    # A rank of the Holy See: "the cardinal" refers back to him, past another official named
+    # in between (the press office director), and "he" follows the cardinal
+    text = ("Cardinal Mateo Ruzzi left Beijing on Friday. On May 20, the director of the Holy See "
+            "Press Office, Marco Bellini, announced the mission. The cardinal's first stop was "
+            "Kyiv, where he was received by President Volodymyr Zelensky on June 6.")
+    extraction = run(text, dt.date(2023, 9, 16))
+    assert [(o.name, o.government) for o in extraction.officials][:2] == [
+        ("Mateo Ruzzi", "Holy See"), ("Marco Bellini", "Holy See")]
+    assert [c.participants for c in extraction.communications if c.kind.value == "contact"] == [
+        ("Mateo Ruzzi", "Volodymyr Zelensky")]

@@ -159,10 +159,12 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     last_date = NarrativeDay(published, 0, published) if readout and published else None
     previous_mentions: list[Mention] = []
     previous_paragraph = -1
+    # A word of a government's name is no trigger: "the Holy See Press Office" sees nobody.
+    names = [range(*m.span()) for m in title_patterns(knowledge).government.finditer(text)]
     for sentence in sentences:
         if check is not None and sentence.number % 64 == 0:
             check()
-        occupied: list[range] = []
+        occupied: list[range] = [r for r in names if sentence.start <= r.start < sentence.end]
         if sentence.paragraph != previous_paragraph:
             previous_mentions = []
         count_before = len(found)

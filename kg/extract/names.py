@@ -149,11 +149,16 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # portfolios, institutions or regions; a second phrase may name the state ("Minister for
     # Foreign Affairs of Viet Nam", "Ambassador of Pakistan to the UAE").
     scope = alternation(words["domain"] | words.get("scope", frozenset()))
+    institution = alternation(words["institution"])
 
     def scope_phrase(group: str | None) -> str:
         # The state is matched whole, never backtracked into ("of the Kingdom of Saudi Arabia"
         # is Saudi Arabia, not "Saudi" before a name "Arabia"): a lookahead does not backtrack.
-        state = (rf"(?=(?P<{group}>{gov})\b)(?P={group})" if group else rf"(?:{gov})\b")
+        # Nor is a state the scope when words of a body of its follow ("of the Holy See Press
+        # Office, X").
+        body_after = rf"(?![^\S\n]+(?:[{UPPER}][\w\-'’]*[^\S\n]+){{0,2}}(?:{institution})\b)"
+        state = (rf"(?=(?P<{group}>{gov})\b)(?P={group}){body_after}" if group
+                 else rf"(?:{gov})\b{body_after}")
         return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:{state}|"
                 rf"(?:(?:[{UPPER}][\w\-'’]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b"
                 # ... and every scope word that follows ("for Migration Affairs")

@@ -572,7 +572,7 @@ def _add_holder_mention(text, start, end, holder, people, spans, taken, sentence
 EVENT_COMPOUND = re.compile(r"(?<![\w-])([A-Z][\w’']+)[-–]([A-Z][\w’']+)(?=\s+(?:meeting|talks|"
                             r"summit|call|phone call|telephone call|conversation|encounter)\b)")
 #: titles of rank that are no office
-STYLES = frozenset({"Prince", "Sheikh"})
+STYLES = frozenset({"Prince", "Sheikh", "Cardinal"})
 #: styles English puts before a ruler's given name alone
 GIVEN_NAME_STYLES = frozenset({"Sheikh", "Emir", "King", "Sultan", "Prince", "Crown Prince",
                                "Queen"})
@@ -898,9 +898,10 @@ def _to_official(person: Person, government: str | None, published: dt.date | No
     return Official(
         name=person.name,
         aliases=tuple(sorted(a for a in person.aliases if a != person.name)),
-        # A style ("Prince Saud al-Faisal") is the post only when the text gives no other.
+        # A style or a rank ("Prince Saud al-Faisal", "Cardinal Pietro Parolin") is the post only
+        # when neither the text nor the gazetteer gives another.
         post=next((p for p, _ in person.posts if p not in STYLES), None)
-        or (person.posts[0][0] if person.posts else held),
+        or held or (person.posts[0][0] if person.posts else None),
         government=government,
         evidence=(tuple(span for _, span in person.posts) or tuple(person.contacts[:1])
                   or tuple(person.named[:1])),
