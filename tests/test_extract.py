@@ -4202,3 +4202,16 @@ def test_extract_a_cardinal_acts_for_the_holy_see_and_the_cardinal_is_the_one_na
         ("Mateo Ruzzi", "Holy See"), ("Marco Bellini", "Holy See")]
     assert [c.participants for c in extraction.communications if c.kind.value == "contact"] == [
         ("Mateo Ruzzi", "Volodymyr Zelensky")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (("Foreign Minister Ayman Safadi hosted Foreign Minister Faisal Mekdad together with "
+      "Foreign Minister Sameh Shoukry and Foreign Minister Fuad Hussein."),
+     ("Ayman Safadi", "Faisal Mekdad", "Fuad Hussein", "Sameh Shoukry")),
+    ("Secretary Alan Brix met Foreign Minister Dan Kolo along with Defence Minister Ivo Rez.",
+     ("Alan Brix", "Dan Kolo", "Ivo Rez")),
+    ("Secretary Alan Brix, together with Defense Secretary Lou Austen, met Foreign Minister Dan Kolo.",
+     ("Alan Brix", "Dan Kolo", "Lou Austen")),
+])
+def test_extract_officials_together_with_a_side_are_on_it(text, expected):
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [expected]

@@ -268,6 +268,8 @@ def _is_companion_gap(gap: str) -> bool:
 
 
 COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})"
+                           # "Blinken, together with Austin, met", "hosted A along with B"
+                           r"|\s*,?\s+(?:together|along)\s+with\s+(.{0,60})"
                            # "Scholz joined Macron for talks with Xi": both hold the talks
                            r"|\s+(?:joined|accompanied)\s+(.{0,60})"
                            # "Blinken will be accompanied by Mayorkas": they travel together
@@ -426,6 +428,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) or _sequence_gap(gap) \
                 or _other_side_next(gap) or _including_gap(gap) or _presence_gap(gap) \
+                or _is_companion_gap(gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
