@@ -3556,6 +3556,10 @@ def test_extract_a_dateline_naming_no_real_day_anchors_nothing():
       "countries were dividing the developing world."), dt.date(2022, 11, 11),
      ("John Kerry", "Special Presidential Envoy", "United States"),
      ("unspecified", ("John Kerry",), "2022-11-09")),
+    # so is a confirmation; a confirmation in office is none
+    (("Kremlin spokesman Dmitry Peskov confirmed the exchange on Friday. Peskov was confirmed in his "
+      "post in May."), dt.date(2024, 8, 3),
+     ("Dmitry Peskov", "Spokesman", "Russia"), ("unspecified", ("Dmitry Peskov",), "2024-08-02")),
 ])
 def test_extract_statements_by_their_occasion_verb_and_across_appositions(text, published,
                                                                          speaker, statement):
