@@ -106,6 +106,8 @@ BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presiden
                           r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$",
                           re.IGNORECASE)
 JOINT = re.compile(r"\bjoint(?:ly)?\b", re.IGNORECASE)
+#: a preposition right before an official: the object of a phrase, no verb's subject
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|with|from|about)[^\S\n]+$")
 PLURAL_STATEMENTS = re.compile(r"\bstatements\b", re.IGNORECASE)
 THAT = re.compile(r"\bthat\b")
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
@@ -1043,6 +1045,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         if trigger.mode == Mode.UNSPECIFIED.value and subjects and subjects[-1].end <= start \
                 and not REMARK_GAP.fullmatch(text, subjects[-1].end, start):
             subjects = []  # "The Secretary emphasized …, the statement added": not his remark
+        if trigger.mode == Mode.UNSPECIFIED.value and subjects and PREPOSITION_BEFORE.search(
+                text, max(clause_start, subjects[0].start - 12), subjects[0].start):
+            subjects = []  # "the visit of the French leader confirmed …": the visit did
         if subjects and _is_body_speaking(text[subjects[-1].end : start], knowledge):
             subjects = []  # "… received by President Nur, the AU said in a statement"
         if len(subjects) == 1 and re.match(r"['’]s\b", text[subjects[0].end : subjects[0].end + 2]) \
