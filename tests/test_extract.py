@@ -117,8 +117,8 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         ("The Philippines' Foreign Secretary Enrique Manalo arrived.",
          [("Enrique Manalo", "Foreign Secretary", "Philippines")]),
         # An apposition's post owned by a person named in full, titled too, with topic words.
-        ("Vice President Joe Biden's national security adviser, Jake Sullivan, arrived. "
-         "Nigel Sheinwald, Prime Minister Tony Blair's foreign policy adviser, arrived.",
+        (("Vice President Joe Biden's national security adviser, Jake Sullivan, arrived. "
+          "Nigel Sheinwald, Prime Minister Tony Blair's foreign policy adviser, arrived."),
          [("Joe Biden", "Vice President", "United States"),
           ("Jake Sullivan", "National Security Adviser", "United States"),
           ("Nigel Sheinwald", "Adviser", "United Kingdom"),
@@ -4187,7 +4187,7 @@ def test_extract_a_gazetteer_name_as_the_article_writes_it_and_no_ordinal_surnam
     assert [name for name, _, _ in officials(text, dt.date(1997, 7, 20))] == ["Domingo Siazon"]
 
 
-def test_extract_a_title_with_its_scope_before_a_name_is_that_name_s():
+def test_extract_a_title_its_scope_and_a_comma_before_a_name_are_that_name_s():
     text = ("The leaders gave the soldiers a week to reinstate President Mohamed Bazoum. Reading "
             "the communiqué to reporters, the President of the ECOWAS Commission, Omar Touray, "
             "said the bloc would act.")
