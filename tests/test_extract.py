@@ -4219,3 +4219,17 @@ def test_extract_a_cardinal_acts_for_the_holy_see_and_the_cardinal_is_the_one_na
 ])
 def test_extract_officials_together_with_a_side_are_on_it(text, expected):
     assert [participants for _, _, participants, _, _ in contacts(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, counterparts", [
+    (("Saudi Foreign Minister Prince Faisal bin Farhan hosted his counterparts from the Gulf "
+      "Cooperation Council, Egypt, Jordan and Iraq on Friday."),
+     ("Gulf Cooperation Council", "Egypt", "Jordan", "Iraq")),
+    # a possessive is no list of sides: the neighbours are unnamed
+    (("Saudi Foreign Minister Prince Faisal bin Farhan met ministers from Iraq's neighbouring "
+      "countries on Friday."), ()),
+])
+def test_extract_counterparts_from_a_list_of_governments_are_unnamed_sides(text, counterparts):
+    found = [(c.participants, c.counterpart_governments)
+             for c in run(text, dt.date(2023, 4, 16)).communications]
+    assert found == ([(("Faisal bin Farhan",), counterparts)] if counterparts else [])

@@ -354,12 +354,18 @@ GROUP_NOUNS = (
     r"leaders?|officials?|counterparts?|government|authorities|ministers?|delegation|"
     r"representatives|diplomats|negotiators|president|prime minister|foreign minister|side"
 )
+PLURAL_GROUP_NOUNS = (r"leaders|officials|counterparts|ministers|representatives|diplomats|"
+                      r"negotiators|delegations")
 
 
 @lru_cache(maxsize=4)
 def _government_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     surfaces = alternation(knowledge.government_by_surface)
-    group = re.compile(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b")
+    # "Israeli and Palestinian leaders"; "his counterparts from the GCC, Egypt and Iraq" (not
+    # "ministers from Afghanistan's neighbours")
+    listed = rf"(?:(?:the\s+)?(?:{surfaces})(?![\w'’-])(?:\s*,\s*|\s*,?\s+and\s+)?)+"
+    group = re.compile(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b"
+                       rf"|\b(?:{PLURAL_GROUP_NOUNS})\s+(?:from|of)\s+({listed})")
     single = re.compile(rf"(?<![\w-])(?:{surfaces})(?![\w-])")
     return group, single
 
@@ -378,7 +384,7 @@ def find_counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge
     if not group:
         return []
     found = list(dict.fromkeys(knowledge.government_by_surface[s]
-                               for s in single.findall(group.group(1))))
+                               for s in single.findall(group.group(1) or group.group(2))))
     if not re.search(r"(?:s|authorities|government|side|delegation)$", group.group()):
         found = [g for g in found if g not in represented]
     return found
