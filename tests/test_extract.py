@@ -4233,3 +4233,15 @@ def test_extract_counterparts_from_a_list_of_governments_are_unnamed_sides(text,
     found = [(c.participants, c.counterpart_governments)
              for c in run(text, dt.date(2023, 4, 16)).communications]
     assert found == ([(("Faisal bin Farhan",), counterparts)] if counterparts else [])
+
+
+def test_extract_a_post_of_a_state_s_unit_ends_before_the_name():
+    # "of the U.S. State of California" is the post's scope, and the words before the name
+    # make no longer name of the governor
+    text = ("Xi Jinping Meets with Governor of the U.S. State of California Gavin Newsom\n\n"
+            "President Xi Jinping met with Governor of the U.S. State of California Gavin Newsom "
+            "on Wednesday. Governor Newsom was also received by Vice President Han Zheng.")
+    extraction = run(text, dt.date(2023, 10, 26))
+    assert [o.name for o in extraction.officials] == ["Xi Jinping", "Gavin Newsom", "Han Zheng"]
+    assert sorted(sorted(c.participants) for c in extraction.communications) == [
+        ["Gavin Newsom", "Han Zheng"], ["Gavin Newsom", "Xi Jinping"]]

@@ -151,6 +151,10 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     scope = alternation(words["domain"] | words.get("scope", frozenset()))
     institution = alternation(words["institution"])
 
+    # "Governor of the U.S. State of California X": a unit of a state, named by one word
+    unit = (rf"(?:(?:{gov})[^\S\n]+)?(?:State|Province|Prefecture|Governorate|Oblast|Territory)"
+            rf"[^\S\n]+of[^\S\n]+[{UPPER}][\w'’-]*")
+
     def scope_phrase(group: str | None) -> str:
         # The state is matched whole, never backtracked into ("of the Kingdom of Saudi Arabia"
         # is Saudi Arabia, not "Saudi" before a name "Arabia"): a lookahead does not backtrack.
@@ -159,7 +163,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         body_after = rf"(?![^\S\n]+(?:[{UPPER}][\w\-'’]*[^\S\n]+){{0,2}}(?:{institution})\b)"
         state = (rf"(?=(?P<{group}>{gov})\b)(?P={group}){body_after}" if group
                  else rf"(?:{gov})\b{body_after}")
-        return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:{state}|"
+        return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:{state}|{unit}|"
                 rf"(?:(?:[{UPPER}][\w\-'’]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b"
                 # ... and every scope word that follows ("for Migration Affairs")
                 rf"(?:[^\S\n]+(?:(?:of|and|the|for)[^\S\n]+)*(?:{scope})\b)*)")

@@ -366,7 +366,10 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             tokens = tokens[skip:]
         tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
         written = " ".join(tokens)
-        if len(tokens) < 2 or start in taken or is_place(written, knowledge) or any(
+        # (a run that ends in a titled name is that name with words before it: "of the State of
+        # California Gavin Newsom")
+        if len(tokens) < 2 or not taken.isdisjoint(range(start, start + len(written))) \
+                or is_place(written, knowledge) or any(
                 t in words["stop"] or t.lower() in words["private"]
                 or t in knowledge.government_by_surface or t in title_words
                 # "the North Koreans agreed": a people, no person
