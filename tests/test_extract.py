@@ -4245,3 +4245,9 @@ def test_extract_a_post_of_a_state_s_unit_ends_before_the_name():
     assert [o.name for o in extraction.officials] == ["Xi Jinping", "Gavin Newsom", "Han Zheng"]
     assert sorted(sorted(c.participants) for c in extraction.communications) == [
         ["Gavin Newsom", "Han Zheng"], ["Gavin Newsom", "Xi Jinping"]]
+
+
+def test_extract_a_capitalised_said_inside_a_sentence_is_a_name_not_a_verb():
+    text = ("President Emomali Rakhmonov and the opposition leader Said Abdullo Nuri on Friday "
+            "signed the agreement in the Kremlin.")
+    assert statement_speakers(text) == []
