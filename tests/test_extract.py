@@ -9,6 +9,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.dates import resolve_date
 from kg.extract.officials import find_officials
+from kg.extract.triggers import compiled_triggers
 from kg.knowledge import load_knowledge
 from kg.model import Article, Meta
 
@@ -4249,9 +4250,6 @@ def test_extract_a_post_of_a_state_s_unit_ends_before_the_name():
 
 def test_extract_a_capitalised_said_inside_a_sentence_is_a_name_not_a_verb():
     # "Said Abdullo Nuri", "Said Al Harthy": no report of speech
-    from kg.extract.triggers import compiled_triggers
-    from kg.knowledge import load_knowledge
-
     remarks = [pattern for pattern, trigger in compiled_triggers(load_knowledge().triggers)
                if trigger.kind == "statement" and trigger.mode == "unspecified"]
     assert not any(p.search("the opposition leader Said Nuri signed") for p in remarks)
