@@ -124,6 +124,14 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
           ("Jake Sullivan", "National Security Adviser", "United States"),
           ("Nigel Sheinwald", "Adviser", "United Kingdom"),
           ("Tony Blair", "Prime Minister", "United Kingdom")]),
+        # A scope the vocabulary lacks ends at the comma before the name in apposition ...
+        ("Pakistan's Commissioner for Indus Waters, Mehr Ali Shah, arrived.",
+         [("Mehr Ali Shah", "Commissioner for Indus Waters", "Pakistan")]),
+        # ... but a known portfolio ends it at once: the name after the comma is another's.
+        (("U.S. Assistant Secretary of State Christopher Hill, North Korean Vice Foreign Minister "
+          "Kim Kye Gwan and Song Min-soon sat at the table."),
+         [("Christopher Hill", "Assistant Secretary of State", "United States"),
+          ("Kim Kye Gwan", "Vice Foreign Minister", "North Korea")]),
     ],
 )
 def test_extract_officials_from_titles_and_appositions(text, expected):
@@ -440,6 +448,10 @@ def test_extract_posts_ranks_and_institutions(text, expected):
         "John Doe, who studies Cuban politics at a Florida university, said the visit mattered.",
         ("Koji Sato, a political scientist at a Tokyo university, said the government had "
          "misjudged the mood."),
+        # The scope of a post is nobody, whether the vocabulary knows it or not.
+        "Pakistan's Commissioner for Indus Waters said the talks were useful.",
+        ("The Under Secretary of State for Economic, Business and Agricultural Affairs told "
+         "reporters the talks were useful."),
         # Business leaders speak and meet too, without an official post.
         "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
     ],
@@ -893,6 +905,13 @@ def test_extract_an_invitation_taken_up_is_only_the_visit():
     assert [c[1] for c in contacts("Chinese President Xi Jinping visited Tokyo at the invitation "
                                    "of Japanese Prime Minister Fumio Kishida on Monday.")] == [
         "occurred"]
+
+
+def test_extract_a_letter_and_the_reply_to_it_are_two_letters():
+    text = ("Pakistani Prime Minister Imran Khan has written to Indian Prime Minister Narendra "
+            "Modi. The letter was a reply to one Modi sent to Khan on March 8.")
+    assert sorted((c[0], c[3], c[4]) for c in contacts(text)) == [
+        ("correspondence", "Imran Khan", None), ("correspondence", "Narendra Modi", "2022-03-08")]
 
 
 @pytest.mark.parametrize("letter", [

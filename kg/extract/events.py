@@ -249,6 +249,9 @@ def _same_event(a: Communication, b: Communication, carried_day: bool = False) -
              or set(b.counterpart_governments) <= set(a.counterpart_governments))
         and (a.date is None or b.date is None or a.date == b.date or carried_day)
         and (a.mode is b.mode or Mode.UNSPECIFIED in (a.mode, b.mode))
+        # a letter and the reply to it: two letters
+        and not (Mode.CORRESPONDENCE in (a.mode, b.mode) and a.initiator and b.initiator
+                 and a.initiator != b.initiator)
     )
 
 

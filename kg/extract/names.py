@@ -187,10 +187,19 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"|(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{compound_post})[^\S\n]+[{UPPER}])(?P<name>{name})"
     )
     # "the European Union's coordinator for the nuclear negotiations, Enrique Mora", "the EU's
-    # commissioner for humanitarian aid and crisis management, Christos Stylianides"
+    # commissioner for humanitarian aid and crisis management, Christos Stylianides",
+    # "Pakistan's Commissioner for Indus Waters, Mehr Ali Shah": a scope the vocabulary does not
+    # know (no portfolio: "Secretary of State X, Y" is X's post), closed by the comma before the
+    # name
+    unknown_scope = rf"(?!(?:{scope})\b)[{UPPER}][\w\-]*"
     titled_lower = re.compile(
         rf"(?<![\w-]){lead}(?P<post>{post})(?P<of>[^\S\n]+(?:of|for|on)[^\S\n]+(?:the[^\S\n]+)?"
-        rf"(?:[a-z][\w\-]*[^\S\n]+){{0,5}}[a-z][\w\-]*),[^\S\n]+(?P<name>{name})"
+        rf"(?:(?:[a-z][\w\-]*[^\S\n]+){{0,5}}[a-z][\w\-]*"
+        rf"|(?P<capitalised>(?:(?:{unknown_scope}|of|and|the|with|on|in)[^\S\n]+){{0,4}}"
+        rf"{unknown_scope}))),[^\S\n]+"
+        rf"(?!(?:{gov})(?![\w-])|(?:(?:{modifier}|{domain})[^\S\n]+)*(?:{post})\b)(?P<name>{name})"
+        # (an apposition closes: "for Economic, Business and Agricultural Affairs" is no name)
+        rf"(?(capitalised)(?=[^\S\n]*[,.;:)]))"
     )
     appositive = re.compile(
         # ("X, then Ethiopia's prime minister": the post of the time)

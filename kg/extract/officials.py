@@ -337,7 +337,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     ("Mustafa Aydın, who teaches international relations, said").
     """
     words = knowledge.words
-    run, private, acts_after, contact_before, title_words = _acting_patterns(knowledge)
+    run, private, acts_after, contact_before, title_words, scope_of_post = \
+        _acting_patterns(knowledge)
     private_apposition = re.compile(rf",[^\S\n]+(?:a|an|the)[^\S\n]+[^,.;\n]{{0,60}}?"
                                     rf"{private.pattern}", re.IGNORECASE)
     scope_words = words["domain"] | words.get("scope", frozenset())
@@ -348,6 +349,9 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     for match in run.finditer(text):
         tokens = match.group().split()
         start = match.start()
+        if SCOPE_OPENS.search(text, max(0, start - 10), start) and scope_of_post.search(
+                text, max(0, start - 80), start):
+            continue  # "Pakistan's Commissioner for Indus Waters said": a post's scope, no name
         # A capitalised word that opens a sentence ("When Sergey Lavrov") is no part of the name,
         # nor is the government that owns it ("Australia's Penny Wong"); an ordinary word is one
         # the text also writes in lower case.
@@ -404,6 +408,9 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
         spans.append((start, end, person, "titled"))
 
 
+#: the words between a post and its scope, right before the scope
+SCOPE_OPENS = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?$")
+
 _PARTNER_NAME = r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)(?:['’]s)?[^\S\n]+){0,5}(?:[A-Z][\w’'-]*|[A-Z]\.)"
 #: the names coordinated after a name: "and B", ", B and C", ", B, and C"
 PARTNER = re.compile(rf"(?:,[^\S\n]+{_PARTNER_NAME}){{0,4}},?[^\S\n]+and[^\S\n]+{_PARTNER_NAME}")
@@ -418,7 +425,7 @@ def _acts_with_partner(text: str, end: int, acts_after: re.Pattern) -> bool:
 
 @lru_cache(maxsize=4)
 def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern,
-                                                    re.Pattern, frozenset]:
+                                                    re.Pattern, frozenset, re.Pattern]:
     words = knowledge.words
     particle = alternation(words["particle"])
     run = re.compile(rf"{NAME_TOKEN}(?:[^\S\n]+(?:(?:{particle})[^\S\n]+|-)*{NAME_TOKEN}){{1,4}}")
@@ -436,7 +443,9 @@ def _acting_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.P
     title_words = frozenset(w for alias in (*knowledge.post_by_surface,
                                             *title_patterns(knowledge).plural_posts)
                             for w in alias.split())
-    return run, private, acts_after, contact_before, title_words
+    scope_of_post = re.compile(rf"\b(?:{alternation(knowledge.post_by_surface)})"
+                               rf"{SCOPE_OPENS.pattern}")
+    return run, private, acts_after, contact_before, title_words, scope_of_post
 
 
 def _owned_by_a_state_before(text: str, start: int, patterns) -> bool:
