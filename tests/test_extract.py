@@ -812,6 +812,16 @@ def test_extract_joint_news_conferences_are_held_by_all_their_speakers(text, exp
     assert found == expected
 
 
+@pytest.mark.parametrize("speakers", ["The heads of government", "They", "The Ministers"])
+def test_extract_a_definite_plural_after_talks_speaks_for_their_sides_and_meets_nobody(speakers):
+    text = ("Kyrgyz Prime Minister Akylbek Japarov held talks with Belarusian Prime Minister Roman "
+            f"Golovchenko on Thursday. {speakers} then made statements for the press. The "
+            "leaders agreed to meet again next year.")
+    assert [tuple(sorted(s)) for s in statement_speakers(text)] == [
+        ("Akylbek Japarov", "Roman Golovchenko")]
+    assert [c[2] for c in contacts(text)] == [("Akylbek Japarov", "Roman Golovchenko")]
+
+
 def test_extract_an_object_relative_clause_hangs_on_its_antecedent():
     # "May, whom he had received …, Mr. Trump said": May is received, by the subject after the
     # fronted phrase, not by the official named in the sentence before.

@@ -1065,7 +1065,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             return []  # "…, the speech will be read as…": one reported already, spoken by no subject here
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
     group = GROUP.search(text, subjects[-1].end if subjects else clause_start, end)
-    group = group if group and group.start() < start else None
+    group = group if group and group.start() < start and not (
+        kind is Kind.CONTACT and group.group("definite")) else None
     if group is None and subjects and SECOND_VERB.match(text, subjects[-1].end) \
             and SECOND_VERB.match(text, subjects[-1].end).end() <= end:
         # "The two flew to Kyiv to see X and travelled on for talks with Y": X is the first

@@ -578,14 +578,18 @@ def resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
 
 GROUP = re.compile(
     # "They met again in New York": the sides of the contact just reported; "the delegation
-    # will meet X": those named together before it
-    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation)\s+(?=(?:(?:then|later|"
+    # will meet X": those named together before it; "the heads of government … made
+    # statements for the press": a definite plural with no number is "they" (as speakers only:
+    # "the leaders agreed to meet again" after a summit are not the last pair who met)
+    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation|(?P<definite>[Tt]he\s+(?:heads\s+"
+    r"of\s+(?:state|government)|presidents|prime\s+ministers|(?:foreign\s+)?ministers|leaders)))\s+"
+    r"(?=(?:(?:then|later|"
     r"also|had|have|were|will|would|jointly|first|last|again|previously|once|already|"
     r"earlier)\s+)*(?:"
     # "They are expected to meet again": a plan of the same sides
     r"(?:are|were)\s+(?:(?:also|now)\s+)?(?:expected|due|scheduled|set|likely)\s+to\s+|"
     r"(?:plan|agreed)\s+to\s+)?(?:held|met|meet|sat|spoke|speak|talked|signed|agreed|shook|embraced|"
-    r"witnessed)\b"
+    r"witnessed|made)\b"
     # "They were then joined for lunch by C"
     r"|were\s+(?:then\s+|later\s+)?joined\b)|"
     # "each prime minister": one of two, in turn
