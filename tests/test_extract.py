@@ -485,6 +485,22 @@ def test_extract_taking_part_in_a_session_someone_chairs(session):
                       | ({"Xi Jinping"} if "Xi" in session else set()))), "Shavkat Mirziyoyev")]
 
 
+@pytest.mark.parametrize(("attends", "status"), [
+    # the base form of the verb, and the host as the subject of a relative clause
+    ("is due on Friday to attend the summit, which Uzbek President Shavkat Mirziyoyev is hosting.",
+     "planned"),
+    ("will take part in the session that Uzbek President Shavkat Mirziyoyev chairs on Friday.",
+     "planned"),
+    # the purpose of a journey made, past an apposition on its destination, is what happened
+    ("travelled on Friday to Samarkand, Uzbekistan, to attend the summit, which Uzbek President "
+     "Shavkat Mirziyoyev hosted.", "occurred"),
+])
+def test_extract_attending_a_session_its_host_names_in_a_relative_clause(attends, status):
+    found = contacts(f"Indian Prime Minister Narendra Modi {attends}")
+    assert [(c[1], c[2], c[3]) for c in found] == [
+        (status, ("Narendra Modi", "Shavkat Mirziyoyev"), "Shavkat Mirziyoyev")]
+
+
 def test_extract_a_relative_clause_s_list_of_attendees_runs_past_its_commas():
     text = ("Monday's session on climate, which was chaired by French President Emmanuel Macron "
             "and attended by German Chancellor Angela Merkel, British Prime Minister Boris "

@@ -122,6 +122,10 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|minis
 PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "a meeting between A, B and C, convened by D"
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
+# "to attend the summit, which D is hosting": the convener as the subject of a relative clause
+RELATIVE_CONVENER = re.compile(r",?\s+(?:which|that)\s+")
+CONVENING = re.compile(r"\s+(?:is\s+|was\s+|will\s+)?(?:hosting|hosts|hosted|host|chairing|chairs|"
+                       r"chaired|chair|convened|convenes|convene)\b")
 # What may stand between a speaker and a bare speech verb: an apposition and adverbs.
 REMARK_GAP = re.compile(r"(?:['’]s[^\S\n][^,.;:]{1,40})?"
                         # ("X, the envoy for climate, who was in Cairo, said": an apposition,
@@ -244,7 +248,7 @@ def _date_recalled_event(sentence: Sentence, published: dt.date | None,
 
 
 #: taking part in an event, whose convener the sentence may name after it
-PARTICIPATION = re.compile(r"(?:attend|participat|took part|taking part|takes part|join)",
+PARTICIPATION = re.compile(r"(?:attend|participat|t(?:ook|ake|akes|aking) part|join)",
                            re.IGNORECASE)
 
 
@@ -1264,6 +1268,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     chair = next((m for m in visible if convener and convener.end() <= m.start
                   and m.start - convener.end() < 60 and is_title_only(text[convener.end():m.start])),
                  None) if len(names) >= 2 or PARTICIPATION.match(text, start) else None
+    if chair is None and PARTICIPATION.match(text, start):
+        relative = RELATIVE_CONVENER.search(text, end, sentence.end)
+        chair = next((m for m in visible if relative and relative.end() <= m.start
+                      and m.start - relative.end() < 60
+                      and is_title_only(text[relative.end():m.start])
+                      and CONVENING.match(text, m.end)), None)
     if chair and chair.official not in names:
         # "a meeting between A, B and C, convened by D", "X attended the session, chaired by
         # D": the convener takes part and starts it.
