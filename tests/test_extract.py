@@ -492,8 +492,8 @@ def test_extract_taking_part_in_a_session_someone_chairs(session):
     ("will take part in the session that Uzbek President Shavkat Mirziyoyev chairs on Friday.",
      "planned"),
     # the purpose of a journey made, past an apposition on its destination, is what happened
-    ("travelled on Friday to Samarkand, Uzbekistan, to attend the summit, which Uzbek President "
-     "Shavkat Mirziyoyev hosted.", "occurred"),
+    (("travelled on Friday to Samarkand, Uzbekistan, to attend the summit, which Uzbek "
+      "President Shavkat Mirziyoyev hosted."), "occurred"),
 ])
 def test_extract_attending_a_session_its_host_names_in_a_relative_clause(attends, status):
     found = contacts(f"Indian Prime Minister Narendra Modi {attends}")
