@@ -838,6 +838,26 @@ def test_extract_a_definite_plural_after_talks_speaks_for_their_sides_and_meets_
     assert [c[2] for c in contacts(text)] == [("Akylbek Japarov", "Roman Golovchenko")]
 
 
+def test_extract_the_event_whose_sidelines_talks_are_on_is_their_setting_only():
+    text = ("Chinese Foreign Minister Wang Yi and Indian External Affairs Minister Sushma Swaraj "
+            "would hold talks on the sidelines of the trilateral meeting.")
+    assert contacts(text) == [
+        ("meeting", "planned", ("Sushma Swaraj", "Wang Yi"), None, None)]
+
+
+def test_extract_a_remark_after_the_words_it_reports_takes_no_day_from_them():
+    # Monday is the call's and "today" is inside a quotation: both remarks are the briefing's.
+    # A day the remark itself is given sets it apart.
+    text = ("Speaking at the ministry's regular briefing on Tuesday, spokesman Geng Shuang said "
+            "China hoped for calm. Foreign Minister Wang Yi spoke by telephone with Pakistani "
+            "Foreign Minister Shah Mahmood Qureshi on Monday evening. Wang told Qureshi on "
+            "Monday that sovereignty should be respected, Geng said. \"We will talk to both "
+            "sides today,\" Geng said. Geng said on Wednesday that China would stay neutral.")
+    assert [(c.mode.value, c.date.isoformat()) for c in run(text, dt.date(2022, 3, 9))
+            .communications if c.kind.value == "statement"] == [
+        ("press_briefing", "2022-03-08"), ("unspecified", "2022-03-09")]
+
+
 def test_extract_an_object_relative_clause_hangs_on_its_antecedent():
     # "May, whom he had received …, Mr. Trump said": May is received, by the subject after the
     # fronted phrase, not by the official named in the sentence before.

@@ -191,7 +191,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
             start = sentence.start + match_start
             end = sentence.start + match_end
             if any(start in r or end - 1 in r for r in occupied) \
-                    or _convener_taken(text, start, sentence_mentions, found[count_before:]):
+                    or _convener_taken(text, start, sentence_mentions, found[count_before:]) \
+                    or SETTING.search(text, max(sentence.start, start - 60), start):
                 continue
             mentions_here = _read_mention(text, sentence, start, end, trigger,
                                           sentence_mentions, previous_mentions, cast,
@@ -213,6 +214,10 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
 
 
+#: "talks on the sidelines of the trilateral meeting": the event named there is the setting of
+#: another, not one of the clause's subjects
+SETTING = re.compile(r"\b(?:on|at|in)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\s+(?:the|a|an|"
+                     r"this|that|their|its)\s+(?:[\w'’-]+\s+){0,3}$")
 #: a sentence opening on a contact just reported and its day: "The call on Thursday evening"
 DATED_RECALL = re.compile(r"\s*(?:The|That|This)\s+(?:[\w-]+\s+)?(?P<noun>call|conversation|meeting|"
                           r"talks|visit)\s+(?:(?:late|early)\s+)?on\s+(?=\S)")

@@ -310,13 +310,19 @@ def with_bare_remarks(communications: list[Communication],
         speaker = remark.participants[0]
         own_days = days_of.get(speaker, set())
         sentence = remark.evidence[0].sentence
-        # Only a day the remark's own sentence gives sets it apart, not the narrative's day.
-        dated_here = bool(find_dates(sentence or "", None, planned=False))
+        # Only a day the remark's own sentence gives sets it apart, not the narrative's day,
+        # nor a day in the words reported before it ("Wang called Qureshi on Monday, Geng
+        # said": Monday is the call's).
+        # (any anchor will do: whether a day is given matters, not which)
+        dated_here = bool(find_dates(_said_part(sentence or "", remark.evidence[0].text),
+                                     remark.date or ANCHOR, planned=False))
         apart = mention.elsewhere or (dated_here and remark.date is not None
                                       and remark.date not in own_days)
+        # (undated in its own words, a remark has only the narrative's day: no day of its own)
+        own_dated = remark if dated_here else replace(remark, date=None)
         same = sorted((result[i].date != remark.date, i)
                       for i in by_parties.get(_parties(remark), [])
-                      if _same_event(result[i], remark) and (
+                      if _same_event(result[i], own_dated) and (
                           not apart or is_bare_remark(result[i])
                           or any(span.sentence == sentence for span in result[i].evidence)))
         if same:
@@ -335,6 +341,25 @@ def with_bare_remarks(communications: list[Communication],
     return [replace(c, evidence=_joined(c.evidence, tuple(added[i]))) if i in added else c
             for i, c in enumerate(result)]
 
+
+def _said_part(sentence: str, evidence: str) -> str:
+    """The part of ``sentence`` that reports the speaking in ``evidence``: all of it, or from
+    the remark on when the remark follows what was said and ends the sentence ("…, Geng said
+    on Monday."; not "Speaking on Monday, he said …")."""
+    at = sentence.find(evidence)
+    postposed = at > 0 and REPORTED_BEFORE.search(sentence, 0, at) \
+        and SENTENCE_TAIL.fullmatch(sentence, at + len(evidence))
+    # (nor is a day inside a quotation the remark's: "'We're here this afternoon,' he said")
+    return QUOTATION.sub(" ", sentence[at:] if postposed else sentence)
+
+
+ANCHOR = dt.date(2000, 1, 1)
+#: (a quotation may run past the end of the sentence that opens it)
+QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+#: the end of words reported before their speaker: "…," or "…,”" or "…”"
+REPORTED_BEFORE = re.compile(r"(?:,|[”\"]|,[”\"])\s*$")
+#: what may follow a remark that closes a sentence: a day or a place, no words reported
+SENTENCE_TAIL = re.compile(r"[^,;:“”\"]{0,40}")
 
 #: what a meeting is called when attendance at it is reported ("the expanded talks")
 MEETING_NOUN = r"(?:meeting|talks|session|discussions?|lunch|dinner|reception|negotiations|consultations)\b"
