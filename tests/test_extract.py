@@ -858,6 +858,17 @@ def test_extract_a_remark_after_the_words_it_reports_takes_no_day_from_them():
         ("press_briefing", "2022-03-08"), ("unspecified", "2022-03-09")]
 
 
+def test_extract_a_counterpart_s_post_lets_a_title_name_him_later():
+    text = ("Georgian Foreign Minister David Zalkaliani met his Lithuanian counterpart Linas "
+            "Linkevičius in Tbilisi on Monday. Later the Lithuanian minister called on President "
+            "Salome Zourabichvili and handed her a letter from Lithuanian President Gitanas "
+            "Nausėda.")
+    assert sorted((c[0], c[2]) for c in contacts(text)) == [
+        ("correspondence", ("Gitanas Nausėda", "Salome Zourabichvili")),
+        ("meeting", ("David Zalkaliani", "Linas Linkevičius")),
+        ("meeting", ("Linas Linkevičius", "Salome Zourabichvili"))]
+
+
 def test_extract_an_object_relative_clause_hangs_on_its_antecedent():
     # "May, whom he had received …, Mr. Trump said": May is received, by the subject after the
     # fronted phrase, not by the official named in the sentence before.

@@ -167,6 +167,9 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     check()
     for person in people:
         person.terms = person.holder.terms_near(published) if person.holder else ()
+    # Counterparts of officials named before them take their posts before titles are resolved
+    # ("his Lithuanian counterpart X … the Lithuanian minister"); those of a pronoun, after.
+    _resolve_counterparts(people, sentences, mentions)
     mentions = resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                                    readout)
     check()
