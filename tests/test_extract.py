@@ -971,6 +971,24 @@ def test_extract_a_letter_and_the_reply_to_it_are_two_letters():
         ("correspondence", "Imran Khan", None), ("correspondence", "Narendra Modi", "2022-03-08")]
 
 
+@pytest.mark.parametrize(("carrier", "recipient", "carried"), [
+    # a partner after "with" between the carrier and the verb is no carrier
+    ("Sabah Khalid Al-Hamad Al-Sabah", "Hassan Rouhani",
+     "Kuwaiti Foreign Minister Sheikh Sabah Khalid Al-Hamad Al-Sabah on Monday in a meeting with "
+     "Iranian President Hassan Rouhani handed over a written message {} Emir Sheikh Sabah "
+     "Al-Ahmad Al-Jaber Al-Sabah."),
+    ("Maulen Ashimbayev", "Ilham Aliyev",
+     "Maulen Ashimbayev met Azerbaijani President Ilham Aliyev on Monday and handed over a letter "
+     "{} Emir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah to the head of state."),
+])
+@pytest.mark.parametrize("of", ["of", "from"])  # "a letter of X" is X's, as "a letter from X"
+def test_extract_a_letter_of_its_sender_handed_over_by_a_carrier(carrier, recipient, carried, of):
+    sender = "Sabah Al-Ahmad Al-Jaber Al-Sabah"
+    assert sorted((c[0], c[2]) for c in contacts(carried.format(of))) == [
+        ("correspondence", tuple(sorted((recipient, sender)))),
+        ("meeting", tuple(sorted((carrier, recipient))))]
+
+
 @pytest.mark.parametrize("letter", [
     "had sent Iranian President Ebrahim Raisi a letter inviting him to Riyadh.",
     # the day before an invitation is the letter's, not the visit's

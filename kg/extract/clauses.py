@@ -126,6 +126,10 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     # an apposition is not the subject ("Biden's meeting with…" is Biden's).
     before = [m for m in before if not (re.match(r"['’]s\b", text[m.end : m.end + 2])
                                         and "," in text[m.end : start])]
+    # "X, in a meeting with President Y, handed over…": a partner after "with" is no subject
+    # while someone is named before it
+    before = before[:1] + [m for m in before[1:]
+                           if not WITH_PARTNER.search(text, max(0, m.start - 60), m.start)]
     if not before:
         return []
     gap = text[before[-1].end : start]

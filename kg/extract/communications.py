@@ -745,7 +745,7 @@ def _carried_letter(text, sentence, clause_start, start, subjects, objects, visi
     return carriers, recipients
 
 
-FROM_SENDER = re.compile(r"[^\S\n]+from[^\S\n]+")
+FROM_SENDER = re.compile(r"[^\S\n]+(?:from|of)[^\S\n]+")  # "a letter of President X"
 SENDER_ASIDE = re.compile(r",([^,;.]{1,120}),(?=[^\S\n]+to[^\S\n])")
 #: the way from a letter's sender to its recipient: "… was delivered to", "… to"
 LETTER_TO = re.compile(r"(?:[^\S\n]+(?:was|were|is|has[^\S\n]+been|had[^\S\n]+been))?[^\S\n]+"
