@@ -974,12 +974,12 @@ def test_extract_a_letter_and_the_reply_to_it_are_two_letters():
 @pytest.mark.parametrize(("carrier", "recipient", "carried"), [
     # a partner after "with" between the carrier and the verb is no carrier
     ("Sabah Khalid Al-Hamad Al-Sabah", "Hassan Rouhani",
-     "Kuwaiti Foreign Minister Sheikh Sabah Khalid Al-Hamad Al-Sabah on Monday in a meeting with "
-     "Iranian President Hassan Rouhani handed over a written message {} Emir Sheikh Sabah "
-     "Al-Ahmad Al-Jaber Al-Sabah."),
+     ("Kuwaiti Foreign Minister Sheikh Sabah Khalid Al-Hamad Al-Sabah on Monday in a meeting "
+      "with Iranian President Hassan Rouhani handed over a written message {} Emir Sheikh Sabah "
+      "Al-Ahmad Al-Jaber Al-Sabah.")),
     ("Maulen Ashimbayev", "Ilham Aliyev",
-     "Maulen Ashimbayev met Azerbaijani President Ilham Aliyev on Monday and handed over a letter "
-     "{} Emir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah to the head of state."),
+     ("Maulen Ashimbayev met Azerbaijani President Ilham Aliyev on Monday and handed over a "
+      "letter {} Emir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah to the head of state.")),
 ])
 @pytest.mark.parametrize("of", ["of", "from"])  # "a letter of X" is X's, as "a letter from X"
 def test_extract_a_letter_of_its_sender_handed_over_by_a_carrier(carrier, recipient, carried, of):

@@ -127,9 +127,10 @@ def find_subjects(text: str, mentions: list[Mention], clause_start: int,
     before = [m for m in before if not (re.match(r"['’]s\b", text[m.end : m.end + 2])
                                         and "," in text[m.end : start])]
     # "X, in a meeting with President Y, handed over…": a partner after "with" is no subject
-    # while someone is named before it
-    before = before[:1] + [m for m in before[1:]
-                           if not WITH_PARTNER.search(text, max(0, m.start - 60), m.start)]
+    # while someone is named before it (a companion is: "X, together with Y, met Z")
+    before = before[:1] + [m for m in before[1:] if not (
+        (partner := WITH_PARTNER.search(text, max(0, m.start - 60), m.start))
+        and not re.search(r"\b(?:together|along)$", text[max(0, partner.start() - 9):partner.start()]))]
     if not before:
         return []
     gap = text[before[-1].end : start]
