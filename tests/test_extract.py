@@ -846,13 +846,14 @@ def test_extract_the_event_whose_sidelines_talks_are_on_is_their_setting_only():
 
 
 def test_extract_a_remark_after_the_words_it_reports_takes_no_day_from_them():
-    # Monday is the call's and "today" is inside a quotation: both remarks are the briefing's.
-    # A day the remark itself is given sets it apart.
+    # Monday is the call's, "today" is inside a quotation and March 1 is the pullback's: the
+    # remarks are the briefing's. A day the remark itself is given sets it apart.
     text = ("Speaking at the ministry's regular briefing on Tuesday, spokesman Geng Shuang said "
             "China hoped for calm. Foreign Minister Wang Yi spoke by telephone with Pakistani "
             "Foreign Minister Shah Mahmood Qureshi on Monday evening. Wang told Qureshi on "
             "Monday that sovereignty should be respected, Geng said. \"We will talk to both "
-            "sides today,\" Geng said. Geng said on Wednesday that China would stay neutral.")
+            "sides today,\" Geng said. Geng said the troops had pulled back on March 1. Geng "
+            "said on Wednesday that China would stay neutral.")
     assert [(c.mode.value, c.date.isoformat()) for c in run(text, dt.date(2022, 3, 9))
             .communications if c.kind.value == "statement"] == [
         ("press_briefing", "2022-03-08"), ("unspecified", "2022-03-09")]
@@ -867,6 +868,13 @@ def test_extract_a_counterpart_s_post_lets_a_title_name_him_later():
         ("correspondence", ("Gitanas Nausėda", "Salome Zourabichvili")),
         ("meeting", ("David Zalkaliani", "Linas Linkevičius")),
         ("meeting", ("Linas Linkevičius", "Salome Zourabichvili"))]
+
+
+def test_extract_a_possessive_in_a_reported_clause_is_its_subject_s():
+    text = ("Spokesperson Arindam Bagchi said that External Affairs Minister S. Jaishankar would "
+            "pay his first visit to Saudi Arabia on Sunday.")
+    assert [(c.participants, c.counterpart_governments) for c in run(text).communications
+            if c.kind.value == "contact"] == [(("S. Jaishankar",), ("Saudi Arabia",))]
 
 
 def test_extract_an_object_relative_clause_hangs_on_its_antecedent():

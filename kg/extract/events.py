@@ -32,6 +32,7 @@ from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
     BY,
     COORDINATION,
+    FRONTED_PHRASE,
     RELATIVE_ASIDE,
     find_objects,
     find_subjects,
@@ -310,12 +311,7 @@ def with_bare_remarks(communications: list[Communication],
         speaker = remark.participants[0]
         own_days = days_of.get(speaker, set())
         sentence = remark.evidence[0].sentence
-        # Only a day the remark's own sentence gives sets it apart, not the narrative's day,
-        # nor a day in the words reported before it ("Wang called Qureshi on Monday, Geng
-        # said": Monday is the call's).
-        # (any anchor will do: whether a day is given matters, not which)
-        dated_here = bool(find_dates(_said_part(sentence or "", remark.evidence[0].text),
-                                     remark.date or ANCHOR, planned=False))
+        dated_here = _dated_in_own_words(sentence or "", remark.evidence[0].text)
         apart = mention.elsewhere or (dated_here and remark.date is not None
                                       and remark.date not in own_days)
         # (undated in its own words, a remark has only the narrative's day: no day of its own)
@@ -342,22 +338,34 @@ def with_bare_remarks(communications: list[Communication],
             for i, c in enumerate(result)]
 
 
-def _said_part(sentence: str, evidence: str) -> str:
-    """The part of ``sentence`` that reports the speaking in ``evidence``: all of it, or from
-    the remark on when the remark follows what was said and ends the sentence ("…, Geng said
-    on Monday."; not "Speaking on Monday, he said …")."""
+def _dated_in_own_words(sentence: str, evidence: str) -> bool:
+    """Whether ``sentence`` gives a day to the speaking in ``evidence`` itself, not only the
+    narrative's day: a day before the remark or right after its verb ("On Monday Geng said",
+    "Geng said on Monday that"), but none in the words it reports ("Wang called Qureshi on
+    Monday, Geng said", "Geng said the talks were held on July 17") or in a quotation."""
     at = sentence.find(evidence)
-    postposed = at > 0 and REPORTED_BEFORE.search(sentence, 0, at) \
-        and SENTENCE_TAIL.fullmatch(sentence, at + len(evidence))
-    # (nor is a day inside a quotation the remark's: "'We're here this afternoon,' he said")
-    return QUOTATION.sub(" ", sentence[at:] if postposed else sentence)
+    if at < 0:
+        return False
+    end = at + len(evidence)
+    # (the words before a closing comma are reported ones unless they open on a phrase before
+    # the main clause: "On Monday, Geng said …")
+    postposed = at > 0 and SENTENCE_TAIL.fullmatch(sentence, end) and (
+        QUOTE_BEFORE.search(sentence, 0, at)
+        or (COMMA_BEFORE.search(sentence, 0, at) and not FRONTED_PHRASE.match(sentence)))
+    unquoted = QUOTATION.sub(lambda quotation: " " * len(quotation.group()), sentence)
+    # (any anchor will do: whether a day is given matters, not which)
+    return any((at if postposed else 0) <= offset <= end + VERB_REACH
+               for offset, _ in find_dates(unquoted, ANCHOR, planned=False))
 
 
 ANCHOR = dt.date(2000, 1, 1)
+#: how far after a speech verb a day may stand and still be its own ("said late on Monday")
+VERB_REACH = 12
 #: (a quotation may run past the end of the sentence that opens it)
 QUOTATION = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
-#: the end of words reported before their speaker: "…," or "…,”" or "…”"
-REPORTED_BEFORE = re.compile(r"(?:,|[”\"]|,[”\"])\s*$")
+#: the end of words reported before their speaker: "…,”" or "…”", or "…,"
+QUOTE_BEFORE = re.compile(r",?[”\"]\s*$")
+COMMA_BEFORE = re.compile(r",\s*$")
 #: what may follow a remark that closes a sentence: a day or a place, no words reported
 SENTENCE_TAIL = re.compile(r"[^,;:“”\"]{0,40}")
 

@@ -228,7 +228,11 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                     text, sorted(same + [m for m in found
                                          if genders.get(m.official, gender) == gender],
                                  key=lambda m: m.start))
-                target = subject or same[0].official
+                # "X announced that Y would pay his first visit": a possessive in a reported
+                # clause is its subject's
+                reported = None if object_pronoun else _reported_clause_subject(
+                    text, sentence.start, start, same)
+                target = subject or reported or same[0].official
             elif earlier:
                 target = earlier
             else:
@@ -259,6 +263,13 @@ PARTNER_THEN_PRONOUN = re.compile(WITH_OPENING.pattern + r"[^,.;:]{1,80}?[^\S\n]
 def _latest_subject(text: str, named: list[Mention]) -> str | None:
     """The official named last among ``named`` as the subject of a verb, if any."""
     return next((m.official for m in reversed(named) if SUBJECT_VERB.match(text, m.end)), None)
+
+
+def _reported_clause_subject(text: str, sentence_start: int, at: int,
+                             named: list[Mention]) -> str | None:
+    """The official who opens the "that" clause the word at ``at`` stands in, if any."""
+    that = text.rfind(" that ", sentence_start, at)
+    return next((m.official for m in named if that >= 0 and that < m.start < at), None)
 
 
 def _main_subject(text: str, sentence, here: list[Mention]) -> str | None:
