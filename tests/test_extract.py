@@ -785,6 +785,11 @@ def test_extract_contacts(text, expected):
           "Moller and Norwegian Foreign Minister Jonas Gahr Store separately for bilateral talks."),
          [(("Per Stig Moller", "Vaira Vīķe-Freiberga"), (), "Per Stig Moller"),
           (("Jonas Gahr Store", "Vaira Vīķe-Freiberga"), (), "Jonas Gahr Store")]),
+        # a subject's post in apposition before "and" the next subject
+        (("Gen. Wesley Clark, the alliance's supreme commander in Europe, and Gen. Klaus "
+          "Naumann, chairman of its Military Committee, flew in on Tuesday and spent six hours "
+          "with Yugoslav President Slobodan Milosevic."),
+         [(("Klaus Naumann", "Slobodan Milošević", "Wesley Clark"), (), None)]),
     ],
 )
 def test_extract_contacts_hosts_conveners_and_lists(text, expected):

@@ -615,6 +615,11 @@ def is_title_gap(gap: str) -> bool:
     """
     if OWNED_AIDE.match(gap):
         return False  # "Clinton, his press secretary, Joe Lockhart": the owner's aide
+    # "A, the alliance's commander in Europe, and Gen. B": the first name's post in apposition
+    apposed = APPOSED_THEN_AND.fullmatch(gap)
+    if apposed and _names_a_post(apposed.group("post")) and (
+            not apposed.group("title").strip() or is_title_gap(" and " + apposed.group("title"))):
+        return True
     # (a preposition may repeat: "letters to A and to President B")
     match = re.fullmatch(r"\s*,?\s*(?:and\s+)?(?:(?:with|to)\s+)?(.{0,90})", gap) \
         if "," in gap or " and " in gap else None
@@ -628,6 +633,9 @@ def is_title_gap(gap: str) -> bool:
     return is_title_only(title)
 
 
+#: a post in apposition to a name, then "and" and the next name's title
+APPOSED_THEN_AND = re.compile(r"\s*,\s*(?P<post>(?!(?:who|which|whom|whose)\b)[^,;()“”\"]{1,80}?),"
+                              r"\s*and\s+(?P<title>[^,;()]{0,60})")
 #: an aide's title owned by the official before it ("…, his press secretary, …")
 OWNED_AIDE = re.compile(r"\s*,\s*(?:his|her|their)\s+(?:[\w-]+\s+)?(?:press\s+secretary|"
                         r"spokes(?:man|woman|person)|advis[eo]r|aide|chief\s+of\s+staff|"
@@ -637,7 +645,7 @@ LOWER_POST = re.compile(
     r"\b(?:minister|ministers|president|secretary|counterpart|chancellor|leader|king|queen|"
     r"emir|sultan|sheikh|spokes(?:man|woman|person)|envoy|ambassador|adviser|advisor|chief|head|"
     r"representative|general|premier|prince|negotiator|aide|commissioner|director|diplomat|"
-    r"governor|mayor|speaker|chair|chairman|chairperson)\b")
+    r"governor|mayor|speaker|chair|chairman|chairperson|commander)\b")
 #: lower-case words of titles ("Japan's prime minister", "his Chinese counterpart")
 LOWER_TITLE = re.compile(
     r"\b(?:the|his|her|their|its|then|former|prime|minister|ministers|president|foreign|secretary|"
