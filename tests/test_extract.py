@@ -2779,6 +2779,11 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
          {("speech", ("Antony Blinken",), "2022-03-06")}),
         (("US Secretary of State Antony Blinken told guests at a state banquet on Sunday that "
           "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken addressed guests at the embassy on Sunday.",
+         {("speech", ("Antony Blinken",), "2022-03-06")}),
+        # An address named by its occasion, delivered, is a speech.
+        ("US President Joe Biden delivered his State of the Union address on Sunday.",
+         {("speech", ("Joe Biden",), "2022-03-06")}),
         (("Speaking to Republican lawmakers on Sunday, US Secretary of State Antony Blinken said "
           "peace had come."), {("speech", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken delivered a televised message on Sunday.",
@@ -2787,6 +2792,8 @@ def statements(text: str, published: dt.date | None = PUBLISHED) -> set[tuple]:
         ("Speaking to the BBC on Sunday, US Secretary of State Antony Blinken said peace had come.",
          {("interview", ("Antony Blinken",), "2022-03-06")}),
         ("US Secretary of State Antony Blinken told Al Jazeera on Sunday that peace had come.",
+         {("interview", ("Antony Blinken",), "2022-03-06")}),
+        ("US Secretary of State Antony Blinken told Yle on Sunday that peace had come.",
          {("interview", ("Antony Blinken",), "2022-03-06")}),
         # ... and so are words to a broadcaster or the media, named or not.
         (("US Secretary of State Antony Blinken told South African broadcaster SABC on Sunday "
