@@ -946,6 +946,14 @@ def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiato
         ("meeting", "planned", ("Shinzo Abe", "Xi Jinping"), "Xi Jinping", None)]
 
 
+@pytest.mark.parametrize("opening", ["", "A spokesperson said on Friday that "])
+def test_extract_a_visit_made_at_someone_s_invitation_is_made_to_them(opening):
+    text = (f"{opening}at the invitation of U.S. Secretary of State Antony Blinken, Chinese "
+            "Foreign Minister Wang Yi will visit the United States next week.")
+    assert [c[:4] for c in contacts(text[0].upper() + text[1:])] == [
+        ("meeting", "planned", ("Antony Blinken", "Wang Yi"), "Wang Yi")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a wish to meet is no plan to (SCHEMA convention 6)
     (("Indian Prime Minister Narendra Modi said he was looking forward to meeting Pakistani "

@@ -120,6 +120,12 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|minis
                            r"{0,4}$")
 # "received X for (bilateral) talks": the purpose of the verb before
 PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: a phrase before a visit on whose invitation it is made
+FRONTED_INVITATION = re.compile(r"\b(?:[Aa]t|[Uu]pon|[Oo]n)\s+the\s+invitation\s+of\s+")
+VISIT_WORD = re.compile(r"(?:visit|travel|pay|paid|pays|arriv|come|came|go\b|went)", re.IGNORECASE)
+#: a phrase before a visit on whose invitation it is made
+FRONTED_INVITATION = re.compile(r"\b(?:[Aa]t|[Uu]pon|[Oo]n)\s+the\s+invitation\s+of\s+")
+VISIT_WORD = re.compile(r"(?:visit|travel|pay|paid|pays|arriv|come|came|go\b|went)", re.IGNORECASE)
 # "a meeting between A, B and C, convened by D"
 CONVENER = re.compile(r",?\s+(?:convened|chaired|hosted|brokered|mediated|organi[sz]ed) by\s+")
 # "to attend the summit, which D is hosting": the convener as the subject of a relative clause
@@ -1195,6 +1201,14 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             subjects = [m for m in subjects if m is not inviter] or find_subjects(
                 text, visible, clause_start, inviter.start)
             objects = [inviter, *objects]
+    if kind is Kind.CONTACT and not objects and VISIT_WORD.match(text, start) and (
+            invited := FRONTED_INVITATION.search(text, sentence.start, start)):
+        # "At the invitation of X, Y will visit …", "said that at the invitation of X, Y will
+        # visit": X hosts the visit
+        host = next((m for m in visible if invited.end() <= m.start < invited.end() + 60
+                     and is_title_only(text[invited.end():m.start])), None)
+        if host is not None and host.official not in names_of(subjects):
+            objects = [host]
     if kind is Kind.CONTACT and CANCELLED_JOURNEY.search(text, sentence.start, start):
         return []  # "cancelled a planned trip to Brussels, where he had been due to meet X"
     if factuality in ("negated", "hypothetical") or INVERTED_CONDITION.match(sentence.text) or (
