@@ -124,6 +124,9 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
           ("Jake Sullivan", "National Security Adviser", "United States"),
           ("Nigel Sheinwald", "Adviser", "United Kingdom"),
           ("Tony Blair", "Prime Minister", "United Kingdom")]),
+        # A body the vocabulary lacks, of a state, is a post's scope.
+        ("Chairman of the Mazhilis of Kazakhstan Yerlan Koshanov arrived.",
+         [("Yerlan Koshanov", "Chairman", "Kazakhstan")]),
         # A scope the vocabulary lacks ends at the comma before the name in apposition ...
         ("Pakistan's Commissioner for Indus Waters, Mehr Ali Shah, arrived.",
          [("Mehr Ali Shah", "Commissioner for Indus Waters", "Pakistan")]),

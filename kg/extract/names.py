@@ -161,8 +161,12 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # Nor is a state the scope when words of a body of its follow ("of the Holy See Press
         # Office, X").
         body_after = rf"(?![^\S\n]+(?:[{UPPER}][\w\-'’]*[^\S\n]+){{0,2}}(?:{institution})\b)"
-        state = (rf"(?=(?P<{group}>{gov})\b)(?P={group}){body_after}" if group
-                 else rf"(?:{gov})\b{body_after}")
+        # "Chairman of the Halk Maslahaty of Turkmenistan": a body the vocabulary does not
+        # know, of a state (not a post: "Aide to the President of Russia")
+        body_before = (rf"(?:(?:(?!(?:{scope}|{post})\b)[{UPPER}][\w\-'’]*[^\S\n]+){{1,3}}of[^\S\n]+"
+                       rf"(?:the[^\S\n]+)?)?")
+        state = (rf"{body_before}(?=(?P<{group}>{gov})\b)(?P={group}){body_after}" if group
+                 else rf"{body_before}(?:{gov})\b{body_after}")
         return (rf"[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?{style}(?:{state}|{unit}|"
                 rf"(?:(?:[{UPPER}][\w\-'’]*|of|and|the|for)[^\S\n]+){{0,4}}?(?:{scope})\b"
                 # ... and every scope word that follows ("for Migration Affairs")
