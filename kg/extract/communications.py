@@ -120,10 +120,7 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|minis
                            r"{0,4}$")
 # "received X for (bilateral) talks": the purpose of the verb before
 PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-#: a phrase before a visit on whose invitation it is made
-FRONTED_INVITATION = re.compile(r"\b(?:[Aa]t|[Uu]pon|[Oo]n)\s+the\s+invitation\s+of\s+")
-VISIT_WORD = re.compile(r"(?:visit|travel|pay|paid|pays|arriv|come|came|go\b|went)", re.IGNORECASE)
-#: a phrase before a visit on whose invitation it is made
+#: a phrase before a visit on whose invitation it is made, and the words of such a visit
 FRONTED_INVITATION = re.compile(r"\b(?:[Aa]t|[Uu]pon|[Oo]n)\s+the\s+invitation\s+of\s+")
 VISIT_WORD = re.compile(r"(?:visit|travel|pay|paid|pays|arriv|come|came|go\b|went)", re.IGNORECASE)
 # "a meeting between A, B and C, convened by D"
