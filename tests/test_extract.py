@@ -935,6 +935,15 @@ def test_extract_a_day_in_a_clause_nested_after_the_trigger_is_not_the_event_s()
     assert {date for *_, date in contacts(text)} == {"2022-03-05"}
 
 
+def test_extract_words_after_a_meeting_take_its_day_not_the_background_s():
+    text = ("South African President Jacob Zuma met Libyan leader Muammar Gaddafi in Tripoli on "
+            "Thursday. The African Union road map had first been agreed on March 1 in Addis "
+            "Ababa. Speaking to the press after the meeting, President Zuma said Gaddafi had "
+            "accepted the road map.")
+    assert [(c.mode.value, c.date.isoformat()) for c in run(text).communications] == [
+        ("meeting", "2022-03-10"), ("press_briefing", "2022-03-10")]
+
+
 def test_extract_the_following_day_counts_from_the_date_before_it():
     text = ("On March 2 Rwandan President Paul Kagame met Congolese President Félix Tshisekedi "
             "in Rubavu, and the following day Tshisekedi hosted the Rwandan leader in Goma.")

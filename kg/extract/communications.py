@@ -120,6 +120,14 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|minis
                            r"{0,4}$")
 # "received X for (bilateral) talks": the purpose of the verb before
 PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: an event a mention follows: "after the meeting", "following their talks"
+AFTER_EVENT = re.compile(r"\b(?:after|following)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+)?"
+                         r"(?P<noun>meeting|talks|call|conversation|summit|session|ceremony|"
+                         r"signing|visit|discussions)\b", re.IGNORECASE)
+#: the modes of the contacts a noun after "after" may name (any mode when not listed)
+AFTER_NOUN_MODES = {"call": (Mode.PHONE,), "conversation": (Mode.PHONE, Mode.MEETING),
+                    "meeting": (Mode.MEETING, Mode.UNSPECIFIED),
+                    "talks": (Mode.MEETING, Mode.UNSPECIFIED, Mode.PHONE)}
 #: a phrase before a visit on whose invitation it is made, and the words of such a visit
 FRONTED_INVITATION = re.compile(r"\b(?:[Aa]t|[Uu]pon|[Oo]n)\s+the\s+invitation\s+of\s+")
 VISIT_WORD = re.compile(r"(?:visit|travel|pay|paid|pays|arriv|come|came|go\b|went)", re.IGNORECASE)
@@ -555,6 +563,13 @@ VERB_GAP = re.compile(r"[^\S\n]+(?:(?:had|has|have|also|then|later|[a-z]+ly)[^\S
                       r"(?:[a-z]+(?:ed|d)|told)"
                       r"(?:[^\S\n]+(?:his|her|its|their|the|a|an|[A-Z][\w'’-]*['’]s)[^\S\n]+"
                       r"(?:[\w'’-]+[^\S\n]+){0,3}?(?:to|with))?[^\S\n]+")
+
+
+def _phrase_end(text: str, end: int, time_end: int, sentence_end: int) -> int:
+    """Where the phrase of a trigger ending at ``end`` ends: at the first comma after it
+    ("Speaking to the press after the meeting, X said"), or where what it reports begins."""
+    comma = text.find(",", end, sentence_end)
+    return max(time_end, min(end + 40, comma if comma >= 0 else sentence_end))
 
 
 def _past_tense(trigger_text: str) -> bool:
@@ -1237,6 +1252,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       # "“…,” tweeted Blinken": a quotation carries no day from the narrative
                       carry=kind is Kind.CONTACT
                       or not text.startswith(("“", '"'), paragraph_start(text, sentence.start)))
+    if not own_day and not planned and not elsewhere and date is not None and (
+            after := AFTER_EVENT.search(text, sentence.start, _phrase_end(text, end, time_end,
+                                                                          sentence.end))):
+        # "Speaking to the press after the meeting, Zuma said": the day of the meeting last
+        # reported, not of the background the narrative went through since (which lies
+        # before it: a meeting reported earlier than the narrative's day is background too)
+        met = next((m.communication.date for m in reversed(found)
+                    if m.communication.kind is Kind.CONTACT and m.communication.date
+                    and m.communication.status is Status.OCCURRED
+                    and m.communication.date <= (published or m.communication.date)
+                    and AFTER_NOUN_MODES.get(after.group("noun").lower(), (m.communication.mode,))
+                    .count(m.communication.mode)), None)
+        date = max(date, met) if met else date
     if date and published and date > published + dt.timedelta(days=7) and not planned \
             and own_day and date.year == published.year and _past_tense(text[start:end]):
         # "on April 11 the two sat down" in a March article: a verb in the past tense reports
