@@ -124,6 +124,10 @@ PURPOSE = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 AFTER_EVENT = re.compile(r"\b(?:after|following)\s+(?:the|their|his|her|this|that)\s+(?:[\w-]+\s+)?"
                          r"(?P<noun>meeting|talks|call|conversation|summit|session|ceremony|"
                          r"signing|visit|discussions)\b", re.IGNORECASE)
+#: "two days after the meeting": a day counted from the meeting's, not its day
+DAYS_BEFORE = re.compile(r"\b(?:days?|weeks?|months?)\s+$", re.IGNORECASE)
+#: how far back (in characters) the meeting a mention follows may have been reported
+AFTER_REACH = 1500
 #: the modes of the contacts a noun after "after" may name (any mode when not listed)
 AFTER_NOUN_MODES = {"call": (Mode.PHONE,), "conversation": (Mode.PHONE, Mode.MEETING),
                     "meeting": (Mode.MEETING, Mode.UNSPECIFIED),
@@ -1254,17 +1258,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                       or not text.startswith(("“", '"'), paragraph_start(text, sentence.start)))
     if not own_day and not planned and not elsewhere and date is not None and (
             after := AFTER_EVENT.search(text, sentence.start, _phrase_end(text, end, time_end,
-                                                                          sentence.end))):
-        # "Speaking to the press after the meeting, Zuma said": the day of the meeting last
-        # reported, not of the background the narrative went through since (which lies
-        # before it: a meeting reported earlier than the narrative's day is background too)
-        met = next((m.communication.date for m in reversed(found)
-                    if m.communication.kind is Kind.CONTACT and m.communication.date
-                    and m.communication.status is Status.OCCURRED
-                    and m.communication.date <= (published or m.communication.date)
-                    and AFTER_NOUN_MODES.get(after.group("noun").lower(), (m.communication.mode,))
-                    .count(m.communication.mode)), None)
-        date = max(date, met) if met else date
+                                                                          sentence.end))) \
+            and not DAYS_BEFORE.search(text, max(0, after.start() - 12), after.start()):
+        # "Speaking to the press after the meeting, Zuma said": the day of the meeting, not of
+        # the background the narrative went through since; of the meetings reported in the
+        # passage before, the latest (a background one lies further back)
+        met = max((m.communication.date for m in found
+                   if m.offset >= sentence.start - AFTER_REACH
+                   and m.communication.kind is Kind.CONTACT and m.communication.date
+                   and m.communication.status is Status.OCCURRED
+                   and m.communication.date <= (published or m.communication.date)
+                   and AFTER_NOUN_MODES.get(after.group("noun").lower(), (m.communication.mode,))
+                   .count(m.communication.mode)), default=None)
+        date = met or date
     if date and published and date > published + dt.timedelta(days=7) and not planned \
             and own_day and date.year == published.year and _past_tense(text[start:end]):
         # "on April 11 the two sat down" in a March article: a verb in the past tense reports
