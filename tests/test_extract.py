@@ -1299,6 +1299,14 @@ def test_extract_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
         ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
 
 
+def test_extract_an_object_in_a_fronted_relative_clause_is_the_subject_after_it():
+    # the pronoun points forward to the main clause's subject, not back to the last person named
+    text = ("White House press secretary Sarah Sanders told reporters the visit went well. "
+            "At the National Assembly, where Speaker Chung Sye-kyun greeted him at the entrance, "
+            "US President Donald Trump spoke for about 35 minutes.")
+    assert [c[2] for c in contacts(text)] == [("Chung Sye-kyun", "Donald Trump")]
+
+
 @pytest.mark.parametrize(
     ("verb", "mode"),
     [("hosted both leaders", "meeting"), ("met the two leaders", "meeting"),

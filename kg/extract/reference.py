@@ -209,11 +209,15 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                            window[0] if window else None)
             # "In his address to the conference, Mr Olmert told…": a possessive in a fronted
             # phrase points forward to the subject after its comma.
-            fronted = not same and match.group().lower() in ("his", "her", "he", "she") and \
-                _fronted_subject(sentence, start, named, genders, gender)
             object_pronoun = match.group().lower() == "him" or (
                 match.group().lower() == "her"
                 and not possessive_pronoun(text, Mention(start, start + 3, "", "pronoun")))
+            # ("At the Assembly, where Speaker Chung greeted him, Trump spoke": an object in
+            # the phrase's relative clause too, whoever is that clause's subject)
+            fronted = (not same or (object_pronoun and FRONTED_RELATIVE.search(
+                text, sentence.start, start))) and \
+                match.group().lower() in ("his", "her", "he", "she", "him") and \
+                _fronted_subject(sentence, start, named, genders, gender)
             bound = _object_reference(sentence, start, same, window) if object_pronoun else None
             if fronted:
                 target = fronted
@@ -456,13 +460,18 @@ def _other_scope(person: Person, text: str, title_end: int) -> bool:
         scope.group("body") in post for post in scoped)
 
 
+#: a relative clause still open before a pronoun, in a sentence's opening phrase: "Speaking
+#: with May, whom he…"; "At the Assembly, where Speaker Chung greeted him…"
+FRONTED_RELATIVE = re.compile(r"(?:,\s+(?:whom|where|when)\s+[^,]*|\bwhom\s+)$")
+
+
 def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender) -> str | None:
     """The subject right after the comma of a sentence-opening phrase holding ``start``, when
     it is named and of the pronoun's gender; the phrase may end in an object relative clause
     ("Speaking with May, whom he had received, Mr. Trump said")."""
     comma = sentence.text.find(",", start - sentence.start)
     opening = FRONTED_PHRASE.match(sentence.text)
-    in_relative = opening and re.search(r"\bwhom\s+$", sentence.text[: start - sentence.start])
+    in_relative = opening and FRONTED_RELATIVE.search(sentence.text, 0, start - sentence.start)
     if comma < 0 or not opening or (
             not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
         return None
