@@ -1299,6 +1299,15 @@ def test_extract_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
         ("meeting", "planned", ("Antony Blinken", "Wang Yi"))]
 
 
+def test_extract_a_relative_clause_after_the_main_clause_s_opening_is_not_fronted():
+    # "he flew to Manila, where he saw A, and then …": the main clause began with "he"
+    text = ("Indonesian Foreign Minister Marty Natalegawa set out to repair the damage. On "
+            "Wednesday, he flew to Manila, where he saw Philippine Foreign Secretary Albert del "
+            "Rosario, and then to Hanoi for talks with Vietnamese Foreign Minister Pham Binh Minh.")
+    assert sorted(c[2] for c in contacts(text)) == [
+        ("Albert del Rosario", "Marty Natalegawa"), ("Marty Natalegawa", "Phạm Bình Minh")]
+
+
 def test_extract_an_object_in_a_fronted_relative_clause_is_the_subject_after_it():
     # the pronoun points forward to the main clause's subject, not back to the last person named
     text = ("White House press secretary Sarah Sanders told reporters the visit went well. "
@@ -2522,6 +2531,10 @@ def test_extract_a_letter_carried_to_nobody_named_is_no_letter_to_its_carrier():
      "a message from President Joao Lourenco."),
     ("Rwandan President Paul Kagame received a message from Angolan President Joao Lourenco, "
      "delivered by Foreign Minister Tete Antonio."),
+    # a day and a place before the letter; its sender named as a counterpart
+    ("Rwandan President Paul Kagame received on Wednesday, in Kigali, a message from his "
+     "counterpart of the Republic of Angola, Joao Lourenco, delivered by Foreign Minister Tete "
+     "Antonio."),
     # any letter noun "from" its sender, the carrier in a relative clause on the meeting
     ("Angolan Foreign Minister Tete Antonio was received by Rwandan President Paul Kagame, where "
      "he delivered a written message from President Joao Lourenco, President of Angola."),
@@ -3067,6 +3080,45 @@ def test_extract_remarks_apart_from_the_events_reported(text, expected):
           "Monday, with EU Council President Charles Michel joining them for the talks."),
          [("meeting", "occurred", ("Charles Michel", "Emmanuel Macron", "Olaf Scholz"),
            "Emmanuel Macron", "2022-03-07")]),
+        # The members of the two delegations at the talks just reported join them, however the
+        # readout introduces them.
+        (("President Emmanuel Macron hosted Nigerian President Bola Tinubu on Thursday. Tinubu "
+          "held a one-on-one meeting with Macron before the two leaders were joined by their "
+          "delegations, including Nigeria's Foreign Minister Yusuf Tuggar and French Foreign "
+          "Minister Jean-Noel Barrot."),
+         [("meeting", "occurred", ("Bola Tinubu", "Emmanuel Macron", "Jean-Noël Barrot",
+                                   "Yusuf Tuggar"), "Bola Tinubu", "2022-03-10")]),
+        (("Prime Minister Abiy Ahmed held talks on Wednesday with Somali President Hassan Sheikh "
+          "Mohamud, together with senior officials of both governments, among them Foreign "
+          "Minister Gedion Timothewos."),
+         [("unspecified", "occurred", ("Abiy Ahmed", "Gedion Timothewos",
+                                       "Hassan Sheikh Mohamud"), None, "2022-03-09")]),
+        (("President Alberto Fernández received Chilean President Gabriel Boric on Monday, "
+          "followed by an expanded meeting in which Foreign Minister Santiago Cafiero and Chilean "
+          "Foreign Minister Antonia Urrejola took part."),
+         [("meeting", "occurred", ("Alberto Fernández", "Antonia Urrejola", "Gabriel Boric",
+                                   "Santiago Cafiero"), "Gabriel Boric", "2022-03-07")]),
+        (("President Bassirou Diomaye Faye met Mauritanian President Mohamed Ould Ghazouani on "
+          "Thursday. The Senegalese delegation included Foreign Minister Yassine Fall."),
+         [("meeting", "occurred", ("Bassirou Diomaye Faye", "Mohamed Ould Ghazouani",
+                                   "Yassine Fall"), None, "2022-03-10")]),
+        (("Cuban President Fidel Castro held talks with South African President Nelson Mandela on "
+          "Friday. Taking part in the talks was Foreign Minister Roberto Robaina."),
+         [("unspecified", "occurred", ("Fidel Castro", "Nelson Mandela", "Roberto Robaina"), None,
+           "2022-03-11")]),
+        (("Angolan President José Eduardo dos Santos met Congolese Foreign Minister Raymond "
+          "Tshibanda on Wednesday. The audience, held at the Presidential Palace, was attended "
+          "by Foreign Minister Georges Chikoti."),
+         [("meeting", "occurred", ("Georges Chikoti", "José Eduardo dos Santos",
+                                   "Raymond Tshibanda"), None, "2022-03-09")]),
+        # "Accompanied by A, X met B", "X, accompanied by A, met B": A comes to that meeting,
+        # not to one reported before
+        (("Peruvian President Dina Boluarte met Indian Prime Minister Narendra Modi on Monday. "
+          "On Tuesday, accompanied by Foreign Minister Javier González-Olaechea, she held talks "
+          "with Chinese President Xi Jinping."),
+         [("meeting", "occurred", ("Dina Boluarte", "Narendra Modi"), None, "2022-03-07"),
+          ("unspecified", "occurred", ("Dina Boluarte", "Javier González-Olaechea", "Xi Jinping"),
+           None, "2022-03-08")]),
     ],
 )
 def test_extract_meetings_take_those_who_sat_in_or_came_along(text, expected):

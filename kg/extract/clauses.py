@@ -543,12 +543,19 @@ def _trailing_title(gap: str) -> str:
     return match.group() if match else ""
 
 
+SCOPE_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|the|and|[A-Z][\w'’-]*))*\s*,?\s*$")
+
+
 def _owns_title(gap: str) -> bool:
     """Whether ``gap`` is a short title owned by a possessive ("her Russian counterpart, ").
 
     >>> _owns_title(" Russian counterpart, "), _owns_title(" and then met ")
     (True, False)
+    >>> _owns_title(" counterpart of the Republic of Angola, ")
+    True
     """
+    # (the body the title is of: "counterpart of the Democratic Republic of the Congo, ")
+    gap = SCOPE_OF.sub(" ", gap)
     words = gap.replace(",", " ").split()
     return 0 < len(words) <= 4 and not re.search(r"[.;:]|\b(?:and|or|with|to|met|and)\b", gap)
 

@@ -709,9 +709,13 @@ ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)
 ASKED_TO_CONVEY = re.compile(r"\b(?:asked|requested|urged|entrusted)[^\S\n]+[^,;.\n]{1,80}?"
                              r"[^\S\n]+(?:with[^\S\n]+conveying|to)[^\S\n]+$")
 #: a letter received: "received a (written) message from "
-LETTER_OBJECT = re.compile(r"[^\S\n]+(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:message|letter|"
-                           r"invitation|cable|note)[^\S\n]+from[^\S\n]+(?:(?:[A-Z][\w'’.-]*|of|the)"
-                           r"[^\S\n]+)*")
+LETTER_OBJECT = re.compile(r"(?:,?[^\S\n]+(?:on|in|at)[^\S\n]+[\w'’-]+,?)*"  # "received on Monday, in Luanda, …"
+                           r"[^\S\n]+(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:message|letter|"
+                           r"invitation|cable|note)[^\S\n]+from[^\S\n]+"
+                           # ("from his counterpart of the Democratic Republic of Congo, X")
+                           r"(?:(?:his|her|their)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+)?counterpart"
+                           r"(?:[^\S\n]+of(?:[^\S\n]+(?:[A-Z][\w'’.-]*|of|the))+)?,?[^\S\n]+)?"
+                           r"(?:(?:[A-Z][\w'’.-]*|of|the)[^\S\n]+)*")
 #: a letter's carrier named after it: ", delivered by X", "which was carried by X"
 CARRIED_BY = re.compile(r",?[^\S\n]+(?:(?:which|that)[^\S\n]+was[^\S\n]+)?(?:delivered|handed"
                         r"(?:[^\S\n]+over)?|conveyed|carried|brought|passed[^\S\n]+on)[^\S\n]+"
@@ -942,6 +946,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     elif kind is Kind.STATEMENT and len(subjects) == 1:
         # "X thanked his host in a post on X": the verb's subject posted, not its object
         subjects = _verb_object_before(text, visible, clause_start, start, subjects)[0]
+    if trigger.mode == Mode.MEETING.value and not objects \
+            and (letter := LETTER_OBJECT.match(text, end)):
+        # "received on Wednesday, in Luanda, a message from his counterpart …, X": the letter's
+        # sender is within reach of its "from"
+        objects = find_objects(text, visible, text.index(" from", end, letter.end()) + 5,
+                               clause_end, possessives=False)
     if trigger.mode == Mode.MEETING.value and objects and isinstance(objects[0], Mention) \
             and LETTER_OBJECT.fullmatch(text, end, objects[0].start):
         carrier = _carrier_after(text, visible, objects[-1].end, clause_end)

@@ -26,12 +26,13 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
     BY,
     COORDINATION,
+    FINITE_VERB,
     FRONTED_PHRASE,
     RELATIVE_ASIDE,
     find_objects,
@@ -370,7 +371,8 @@ COMMA_BEFORE = re.compile(r",\s*$")
 SENTENCE_TAIL = re.compile(r"[^,;:“”\"]{0,40}")
 
 #: what a meeting is called when attendance at it is reported ("the expanded talks")
-MEETING_NOUN = r"(?:meeting|talks|session|discussions?|lunch|dinner|reception|negotiations|consultations)\b"
+MEETING_NOUN = (r"(?:meeting|talks|session|discussions?|lunch|dinner|reception|negotiations|"
+                r"consultations|audience)\b")
 JOINED = re.compile(
     r"(?:,[^.;:]{0,80}?)?,?\s*(?:who\s+)?(?:(?:was|were)\s+)?(?:also\s+)?"
     r"(?:(?:sat in on|joined|took part in|attended|present at|in attendance at)\s+"
@@ -408,13 +410,37 @@ AT_SIDE = re.compile(r"\s+(?:(?:at|by)\s+(?:his|her|their)\s+side\b|(?:also\s+)?
                      r"in\s+attendance\b|looking\s+on\b|joining\s+(?:them|him|her)\b)")
 WITH_BEFORE = re.compile(r"\bwith\s+")
 ACCOMPANIED = re.compile(r"\b(?:was|were)\s+(?:also\s+)?accompanied\s+by\s+")
+#: a phrase of its own, opening the sentence or set off by commas: "Accompanied by A, X met B"
+ACCOMPANYING = re.compile(r"(?:^|(?<=[,:;\n])|(?<=[,:;.]\s))[^\S\n]*[Aa]ccompanied[^\S\n]+by[^\S\n]+",
+                          re.MULTILINE)
 #: after a name: "was joined by", "were later joined in the Cabinet Room for talks by"
 JOINED_BY = re.compile(r"[^\S\n]+(?:was|were)[^\S\n]+(?:(?:later|also|then)[^\S\n]+)?joined"
                        r"(?:[^\S\n]+(?:in|at|for|on)[^\S\n]+[^.;:]{0,80}?)?[^\S\n]+by[^\S\n]+")
 #: a meeting recalled as attended by those named after: "The talks were attended by A", "On
 #: the Mexican side, the meeting was attended by A, B and C", "it was attended by A"
 ATTENDED_BY_AFTER = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
-                               r"|[Ii]t)\s+(?:was|were)\s+(?:also\s+)?attended\s+by\s+")
+                               # ("The audience, held at the Palace, was attended by A")
+                               r"(?:,[^,.;]{1,80},)?|[Ii]t)\s+(?:was|were)\s+(?:also\s+)?"
+                               r"attended\s+by\s+"
+                               # the members of the sides at a meeting just reported: "The
+                               # Senegalese delegation included A", "joined by their delegations,
+                               # including A and B", "together with senior officials of both
+                               # governments, among them A and B"
+                               r"|\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?-i:[A-Z])[\w-]+\s+)?"
+                               r"(?:delegation|side)\s+(?:also\s+)?(?:included|comprised)\s+"
+                               r"|\b(?:joined|accompanied)\s+by\s+(?:their|the|both)\s+[^.;:]{0,60}?"
+                               r"\b(?:delegations|officials|members)\b[^.;:]{0,60}?,?\s+"
+                               r"(?:including|among\s+them|among\s+whom)\s+"
+                               r"|\b(?:together|along)\s+with\s+[^.;:]{0,60}?"
+                               r"\b(?:delegations|officials|members)\b[^.;:]{0,60}?,\s+"
+                               r"(?:including|among\s+them|among\s+whom)\s+"
+                               # "Taking part in the talks was A"
+                               rf"|\b(?:[Tt]aking\s+part|[Pp]articipating|[Pp]resent)\s+(?:in|at)\s+"
+                               rf"(?:the|these|those)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}\s+"
+                               r"(?:was|were)\s+(?:also\s+)?"
+                               # "an expanded meeting in which A and B took part"
+                               rf"|\b{MEETING_NOUN}\s+in\s+which\s+(?=[^.;]*?\b(?:took\s+part|"
+                               r"participated)\b)")
 
 
 def with_companions(communications: list[Communication], text: str, cast: Cast,
@@ -465,6 +491,33 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
                 and is_title_only(text[accompanied.end() : companion[0].start]):
             joins.append((companion[0].official, accompanied.start(), before[0].official,
                           frozenset({companion[0].official})))
+    for accompanying in ACCOMPANYING.finditer(text):
+        # "Accompanied by A and B, the Head of State met C"; "X, accompanied by A, met C": the
+        # companions join the meetings the one they accompany has in that sentence
+        sentence = sentence_at(sentences, accompanying.start())
+        if sentence is None:
+            continue
+        here = mentions[bisect.bisect_left(starts, sentence.start):
+                        bisect.bisect_left(starts, sentence.end)]
+        # (a list of names: "Accompanied by A, she…" ends before the pronoun, and "Accompanied
+        # by A, B met C" before the one whose verb follows)
+        company = list(takewhile(lambda m: m.how != "pronoun", find_objects(
+            text, here, accompanying.end() - 1, sentence.end)))
+        lead = next((m for m in reversed(here) if m.end <= accompanying.start()), None)
+        if lead is None or not re.fullmatch(r",\s*", text[lead.end : accompanying.start()]):
+            if company and FINITE_VERB.match(text, company[-1].end):
+                company.pop()
+            lead = next((m for m in here if company and m.start > company[-1].end
+                         and m.official not in names_of(company)), None)
+        # (a meeting with someone else reported in the sentence that lacks the companions)
+        party = {lead.official, *names_of(company)} if lead else set()
+        if lead is not None and company and any(
+                c.kind is Kind.CONTACT and lead.official in c.participants
+                and set(c.participants) - party and not party <= set(c.participants)
+                and any(sentence.start <= s.start < sentence.end for s in c.evidence)
+                for c in communications):
+            joins.extend((who.official, sentence.end, lead.official, frozenset(names_of(company)))
+                         for who in company if who.official != lead.official)
     for mention in mentions:
         # "Xi was joined by Qin Gang and Wang Yi": those named after join Xi's meeting
         joined_by = JOINED_BY.match(text, mention.end)
@@ -488,7 +541,10 @@ def with_companions(communications: list[Communication], text: str, cast: Cast,
     for attended in ATTENDED_BY_AFTER.finditer(text):
         attendees = _named_after(text, mentions, starts, sentences, attended.end())
         if any(set(attendees) < set(c.participants) for c in communications
-               if c.kind is Kind.CONTACT and c.status is Status.OCCURRED):
+               if c.kind is Kind.CONTACT and c.status is Status.OCCURRED
+               # (not one read off these very words)
+               and not any(s.start <= attended.end() and attended.start() <= s.end
+                           for s in c.evidence)):
             continue  # a meeting that has them all and others already: the one they attended
         joins.extend((who, attended.end(), None, frozenset(attendees)) for who in attendees)
     updated = list(communications)

@@ -471,7 +471,12 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     ("Speaking with May, whom he had received, Mr. Trump said")."""
     comma = sentence.text.find(",", start - sentence.start)
     opening = FRONTED_PHRASE.match(sentence.text)
-    in_relative = opening and FRONTED_RELATIVE.search(sentence.text, 0, start - sentence.start)
+    relative = FRONTED_RELATIVE.search(sentence.text, 0, start - sentence.start)
+    # ("where" or "when" in the opening phrase: nobody named, no pronoun, before the clause;
+    # "On Monday, he flew to Manila, where he saw A, and then…" opened its main clause first)
+    in_relative = opening and relative and ("whom" in relative.group() or not (
+        re.search(r"\b(?:he|she|they)\b", sentence.text[: relative.start()], re.IGNORECASE)
+        or any(m.start < sentence.start + relative.start() for m in named)))
     if comma < 0 or not opening or (
             not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
         return None
@@ -481,7 +486,7 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     after = [m for m in named if m.start >= sentence.start + comma
              and m.how in ("titled", "name", "title")]
     if after and after[0].start - (sentence.start + comma) <= 40 and \
-            (after[0].how != "title"  # ("…, Prime Minister thanked the President")
+            (after[0].how != "title" and not in_relative  # ("…, Prime Minister thanked the President")
              or is_title_only(sentence.text[comma + 1 : after[0].start - sentence.start])) and \
             genders.get(after[0].official, gender) == gender:
         return after[0].official
