@@ -1301,9 +1301,10 @@ def test_extract_a_possessive_in_a_fronted_phrase_is_the_subject_after_it():
 
 def test_extract_a_relative_clause_after_the_main_clause_s_opening_is_not_fronted():
     # "he flew to Manila, where he saw A, and then …": the main clause began with "he"
-    text = ("Indonesian Foreign Minister Marty Natalegawa set out to repair the damage. On "
-            "Wednesday, he flew to Manila, where he saw Philippine Foreign Secretary Albert del "
-            "Rosario, and then to Hanoi for talks with Vietnamese Foreign Minister Pham Binh Minh.")
+    text = ("Indonesian Foreign Minister Marty Natalegawa set out to repair the damage, and so did "
+            "Vietnamese Foreign Minister Pham Binh Minh. On Wednesday, he flew to Manila, where he "
+            "saw Philippine Foreign Secretary Albert del Rosario, and then to Hanoi for talks with "
+            "Pham Binh Minh.")
     assert sorted(c[2] for c in contacts(text)) == [
         ("Albert del Rosario", "Marty Natalegawa"), ("Marty Natalegawa", "Phạm Bình Minh")]
 
