@@ -1084,13 +1084,23 @@ def test_extract_calls_and_letters_to_several_from_their_maker(text, mode):
         (mode, tuple(sorted((maker, "Volodymyr Zelensky"))), maker)]
 
 
+@pytest.mark.parametrize("verb", ["telephones", "phones", "calls", "rings"])
+def test_extract_a_timeline_s_present_tense_call_happened_on_its_day(verb):
+    # a chronology tells past events in the present tense, each under its day
+    text = (f"Aug 22 - US Secretary of State John Kerry {verb} Russian Foreign Minister Sergei "
+            "Lavrov the day after the attack.")
+    assert contacts(text, dt.date(2013, 9, 14)) == [
+        ("phone", "occurred", ("John Kerry", "Sergei Lavrov"), "John Kerry", "2013-08-22")]
+
+
 def test_extract_a_day_for_a_stretch_of_days_after_the_trigger_is_no_day():
     text = ("Ramaphosa announced the mission at a news conference on Wednesday, after phone calls "
             "he made to Russian President Vladimir Putin over the preceding weekend.")
     assert [c[4] for c in contacts(f"South African President Cyril {text}")] == [None]
 
 
-@pytest.mark.parametrize("due", ["was due in Athens on Friday", "is due back in Athens next week"])
+@pytest.mark.parametrize("due", ["was due in Athens on Friday", "is due back in Athens next week",
+                                 "is expected in Athens on Friday"])
 def test_extract_one_due_in_a_capital_for_talks_is_a_planned_visitor(due):
     text = (f"Indian Prime Minister Narendra Modi {due} for talks with Greek Prime Minister "
             "Kyriakos Mitsotakis.")

@@ -754,7 +754,7 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:then|later|al
 
 TRAVEL = re.compile(r"\b(?:visit|visited|visiting|travel(?:s|l?ed|l?ing)?(?: on)? to|"
                     r"arriv(?:ed|es|ing) in|landed in|trip to|go to|went to|came to|"
-                    r"head(?:s|ing|ed)(?: on)? to|due (?:back )?in|flew|flown|flies|drove)\b",
+                    r"head(?:s|ing|ed)(?: on)? to|(?:due|expected) (?:back )?in|flew|flown|flies|drove)\b",
                     re.IGNORECASE)
 
 
