@@ -950,6 +950,25 @@ def test_extract_the_following_day_counts_from_the_date_before_it():
     assert [date for *_, date in contacts(text)] == ["2022-03-02", "2022-03-03"]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    # a retrospective's day without a year is of the month and year the narrative moved to, in
+    # its sentence or the one before; a range of days takes its first
+    (("In September 1989 US Secretary of State James Baker flew Soviet Foreign Minister Eduard "
+      "Shevardnadze to Wyoming and hosted him at Jackson Hole on 22 and 23 September."),
+     "1989-09-22"),
+    (("The ceasefire took effect on 20 August 1988. UN Secretary-General Javier Pérez de Cuéllar "
+      "met Iranian Foreign Minister Ali Akbar Velayati in Geneva on 25 August."), "1988-08-25"),
+    # a time recalled further back, or only as background, moves no narrative
+    (("When he received Russian President Vladimir Putin in August 2019, they talked of trust. "
+      "That trust never materialised. On February 28 French President Emmanuel Macron spoke "
+      "again with Putin."), "2022-02-28"),
+    (("The process began with the Declaration of 17 February 1995. On 8 March, Peruvian "
+      "President Alberto Fujimori met Ecuadorean President Jamil Mahuad."), "2022-03-08"),
+])
+def test_extract_a_day_without_a_year_is_of_the_narrative_s_year(text, day):
+    assert contacts(text)[-1][-1] == day
+
+
 def test_extract_an_invitation_is_a_planned_meeting_with_the_invitee_as_initiator():
     text = ("Chinese President Xi Jinping met Japanese Prime Minister Shinzo Abe on Friday. Abe "
             "invited Xi to visit Japan next year. Xi had been invited by Abe before.")

@@ -52,7 +52,7 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(m.title() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-_TO_DAY = r"\s*(?:-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?"
+_TO_DAY = r"\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?"
 # "from 25 to 27 February", "February 25-27": an event over several days takes its first
 DATE_RANGES = [
     re.compile(rf"\b{_DAY}{_TO_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b"),
@@ -103,13 +103,14 @@ VAGUE_PERIOD = re.compile(
 
 
 def find_dates(
-    text: str, published: dt.date | None, planned: bool
+    text: str, published: dt.date | None, planned: bool, era: int | None = None
 ) -> list[tuple[int, dt.date | None]]:
     """All dated expressions in ``text`` as ``(offset, date)``; date is None when it cannot be fixed.
 
     A weekday is the most recent such day on or before ``published`` for what occurred, and the
-    next one after it for what is planned. Relative words need ``published``. A dateline
-    opening ``text`` dates nothing in it.
+    next one after it for what is planned. Relative words need ``published``. A day and month
+    without a year are of the ``era`` a retrospective tells of, if given, else of the year
+    around ``published``. A dateline opening ``text`` dates nothing in it.
     """
     found: list[tuple[int, dt.date | None]] = []
     # A wire report's dateline ("BEIJING, June 19 —") dates the report, not what it tells.
@@ -136,7 +137,7 @@ def find_dates(
             if year is None and shift and published:
                 # "on July 7 last year", "on 3 May next year"
                 year = published.year + (1 if shift.group("way").lower() == "next" else -1)
-            found.append((match.start(), _with_year(year, month, day, published, planned)))
+            found.append((match.start(), _with_year(year or era, month, day, published, planned)))
     for match in RELATIVE_RE.finditer(text):
         if claim(match) and published:
             offset = RELATIVE[match.group("relative").lower()]
@@ -163,6 +164,35 @@ def find_dates(
                 continue
             found.append((match.start(), _weekday(weekday, published, planned)))
     return sorted(found, key=lambda item: item[0])
+
+
+#: a time a narrative moves to, a month with its year: "In September 1989", "on 2 August
+#: 1990" (a year alone, "in 2011", is background more often than a scene, and so are "since
+#: October 2020" and "the Declaration of 17 February 1995")
+ERA = re.compile(rf"\b(?:[Ii]n|[Oo]n)\s+(?:{_DAY.replace('?P<day>', '?:')}\s+)?"
+                 rf"{_MONTH.replace('?P<month>', '?:')}(?:\s+{_DAY.replace('?P<day>', '?:')},?)?"
+                 r"\s+(?P<year>(?:19|20)\d\d)\b")
+#: ... and back to the time of writing: "in April last year"
+NOW_AGAIN = re.compile(r"\b(?:last|this|next)\s+year\b|\b(?:19|20)\d\d\b")
+
+
+def narrative_year(text: str, sentence: Sentence, published: dt.date | None) -> int | None:
+    """The past year the narrative has moved to in ``sentence`` or the one before it in its
+    paragraph ("In September 1989 Baker hosted him at Jackson Hole on 22 September"), if any.
+
+    >>> from kg.extract.sentences import split_sentences
+    >>> text = "The war ended on 20 August 1988. The ministers met in Geneva on 25 August."
+    >>> narrative_year(text, split_sentences(text)[1], dt.date(2020, 3, 5))
+    1988
+    """
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    stop = text.rfind(". ", 0, max(0, sentence.start - 2))
+    previous = max(stop + 2, paragraph) if stop >= 0 else paragraph
+    eras = list(ERA.finditer(text, previous, sentence.end))
+    if not eras or published is None or NOW_AGAIN.search(text, eras[-1].end(), sentence.end):
+        return None
+    year = int(eras[-1].group("year"))
+    return year if year < published.year else None
 
 
 def resolve_date(text: str, published: dt.date | None, planned: bool) -> dt.date | None:
@@ -368,8 +398,8 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     ``invited`` to takes only a day named after the invitation (at ``trigger_at``)."""
     if elsewhere:
         return None
-    found = [(sentence.start + offset, d)
-             for offset, d in find_dates(sentence.text, published, planned) if d]
+    found = [(sentence.start + offset, d) for offset, d in find_dates(
+        sentence.text, published, planned, narrative_year(text, sentence, published)) if d]
     # "X met Netanyahu, who had flown in on Sunday": a relative clause's day is not the event's.
     found = [(offset, d) for offset, d in found if offset < clause_end
              or not RELATIVE_CLAUSE.match(text, clause_end)]
