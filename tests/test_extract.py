@@ -1925,6 +1925,25 @@ def test_extract_people_or_occasions_as_objects_and_modes_of_calls(text, expecte
     assert [(mode, status) for mode, status, *_ in contacts(text)] == [expected]
 
 
+def test_extract_speaking_to_reporters_together_is_one_statement_and_no_contact():
+    text = ("Following the meeting, US Ambassador Linda Thomas-Greenfield and Albanian Ambassador "
+            "Ferit Hoxha spoke to reporters at the Council stakeout.")
+    assert [(c.kind.value, c.mode.value, c.participants) for c in run(text).communications] == [
+        ("statement", "press_briefing", ("Linda Thomas-Greenfield", "Ferit Hoxha"))]
+
+
+def test_extract_names_in_capitals_as_un_meetings_coverage_gives_its_speakers():
+    # the evidence stays the article's own words, capitals and all
+    text = ("ZHANG JUN (China) said his delegation had abstained. LINDA THOMAS-GREENFIELD "
+            "(United States) said the vote was lost. Following the meeting, Ms. THOMAS-GREENFIELD "
+            "spoke to reporters.")
+    extraction = run(text)
+    assert [(o.name, o.government) for o in extraction.officials] == [
+        ("Zhang Jun", "China"), ("Linda Thomas-Greenfield", "United States")]
+    assert [span.text for c in extraction.communications for span in c.evidence] == [
+        "THOMAS-GREENFIELD spoke to reporters"]
+
+
 def test_extract_statements_take_their_speaker():
     extraction = run("“We will talk,” tweeted US Secretary of State Antony Blinken. "
                      "Blinken later told reporters at a press briefing that talks went well.")

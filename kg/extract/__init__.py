@@ -48,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from kg.errors import ArticleError
 from kg.extract.cast import Cast
 from kg.extract.communications import find_communications
-from kg.extract.dates import dateline_date
+from kg.extract.dates import DATELINE, dateline_date
 from kg.extract.officials import find_officials
 from kg.knowledge import Knowledge, load_knowledge
 from kg.model import Article, Extraction, Official, Quote, Span
@@ -81,6 +81,7 @@ def extract(article: Article, knowledge: Knowledge | None = None,
     text = blank_markup(article.text)
     if text != article.text:
         warnings.append(f"{article.id}: HTML markup in the text; tags and entities read as spaces")
+    text = unshout_names(text)
     if not looks_english(text):
         warnings.append(f"{article.id}: the text does not look English; the extractor reads English")
     published = article.meta.published
@@ -200,6 +201,27 @@ def blank_markup(text: str) -> str:
     '   Putin    met     Macron    '
     """
     return MARKUP.sub(lambda match: " " * len(match.group()), text)
+
+
+#: a name in capitals as UN meetings coverage gives its speakers: "ZHANG JUN (China) said",
+#: "T. S. TIRUMURTI (India)", "Mr. NEBENZIA said"
+_SHOUTED_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+"
+SHOUTED_NAME = re.compile(
+    rf"(?<=\b(?:Mr|Ms|Dr)\.\s)(?:{_SHOUTED_WORD})(?:\s+{_SHOUTED_WORD})*\b"
+    rf"|\b(?:[A-Z]\.\s+)*{_SHOUTED_WORD}(?:\s+(?:[A-Z]\.\s+)?{_SHOUTED_WORD})+(?=\s+\([A-Z][a-z])")
+
+
+def unshout_names(text: str) -> str:
+    """``text`` with names written in capitals as UN meetings coverage writes its speakers
+    written as names are, letter for letter, so offsets stay true.
+
+    >>> unshout_names("ZHANG JUN (China) said. Mr. NEBENZIA replied. NATO (the alliance) met.")
+    'Zhang Jun (China) said. Mr. Nebenzia replied. NATO (the alliance) met.'
+    """
+    dateline = DATELINE.match(text)  # ("NEW YORK (Reuters), June 19 —" is a place)
+    return SHOUTED_NAME.sub(lambda name: name.group() if dateline and name.start() < dateline.end()
+                            else re.sub(r"[A-ZÀ-Þ]{2,}", lambda word: word.group()[0]
+                                        + word.group()[1:].lower(), name.group()), text)
 
 
 def looks_english(text: str) -> bool:

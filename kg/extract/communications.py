@@ -391,6 +391,9 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
     return updated
 
 
+#: the press a verb of speaking goes to: "spoke to reporters", "talked with journalists"
+TO_THE_PRESS = re.compile(r"[^\S\n]+(?:(?:briefly|jointly|together|later)[^\S\n]+)?(?:to|with)[^\S\n]+"
+                          r"(?:the[^\S\n]+)?(?:reporters|journalists|press|media|correspondents)\b")
 #: an event named by its parties: "the Biden-Xi meeting", "Putin–Erdoğan talks"
 COMPOUND_EVENT = re.compile(r"(?<![\w-])[A-Z][\w’']+[-–][A-Z][\w’']+\s+(?P<noun>meeting|summit|"
                             r"talks|phone call|telephone call|call|conversation)\b")
@@ -1156,6 +1159,8 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # "A and B welcomed the deal", "A and B were welcomed at the airport": a contact is with
         # whom one welcomes or hosts, not among those who welcome or are welcomed
         return []
+    if kind is Kind.CONTACT and not objects and not group and TO_THE_PRESS.match(text, end):
+        return []  # "A and B spoke to reporters": to the press, not to each other
     # "On May 26": the month is no modal "may"; nor is a name ("Theresa May held talks").
     factuality = classify_factuality(
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
