@@ -207,7 +207,8 @@ def blank_markup(text: str) -> str:
 #: "T. S. TIRUMURTI (India)", "Mr. NEBENZIA said"
 _SHOUTED_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+"
 SHOUTED_NAME = re.compile(
-    rf"(?<=\b(?:Mr|Ms|Dr)\.\s)(?:{_SHOUTED_WORD})(?:\s+{_SHOUTED_WORD})*\b"
+    # (not a family name in capitals before the given name: "Mr. KISHIDA Fumio")
+    rf"(?<=\b(?:Mr|Ms|Dr)\.\s)(?:{_SHOUTED_WORD})(?:\s+{_SHOUTED_WORD})*\b(?!\s+[A-Z][a-z])"
     rf"|\b(?:[A-Z]\.\s+)*{_SHOUTED_WORD}(?:\s+(?:[A-Z]\.\s+)?{_SHOUTED_WORD})+(?=\s+\([A-Z][a-z])")
 
 
