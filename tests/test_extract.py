@@ -1004,10 +1004,30 @@ def test_extract_a_wish_to_meet_is_no_plan(text, expected):
 @pytest.mark.parametrize("sentence", [
     "Xi Jinping accepted Japanese Prime Minister Fumio Kishida's invitation to visit Japan.",
     "Xi Jinping had accepted an invitation from Japanese Prime Minister Fumio Kishida to visit.",
+    "Xi Jinping accepted the invitation of Japanese Prime Minister Fumio Kishida to visit Japan.",
+    ("Xi Jinping accepted with pleasure the invitation extended by Japanese Prime Minister Fumio "
+     "Kishida to visit Japan."),
 ])
 def test_extract_an_accepted_invitation_is_a_planned_meeting(sentence):
     assert contacts(f"Chinese President {sentence}") == [
         ("meeting", "planned", ("Fumio Kishida", "Xi Jinping"), "Xi Jinping", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fumio Kishida extended an invitation to Chinese President Xi Jinping to visit Japan.",
+    "Fumio Kishida extended an official invitation to Chinese President Xi Jinping to visit.",
+    "Fumio Kishida extended to his Chinese counterpart, Xi Jinping, an invitation to visit Japan.",
+])
+def test_extract_an_invitation_extended_is_a_planned_meeting_the_invitee_starts(sentence):
+    assert contacts(f"Japanese Prime Minister {sentence}") == [
+        ("meeting", "planned", ("Fumio Kishida", "Xi Jinping"), "Xi Jinping", None)]
+
+
+def test_extract_an_invitation_conveyed_from_someone_else_is_not_the_messenger_s():
+    text = ("Saudi Crown Prince Mohammed bin Salman conveyed to Russian President Vladimir Putin "
+            "an invitation from King Salman bin Abdulaziz to pay an official visit to the Kingdom.")
+    # (the messenger invites nobody to meet him)
+    assert [c for c in contacts(text) if c[1] == "planned"] == []
 
 
 def test_extract_an_invitation_taken_up_is_only_the_visit():

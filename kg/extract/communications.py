@@ -113,6 +113,9 @@ THAT = re.compile(r"\bthat\b")
 # A trigger that is a journey ("travelled to Ukraine with…"): "with" names a companion.
 MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORECASE)
 INVITATION = re.compile(r"invit", re.IGNORECASE)
+#: an invitation handed on by its verb: "extended an invitation", "conveyed to X an invitation"
+EXTENDED = re.compile(r"\b(?:extend|convey|issu|renew|deliver|address)(?:ed|s|es|ing)?[^\S\n]+"
+                      r"(?:(?:an?|his|her|the|their|its)[^\S\n]+(?:[\w-]+[^\S\n]+)?$|to[^\S\n]+)")
 ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\b")
 # Who speaks for an official without being named: "a spokesman for (President) X"
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|ministry|officials?|"
@@ -1221,7 +1224,20 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                             for m in found if m.offset >= sentence.start):
             return []
         subjects, objects = chair, []
-    if text.startswith("invitation", start):
+    # (not one conveyed "from" someone else: a messenger's)
+    extended = EXTENDED.search(text, max(clause_start, start - 90), start) \
+        if text.startswith("invitation", start) and not text.startswith(" from", end) else None
+    if extended:
+        # "A extended an invitation to B to visit", "A extended to B an invitation to visit": as
+        # "A invited B", a planned meeting that B starts (SCHEMA convention 7)
+        invitees = find_objects(text, visible, extended.end() - 1, start) \
+            if extended.group().endswith("to ") else objects
+        if not invitees:
+            return []
+        subjects = find_subjects(text, visible, clause_start, extended.start()) or subjects
+        objects = invitees
+        trigger = Trigger(trigger.pattern, trigger.kind, trigger.mode, "object")
+    elif text.startswith("invitation", start):
         # An invitation counts once accepted ("accepted X's invitation to visit"); one extended
         # is the inviting verb's, one taken up ("at the invitation of") the visit's.
         if not ACCEPTED.search(text, clause_start, start):
