@@ -1945,6 +1945,25 @@ def test_extract_people_or_occasions_as_objects_and_modes_of_calls(text, expecte
     assert [(mode, status) for mode, status, *_ in contacts(text)] == [expected]
 
 
+def test_extract_the_head_of_state_is_the_head_of_state_named_before_not_his_visitor():
+    # a readout's capitalised "the Head of State": the leader, not the ambassador named last
+    text = ("The President of the Republic, Bassirou Diomaye Faye, made a visit to Nouakchott on "
+            "Thursday.\n\nBack in Dakar, the Head of State received the Ambassador of France, "
+            "Christine Fages.\n\nThe Head of State is expected in Banjul in the coming days, "
+            "where he will be received by President Adama Barrow of the Gambia.")
+    assert [(c[1], c[2]) for c in contacts(text) if len(c[2]) == 2] == [
+        ("occurred", ("Bassirou Diomaye Faye", "Christine Fages")),
+        ("planned", ("Adama Barrow", "Bassirou Diomaye Faye"))]
+
+
+def test_extract_a_title_of_a_numbered_session_is_the_name_after_it():
+    text = ("Kazakh President Nursultan Nazarbayev addressed the Council on Thursday. The Head of "
+            "State also met with the President of the 72nd session of the UN General Assembly, "
+            "Miroslav Lajčák.")
+    assert [c[2] for c in contacts(text, dt.date(2018, 1, 19))] == [
+        ("Miroslav Lajčák", "Nursultan Nazarbayev")]
+
+
 def test_extract_speaking_to_reporters_together_is_one_statement_and_no_contact():
     text = ("Following the meeting, US Ambassador Linda Thomas-Greenfield and Albanian Ambassador "
             "Ferit Hoxha spoke to reporters at the Council stakeout.")

@@ -83,6 +83,9 @@ ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince", "Pope"})
 #: them rather than a namesake commoner ("Faisal Mekdad")
 DYNASTIC = frozenset({"bin", "bint", "ibn", "al"})
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
+#: ... the heads, as a text writes them, readouts in capitals ("the Head of State received"),
+#: before any post they begin with ("Head")
+HEAD_TITLES = ("Head of State", "Head of Government")
 
 _HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
                             r"Receives|Tells|Warns|Signs|Travels|Arrives|Discusses)")
@@ -243,7 +246,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?P<mods>(?:(?:{modifier})[^\S\n]+)*)"
         # the longest post only, as if atomic: "Secretary of State Hillary Clinton" is no
         # "Secretary" alone
-        rf"(?=(?P<post>{post}|{alternation(LEADER_WORDS)}))(?P=post)\b(?![^\S\n]+{NAME_TOKEN})"
+        rf"(?=(?P<post>{alternation(HEAD_TITLES)}|{post}|{alternation(LEADER_WORDS)}))(?P=post)\b(?![^\S\n]+{NAME_TOKEN})"
         rf"(?(bare)(?=[^\S\n]+[a-z]))"
         # "…, Prime Minister of India": an apposition, not a clause's subject
         rf"(?(after_comma)(?![^\S\n]+(?:of|for|to|in|at|on|and|or|with|from|since|who|which|"

@@ -107,6 +107,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             # ("their Cuban counterparts" are several: no one official the text named)
             # (staff lead nothing: "Press Secretary X wrote that the French leader…")
             leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
+            if post_word.startswith("head of"):  # not the ambassador who called on him
+                leads = _heads_a_government(person)
             if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
                 leads = any(_holds(person, title) for title in MONARCHS)
             fits_post = (leads or _holds(person, post_word) or (
@@ -448,7 +450,10 @@ def _holds(person: Person, post_word: str) -> bool:
 
 
 #: the body a title is of: "the President of the Republic", "the President of the Senate"
-SCOPE = re.compile(r"[^\S\n]+of[^\S\n]+the[^\S\n]+(?P<body>[A-Z][\w-]+(?:[^\S\n]+[A-Z][\w-]+)*)")
+SCOPE = re.compile(r"[^\S\n]+of[^\S\n]+the[^\S\n]+(?P<body>"
+                   # ("the President of the 72nd session of the UN General Assembly")
+                   r"(?:\d+(?:st|nd|rd|th)[^\S\n]+session[^\S\n]+of[^\S\n]+the[^\S\n]+)?"
+                   r"[A-Z][\w-]+(?:[^\S\n]+[A-Z][\w-]+)*)")
 
 
 def _other_scope(person: Person, text: str, title_end: int) -> bool:
