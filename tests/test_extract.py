@@ -1383,6 +1383,16 @@ def test_extract_a_group_object_stands_for_the_officials_named_before(verb, mode
         assert found == {(mode, ("Albin Kurti", "Aleksandar Vučić", "Josep Borrell"))}
 
 
+@pytest.mark.parametrize("group", ["the Chancellors of both countries",
+                                   "the foreign ministers of the two countries"])
+def test_extract_officials_of_both_countries_are_one_of_each_side(group):
+    text = ("President Alberto Fernández received Chilean President Gabriel Boric on Monday, with "
+            "Foreign Minister Santiago Cafiero and Chilean Foreign Minister Antonia Urrejola "
+            f"present. Cafiero said {group} would meet in Santiago in May.")
+    assert [c[2] for c in contacts(text) if c[1] == "planned"] == [
+        ("Antonia Urrejola", "Santiago Cafiero")]
+
+
 def test_extract_seeing_each_other_is_meeting():
     text = ("Russian President Vladimir Putin met US President George W. Bush yesterday. Both men "
             "will see each other in Genoa next month.")

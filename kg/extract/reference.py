@@ -631,6 +631,9 @@ GROUP = re.compile(
     r"(?P<states>(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*(?:\s*,\s*(?:the\s+)?"
     r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)*,?\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
     r"(?:\s+(?-i:[A-Z])[\w'’-]*)*)|"
+    # "the chancellors of both countries": one of each side
+    r"\b[Tt]he\s+(?P<noun_of>presidents|prime\s+ministers|foreign\s+ministers|chancellors|"
+    r"ministers|leaders)\s+of\s+(?:both|the\s+two)\s+(?:countries|nations|states|sides)\b|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
     r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
     r"foreign secretaries|defen[cs]e ministers|finance ministers|"
@@ -666,6 +669,8 @@ def _group_admits(noun: str, post: str | None) -> bool:
         return post is None or "President" in post
     if noun == "prime ministers":  # (China's "Premier" is its prime minister)
         return post is None or _head_title(post) in ("Prime Minister", "Premier")
+    if noun == "chancellors":  # (in Latin America, the foreign minister is the chancellor)
+        return post is None or "Chancellor" in post or "Foreign" in post
     if noun == "foreign secretaries":
         return post is None or "Secretary" in post
     if noun in ("ministers", "foreign ministers", "defence ministers", "defense ministers",
@@ -711,7 +716,7 @@ def group_members(group: re.Match, before, official, paragraph_start: int = 0) -
         return _members_of_states(group, before, official)
     count = 2 if group.group("both") or not group.group("count") else COUNTS[
         group.group("count").lower()]
-    noun = group.group("noun") or (group.group("one") or "") + "s"
+    noun = group.group("noun") or group.group("noun_of") or (group.group("one") or "") + "s"
 
     def fitting(mention) -> bool:
         record = official(mention.official)
