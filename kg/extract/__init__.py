@@ -213,8 +213,8 @@ SHOUTED_NAME = re.compile(
 
 
 def unshout_names(text: str) -> str:
-    """``text`` with names written in capitals as UN meetings coverage writes its speakers
-    written as names are, letter for letter, so offsets stay true.
+    """``text`` with the names UN meetings coverage writes in capitals written as names
+    usually are, letter for letter, so offsets stay true.
 
     >>> unshout_names("ZHANG JUN (China) said. Mr. NEBENZIA replied. NATO (the alliance) met.")
     'Zhang Jun (China) said. Mr. Nebenzia replied. NATO (the alliance) met.'
