@@ -2651,6 +2651,9 @@ def test_extract_a_carried_letter_goes_from_sender_to_recipient_and_the_carrier_
     (("Egyptian President Omar Nabil chaired the summit in Cairo on Monday. Jordan's King Abdullah "
        "II, Palestinian President Mahmoud Abbas and Qatari Emir Tamim bin Hamad took part."),
      [("Abdullah II", "Mahmoud Abbas", "Omar Nabil", "Tamim bin Hamad")]),
+    # an event "hosted by" its host, in an apposition on it, as one "chaired by"
+    (("The summit, hosted by Egyptian President Omar Nabil, opened in Cairo on Monday. Jordan's "
+      "King Abdullah II attended."), [("Abdullah II", "Omar Nabil")]),
     (("Egyptian President Omar Nabil chaired a cabinet meeting on Monday. Also present was Prime "
        "Minister Mostafa Madbouly."), [("Mostafa Madbouly", "Omar Nabil")]),
     # convened and presided over, like chaired
