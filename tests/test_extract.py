@@ -372,6 +372,19 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
         # Capitalised words before an institution word name the institution, not a person.
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),
+        # ... and so do the words organisations are named with ("Liberation Organization",
+        # "Stabilization Mission"); a legislature's name ends a post's scope
+        ("Omar Haddad, chairman of the Palestine Liberation Organization, arrived.",
+         [("Omar Haddad", "Chairman of the Palestine Liberation Organization",
+           "Palestinian Authority")]),
+        ("Luis Ortega, the head of the United Nations Stabilization Mission in Haiti, arrived.",
+         [("Luis Ortega", None, "United Nations")]),
+        ("Bat Erdene, the chairman of the State Great Khural, arrived.",
+         [("Bat Erdene", "Chairman of the State Great Khural", None)]),
+        # A sentence adverb or a headline's word after a title is no name.
+        ("Officially, the national security adviser was in Islamabad on Friday.", []),
+        ("Presidents, Past and Present, at a Funeral\nPresident Joe Biden spoke first.",
+         [("Joe Biden", "President", "United States")]),
         # A post's scope of institutions, portfolios or regions, and the state after it.
         ("UN High Commissioner for Refugees Elena Marchetti arrived.",
          [("Elena Marchetti", "High Commissioner for Refugees", "United Nations")]),
