@@ -19,14 +19,15 @@ from kg.rdf import MODE_IRIS, STATUS_IRIS
 from kg.store import GraphStore
 
 OFFICIALS = """
-SELECT ?official ?name ?post ?government (GROUP_CONCAT(DISTINCT ?alias; separator="\\u001f") AS ?aliases)
+SELECT ?official ?name (MIN(?label) AS ?post) ?government
+       (GROUP_CONCAT(DISTINCT ?alias; separator="\\u001f") AS ?aliases)
 WHERE {
   ?official a diplo:Official ; foaf:name ?name .
   OPTIONAL { ?official skos:altLabel ?alias }
-  OPTIONAL { ?holding diplo:holder ?official ; diplo:post/rdfs:label ?post }
+  OPTIONAL { ?holding diplo:holder ?official ; diplo:post/rdfs:label ?label }
   OPTIONAL { ?official diplo:represents/skos:prefLabel ?government }
 }
-GROUP BY ?official ?name ?post ?government
+GROUP BY ?official ?name ?government
 ORDER BY ?name
 """
 

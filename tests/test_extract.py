@@ -87,7 +87,7 @@ def contacts(text: str, published: dt.date | None = PUBLISHED) -> list[tuple]:
         ("Kim Kye Gwan, the first vice foreign minister, arrived.",
          [("Kim Kye Gwan", "First Vice Foreign Minister", None)]),
         ("Henry Puna, the forum's secretary-general, arrived.",
-         [("Henry Puna", "Secretary-general", None)]),
+         [("Henry Puna", "Secretary-General", None)]),
         ("Ian Martin, the envoy's special adviser, arrived.",
          [("Ian Martin", "Special Adviser", None)]),
         # a word of the topic after a state's possessive
@@ -2484,9 +2484,9 @@ def test_extract_a_verb_s_coordinated_objects_each_had_the_call_named_after_them
 
 def test_extract_naval_and_air_ranks_are_titles_before_a_name():
     text = ("Foreign Minister Aroha Tane hosted talks between the Prime Minister of Fiji, Sitiveni "
-            "Lala, and the military commander, Commodore Ratu Vosa, on Monday.")
+            "Lala, and the military commander, Commodore Josefa Vosa, on Monday.")
     assert [participants for _, _, participants, _, _ in contacts(text)] == [
-        ("Aroha Tane", "Ratu Vosa", "Sitiveni Lala")]
+        ("Aroha Tane", "Josefa Vosa", "Sitiveni Lala")]
 
 
 def test_extract_former_holders_are_officials_only_when_they_take_part_or_serve_today():
@@ -3893,6 +3893,60 @@ def test_extract_a_readout_places_its_unplaced_officials_on_its_principal_s_side
             "spoke to reporters.")
     found = extract(Article(Meta(id="t", published=PUBLISHED, source=source), text)).officials
     assert {o.name: o.government for o in found}["Arman Zhaksybekov"] == government
+
+
+RELEASE_HEAD = ("Visit to Fiji\n\nMedia release\n11 March 2022\n"
+                "The Hon Ann Hale MP, Prime Minister of New Zealand\n\n")
+RELEASE_BODY = ("Today I held talks with my friend Prime Minister Josaia Tora in Suva, the first "
+                "such meeting since his re-election and the election of my Government last year."
+                "\n\nPrime Minister Tora has invited me to visit the islands of Lau in May. I "
+                "called on the President, His Excellency Ratu Wiliame Katonivere, at State House."
+                "\n\nOn my arrival yesterday I was welcomed by the Hon Sam Lui MP, the Deputy "
+                "Prime Minister.")
+
+
+@pytest.mark.parametrize(
+    ("source", "head", "expected"),
+    [
+        # An official's own release speaks in the first person: "I" is whom its head names.
+        ("press release", RELEASE_HEAD, [
+            ("meeting", "occurred", ("Ann Hale", "Josaia Tora"), None, "2022-03-11"),
+            ("meeting", "planned", ("Ann Hale", "Josaia Tora"), "Ann Hale", None),
+            ("meeting", "occurred", ("Ann Hale", "Wiliame Katonivere"), "Ann Hale", "2022-03-11"),
+            ("meeting", "occurred", ("Ann Hale", "Sam Lui"), "Ann Hale", "2022-03-10")]),
+        # ... a release whose head names nobody, or a newspaper's, has no known "I"
+        ("press release", "Visit to Fiji\n\nMedia release\n11 March 2022\n\n", []),
+        ("newspaper", RELEASE_HEAD, []),
+    ],
+)
+def test_extract_the_first_person_of_an_official_s_own_release_is_its_author(source, head,
+                                                                              expected):
+    article = Article(Meta(id="t", published=PUBLISHED, source=source), head + RELEASE_BODY)
+    found = [(c.mode.value, c.status.value, tuple(sorted(c.participants)), c.initiator,
+              c.date.isoformat() if c.date else None)
+             for c in extract(article).communications if len(c.participants) > 1]
+    assert found == expected
+
+
+def test_extract_a_deputy_s_title_is_not_the_post_it_is_deputy_to():
+    text = ("Prime Minister Ann Hale met Foreign Minister Sam Lui and Deputy Prime Minister Tom "
+            "Reid on Friday. The Deputy Prime Minister told reporters the talks had gone well.")
+    assert statement_speakers(text) == [("Tom Reid",)]
+
+
+def test_extract_a_styled_name_after_a_list_of_posts_is_coordinated():
+    text = ("His Highness Sheikh Ali bin Said, Vice President, Prime Minister and Ruler of "
+            "Dubai, and His Highness Sheikh Omar bin Said, Deputy Prime Minister, sent cables of "
+            "congratulations to President Tom Reid.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Ali bin Said", "Tom Reid"), ("Omar bin Said", "Tom Reid")]
+
+
+def test_extract_styles_and_postnominals_of_pacific_releases_are_no_part_of_a_name():
+    text = ("The Hon Pat Conroy MP called on the Governor-General, His Excellency Grand Chief "
+            "Sir Bob Dadae, and later met PNG's Minister for Foreign Affairs, Justin Tkatchenko.")
+    assert [(o.name, o.government) for o in run(text).officials] == [
+        ("Pat Conroy", None), ("Bob Dadae", None), ("Justin Tkatchenko", "Papua New Guinea")]
 
 
 def test_extract_a_press_secretary_is_no_leader_and_reports_no_contact_of_his_own():

@@ -362,8 +362,12 @@ def possessive_pronoun(text: str, mention: Mention) -> bool:
     True
     >>> possessive_pronoun("sent her a letter", Mention(5, 8, "X", "pronoun"))
     False
+    >>> possessive_pronoun("with my friend", Mention(5, 7, "X", "first_person"))
+    True
     """
     word = text[mention.start : mention.end].lower()
+    if mention.how == "first_person":
+        return word == "my"  # "with my friend Prime Minister X"
     return mention.how == "pronoun" and (word in ("his", "their") or bool(
         # ("sent her a letter": a determiner after "her" opens the thing given, not her own)
         word == "her" and re.match(r"\s+(?!(?:in|on|at|to|for|with|and|about|by|again|later|"
@@ -641,7 +645,9 @@ def is_title_gap(gap: str) -> bool:
 
 
 #: a post in apposition to a name, then "and" and the next name's title
-APPOSED_THEN_AND = re.compile(r"\s*,\s*(?P<post>(?!(?:who|which|whom|whose)\b)[^,;()“”\"]{1,80}?),"
+APPOSED_THEN_AND = re.compile(r"\s*,\s*(?P<post>(?!(?:who|which|whom|whose)\b)[^,;()“”\"]{1,80}?"
+                              # ("…, Vice President, Prime Minister and Ruler of Dubai, and …")
+                              r"(?:,\s*(?!(?:who|which|whom|whose|and)\b)[^,;()“”\"]{1,60}?){0,2}),"
                               r"\s*and\s+(?P<title>[^,;()]{0,60})")
 #: an aide's title owned by the official before it ("…, his press secretary, …")
 OWNED_AIDE = re.compile(r"\s*,\s*(?:his|her|their)\s+(?:[\w-]+\s+)?(?:press\s+secretary|"

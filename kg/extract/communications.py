@@ -103,7 +103,10 @@ from kg.model import Communication, Kind, Mode, Span, Status
 TOLD = re.compile(r"told", re.IGNORECASE)
 #: a government body as the subject right before a verb: "India's foreign ministry summoned"
 BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presidency|cabinet|"
-                          r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$",
+                          r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$|"
+                          # "I called on the President": a writer the text does not name
+                          r"(?-i:\b(?:I|[Ww]e))[^\S\n]+(?:(?:also|then|later|have|has|had|"
+                          r"was|were)[^\S\n]+)?$",
                           re.IGNORECASE)
 JOINT = re.compile(r"\bjoint(?:ly)?\b", re.IGNORECASE)
 #: a preposition right before an official: the object of a phrase, no verb's subject
@@ -542,7 +545,7 @@ def _verb_object_before(text: str, visible: list[Mention], clause_start: int, st
         return subjects, []
     # (a possessive, "conveyed his views to", names no party)
     before = [m for m in visible if clause_start <= m.start and m.end <= subjects[0].start
-              and not (m.how == "pronoun" and possessive_pronoun(text, m))]
+              and not possessive_pronoun(text, m)]
     verb = before and (GIVING_VERB if given else VERB_GAP).match(text, before[-1].end,
                                                                  subjects[0].start)
     if verb and is_title_only(text[verb.end() : subjects[0].start]) \
@@ -677,7 +680,7 @@ def _content_start(text: str, end: int, clause_end: int, visible: list[Mention],
     # ("wrote on his Facebook page on Friday that": a possessive opens no content)
     named = [m.start for m in visible if end <= m.start < clause_end and m not in speakers
              and not ADDRESSEE_BEFORE.search(text, max(end, m.start - 60), m.start)
-             and not (m.how == "pronoun" and possessive_pronoun(text, m))]
+             and not possessive_pronoun(text, m)]
     # "said the two leaders would meet on Friday": content with no "that"
     said = SAID_CONTENT.match(text, end) if SAID.search(text, max(0, end - 6), end) else None
     return min([content.start() if content else clause_end] + named

@@ -407,12 +407,14 @@ def is_place(words: str, knowledge: Knowledge) -> bool:
 def title_case(words: str) -> str:
     """A post as a title: each word capitalised but the small ones.
 
-    >>> title_case("minister of foreign affairs")
-    'Minister of Foreign Affairs'
+    >>> title_case("minister of foreign affairs"), title_case("under-secretary-general")
+    ('Minister of Foreign Affairs', 'Under-Secretary-General')
     """
-    small = {"of", "for", "the", "and", "on"}
-    return " ".join(w if w in small or w[:1].isupper() else w[:1].upper() + w[1:]
-                    for w in words.split())
+    small = {"of", "for", "the", "and", "on", "in", "elect", "designate"}
+    # (each part of a compound, as "Secretary-General" is written, but "President-elect")
+    return " ".join("-".join(part if part in small or part[:1].isupper()
+                             else part[:1].upper() + part[1:] for part in w.split("-"))
+                    if w not in small else w for w in words.split())
 
 
 ENVOY_POSTS = frozenset({"Ambassador", "Permanent Representative"})

@@ -63,7 +63,12 @@ from kg.extract.office_holders import (
     name_key,
     without_grandfather,
 )
-from kg.extract.reference import find_quote_speakers, resolve_coreference, resolve_first_person
+from kg.extract.reference import (
+    find_quote_speakers,
+    release_author,
+    resolve_coreference,
+    resolve_first_person,
+)
 from kg.extract.sentences import sentence_at, split_sentences
 from kg.extract.triggers import SPEECH_VERBS
 from kg.knowledge import Knowledge, OfficeHolder
@@ -174,7 +179,8 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                                    readout)
     check()
     quote_speakers = find_quote_speakers(text, mentions)
-    mentions = resolve_first_person(text, mentions, quote_speakers)
+    mentions = resolve_first_person(text, mentions, quote_speakers,
+                                    release_author(text, mentions) if readout else None)
     officials_ = [p for p in people if (p.posts or p.contacts or _is_in_office(p, published))
                   and id(p) not in only_places]
     governments = assign_governments(officials_, text, sentences, mentions, quote_speakers,
@@ -372,6 +378,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             start += len(" ".join(tokens[:skip])) + 1
             tokens = tokens[skip:]
         tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
+        while len(tokens) > 2 and tokens[-1] in words.get("postnominal", ()):
+            tokens.pop()  # "the Hon Pat Conroy MP": letters after a name end it
         written = " ".join(tokens)
         # (a run that ends in a titled name is that name with words before it: "of the State of
         # California Gavin Newsom")
@@ -387,7 +395,10 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
                 or t in words["institution"] or t in words["private_body"] for t in tokens):
             continue
         end = start + len(" ".join(tokens))
-        if end != match.end() and text[end:end + 2] not in ("'s", "’s"):
+        # (a run may go on with postnominals, after which the person acts: "X MP called on")
+        postnominals = end != match.end() and all(
+            t in words.get("postnominal", ()) for t in text[end:match.end()].split())
+        if end != match.end() and text[end:end + 2] not in ("'s", "’s") and not postnominals:
             continue  # the run went on with a word this name cannot hold
         sentence = sentence_at(sentences, start)
         if sentence is None:
@@ -397,7 +408,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
                 private.search(text, end, min(len(text), end + 90)):
             continue
         # The person acts where the full name stands or wherever the surname stands alone.
-        places = [(start, end)] + [(s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
+        places = [(start, match.end() if postnominals else end)] + [
+            (s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
         if any(private_apposition.match(text, e) for _, e in places[1:]):
             continue  # "Mr. Gross, a 65-year-old subcontractor, …": described later
         if not any(acts_after.match(text, e) or contact_before.search(text, max(0, s - 40), s)

@@ -53,8 +53,10 @@ from kg.extract.sentences import Sentence, find_quotes, paragraph_start, sentenc
 from kg.extract.triggers import SPEECH_VERBS
 from kg.knowledge import OfficeHolder
 
-# Case as written: "HE" in a Gulf readout is "His Excellency".
-PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is)\b")
+# Case as written: "HE" in a Gulf readout is "His Excellency"; nor is the possessive of a style
+# before a name ("His Excellency Ratu X") a pronoun (a style alone is: "His Majesty received").
+PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is)\b(?![^\S\n]+(?:Royal[^\S\n]+)?"
+                      r"(?:Excellency|Majesty|Highness|Holiness|Eminence)[^\S\n]+[A-Z])")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
 
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
@@ -66,7 +68,9 @@ MONARCHS = ("king", "queen", "emir", "amir", "sultan", "emperor")
 #: an official's partner named in a sentence's opening phrase: "After talks with X, …"
 OPENING_ASIDES = re.compile(r"(?:[^\S\n]*(?:\w+ed|held|led)[^\S\n]+by[^\S\n][^,;:.]{1,60},)*\s*")
 PARTNER_IN_OPENING = re.compile(r"\b(?:with|to|from|by)\s+(?:[\w.'’-]+\s+){0,4}$")
-APPOSITION_GAP = re.compile(r",\s*(?:(?:then|now|at the time)\s+)?")
+#: between a name and a title in apposition to it, perhaps after the name's postnominals
+#: ("the Hon Sam Lui MP, the Deputy Prime Minister")
+APPOSITION_GAP = re.compile(r"(?:[^\S\n]+[A-Z]{2,4})*,\s*(?:(?:then|now|at the time)\s+)?")
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
 
 
@@ -91,6 +95,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             # Farhan": the title of the name after it
             continue
         post_word = match.group("post").lower()
+        # (with its rank: "the Deputy Prime Minister" is no prime minister)
+        titled_as = f"{match.group('mods') or ''}{post_word}".lower()
         government = knowledge.government_by_surface.get(
             match.group("gov") or match.group("owner_gov") or match.group("counterpart_gov") or "")
         target = None
@@ -111,7 +117,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                 leads = _heads_a_government(person)
             if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
                 leads = any(_holds(person, title) for title in MONARCHS)
-            fits_post = (leads or _holds(person, post_word) or (
+            fits_post = (leads or _holds(person, titled_as) or (
                 post_word == "counterpart" and government is not None)) and \
                 not _other_scope(person, text, match.end())
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
@@ -143,7 +149,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             # fitting official named most often so far, the latest of equals.
             counts = Counter(m.official for m in before if m.how in ("titled", "name"))
             rivals = [by_name[name] for name in counts if by_name[name] is not target
-                      and _holds(by_name[name], post_word)
+                      and _holds(by_name[name], titled_as)
                       and (government is None or government in by_name[name].governments)]
             best = max(rivals, key=lambda p: counts[p.name], default=None)
             # "Tomorrow the Prime Minister will travel…" opening a paragraph: of officials named
@@ -156,7 +162,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             # continues the previous sentence's subject when that one fits too.
             opens = sentence is not None and not text[sentence.start : match.start()].strip()
             subject = _previous_subject(before, sentences, sentence, by_name) if opens else None
-            if subject is not None and subject is not target and _holds(subject, post_word) \
+            if subject is not None and subject is not target and _holds(subject, titled_as) \
                     and (government is None or government in subject.governments):
                 target = subject
         if target is None:
@@ -446,7 +452,14 @@ def _holds(person: Person, post_word: str) -> bool:
     heads = [re.split(r" (?:of|for|to|on) ", post.lower())[0] for post in posts]
     if re.search(r"-(?:elect|designate)\b", post_word):
         return any(post_word in head for head in heads)  # "the president-elect": not the president
-    return any(post_word in head or head in post_word for head in heads)
+    # ("the Deputy Prime Minister" is not the prime minister, nor the other way round)
+    return any((post_word in head or head in post_word)
+               and bool(RANK_BELOW.search(post_word)) == bool(RANK_BELOW.search(head))
+               for head in heads)
+
+
+#: words that make a post one rank below the post they name
+RANK_BELOW = re.compile(r"\b(?:deputy|vice|assistant|under|junior)\b|\bvice-")
 
 
 #: the body a title is of: "the President of the Republic", "the President of the Senate"
@@ -597,13 +610,51 @@ def find_quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, i
     return speakers
 
 
-def resolve_first_person(text, mentions, quote_speakers) -> list[Mention]:
-    """Add the first person inside each quotation ("I", "my") as a mention of its speaker."""
+def resolve_first_person(text, mentions, quote_speakers, author: str | None = None
+                         ) -> list[Mention]:
+    """Add the first person inside each quotation ("I", "my") as a mention of its speaker, and
+    outside quotations as one of the ``author`` of an official's own release ("Today I held
+    talks with…")."""
     extra = []
     for (start, end), speaker in quote_speakers.items():
         for match in FIRST_PERSON.finditer(text, start, end):
             extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
+    if author is not None:
+        quotes = find_quotes(text)
+        for match in FIRST_PERSON.finditer(text):
+            if not any(start <= match.start() < end for start, end in quotes):
+                extra.append(Mention(match.start(), match.end(), author, "first_person"))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+#: what an author line holds besides the official's name: titles, styles and postnominals in
+#: capitals, with the small words of a post ("The Hon Anthony Albanese MP, Prime Minister of
+#: Australia")
+AUTHOR_LINE_REST = re.compile(r"(?:[\s,]|[A-Z][\w'’.-]*|of|the|and|for)*")
+
+
+def release_author(text: str, mentions: list[Mention]) -> str | None:
+    """The official an official's own release is written by, if it names them in a line of its
+    head alone ("Media release / 12 January 2023 / The Hon Anthony Albanese MP, Prime Minister
+    of Australia") and speaks in the first person outside quotations; else None.
+
+    The head is the lines before the first paragraph of prose (a line of over 150 characters).
+    """
+    body = next((m.start() for m in re.finditer(r"^.{150,}$", text, re.MULTILINE)), len(text))
+    quotes = find_quotes(text)
+    if not any(not any(start <= m.start() < end for start, end in quotes)
+               for m in FIRST_PERSON.finditer(text, body)):
+        return None
+    for line in re.finditer(r"^.+$", text[:body], re.MULTILINE):
+        named = [m for m in mentions if line.start() <= m.start and m.end <= line.end()]
+        if len({m.official for m in named}) != 1:
+            continue
+        rest = "".join(text[a.end : b.start] for a, b in pairwise(
+            [Mention(line.start(), line.start(), "", "")] + named
+            + [Mention(line.end(), line.end(), "", "")]))
+        if AUTHOR_LINE_REST.fullmatch(rest):
+            return named[0].official
+    return None
 
 
 GROUP = re.compile(
