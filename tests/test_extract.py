@@ -3928,6 +3928,18 @@ def test_extract_the_first_person_of_an_official_s_own_release_is_its_author(sou
     assert found == expected
 
 
+def test_extract_office_holders_of_the_cold_war_are_known_by_their_surnames():
+    # The gazetteer reaches back to 1970: untitled surnames name the holders of the day, with
+    # the states of the day ("West Germany").
+    text = "Schmidt telephoned Giscard d'Estaing on Monday, a day after Ford met Sadat in Salzburg."
+    extraction = run(text, dt.date(1975, 6, 10))
+    assert [(o.name, o.government) for o in extraction.officials] == [
+        ("Helmut Schmidt", "West Germany"), ("Valéry Giscard d'Estaing", "France"),
+        ("Gerald Ford", "United States"), ("Anwar Sadat", "Egypt")]
+    assert [c.participants for c in extraction.communications] == [
+        ("Helmut Schmidt", "Valéry Giscard d'Estaing"), ("Gerald Ford", "Anwar Sadat")]
+
+
 def test_extract_a_deputy_s_title_is_not_the_post_it_is_deputy_to():
     text = ("Prime Minister Ann Hale met Foreign Minister Sam Lui and Deputy Prime Minister Tom "
             "Reid on Friday. The Deputy Prime Minister told reporters the talks had gone well.")
