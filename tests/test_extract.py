@@ -3940,6 +3940,17 @@ def test_extract_office_holders_of_the_cold_war_are_known_by_their_surnames():
         ("Helmut Schmidt", "Valéry Giscard d'Estaing"), ("Gerald Ford", "Anwar Sadat")]
 
 
+def test_extract_a_side_s_leaders_are_its_officials_named_before():
+    # "the EU leaders" are the EU's officials the passage named; "they met X" afterwards are the
+    # side that met the last contact's other side, not X's own side
+    text = ("The EU was represented by Charles Moreau, President of the European Council, and "
+            "Anna Lind, President of the European Commission. In the morning, the EU leaders "
+            "held a first session with Chinese Premier Li Wen. In the afternoon they met Chinese "
+            "President Zhao Ming.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Anna Lind", "Charles Moreau", "Li Wen"), ("Anna Lind", "Charles Moreau", "Zhao Ming")]
+
+
 def test_extract_a_deputy_s_title_is_not_the_post_it_is_deputy_to():
     text = ("Prime Minister Ann Hale met Foreign Minister Sam Lui and Deputy Prime Minister Tom "
             "Reid on Friday. The Deputy Prime Minister told reporters the talks had gone well.")

@@ -88,7 +88,7 @@ from kg.extract.events import (
 )
 from kg.extract.governments import find_counterparts, host_countries
 from kg.extract.names import is_title_only, title_patterns
-from kg.extract.reference import COUNTS, GROUP, group_members
+from kg.extract.reference import COUNTS, GROUP, group_members, side_members
 from kg.extract.sentences import Sentence, find_quotes, paragraph_start, split_sentences
 from kg.extract.triggers import (
     INVERTED_CONDITION,
@@ -1115,8 +1115,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             return []  # "…, the speech will be read as…": one reported already, spoken by no subject here
     # "…, the two men telephoned X": the group, not an official named before it, is the subject.
     group = GROUP.search(text, subjects[-1].end if subjects else clause_start, end)
+    side = knowledge.government_by_surface.get(
+        (group.group("side") or group.group("count_side") or "") if group else "")
     group = group if group and group.start() < start and not (
-        kind is Kind.CONTACT and group.group("definite")) else None
+        kind is Kind.CONTACT and group.group("definite") and side is None) else None
     if group is None and subjects and SECOND_VERB.match(text, subjects[-1].end) \
             and SECOND_VERB.match(text, subjects[-1].end).end() <= end:
         # "The two flew to Kyiv to see X and travelled on for talks with Y": X is the first
@@ -1126,9 +1128,10 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []  # "the spokesman said the two presidents had stressed…": reported content
     if group:
         # "the two leaders met", "the two men telephoned X together": the officials named last
-        members = group_members(group, cast.mentions[:bisect.bisect_left(
-            [m.start for m in cast.mentions], group.start())], cast.official,
-            paragraph_start(text, group.start()))
+        before_group = cast.mentions[:bisect.bisect_left([m.start for m in cast.mentions],
+                                                         group.start())]
+        members = side_members(group, side, before_group, cast.official) if side else \
+            group_members(group, before_group, cast.official, paragraph_start(text, group.start()))
         previous = next((m for m in reversed(found[-20:])
                          if m.communication.kind is Kind.CONTACT), None)
         together = officials_named_together(
@@ -1147,8 +1150,18 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
             # "A, B and C flew to Kyiv, where they met X": those named together since the
             # last contact reported, not its sides
             subjects = together
+        elif members or side:
+            subjects = members
         else:
-            subjects = members or (list(previous.communication.participants) if previous else [])
+            subjects = list(previous.communication.participants) if previous else []
+            if kind is Kind.CONTACT and objects and group.group("they") \
+                    and not re.search(r"\bjoin", text[start:end], re.IGNORECASE):
+                # "In the afternoon they met X": the side that met the last contact's other
+                # side meets X, not X's own side
+                other = {cast.official(n).government for n in names_of(objects)
+                         if cast.official(n) is not None} - {None}
+                subjects = [n for n in subjects if cast.official(n) is None
+                            or cast.official(n).government not in other] or subjects
         if kind is Kind.STATEMENT and subjects:
             # "the two leaders made statements to the press": one statement, all its speakers
             return [EventMention(Communication(

@@ -662,7 +662,9 @@ GROUP = re.compile(
     # will meet X": those named together before it; "the heads of government … made
     # statements for the press": a definite plural with no number is "they" (as speakers only:
     # "the leaders agreed to meet again" after a summit are not the last pair who met)
-    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation|(?P<definite>[Tt]he\s+(?:heads\s+"
+    # ("the EU leaders held a session with X": a side's officials, named before)
+    r"\b(?P<they>[Tt]hey|[Tt]he\s+(?:[A-Z][\w.-]*\s+)?delegation|(?P<definite>[Tt]he\s+"
+    r"(?:(?P<side>(?!(?:prime|foreign|heads)\b)(?-i:[A-Z])[\w.'’-]*)\s+)?(?:heads\s+"
     r"of\s+(?:state|government)|presidents|prime\s+ministers|(?:foreign\s+)?ministers|leaders)))\s+"
     r"(?=(?:(?:then|later|"
     r"also|had|have|were|will|would|jointly|first|last|again|previously|once|already|"
@@ -686,7 +688,9 @@ GROUP = re.compile(
     r"\b[Tt]he\s+(?P<noun_of>presidents|prime\s+ministers|foreign\s+ministers|chancellors|"
     r"ministers|leaders)\s+of\s+(?:both|the\s+two)\s+(?:countries|nations|states|sides)\b|"
     r"\b(?:(?:the|both|all)\s+(?P<count>two|three|four|five)|(?P<both>both))\s+"
-    r"(?:(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
+    # (a side's word before the noun: "the two Chinese ministers", not the noun's "Prime")
+    r"(?:(?:(?P<count_side>(?!(?:prime|foreign|defen[cs]e|finance|heads)\b)(?-i:[A-Z])[\w.'’-]*)"
+    r"\s+)?(?P<noun>leaders|heads of state|presidents|prime ministers|foreign ministers|ministers|"
     r"foreign secretaries|defen[cs]e ministers|finance ministers|"
     r"sides|men|women|officials|counterparts|envoys|delegations|chiefs|diplomats)\b|"
     # "the two sat down", "the two held talks": no noun, a verb follows
@@ -750,6 +754,23 @@ def _members_of_states(group: re.Match, before, official) -> list[str]:
             return []
         members.append(member)
     return members
+
+
+def side_members(group: re.Match, government: str, before, official) -> list[str]:
+    """The officials of ``government`` a group names by its side ("the EU leaders", "the two
+    Chinese ministers"), nearest first: as many as its number says, else all of the passage's
+    who fit its noun; empty when there are fewer than that."""
+    noun = group.group("noun") or group.group("definite").split()[-1]
+    wanted = COUNTS[group.group("count").lower()] if group.group("count") else None
+    members: list[str] = []
+    for mention in reversed(before[-GROUP_REACH:]):
+        record = official(mention.official)
+        if record is not None and record.government == government \
+                and _group_admits(noun, record.post) and mention.official not in members:
+            members.append(mention.official)
+    if wanted is not None:
+        return members[:wanted] if len(members) >= wanted else []
+    return members if len(members) > 1 else []
 
 
 def group_members(group: re.Match, before, official, paragraph_start: int = 0) -> list[str]:
