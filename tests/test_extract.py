@@ -1036,6 +1036,18 @@ def test_extract_an_invitation_extended_is_a_planned_meeting_the_invitee_starts(
         ("meeting", "planned", ("Fumio Kishida", "Xi Jinping"), "Xi Jinping", None)]
 
 
+@pytest.mark.parametrize("text", [
+    # the one whose invitation a messenger conveys or renews invites
+    ("Foreign Minister Taro Aso conveyed Prime Minister Fumio Kishida's invitation for Chinese "
+     "President Xi Jinping to visit Japan."),
+    ("Foreign Minister Taro Aso renewed the invitation of Prime Minister Fumio Kishida to "
+     "Chinese President Xi Jinping to visit Japan."),
+])
+def test_extract_an_invitation_carried_by_a_messenger_is_its_owner_s(text):
+    assert [c for c in contacts(text) if c[1] == "planned"] == [
+        ("meeting", "planned", ("Fumio Kishida", "Xi Jinping"), "Xi Jinping", None)]
+
+
 def test_extract_an_invitation_conveyed_from_someone_else_is_not_the_messenger_s():
     text = ("Saudi Crown Prince Mohammed bin Salman conveyed to Russian President Vladimir Putin "
             "an invitation from King Salman bin Abdulaziz to pay an official visit to the Kingdom.")

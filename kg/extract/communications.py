@@ -118,8 +118,13 @@ MOTION = re.compile(r"(?:travel|flew|fly|arriv|trip|went|came|drove)", re.IGNORE
 INVITATION = re.compile(r"invit", re.IGNORECASE)
 #: an invitation handed on by its verb: "extended an invitation", "conveyed to X an invitation"
 EXTENDED = re.compile(r"\b(?:extend|convey|issu|renew|deliver|address)(?:ed|s|es|ing)?[^\S\n]+"
-                      r"(?:(?:an?|his|her|the|their|its)[^\S\n]+(?:[\w-]+[^\S\n]+)?$|to[^\S\n]+)")
+                      r"(?:(?:an?|his|her|the|their|its)[^\S\n]+(?:[\w-]+[^\S\n]+)?$|to[^\S\n]+|"
+                      # ("conveyed her brother Kim Jong Un's invitation")
+                      r"(?:(?:his|her|their|the)[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,4}[\w-]+['’]s[^\S\n]+$)")
 ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\b")
+#: between an invitation and the one it is of, perhaps titled: " of the Custodian of the Two
+#: Holy Mosques King "
+OF_OWNER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w'’-]*[^\S\n]+|of[^\S\n]+|the[^\S\n]+)*")
 # Who speaks for an official without being named: "a spokesman for (President) X"
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|office|ministry|officials?|"
                            r"adviser|advisor)\s+(?:for|of|to)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+)"
@@ -1248,9 +1253,19 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         # "A invited B", a planned meeting that B starts (SCHEMA convention 7)
         invitees = find_objects(text, visible, extended.end() - 1, start) \
             if extended.group().endswith("to ") else objects
+        # "conveyed X's invitation to B", "renewed the invitation of X to B": X invites, whoever
+        # carries it is a messenger
+        owner = next((m for m in visible if re.fullmatch(r"['’]s[^\S\n]+", text[m.end:start])),
+                     None) or next((m for m in invitees[:1] if OF_OWNER.fullmatch(
+                         text, end, m.start)), None)
+        invitees = [m for m in invitees if m is not owner]
+        if owner is not None and not invitees and (to := re.match(r"[^\S\n]+to[^\S\n]+",
+                                                                 text[owner.end:])):
+            invitees = find_objects(text, visible, owner.end + to.end() - 1, clause_end)
         if not invitees:
             return []
-        subjects = find_subjects(text, visible, clause_start, extended.start()) or subjects
+        subjects = [owner] if owner else \
+            find_subjects(text, visible, clause_start, extended.start()) or subjects
         objects = invitees
         trigger = Trigger(trigger.pattern, trigger.kind, trigger.mode, "object")
     elif text.startswith("invitation", start):
