@@ -1048,6 +1048,20 @@ def test_extract_an_invitation_carried_by_a_messenger_is_its_owner_s(text):
         ("meeting", "planned", ("Fumio Kishida", "Xi Jinping"), "Xi Jinping", None)]
 
 
+@pytest.mark.parametrize(("text", "sender", "recipient"), [
+    ("Sultan Tariq Said received a cable of condolence from President Omar Ali.", "Omar Ali",
+     "Tariq Said"),
+    ("Sultan Tariq Said received a congratulatory cable from President Omar Ali.", "Omar Ali",
+     "Tariq Said"),
+    (("Foreign Minister Ali Reza handed over a written message of condolence from H.E. "
+      "President Omar Ali to Sultan Tariq Said."), "Omar Ali", "Tariq Said"),
+])
+def test_extract_a_message_of_condolence_or_a_cable_is_its_sender_s_letter(text, sender,
+                                                                           recipient):
+    assert [(participants, initiator) for mode, _, participants, initiator, _ in contacts(text)
+            if mode == "correspondence"] == [(tuple(sorted((sender, recipient))), sender)]
+
+
 def test_extract_an_invitation_conveyed_from_someone_else_is_not_the_messenger_s():
     text = ("Saudi Crown Prince Mohammed bin Salman conveyed to Russian President Vladimir Putin "
             "an invitation from King Salman bin Abdulaziz to pay an official visit to the Kingdom.")

@@ -725,7 +725,7 @@ ASKED_TO_CONVEY = re.compile(r"\b(?:asked|requested|urged|entrusted)[^\S\n]+[^,;
 #: a letter received: "received a (written) message from "
 LETTER_OBJECT = re.compile(r"(?:,?[^\S\n]+(?:on|in|at)[^\S\n]+[\w'’-]+,?)*"  # "received on Monday, in Luanda, …"
                            r"[^\S\n]+(?:an?|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,2}?(?:message|letter|"
-                           r"invitation|cable|note)[^\S\n]+from[^\S\n]+"
+                           r"invitation|cable|note)(?:[^\S\n]+of[^\S\n]+[a-z]+)?[^\S\n]+from[^\S\n]+"
                            # ("from his counterpart of the Democratic Republic of Congo, X")
                            r"(?:(?:his|her|their)[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+)?counterpart"
                            r"(?:[^\S\n]+of(?:[^\S\n]+(?:[A-Z][\w'’.-]*|of|the))+)?,?[^\S\n]+)?"
