@@ -3977,6 +3977,14 @@ def test_extract_a_side_s_leaders_are_its_officials_named_before():
         ("Anna Lind", "Charles Moreau", "Li Wen"), ("Anna Lind", "Charles Moreau", "Zhao Ming")]
 
 
+@pytest.mark.parametrize("verb", ["accorded an official welcome", "gave a ceremonial welcome",
+                                  "extended a state welcome"])
+def test_extract_a_welcome_accorded_to_a_visitor_is_a_meeting_the_visitor_starts(verb):
+    text = f"President Tom Reid {verb} to Prime Minister Ann Hale at the palace on Friday."
+    assert contacts(text) == [
+        ("meeting", "occurred", ("Ann Hale", "Tom Reid"), "Ann Hale", "2022-03-11")]
+
+
 def test_extract_a_deputy_s_title_is_not_the_post_it_is_deputy_to():
     text = ("Prime Minister Ann Hale met Foreign Minister Sam Lui and Deputy Prime Minister Tom "
             "Reid on Friday. The Deputy Prime Minister told reporters the talks had gone well.")
