@@ -621,10 +621,14 @@ def resolve_first_person(text, mentions, quote_speakers, author: str | None = No
             extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
     if author is not None:
         quotes = find_quotes(text)
-        for match in FIRST_PERSON.finditer(text):
-            if not any(start <= match.start() < end for start, end in quotes):
-                extra.append(Mention(match.start(), match.end(), author, "first_person"))
+        extra.extend(Mention(match.start(), match.end(), author, "first_person")
+                     for match in FIRST_PERSON.finditer(text)
+                     if not _quoted(quotes, match.start()))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _quoted(quotes: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in quotes)
 
 
 #: what an author line holds besides the official's name: titles, styles and postnominals in
@@ -642,16 +646,14 @@ def release_author(text: str, mentions: list[Mention]) -> str | None:
     """
     body = next((m.start() for m in re.finditer(r"^.{150,}$", text, re.MULTILINE)), len(text))
     quotes = find_quotes(text)
-    if not any(not any(start <= m.start() < end for start, end in quotes)
-               for m in FIRST_PERSON.finditer(text, body)):
+    if all(_quoted(quotes, m.start()) for m in FIRST_PERSON.finditer(text, body)):
         return None
     for line in re.finditer(r"^.+$", text[:body], re.MULTILINE):
         named = [m for m in mentions if line.start() <= m.start and m.end <= line.end()]
         if len({m.official for m in named}) != 1:
             continue
-        rest = "".join(text[a.end : b.start] for a, b in pairwise(
-            [Mention(line.start(), line.start(), "", "")] + named
-            + [Mention(line.end(), line.end(), "", "")]))
+        bounds = [line.start()] + [at for m in named for at in (m.start, m.end)] + [line.end()]
+        rest = "".join(text[a:b] for a, b in zip(bounds[::2], bounds[1::2]))
         if AUTHOR_LINE_REST.fullmatch(rest):
             return named[0].official
     return None
