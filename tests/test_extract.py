@@ -3985,6 +3985,18 @@ def test_extract_a_welcome_accorded_to_a_visitor_is_a_meeting_the_visitor_starts
         ("meeting", "occurred", ("Ann Hale", "Tom Reid"), "Ann Hale", "2022-03-11")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a host takes a guest out: a meeting the guest starts, as a visit
+    ("Prime Minister Ann Hale took President Tom Reid for a round of golf on Friday.",
+     [("meeting", "occurred", ("Ann Hale", "Tom Reid"), "Tom Reid", "2022-03-11")]),
+    ("Prime Minister Ann Hale took President Tom Reid on a boat ride on Friday.",
+     [("meeting", "occurred", ("Ann Hale", "Tom Reid"), "Tom Reid", "2022-03-11")]),
+    ("Prime Minister Ann Hale took questions for an hour on Friday.", []),
+])
+def test_extract_a_guest_taken_out_by_the_host_met_the_host(text, expected):
+    assert contacts(text) == expected
+
+
 def test_extract_a_deputy_s_title_is_not_the_post_it_is_deputy_to():
     text = ("Prime Minister Ann Hale met Foreign Minister Sam Lui and Deputy Prime Minister Tom "
             "Reid on Friday. The Deputy Prime Minister told reporters the talks had gone well.")
