@@ -941,6 +941,17 @@ def test_extract_an_object_pronoun_is_not_its_own_clause_s_subject(text, expecte
     assert [parties for _, _, parties, _, _ in contacts(text) if len(parties) == 2] == [expected]
 
 
+def test_extract_an_object_pronoun_is_not_the_subject_of_its_own_verb():
+    # "and" joins two clauses: "him" is the guest of the first, not the second's host
+    text = ("Iranian Foreign Minister Mohammad Javad Zarif arrived in Kuwait on Sunday. Crown "
+            "Prince Sheikh Nawaf Al-Ahmad Al-Jaber Al-Sabah received the Iranian minister at "
+            "Bayan Palace, and Prime Minister Sheikh Jaber Al-Mubarak Al-Hamad Al-Sabah "
+            "received him at Seif Palace.")
+    assert [parties for _, _, parties, _, _ in contacts(text)] == [
+        ("Mohammad Javad Zarif", "Nawaf Al-Ahmad Al-Jaber Al-Sabah"),
+        ("Jaber Al-Mubarak Al-Hamad Al-Sabah", "Mohammad Javad Zarif")]
+
+
 def test_extract_a_day_in_a_clause_nested_after_the_trigger_is_not_the_event_s():
     text = ("French President Emmanuel Macron spoke with Israeli Prime Minister Naftali Bennett "
             "on Saturday. Macron briefed him on his exchanges with Putin, including a call which "

@@ -268,6 +268,10 @@ SUBJECT_VERB = re.compile(r"(?:,[^,;:.]{1,90},)?[^\S\n]+(?:(?:has|had|have|was|i
                           r"took|gave|saw|came|left|sent|wrote)\b")
 
 
+#: a name's verb going straight on to an object pronoun ("received him", "spoke with her")
+VERB_BEFORE_OBJECT = re.compile(SUBJECT_VERB.pattern + r"(?:[^\S\n]+(?:with|to|by|for))?[^\S\n]+")
+
+
 #: a sentence opening on a partner and going straight on to its subject pronoun
 PARTNER_THEN_PRONOUN = re.compile(WITH_OPENING.pattern + r"[^,.;:]{1,80}?[^\S\n]+")
 
@@ -324,6 +328,11 @@ def _object_reference(sentence, start: int, same: list[Mention], window: list[st
         return None
     # "where Kufuor and Chissano saw him off": those coordinated with the subject are subjects too
     subjects = {subject.official}
+    # "A received the minister, and B received him": the one whose verb governs the pronoun
+    # is not its referent either
+    subjects |= {m.official for m in clause
+                 if VERB_BEFORE_OBJECT.fullmatch(sentence.text, m.end - sentence.start,
+                                                 start - sentence.start)}
     for before, after in pairwise(clause[clause.index(subject):] if subject in clause else []):
         gap = sentence.text[before.end - sentence.start : after.start - sentence.start]
         if not (COORDINATION.match(gap) or is_title_gap(gap)):
