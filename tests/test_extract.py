@@ -1145,6 +1145,12 @@ def test_extract_sides_coordinated_with_their_posts_in_apposition():
     assert [c[2] for c in contacts(hosted)] == [("Ali Shamkhani", "Musaed Al-Aiban", "Wang Yi")]
 
 
+def test_extract_a_title_owned_by_the_country_named_before_goes_on_a_list():
+    text = ("Wang Yi held talks with the Solomon Islands prime minister, Manasseh Sogavare, and "
+            "the country's foreign minister, Jeremiah Manele, on Thursday.")
+    assert [c[2] for c in contacts(text)] == [("Jeremiah Manele", "Manasseh Sogavare", "Wang Yi")]
+
+
 def test_extract_letters_to_several_are_one_correspondence_with_each():
     text = ("Pope Francis wrote personally to both US President Barack Obama and Cuban President "
             "Raúl Castro on Monday.")

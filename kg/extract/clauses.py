@@ -669,7 +669,9 @@ LOWER_TITLE = re.compile(
     r"policy|trade|finance|economy|interior|justice|health|energy|commerce|development|"
     r"intelligence|relations|cooperation|refugee|aid|humanitarian|rights|military|army|"
     r"cabinet|presidential|press|top|diplomat|high|executive|senior|acting|interim|parliament|"
-    r"parliamentary|speaker|chair|chairman|chairwoman|chairperson|governor|mayor|sultan|sheikh)\b")
+    r"parliamentary|speaker|chair|chairman|chairwoman|chairperson|governor|mayor|sultan|sheikh|"
+    # the owner named before: "…, and the country's foreign minister, X"
+    r"country|nation|kingdom)\b")
 
 OWNED_LETTER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 GIVEN_TO = re.compile(r"\b(?:gave|handed|delivered|passed|presented|brought)\s+$")
