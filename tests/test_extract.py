@@ -1151,6 +1151,28 @@ def test_extract_a_title_owned_by_the_country_named_before_goes_on_a_list():
     assert [c[2] for c in contacts(text)] == [("Jeremiah Manele", "Manasseh Sogavare", "Wang Yi")]
 
 
+def test_extract_an_academic_or_parliamentary_style_is_no_part_of_a_name():
+    text = ("Chief Adviser Professor Muhammad Yunus met Hon'ble Prime Minister Narendra Modi of "
+            "India on Friday.")
+    assert [name for name, _, _ in officials(text)] == ["Muhammad Yunus", "Narendra Modi"]
+
+
+def test_extract_a_comma_after_a_bare_title_opening_a_headline_joins_two_sides():
+    text = ("Chief Adviser, Modi hold first meeting in Bangkok\n\nBANGKOK - Chief Adviser Muhammad "
+            "Yunus met Indian Prime Minister Narendra Modi on Friday.")
+    assert [(name, post) for name, post, _ in officials(text)] == [
+        ("Narendra Modi", "Prime Minister"), ("Muhammad Yunus", "Chief Adviser")]
+
+
+def test_extract_a_group_of_leaders_holds_no_former_one():
+    text = ("Chief Adviser Muhammad Yunus met Indian Prime Minister Narendra Modi on Friday. He "
+            "raised the extradition of former prime minister Sheikh Hasina. The two leaders had "
+            "sat together on Thursday at the dinner hosted by Thai Prime Minister Paetongtarn "
+            "Shinawatra.")
+    assert [c[2] for c in contacts(text)][1:] == [
+        ("Muhammad Yunus", "Narendra Modi", "Paetongtarn Shinawatra")]
+
+
 def test_extract_letters_to_several_are_one_correspondence_with_each():
     text = ("Pope Francis wrote personally to both US President Barack Obama and Cuban President "
             "Raúl Castro on Monday.")

@@ -424,7 +424,8 @@ def _group_object(text: str, end: int, subjects: list, cast: Cast) -> list[Menti
     before = [m for m in cast.mentions[: bisect.bisect_left([m.start for m in cast.mentions],
                                                              group.start())]
               # "Yemane, Isaias's adviser": the owner of a title is no member of the group
-              if m.official not in own and text[m.end : m.end + 2] not in ("'s", "’s")]
+              if m.official not in own and text[m.end : m.end + 2] not in ("'s", "’s")
+              and m.official not in cast.former]
     members = group_members(group, before, cast.official, paragraph_start(text, group.start()))
     return [Mention(group.start(), group.end(), name, "title") for name in members]
 
@@ -1133,8 +1134,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         return []  # "the spokesman said the two presidents had stressed…": reported content
     if group:
         # "the two leaders met", "the two men telephoned X together": the officials named last
-        before_group = cast.mentions[:bisect.bisect_left([m.start for m in cast.mentions],
-                                                         group.start())]
+        # ("the two leaders" are no former ones: "the extradition of former prime minister X")
+        before_group = [m for m in cast.mentions[:bisect.bisect_left(
+            [m.start for m in cast.mentions], group.start())] if m.official not in cast.former]
         members = side_members(group, side, before_group, cast.official) if side else \
             group_members(group, before_group, cast.official, paragraph_start(text, group.start()))
         previous = next((m for m in reversed(found[-20:])

@@ -125,6 +125,10 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
             if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
                     and NAME_THEN_COMMA.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Mr. A, Foreign Secretary, Mr. B, Ambassador": the post is A's
+            if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
+                    and not match.group("gov") and not match.group("owner_gov") \
+                    and text[max(0, match.start() - 1):match.start()] in ("", "\n"):
+                continue  # a headline's "Chief Adviser, Modi hold talks": the comma joins two
             if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
                 # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post.
                 taken.update(range(match.start("name"), match.end("name")))
