@@ -1492,6 +1492,10 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("spent three hours in the Kremlin with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("spent the afternoon with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("spent much of the day with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("spent six and a half hours in a single sitting with Chinese Foreign Minister Wang Yi",
+         "meeting", None),
+        ("sat across from Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("sat at the same table as Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held meetings on the sidelines with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
@@ -2587,6 +2591,13 @@ def test_extract_a_group_stands_for_the_officials_of_the_main_clauses():
         "Aino Virtanen", "Pavel Orlov", "Ivan Sokolov", "Milan Petrovic"]
     assert [participants for _, _, participants, _, _ in contacts(text)] == [
         ("Aino Virtanen", "Milan Petrovic", "Pavel Orlov")]
+
+
+def test_extract_hours_spent_together_are_a_meeting():
+    text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
+            "than three hours together at the residence of the American ambassador.")
+    assert [c[:3] for c in contacts(text, dt.date(1975, 8, 1))] == [
+        ("meeting", "occurred", ("Gerald Ford", "Leonid Brezhnev"))]
 
 
 @pytest.mark.parametrize("place", ["at the station", "at the hotel", "on arrival"])
