@@ -2593,6 +2593,20 @@ def test_extract_a_group_stands_for_the_officials_of_the_main_clauses():
         ("Aino Virtanen", "Milan Petrovic", "Pavel Orlov")]
 
 
+def test_extract_a_profile_s_pronoun_with_nobody_before_it_is_its_subject():
+    text = ("How Sergei Lavrov outlasted his counterparts\n\n"
+            "Russian Foreign Minister Sergei Lavrov has held his post since 2004. In Antalya in "
+            "2021 Ukraine's foreign minister, Dmytro Kuleba, sat down with him. Contacts with "
+            "Washington shrank to the minimum. That July US Secretary of State Antony Blinken "
+            "telephoned him.")
+    assert [c[2] for c in contacts(text)] == [
+        ("Dmytro Kuleba", "Sergei Lavrov"), ("Antony Blinken", "Sergei Lavrov")]
+    # a headline naming two has no one subject: the pronoun is the subject named last
+    two = text.replace("How Sergei Lavrov outlasted his counterparts",
+                       "Sergei Lavrov and Dmytro Kuleba")
+    assert [c[2] for c in contacts(two)][1:] == [("Antony Blinken", "Dmytro Kuleba")]
+
+
 def test_extract_hours_spent_together_are_a_meeting():
     text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
             "than three hours together at the residence of the American ambassador.")

@@ -185,6 +185,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
     # The officials of each recent sentence (pronouns included), subject first: a pronoun with
     # no antecedent in its own sentence points at the subject of the sentences before.
     recent: list[tuple[int, list[str]]] = []
+    protagonist = _protagonist(combined, sentences)
     for number, sentence in enumerate(sentences):
         named = mentions_between(combined, starts, sentence.start, sentence.end)
         found: list[Mention] = []
@@ -212,6 +213,12 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                     and not partner_opening]
             window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
                       for name in names if genders.get(name, gender) == gender]
+            if protagonist and genders.get(protagonist, gender) == gender and not any(
+                    number - n == 1 and any(genders.get(name, gender) == gender for name in names)
+                    for n, names in recent[-1:]):
+                # A profile's "he", with nobody to fit in the sentence before, is its subject
+                # rather than someone named in passing further back
+                window = [protagonist] + [name for name in window if name != protagonist]
             # Most officials in the news are men: "she" goes first to a woman the text has shown.
             earlier = next((name for name in window if gender == "f" and genders.get(name) == "f"),
                            window[0] if window else None)
@@ -260,6 +267,19 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             recent.append((number, officials))
         pronouns.extend(found)
     return sorted(combined + pronouns, key=lambda m: m.start)
+
+
+def _protagonist(mentions: list[Mention], sentences) -> str | None:
+    """The official an article is about, if there is one: the only one its headline (its first
+    sentence) names, and named more often than anyone else in it."""
+    if not sentences:
+        return None
+    ranked = Counter(m.official for m in mentions if m.how in ("titled", "name")).most_common(2)
+    headline = {m.official for m in mentions if m.start < sentences[0].end}
+    if len(headline) != 1 or not ranked or ranked[0][0] not in headline \
+            or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 #: a verb right after a name (an apposition between): the name is its clause's subject
@@ -505,7 +525,7 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
         re.search(r"\b(?:he|she|they)\b", sentence.text[: relative.start()], re.IGNORECASE)
         or any(m.start < sentence.start + relative.start() for m in named)))
     if comma < 0 or not opening or (
-            not in_relative and (comma > 80 or "," in sentence.text[: start - sentence.start])):
+            not in_relative and (comma > 120 or "," in sentence.text[: start - sentence.start])):
         return None
     if not in_relative and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
         # "In May he hosted the Secretary-General, António Guterres": the main clause's subject
