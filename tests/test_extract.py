@@ -2607,6 +2607,14 @@ def test_extract_a_profile_s_pronoun_with_nobody_before_it_is_its_subject():
     assert [c[2] for c in contacts(two)][1:] == [("Antony Blinken", "Dmytro Kuleba")]
 
 
+def test_extract_an_initialism_of_a_post_stands_for_its_holder():
+    text = ("External Affairs Minister Dr. S. Jaishankar visited Sri Lanka at the invitation of the "
+            "Minister of Foreign Affairs of Sri Lanka, Mr. Ali Sabry. EAM also called on Prime "
+            "Minister Dinesh Gunawardena on Friday.")
+    assert [c[2] for c in contacts(text)][-1] == ("Dinesh Gunawardena", "S. Jaishankar")
+    assert officials(text)[0] == ("S. Jaishankar", "External Affairs Minister", "India")
+
+
 def test_extract_hours_spent_together_are_a_meeting():
     text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
             "than three hours together at the residence of the American ambassador.")

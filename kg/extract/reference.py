@@ -96,7 +96,10 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             continue
         post_word = match.group("post").lower()
         # (with its rank: "the Deputy Prime Minister" is no prime minister)
-        titled_as = f"{match.group('mods') or ''}{post_word}".lower()
+        # (an initialism as its post's name: "EAM" is the External Affairs Minister)
+        known = knowledge.post_by_surface.get(match.group("post")) \
+            if match.group("post").isupper() else None
+        titled_as = f"{match.group('mods') or ''}{known.name if known else post_word}".lower()
         government = knowledge.government_by_surface.get(
             match.group("gov") or match.group("owner_gov") or match.group("counterpart_gov") or "")
         target = None
