@@ -1153,8 +1153,18 @@ def test_extract_a_title_owned_by_the_country_named_before_goes_on_a_list():
 
 def test_extract_an_academic_or_parliamentary_style_is_no_part_of_a_name():
     text = ("Chief Adviser Professor Muhammad Yunus met Hon'ble Prime Minister Narendra Modi of "
-            "India on Friday.")
-    assert [name for name, _, _ in officials(text)] == ["Muhammad Yunus", "Narendra Modi"]
+            "India on Friday, and External Affairs Minister Sardar Swaran Singh on Saturday.")
+    assert [name for name, _, _ in officials(text)] == [
+        "Muhammad Yunus", "Narendra Modi", "Swaran Singh"]
+
+
+@pytest.mark.parametrize("text", [
+    ("The two leaders are expected to discuss the Comprehensive Strategic Partnership agreed in "
+     "November."),
+    "Officials in Singha Durbar have insisted that no message was intended.",
+])
+def test_extract_agreements_and_seats_of_government_are_no_officials(text):
+    assert officials(text) == []
 
 
 def test_extract_a_comma_after_a_bare_title_opening_a_headline_joins_two_sides():
