@@ -1158,10 +1158,18 @@ def test_extract_an_academic_or_parliamentary_style_is_no_part_of_a_name():
         "Muhammad Yunus", "Narendra Modi", "Swaran Singh"]
 
 
+def test_extract_no_name_begins_inside_a_government_s_name():
+    text = ("José Miguel Insulza, the Secretary General of the Organization of American States, "
+            "attended as a guest.")
+    assert officials(text) == [
+        ("José Miguel Insulza", "Secretary General", "Organization of American States")]
+
+
 @pytest.mark.parametrize("text", [
     ("The two leaders are expected to discuss the Comprehensive Strategic Partnership agreed in "
      "November."),
     "Officials in Singha Durbar have insisted that no message was intended.",
+    "Businessmen in Sao Paulo and Buenos Aires have welcomed the pact.",
 ])
 def test_extract_agreements_and_seats_of_government_are_no_officials(text):
     assert officials(text) == []

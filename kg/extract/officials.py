@@ -101,8 +101,14 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     spans: list[tuple[int, int, Person, str]] = []
 
     taken: set[int] = set()
+    # "the Secretary General of the Organization of American States": no name begins inside a
+    # government's own name
+    inside_governments = {offset for match in patterns.government.finditer(text)
+                          for offset in range(match.start() + 1, match.end())}
     for pattern in (patterns.owned, patterns.titled, patterns.titled_lower, patterns.appositive):
         for match in pattern.finditer(text):
+            if match.start("name") in inside_governments:
+                continue
             if pattern is patterns.owned and not match.group("post")[:1].islower() \
                     and not match.group("relation"):
                 continue  # "Kuwait's emir telephoned King Salman": scope words end at the post
