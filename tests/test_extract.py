@@ -982,6 +982,10 @@ def test_extract_the_following_day_counts_from_the_date_before_it():
      "1989-09-22"),
     (("The ceasefire took effect on 20 August 1988. UN Secretary-General Javier Pérez de Cuéllar "
       "met Iranian Foreign Minister Ali Akbar Velayati in Geneva on 25 August."), "1988-08-25"),
+    # a month and year named in passing dates a day of that month after it
+    (("The October 1988 crisis was the hardest of his career. Late on October 24, UN "
+      "Secretary-General Javier Pérez de Cuéllar telephoned Iranian Foreign Minister Ali Akbar "
+      "Velayati."), "1988-10-24"),
     # a time recalled further back, or only as background, moves no narrative
     (("When he received Russian President Vladimir Putin in August 2019, they talked of trust. "
       "That trust never materialised. On February 28 French President Emmanuel Macron spoke "

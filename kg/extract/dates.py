@@ -172,6 +172,12 @@ def find_dates(
 ERA = re.compile(rf"\b(?:[Ii]n|[Oo]n)\s+(?:{_DAY.replace('?P<day>', '?:')}\s+)?"
                  rf"{_MONTH.replace('?P<month>', '?:')}(?:\s+{_DAY.replace('?P<day>', '?:')},?)?"
                  r"\s+(?P<year>(?:19|20)\d\d)\b")
+#: a past month and year named in passing ("The October 1973 war"), and a day of a month
+#: without a year
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b")
+DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)"
+                          rf"|\b{_DAY.replace('?P<day>', '?:')}\s+(?:of\s+)?"
+                          rf"{_MONTH.replace('?P<month>', '?P<month_after>')}(?!,?\s+(?:19|20)\d\d)")
 #: ... and back to the time of writing: "in April last year"
 NOW_AGAIN = re.compile(r"\b(?:last|this|next)\s+year\b|\b(?:19|20)\d\d\b")
 
@@ -189,6 +195,13 @@ def narrative_year(text: str, sentence: Sentence, published: dt.date | None) -> 
     stop = text.rfind(". ", 0, max(0, sentence.start - 2))
     previous = max(stop + 2, paragraph) if stop >= 0 else paragraph
     eras = list(ERA.finditer(text, previous, sentence.end))
+    if not eras:
+        # "The October 1973 war brought … Late on October 24": a day of the month just named
+        # with its year is of that year
+        days = {(day.group("month") or day.group("month_after")).lower()[:3]
+                for day in DAY_OF_MONTH.finditer(sentence.text)}
+        eras = [era for era in MONTH_YEAR.finditer(text, previous, sentence.end)
+                if era.group("month").lower()[:3] in days]
     if not eras or published is None or NOW_AGAIN.search(text, eras[-1].end(), sentence.end):
         return None
     year = int(eras[-1].group("year"))
