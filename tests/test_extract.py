@@ -2637,6 +2637,13 @@ def test_extract_an_initialism_of_a_post_stands_for_its_holder():
     assert officials(text)[0] == ("S. Jaishankar", "External Affairs Minister", "India")
 
 
+def test_extract_a_holder_out_of_office_in_contact_in_a_retrospective_is_an_official():
+    text = ("US Secretary of State Henry Kissinger flew to Damascus that spring and spent six "
+            "hours with Hafez al-Assad. He later held talks with Yasser Arafat's deputy.")
+    assert [name for name, _, _ in officials(text, dt.date(2023, 11, 30))] == [
+        "Henry Kissinger", "Hafez al-Assad"]
+
+
 def test_extract_hours_spent_together_are_a_meeting():
     text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
             "than three hours together at the residence of the American ambassador.")

@@ -422,8 +422,10 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
             (s, e) for s, e in places_of.get(tokens[-1], []) if s >= end]
         if any(private_apposition.match(text, e) for _, e in places[1:]):
             continue  # "Mr. Gross, a 65-year-old subcontractor, …": described later
-        if not any(acts_after.match(text, e) or contact_before.search(text, max(0, s - 40), s)
-                   or _acts_with_partner(text, e, acts_after) for s, e in places):
+        # (the owner of what is met is not met: "talks with Arafat's successor")
+        if not any(acts_after.match(text, e) or _acts_with_partner(text, e, acts_after)
+                   or (contact_before.search(text, max(0, s - 40), s)
+                       and text[e : e + 2] not in ("'s", "’s")) for s, e in places):
             continue
         person = person_for(people, tokens, create=True)
         person.contacts.append(Span(start, end, text[start:end], sentence.text))
@@ -601,7 +603,14 @@ def _add_holder_mention(text, start, end, holder, people, spans, taken, sentence
                         index) -> None:
     person = _holder_person(people, text[start:end].split(), holder, published, index)
     sentence = sentence_at(sentences, start)
-    person.named.append(Span(start, end, text[start:end], sentence.text if sentence else None))
+    span = Span(start, end, text[start:end], sentence.text if sentence else None)
+    person.named.append(span)
+    if CONTACT_BEFORE.search(text, max(0, start - 40), start) \
+            and text[end : end + 2] not in ("'s", "’s"):
+        # "spent six hours with Hafez al-Assad" in an obituary: a holder out of office on the
+        # day of publication acts as one where the text shows them in contact (not "talks with
+        # Arafat's successor")
+        person.contacts.append(span)
     taken.update(range(start, end))
     spans.append((start, end, person, "name"))
 
