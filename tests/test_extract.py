@@ -2644,6 +2644,12 @@ def test_extract_a_holder_out_of_office_in_contact_in_a_retrospective_is_an_offi
         "Henry Kissinger", "Hafez al-Assad"]
 
 
+def test_extract_a_title_with_a_style_of_address_refers_back():
+    text = ("Bangladesh Prime Minister Sheikh Hasina arrived in New Delhi on Friday. Vice President "
+            "of India Jagdeep Dhankhar called on the Hon'ble Prime Minister at Hyderabad House.")
+    assert [c[2] for c in contacts(text)] == [("Jagdeep Dhankhar", "Sheikh Hasina")]
+
+
 def test_extract_hours_spent_together_are_a_meeting():
     text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
             "than three hours together at the residence of the American ambassador.")

@@ -236,7 +236,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         rf"(?![^\S\n]+(?!{CLAUSE_WORDS}\b)[a-z]+\b)"
     )
     title_only = re.compile(
-        rf"(?:\b[Tt]he[^\S\n]+(?:(?P<gov>{gov})[^\S\n]+)?|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+"
+        # ("the Hon'ble Prime Minister": a style of address between)
+        rf"(?:\b[Tt]he[^\S\n]+(?:(?:Hon['’]ble|Honou?rable)[^\S\n]+)?(?:(?P<gov>{gov})[^\S\n]+)?"
+        rf"|(?<![\w-])(?P<owner_gov>{gov})['’]s[^\S\n]+"
         # "called his Kenyan counterpart": the official of that government the text has named
         rf"|\b(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<counterpart_gov>{gov})[^\S\n]+(?=[Cc]ounterparts?\b)"
         # "Prime Minister addressed the Forum", "On arrival, Prime Minister was received":
