@@ -1520,8 +1520,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("sat at the same table as Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held meetings on the sidelines with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
-        ("held the 23rd Meeting of the Special Representatives on the boundary question in "
-         "Beijing with Chinese Foreign Minister Wang Yi", "meeting", None),
+        (("held the 23rd Meeting of the Special Representatives on the boundary question in "
+          "Beijing with Chinese Foreign Minister Wang Yi"), "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
         ("exchanged messages with Chinese Foreign Minister Wang Yi", "correspondence", None),
         ("sent a congratulatory telegram to Chinese Foreign Minister Wang Yi", "correspondence",
