@@ -2652,6 +2652,14 @@ def test_extract_a_title_with_a_style_of_address_refers_back():
     assert [c[2] for c in contacts(text)] == [("Jagdeep Dhankhar", "Sheikh Hasina")]
 
 
+def test_extract_a_call_one_made_to_another_is_between_them():
+    text = ("Secretary of State Antony Blinken arrived in Mexico City on Wednesday. It follows the "
+            "telephone call that President Joe Biden made to President Andrés Manuel López "
+            "Obrador on 21 December.")
+    assert [(c[0], c[2]) for c in contacts(text, dt.date(2023, 12, 27)) if len(c[2]) > 1] == [
+        ("phone", ("Andrés Manuel López Obrador", "Joe Biden"))]
+
+
 def test_extract_hours_spent_together_are_a_meeting():
     text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
             "than three hours together at the residence of the American ambassador.")

@@ -437,7 +437,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
                 or (_semicolon_item(gap) and not FINITE_VERB.match(text, mention.end)) \
                 or re.fullmatch(r"\s+(?:with|and\s+(?:with|to))\s+", gap) or _sequence_gap(gap) \
                 or _other_side_next(gap) or _including_gap(gap) or _presence_gap(gap) \
-                or _is_companion_gap(gap) \
+                or _is_companion_gap(gap) or _made_to_gap(text, chosen[-1], gap) \
                 or (between and re.match(r",?\s+and\b", gap) and not re.search(r"[;:]", gap)
                     and not BETWEEN.search(gap)):  # "…, and a separate exchange between C and D"
             chosen.append(mention)
@@ -447,6 +447,19 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
 
 
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+#: a relative clause of the trigger's noun going on to its other side: "the telephone call
+#: that A made to B", "the letter A had sent to B"
+MADE_TO = re.compile(r"[^\S\n]+(?:had[^\S\n]+)?(?:made|paid|sent|wrote|placed|addressed|delivered)"
+                     r"[^\S\n]+to[^\S\n]+(?P<title>[^,;.]{0,60})")
+
+
+def _made_to_gap(text: str, before: Mention, gap: str) -> bool:
+    """Whether ``gap`` carries a relative clause whose subject is ``before`` on to the other
+    side ("that President A made to President B")."""
+    match = MADE_TO.fullmatch(gap)
+    return match is not None and is_title_only(match.group("title")) \
+        and re.search(r"\bthat[^\S\n]+(?:[^\s,;.]+[^\S\n]+){0,4}$",
+                      text[max(0, before.start - 40) : before.start]) is not None
 #: a comma, then a participle opening a clause of its own ("…, taking over from …")
 PARTICIPLE_OPENS = re.compile(r",\s+(?:[a-z]+ly\s+)?(?!including\b)[a-z]{3,}ing\b")
 #: a list going on with the other side's: "by A and B on the American side, and, on the
