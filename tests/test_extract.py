@@ -3693,6 +3693,14 @@ def test_extract_statements_made_by_officials_named_together_are_all_theirs(verb
             if c.kind.value == "statement"] == [speakers]
 
 
+def test_extract_a_message_to_the_media_is_a_statement_not_a_letter():
+    text = ("Foreign Secretary Alicia Bárcena and Secretary of State Antony Blinken delivered a "
+            "brief joint message to the media on Wednesday.")
+    assert contacts(text) == []
+    assert statements(text) == {
+        ("press_statement", ("Alicia Bárcena", "Antony Blinken"), "2022-03-09")}
+
+
 def test_extract_a_joint_statement_by_a_group_has_every_speaker():
     text = ("Argentine President Alberto Fernández met Brazilian President Jair Bolsonaro on "
             "Monday. The two presidents made statements to the press.")
