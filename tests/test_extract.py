@@ -1162,6 +1162,13 @@ def test_extract_an_academic_or_parliamentary_style_is_no_part_of_a_name():
         "Muhammad Yunus", "Narendra Modi", "Swaran Singh"]
 
 
+def test_extract_a_list_composed_of_titles_names_its_officials():
+    text = ("The delegation was headed by the Secretary of State, Antony J. Blinken, and composed "
+            "of the Secretary of Homeland Security, Alejandro N. Mayorkas.")
+    assert [name for name, _, _ in officials(text, dt.date(2023, 12, 27))] == [
+        "Antony Blinken", "Alejandro N. Mayorkas"]
+
+
 def test_extract_no_name_begins_inside_a_government_s_name():
     text = ("José Miguel Insulza, the Secretary General of the Organization of American States, "
             "attended as a guest.")

@@ -125,9 +125,11 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                                                 match.start("name"))):
                 continue
             if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
-                    and re.search(r"\b(?:for|of)[^\S\n]+(?:the[^\S\n]+)?$",
-                                  text[max(0, match.start() - 10):match.start()]):
-                continue  # "the Spokesperson for the Secretary-General, X": a scope, no title
+                    and re.search(r"(?<!ed )(?<!ing )\b(?:for|of)[^\S\n]+(?:the[^\S\n]+)?$",
+                                  text[max(0, match.start() - 14):match.start()]):
+                # "the Spokesperson for the Secretary-General, X": a scope, no title (but a
+                # list's "composed of the Secretary of Energy, X" is one)
+                continue
             if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
                     and NAME_THEN_COMMA.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "Mr. A, Foreign Secretary, Mr. B, Ambassador": the post is A's
