@@ -2667,6 +2667,14 @@ def test_extract_a_call_one_made_to_another_is_between_them():
         ("phone", ("Andrés Manuel López Obrador", "Joe Biden"))]
 
 
+def test_extract_a_style_in_an_official_s_own_name_says_nothing_of_gender():
+    text = ("Bangladesh Prime Minister Sheikh Hasina arrived in New Delhi on Friday with Foreign "
+            "Minister Hasan Mahmud. Indian Vice President Jagdeep Dhankhar called on her at "
+            "Hyderabad House on Saturday.")
+    assert [c[2] for c in contacts(text, dt.date(2024, 6, 22)) if len(c[2]) == 2][-1] == (
+        "Jagdeep Dhankhar", "Sheikh Hasina")
+
+
 def test_extract_hours_spent_together_are_a_meeting():
     text = ("On Wednesday President Gerald Ford and Soviet leader Leonid Brezhnev spent more "
             "than three hours together at the residence of the American ambassador.")
