@@ -1160,6 +1160,9 @@ def test_extract_an_academic_or_parliamentary_style_is_no_part_of_a_name():
             "India on Friday, and External Affairs Minister Sardar Swaran Singh on Saturday.")
     assert [name for name, _, _ in officials(text)] == [
         "Muhammad Yunus", "Narendra Modi", "Swaran Singh"]
+    ranks = ("Pakistan's Director General of Military Operations, Maj Gen Kashif Abdullah, called "
+             "his Indian counterpart, Lt Gen Rajiv Ghai.")
+    assert [name for name, _, _ in officials(ranks)] == ["Kashif Abdullah", "Rajiv Ghai"]
 
 
 def test_extract_a_list_composed_of_titles_names_its_officials():
@@ -1527,6 +1530,8 @@ def test_extract_a_title_names_an_office_holder_named_without_one():
         ("sat at the same table as Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held meetings on the sidelines with Chinese Foreign Minister Wang Yi", "meeting", None),
         ("held a bilateral with Chinese Foreign Minister Wang Yi", "meeting", None),
+        ("held final discussions on the text with Chinese Foreign Minister Wang Yi",
+         "unspecified", None),
         (("held the 23rd Meeting of the Special Representatives on the boundary question in "
           "Beijing with Chinese Foreign Minister Wang Yi"), "meeting", None),
         ("joined Chinese Foreign Minister Wang Yi for dinner", "meeting", None),
