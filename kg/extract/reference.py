@@ -557,11 +557,11 @@ def _genders(text, sentences, mentions: list[Mention], starts: list[int]) -> dic
     for mention in mentions:
         if mention.how in ("titled", "name"):
             before = text[max(0, mention.start - 12) : mention.start]
-            style = FEMININE_BEFORE.search(before) or MASCULINE_BEFORE.search(before)
+            feminine = FEMININE_BEFORE.search(before)
+            style = feminine or MASCULINE_BEFORE.search(before)
             # ("Sheikh Hasina": a style that is a word of the official's own name tells nothing)
             if style and style.group().split()[0].rstrip(".") not in mention.official.split():
-                votes.setdefault(mention.official, set()).add(
-                    "f" if FEMININE_BEFORE.search(before) else "m")
+                votes.setdefault(mention.official, set()).add("f" if feminine else "m")
     for sentence in sentences:
         here = mentions_between(mentions, starts, sentence.start, sentence.end)
         named = {m.official for m in here}
