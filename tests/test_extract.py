@@ -2909,12 +2909,37 @@ def test_extract_a_traveller_carrying_a_letter_and_media_speaking_after_it():
         ("contact", "meeting", ("Khalid Al Busaidi", "Masoud Rezaei"))]
 
 
-def test_extract_those_attending_a_recalled_meeting_join_it():
+@pytest.mark.parametrize("recall", [
+    "The meeting, attended by", "The meeting, which was attended by", "In the meeting, attended by",
+    "The audience was attended by", "At the start of the talks, attended by"])
+def test_extract_those_attending_a_recalled_meeting_join_it(recall):
     text = ("Kuwaiti Foreign Minister Abdullah Al-Yahya received Iranian Foreign Minister Abbas "
-            "Araghchi on Monday. The meeting, attended by Kuwaiti Prime Minister Ahmad Al-Sabah and "
+            f"Araghchi on Monday. {recall} Kuwaiti Prime Minister Ahmad Al-Sabah and "
             "Deputy Foreign Minister Mansour Al-Otaibi, focused on regional security.")
     assert [participants for _, _, participants, _, _ in contacts(text)] == [
         ("Abbas Araghchi", "Abdullah Al-Yahya", "Ahmad Al-Sabah", "Mansour Al-Otaibi")]
+
+
+def test_extract_those_attending_join_a_meeting_reported_paragraphs_before():
+    text = ("King Faisal II received Finnish Foreign Minister Kaarlo Mäki in Amman on Friday.\n\n"
+            "The King stressed the need to protect civilians.\n\n"
+            "The meeting, which was attended by Foreign Minister Omar Haddad and Chief of the "
+            "Royal Court Sami Rifai, also covered aid to Gaza.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Faisal II", "Kaarlo Mäki", "Omar Haddad", "Sami Rifai")]
+
+
+def test_extract_a_list_of_attendees_a_colon_announces():
+    text = ("1. The Extraordinary Summit was held in Maputo on Wednesday under the chairmanship "
+            "of His Excellency Carlos Mabunda, President of the Republic of Mozambique.\n\n"
+            "2. Summit was attended by the following Heads of State and Government: His "
+            "Excellency Dr Tebogo Sello, President of the Republic of Botswana and Chairperson of "
+            "the SADC Organ on Politics, Defence and Security; His Excellency Peter Banda, "
+            "President of the Republic of Malawi; and Her Excellency Grace Moyo, President of "
+            "the Republic of Zimbabwe.")
+    assert [set(participants) for _, _, participants, _, _ in contacts(text)] == [
+        {"Carlos Mabunda", "Tebogo Sello", "Peter Banda", "Grace Moyo"}]
+    assert "Organ" not in [name for name, _, _ in officials(text)]
 
 
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():

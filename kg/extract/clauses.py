@@ -37,7 +37,7 @@ CLAUSE_BREAK = re.compile(
     r";|(?<!\d):(?!\d)|(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in sorted(ABBREVIATIONS) if "." not in a)
     + r"\.\s|"
     r"\b(?:after|before|while|whereas|which|who|whom|but|because|although|when|where|"
-    r"following|amid|(?-i:than)|since)\b|\baccording to\b[^,;.]*,?",
+    r"(?<!the )following|amid|(?-i:than)|since)\b|\baccording to\b[^,;.]*,?",
     re.IGNORECASE,
 )
 # Reported speech also ends a contact's clause ("X said Y met Z"), though not a statement's.
@@ -93,6 +93,10 @@ LIST_GOES_ON = re.compile(r",[^\S\n]+(?:and[^\S\n]+)?(?!(?:who|which|whom)\b)[A-
 NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*$")
 
 
+#: words announcing a list after a colon
+LIST_ANNOUNCED = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.;:]{0,100}$")
+
+
 def clause_bounds(sentence: Sentence, start: int, end: int,
                   breaks: tuple[re.Pattern, ...]) -> tuple[int, int]:
     """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
@@ -105,6 +109,10 @@ def clause_bounds(sentence: Sentence, start: int, end: int,
     cuts = [m for b in breaks for m in b.finditer(before)]
     cut_before = max([m.end() for m in cuts], default=0)
     cut_after = min([m.start() for b in breaks for m in [b.search(after)] if m], default=len(after))
+    if after[cut_after : cut_after + 1] == ":" and LIST_ANNOUNCED.search(after, 0, cut_after):
+        # "attended by the following heads of state: A, President of X; B, …": the list the
+        # colon opens runs to the sentence's end, its semicolons part of it
+        cut_after = len(after)
     last = max(cuts, key=lambda m: m.end(), default=None)
     if last is not None and re.fullmatch(r"who|which", last.group().lower()) \
             and re.search(r",\s*$", before[: last.start()]) and "," not in before[last.end():]:

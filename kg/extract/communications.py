@@ -832,9 +832,11 @@ RECALLED_BY = re.compile(r"(?:attended|hosted|chaired|co-chaired|convened)\s+by\
 AND_ATTENDED_BY = re.compile(r"[^\S\n]*,?[^\S\n]+and[^\S\n]+attended[^\S\n]+by[^\S\n]+(?:leaders[^\S\n]+"
                              r"including[^\S\n]+)?")
 #: a definite event noun opening a sentence recalls one just reported: "The meeting, …"
-RECALLED_EVENT = re.compile(r"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:meeting|talks|session|"
-                            r"summit|dinner|lunch|call|conversation)(?:\s*,\s*|\s+(?:was|were)"
-                            r"\s+(?:also\s+)?)$")
+RECALLED_EVENT = re.compile(
+    r"\s*(?:\(?\d+[.)]\s+)?(?:(?:At|In|During)\s+the\s+(?:(?:beginning|start|outset|end|course)\s+of\s+the\s+)?"
+    r"|(?:The|This|That)\s+|(?=[A-Z]))(?:[\w-]+\s+)?(?i:meeting|talks|session|summit|dinner|lunch|"
+    r"luncheon|call|conversation|audience|reception|discussions|consultations)"
+    r"(?:\s*,\s*(?:(?:which|that)\s+(?:was|were)\s+(?:also\s+)?)?|\s+(?:was|were)\s+(?:also\s+)?)$")
 
 
 #: a journey called off, with what was to happen on it after it
@@ -1222,12 +1224,14 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if kind is Kind.CONTACT and not subjects and objects and RECALLED_BY.match(text, start) \
             and RECALLED_EVENT.match(text, sentence.start, start):
         # "The meeting, attended by A and B, focused on …", "The meeting was hosted by C":
-        # those who attended or hosted join the meeting of the paragraph just reported, which
-        # the definite noun recalls
+        # those who attended or hosted join the meeting just reported, which the definite noun
+        # recalls: the paragraph's last contact, or the last meeting of the paragraphs before
+        # (a readout lists the attendance a paragraph or two after the meeting)
         opening = paragraph_start(text, sentence.start)
         index = next((i for i in range(len(found) - 1, -1, -1)
-                      if found[i].offset >= opening
-                      and found[i].communication.kind is Kind.CONTACT), None)
+                      if found[i].communication.kind is Kind.CONTACT
+                      and (found[i].offset >= opening or found[i].communication.mode is Mode.MEETING)),
+                     None)
         if index is not None:
             recalled = found[index].communication
             # (an event opened by its host is no longer waiting for its attendees)
