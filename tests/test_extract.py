@@ -3810,6 +3810,16 @@ def test_extract_a_statement_s_content_does_not_step_back_into_background():
     assert ("press_statement", ("John Kerry",), "2022-03-09") in statements(text)
 
 
+@pytest.mark.parametrize("appearance", [
+    "held a joint press announcement", "held a joint press occasion", "jointly met the press"])
+def test_extract_a_joint_press_appearance_is_the_meeting_parties_statement(appearance):
+    text = ("Japanese Foreign Minister Haruki Sato held talks with Chinese Foreign Minister Liu "
+            f"Jun in Tokyo on Tuesday. The two ministers then {appearance}.")
+    assert statements(text) == {("press_briefing", ("Haruki Sato", "Liu Jun"), "2022-03-08")}
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Haruki Sato", "Liu Jun")]
+
+
 def test_extract_a_new_paragraph_after_a_flashback_returns_to_the_lead_s_day():
     text = ("US President Barack Obama and Cuban President Raúl Castro announced the deal on "
             "Wednesday.\n\nThe announcement followed a telephone call between the two on "
