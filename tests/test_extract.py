@@ -375,8 +375,11 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
         # ... and so do the words organisations are named with ("Liberation Organization",
         # "Stabilization Mission"); a legislature's name ends a post's scope
         ("Omar Haddad, chairman of the Palestine Liberation Organization, arrived.",
-         [("Omar Haddad", "Chairman of the Palestine Liberation Organization",
-           "Palestinian Authority")]),
+         [("Omar Haddad", "Chairman", "Palestine Liberation Organization")]),
+        # An organisation English news names by its acronym goes by it ("SADC", not "Southern
+        # African Development Community")
+        ("Lerato Dube, Executive Secretary of the Southern African Development Community, arrived.",
+         [("Lerato Dube", "Executive Secretary", "SADC")]),
         ("Luis Ortega, the head of the United Nations Stabilization Mission in Haiti, arrived.",
          [("Luis Ortega", None, "United Nations")]),
         ("Bat Erdene, the chairman of the State Great Khural, arrived.",
