@@ -373,7 +373,7 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
         ("General Michael Kurilla, the head of US Central Command, arrived.",
          [("Michael Kurilla", "General", "United States")]),
         # ... and so do the words organisations are named with ("Liberation Organization",
-        # "Stabilization Mission"); a legislature's name ends a post's scope
+        # "Stabilization Mission"); a legislature names its state and stays in the post
         ("Omar Haddad, chairman of the Palestine Liberation Organization, arrived.",
          [("Omar Haddad", "Chairman", "Palestine Liberation Organization")]),
         # An organisation English news names by its acronym goes by it ("SADC", not "Southern
@@ -383,7 +383,11 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
         ("Luis Ortega, the head of the United Nations Stabilization Mission in Haiti, arrived.",
          [("Luis Ortega", None, "United Nations")]),
         ("Bat Erdene, the chairman of the State Great Khural, arrived.",
-         [("Bat Erdene", "Chairman of the State Great Khural", None)]),
+         [("Bat Erdene", "Chairman of the State Great Khural", "Mongolia")]),
+        ("Speaker of the Knesset Dan Levi arrived.", [("Dan Levi", "Speaker of the Knesset", "Israel")]),
+        # a post only one government has names it
+        ("Chief Cabinet Secretary Kenji Mori arrived.",
+         [("Kenji Mori", "Chief Cabinet Secretary", "Japan")]),
         # A sentence adverb or a headline's word after a title is no name.
         ("Officially, the national security adviser was in Islamabad on Friday.", []),
         ("Presidents, Past and Present, at a Funeral\nPresident Joe Biden spoke first.",

@@ -448,8 +448,9 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
     # not the one they represent; only "of" says whose post it is.
     ofgov = groups.get("ofgov") if of.split()[:1] == ["of"] else None
     second = groups.get("of2") or ""
-    # The scope the post's name keeps: "Minister of Foreign Affairs", not "President of Ghana".
-    scope = "" if ofgov or spokesperson else of
+    # The scope the post's name keeps: "Minister of Foreign Affairs", not "President of Ghana";
+    # a legislature that names its state keeps its name ("Speaker of the Knesset").
+    scope = "" if (ofgov and ofgov not in knowledge.legislatures) or spokesperson else of
     if not ofgov and groups.get("ofgov2") and second.split()[:1] == ["of"]:
         # "Minister for Foreign Affairs of Viet Nam": the second phrase names the state
         ofgov = groups["ofgov2"]

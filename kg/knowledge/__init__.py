@@ -32,6 +32,9 @@ class Government:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     capitals: tuple[str, ...]
+    #: the state's legislature by its own name ("Knesset", "State Great Khural"): it names the
+    #: state, and a post of it keeps it ("Speaker of the Knesset")
+    legislatures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,8 @@ class Knowledge:
     factuality: dict[str, tuple[str, ...]]
     #: the gazetteer: office-holders complete by construction for each scope it covers
     office_holders: tuple[OfficeHolder, ...] = ()
+    #: every state's legislature by name (``Government.legislatures``)
+    legislatures: frozenset[str] = frozenset()
 
     def government(self, name: str) -> Government | None:
         """The government called ``name`` (canonical name), or None."""
@@ -177,6 +182,7 @@ def load_knowledge() -> Knowledge:
             aliases=_split(row["aliases"]),
             demonyms=_split(row["demonyms"]),
             capitals=_split(row["capitals"]),
+            legislatures=_split(row["legislatures"]),
         )
         for row in _rows("governments.csv")
     )
@@ -190,7 +196,8 @@ def load_knowledge() -> Knowledge:
     )
     by_surface: dict[str, str] = {}
     for government in governments:
-        for surface in (government.name, *government.aliases, *government.demonyms):
+        for surface in (government.name, *government.aliases, *government.demonyms,
+                        *government.legislatures):
             by_surface.setdefault(surface, government.name)
     by_capital = {capital: g.name for g in governments for capital in g.capitals}
     post_by_surface: dict[str, Post] = {}
@@ -209,6 +216,7 @@ def load_knowledge() -> Knowledge:
         _triggers(forms),
         _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
         _office_holders(by_surface),
+        frozenset(name for g in governments for name in g.legislatures),
     )
 
 
