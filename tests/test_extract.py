@@ -1188,6 +1188,10 @@ def test_extract_no_name_begins_inside_a_government_s_name():
             "attended as a guest.")
     assert officials(text) == [
         ("José Miguel Insulza", "Secretary General", "Organization of American States")]
+    # nor is a government's name one after a title and a comma
+    text = ("Li Wen will visit Seoul on Thursday as Xi's special envoy, South Korea's presidential "
+            "office said.")
+    assert "South" not in [name for name, _, _ in officials(text)]
 
 
 @pytest.mark.parametrize("text", [

@@ -103,11 +103,14 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     taken: set[int] = set()
     # "the Secretary General of the Organization of American States": no name begins inside a
     # government's own name
-    inside_governments = {offset for match in patterns.government.finditer(text)
-                          for offset in range(match.start() + 1, match.end())}
+    # ("special envoy, South Korea's presidential office said": nor is a government's name one)
+    government_spans = [match.span() for match in patterns.government.finditer(text)]
+    inside_governments = {offset for start, end in government_spans for offset in range(start + 1, end)}
+    government_ends = dict(government_spans)
     for pattern in (patterns.owned, patterns.titled, patterns.titled_lower, patterns.appositive):
         for match in pattern.finditer(text):
-            if match.start("name") in inside_governments:
+            if match.start("name") in inside_governments \
+                    or match.end("name") <= government_ends.get(match.start("name"), -1):
                 continue
             if pattern is patterns.owned and not match.group("post")[:1].islower() \
                     and not match.group("relation"):
