@@ -2953,6 +2953,15 @@ def test_extract_a_list_of_attendees_a_colon_announces():
     assert "Organ" not in [name for name, _, _ in officials(text)]
 
 
+def test_extract_a_partner_after_with_and_a_long_title_of_a_state_s_body():
+    text = ("The Chairperson of the Commission, H.E. Amadou Diallo, held separate telephone "
+            "conversations yesterday with the Chairman of the Transitional Sovereignty Council of "
+            "the Republic of the Sudan, General Osman Hamid, and with the Commander of the Rapid "
+            "Support Forces, General Idris Kamal.")
+    assert [participants for _, _, participants, _, _ in contacts(text)] == [
+        ("Amadou Diallo", "Osman Hamid"), ("Amadou Diallo", "Idris Kamal")]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

@@ -401,7 +401,9 @@ WITH_OPENING = re.compile(r"(?:[A-Z][\w ]{0,25},[^\S\n]+)?[Ww]ith[^\S\n]+")
 #: the guest a meal is given for: "a banquet in Putin's honour"
 IN_HONOUR = re.compile(r"['’]s[^\S\n]+honou?r\b")
 #: the preposition naming a contact's partner, right before the partner's title and name
-WITH_PARTNER = re.compile(r"[^\S\n]with[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w.'’-]*[^\S\n]+)*$")
+WITH_PARTNER = re.compile(r"[^\S\n]with[^\S\n]+(?:(?:[A-Z][\w.'’-]*|of|the|and|for)[^\S\n]+)*"
+                          # "with the Chairman of the Council of the Sudan, General X"
+                          r"(?:[A-Z][\w.'’-]*,[^\S\n]+(?:[A-Z][\w.'’-]*[^\S\n]+)+)?$")
 #: "called Putin a war criminal": a name and what it is called, no telephone call
 CALLED_SOMETHING = re.compile(r"[^\S\n]+(?:a|an|one[^\S\n]+of)[^\S\n]|[^\S\n]+[\"“‘]")
 
