@@ -1188,6 +1188,10 @@ def test_extract_no_name_begins_inside_a_government_s_name():
             "attended as a guest.")
     assert officials(text) == [
         ("José Miguel Insulza", "Secretary General", "Organization of American States")]
+    # nor is the first part of a state's name before "and" ("St Vincent and the Grenadines")
+    text = ("The two presidents met on Thursday in talks hosted by St Vincent and the Grenadines "
+            "Prime Minister Colin Baptiste.")
+    assert [name for name, _, _ in officials(text)] == ["Colin Baptiste"]
     # nor is a government's name one after a title and a comma
     text = ("Li Wen will visit Seoul on Thursday as Xi's special envoy, South Korea's presidential "
             "office said.")

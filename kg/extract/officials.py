@@ -156,7 +156,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     check()
     _listed_people(text, people, spans, taken, patterns, knowledge, sentences)
     check()
-    _acting_people(text, people, spans, taken, knowledge, sentences)
+    _acting_people(text, people, spans, taken, knowledge, sentences, government_ends)
     index = holder_index(knowledge)
     check()
     _known_holders(text, published, people, spans, taken, index, sentences, knowledge)
@@ -352,7 +352,7 @@ def _post_of_private_body(text: str, end: int, knowledge: Knowledge) -> bool:
                for word in knowledge.words["private"] if word[:1].islower())
 
 
-def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
+def _acting_people(text, people, spans, taken, knowledge, sentences, government_ends) -> None:
     """People named without a title who act like officials: they speak, meet, call or visit
     ("Sergey Lavrov met…", "talks with Vladimir Putin", "Dmitry Peskov, Putin's spokesman, said").
 
@@ -373,6 +373,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences) -> None:
     for match in run.finditer(text):
         tokens = match.group().split()
         start = match.start()
+        if match.end() <= government_ends.get(start, -1):
+            continue  # "hosted by St Vincent and the Grenadines Prime Minister X": a state
         if SCOPE_OPENS.search(text, max(0, start - 10), start) and scope_of_post.search(
                 text, max(0, start - 80), start):
             continue  # "Pakistan's Commissioner for Indus Waters said": a post's scope, no name
