@@ -2966,6 +2966,13 @@ def test_extract_a_partner_after_with_and_a_long_title_of_a_state_s_body():
         ("Amadou Diallo", "Osman Hamid"), ("Amadou Diallo", "Idris Kamal")]
 
 
+def test_extract_a_partner_after_a_title_s_country_and_a_repeated_with():
+    text = ("Prime Minister Tom Hale spoke with President Ivan Petrenko of Ukraine and with "
+            "President Joe Biden on Saturday.")
+    assert [set(participants) for _, _, participants, _, _ in contacts(text)] == [
+        {"Tom Hale", "Ivan Petrenko"}, {"Tom Hale", "Joe Biden"}]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

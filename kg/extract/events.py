@@ -75,6 +75,7 @@ SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each(?![^\S\n]+other\b)|respectivel
 IN_TURN = r"(?:then|later|afterwards|subsequently|separately)\b"
 #: between two partners met one after the other
 SEQUENCE = re.compile(rf"\band\b[^\S\n]*,?[^\S\n]+(?:\w+[^\S\n]+)?{IN_TURN}")
+AGAIN_WITH = re.compile(r"\band[^\S\n]+with\b")
 JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
                    re.IGNORECASE)
 
@@ -92,8 +93,9 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
         clause = clause.split(",", 1)[-1]
     apart = SEPARATE.search(RELATIVE_ASIDE.sub(",", clause))
     # "met A and then B", "first with A and later with B": one after the other
-    in_turn = any(SEQUENCE.search(text, a.end, b.start) for a, b in pairwise(
-        [m for m in objects if isinstance(m, Mention)]))
+    # ("spoke with A and with B": the preposition said again for each, a contact each)
+    in_turn = any(SEQUENCE.search(text, a.end, b.start) or AGAIN_WITH.search(text, a.end, b.start)
+                  for a, b in pairwise([m for m in objects if isinstance(m, Mention)]))
     separate = apart or in_turn or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
         communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
