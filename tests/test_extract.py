@@ -3851,6 +3851,13 @@ def test_extract_a_joint_press_appearance_is_the_meeting_parties_statement(appea
         ("Haruki Sato", "Liu Jun")]
 
 
+@pytest.mark.parametrize("quote", ['said: "We are back."', 'said:\n\n"We are back."'])
+def test_extract_a_quotation_a_colon_introduces_is_a_statement(quote):
+    text = ("Foreign Secretary Alan Price will meet German Foreign Minister Eva Roth in Berlin.\n\n"
+            f"Foreign Secretary Alan Price {quote}")
+    assert statements(text) == {("press_statement", ("Alan Price",), None)}
+
+
 def test_extract_a_new_paragraph_after_a_flashback_returns_to_the_lead_s_day():
     text = ("US President Barack Obama and Cuban President Raúl Castro announced the deal on "
             "Wednesday.\n\nThe announcement followed a telephone call between the two on "
