@@ -3882,6 +3882,13 @@ def test_extract_a_paragraph_that_names_its_day_keeps_it_over_the_parties_last_c
         (("Emmanuel Macron", "Mario Draghi"), "2022-03-09")}
 
 
+def test_extract_a_call_received_after_its_day_is_one_call():
+    text = ("Crown Prince Faisal bin Rashid received on Wednesday a phone call from Iranian "
+            "President Ali Karimi.")
+    assert contacts(text) == [("phone", "occurred", ("Ali Karimi", "Faisal bin Rashid"),
+                               "Ali Karimi", "2022-03-09")]
+
+
 # --- Reference: pronouns agree in gender with what the text says of their antecedent -----------
 
 def test_extract_an_honorific_in_capitals_is_no_pronoun():

@@ -134,9 +134,9 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
     """A contact's mode, refined by words elsewhere in the sentence ("by phone", "in Ankara")."""
     lowered = sentence.lower()
     if mode is Mode.MEETING and re.match(r"receiv", trigger_text.lower()) and re.search(
-            rf"\b{re.escape(trigger_text.lower())}\s+(?:[\w-]+\s+){{0,2}}(?:calls?|telephone|phone)\b",
+            rf"\b{re.escape(trigger_text.lower())}\s+(?:[\w-]+,?\s+){{0,4}}(?:calls?|telephone|phone)\b",
             lowered):
-        return Mode.PHONE  # "received calls from", "received a phone call"
+        return Mode.PHONE  # "received calls from", "received on Wednesday a phone call"
     if mode is Mode.MEETING and re.search(r"\b(?:video|virtual)\b", trigger_text.lower()):
         return Mode.VIDEO  # "held a virtual summit": a meeting held by video
     if mode is Mode.UNSPECIFIED:
