@@ -2973,6 +2973,17 @@ def test_extract_a_partner_after_a_title_s_country_and_a_repeated_with():
         {"Tom Hale", "Ivan Petrenko"}, {"Tom Hale", "Joe Biden"}]
 
 
+@pytest.mark.parametrize("clause", [
+    "which UN Secretary-General Kofi Annan also attended",
+    "at which UN Secretary-General Kofi Annan was also present",
+    "in which UN Secretary-General Kofi Annan took part"])
+def test_extract_those_a_relative_clause_on_the_event_says_attended_join_it(clause):
+    text = ("Prime Minister Ehud Barak held a short meeting on Wednesday with French President "
+            f"Jacques Chirac, {clause}.")
+    assert [set(participants) for _, _, participants, _, _ in contacts(text)] == [
+        {"Ehud Barak", "Jacques Chirac", "Kofi Annan"}]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

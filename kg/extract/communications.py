@@ -89,7 +89,13 @@ from kg.extract.events import (
 from kg.extract.governments import find_counterparts, host_countries
 from kg.extract.names import is_title_only, title_patterns
 from kg.extract.reference import COUNTS, GROUP, group_members, side_members
-from kg.extract.sentences import Sentence, find_quotes, paragraph_start, split_sentences
+from kg.extract.sentences import (
+    Sentence,
+    find_quotes,
+    paragraph_start,
+    sentence_at,
+    split_sentences,
+)
 from kg.extract.triggers import (
     INVERTED_CONDITION,
     MONTH_MAY,
@@ -364,7 +370,10 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
     updated = []
     for mention in found:
         if not mention.open_to_attendees:
-            updated.append(mention)
+            joining = _relative_attendees(text, mention, sentences, mentions, starts)
+            updated.append(replace(mention, communication=replace(
+                mention.communication, participants=tuple(dict.fromkeys(
+                    mention.communication.participants + tuple(joining))))) if joining else mention)
             continue
         at = next(s.number for s in sentences if s.start <= mention.offset < s.end)
         attendees: list[str] = []
@@ -402,6 +411,28 @@ def _with_attendees(found: list[EventMention], text: str, sentences, mentions: l
     return updated
 
 
+def _relative_attendees(text: str, mention: EventMention, sentences, mentions: list[Mention],
+                        starts: list[int]) -> list[str]:
+    """Those a relative clause on a contact's event says took part: "a meeting with X, which Y
+    also attended", "a call from X, in which Y took part", "at which A and B were present"."""
+    evidence = mention.communication.evidence[0]
+    if mention.communication.kind is not Kind.CONTACT:
+        return []
+    which = WHICH_ATTENDED.match(text, evidence.end)
+    sentence = sentence_at(sentences, evidence.start)
+    if which is None or sentence is None or which.end() > sentence.end:
+        return []
+    here = mentions[bisect.bisect_left(starts, which.end()):bisect.bisect_left(starts, sentence.end)]
+    verb = next(ATTENDED.finditer(text, which.end(), sentence.end), None)
+    attendees = find_subjects(text, here, which.end(), verb.start()) if verb else []
+    if not attendees or not ATTENDED.fullmatch(text, attendees[-1].end, verb.end()):
+        return []
+    return names_of(attendees)
+
+
+#: a relative clause on the event just named, before those who attended it: ", which ",
+#: ", at which " (after the rest of the partner's title: "X of the United States, in which")
+WHICH_ATTENDED = re.compile(r"[^,;.\n]{0,60}?,[^\S\n]*(?:(?:at|in|during)[^\S\n]+)?which[^\S\n]+")
 #: the press a verb of speaking goes to: "spoke to reporters", "talked with journalists"
 TO_THE_PRESS = re.compile(r"[^\S\n]+(?:(?:briefly|jointly|together|later)[^\S\n]+)?(?:to|with)[^\S\n]+"
                           r"(?:the[^\S\n]+)?(?:reporters|journalists|press|media|correspondents)\b")
