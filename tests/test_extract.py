@@ -2984,6 +2984,14 @@ def test_extract_those_a_relative_clause_on_the_event_says_attended_join_it(clau
         {"Ehud Barak", "Jacques Chirac", "Kofi Annan"}]
 
 
+def test_extract_a_companion_on_a_journey_holds_its_planned_talks_too():
+    text = ("NATO Secretary-General Lars Berg would travel to Belgrade soon, accompanied by Gen. "
+            "Tom Reed, NATO's supreme commander in Europe, for follow-up talks with Yugoslav "
+            "President Milan Petrovic.")
+    assert ("meeting", "planned", {"Lars Berg", "Milan Petrovic", "Tom Reed"}) in [
+        (mode, status, set(participants)) for mode, status, participants, _, _ in contacts(text)]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

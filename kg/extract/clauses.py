@@ -281,6 +281,9 @@ def _is_companion_gap(gap: str) -> bool:
 
 
 COMPANION_GAP = re.compile(r"\s*,\s*(?:flanked|accompanied|joined)\s+by\s+(.{0,60})"
+                           # "Solana would travel to Belgrade, accompanied by Clark, for talks"
+                           r"|[^\S\n]+(?:would|will|is\s+to|was\s+to)\s+(?:travel|fly|go|return|head)\b"
+                           r"[^,;.]{0,50},\s*(?:flanked|accompanied)\s+by\s+(.{0,60})"
                            # "Blinken, together with Austin, met", "hosted A along with B"
                            r"|\s*,?\s+(?:together|along)\s+with\s+(.{0,60})"
                            # "Scholz joined Macron for talks with Xi": both hold the talks

@@ -99,7 +99,7 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
         # ("arrived ahead of the summit for a state visit": "ahead of" takes the summit)
         return "planned"
     if "planned" in cues and PURPOSE_FOR.search(before) and any(
-            not AHEAD_OF.fullmatch(cue.group()) for cue in cues["planned"].finditer(window)):
+            not AHEAD_OF.fullmatch(cue.group()) for cue in cues["planned"].finditer(before[-150:])):
         # "is expected to travel to Harare within weeks for talks": its purpose (not "arrived
         # ahead of the summit for a state visit": the arrival, not the visit, was ahead)
         return "planned"
@@ -109,7 +109,8 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 AHEAD_OF = re.compile(r"ahead\s+of", re.IGNORECASE)
 PREPOSITION = re.compile(r"\b(?:for|to|in|at|on|with|by)\b")
 #: a trigger that is the purpose of what goes before it: "… travel to Harare for talks"
-PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?$")
+PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:(?:follow-up|further|more|fresh|new|"
+                         r"separate|urgent|emergency|informal|official|working)\s+)?$")
 ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
 #: the means a request was made by, right before the trigger: "… in a letter", "by telephone"
 INSTRUMENT = re.compile(r"\b(?:in|by|through|via)\s+(?:(?:a|an|his|her|their|its)\s+)?"
