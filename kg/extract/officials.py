@@ -825,6 +825,14 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
     if any(spelling(form) == spelling(canonical) or spelling(family_last(form)) == spelling(canonical)
            for form in forms):
         return canonical
+    # "Al-Thani" in an agency's house style is the gazetteer's "Al Thani" (but "El Sisi" stays
+    # the article's, not "el-Sisi": a hyphen only the gazetteer writes is a spelling of its own)
+    unhyphenated = [w for w in normalise_name(" ".join(canonical)).split() if len(w) > 1]
+    if "-" not in " ".join(canonical) and any(
+            "-" in " ".join(form)
+            and [w for w in normalise_name(" ".join(form)).replace("-", " ").split()
+                 if len(w) > 1] == unhyphenated for form in forms):
+        return canonical
     # "Miguel Díaz-Canel Bermúdez": a second (maternal) surname after the usual name
     if any(len(form) == len(canonical) + 1 and spelling(form[:-1]) == spelling(canonical)
            and form[-1][:1].isupper() for form in forms):
