@@ -2992,6 +2992,18 @@ def test_extract_a_companion_on_a_journey_holds_its_planned_talks_too():
         (mode, status, set(participants)) for mode, status, participants, _, _ in contacts(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "Indian Deputy High Commissioner Ravi Sen was called in to the Foreign Office in Islamabad.",
+    ("Indian Deputy High Commissioner Ravi Sen was summoned on Friday to the Pakistani foreign "
+     "ministry."),
+    "On Friday Pakistan's foreign ministry summoned Indian Deputy High Commissioner Ravi Sen.",
+    "On Friday the Pakistani foreign ministry called in Indian Deputy High Commissioner Ravi Sen."])
+def test_extract_an_envoy_summoned_meets_the_unnamed_officials_of_the_summoning_state(text):
+    assert [(c.mode.value, c.participants, c.counterpart_governments, c.initiator)
+            for c in run(text).communications] == [
+        ("meeting", ("Ravi Sen",), ("Pakistan",), None)]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

@@ -839,9 +839,13 @@ def find_initiator(trigger: Trigger, text, start, subjects, objects, names, sent
         who = leaders[:1] or who
     if len(who) == 1:
         return who[0]
-    if len(names) == 1 and trigger.initiator in ("subject", ""):
-        return names[0]
+    if len(names) == 1 and trigger.initiator in ("subject", "") and not SUMMONING.match(text, start):
+        return names[0]  # (an envoy summoned by no one named started nothing)
     return None
+
+
+#: a summons: the envoy called in meets the officials of the government that summons them
+SUMMONING = re.compile(r"summon|called\s+in\b", re.IGNORECASE)
 
 
 def host_of_many_sides(trigger: Trigger, text: str, start: int, subjects, objects,

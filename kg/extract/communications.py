@@ -39,6 +39,7 @@ from kg.extract.clauses import (
     REPORTED_THAT,
     SECOND_VERB,
     SPEECH_BREAK,
+    SUMMONING,
     WITH_OPENING,
     clause_bounds,
     coordinated_run,
@@ -86,7 +87,12 @@ from kg.extract.events import (
     with_visitors,
     without_covered_visits,
 )
-from kg.extract.governments import find_counterparts, host_countries
+from kg.extract.governments import (
+    body_government,
+    find_counterparts,
+    host_countries,
+    summoning_country,
+)
 from kg.extract.names import is_title_only, title_patterns
 from kg.extract.reference import COUNTS, GROUP, group_members, side_members
 from kg.extract.sentences import (
@@ -1433,7 +1439,13 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
                   if n not in names]
     represented = {o.government for o in map(cast.official, names) if o}
     counterparts = find_counterparts(text, end, clause_end, knowledge, represented) or \
-        host_countries(text, end, trigger, subjects, names, cast, knowledge)
+        host_countries(text, end, trigger, subjects, names, cast, knowledge) or \
+        summoning_country(text, end, SUMMONING.match(text, start) is not None, names, cast,
+                          knowledge)
+    if not counterparts and len(names) == 1 and not subjects and kind is Kind.CONTACT and \
+            (body := BODY_SUBJECT.search(text, clause_start, start)) and body.group().strip()[:1].islower():
+        # "Iran's foreign ministry summoned X": the body's government is the other side
+        counterparts = body_government(text[clause_start : body.end()], names, cast, knowledge)
     unnamed = None if subjects or len(names) != 1 or counterparts else unnamed_subject(
         text, clause_start, start, title_patterns(knowledge).title_only)
     if unnamed:

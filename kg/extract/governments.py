@@ -415,6 +415,37 @@ def host_countries(text: str, end: int, trigger: Trigger, subjects, names: list[
     return list(dict.fromkeys(countries))
 
 
+def summoning_country(text: str, end: int, summoned: bool, names: list[str], cast: Cast,
+                      knowledge: Knowledge) -> list[str]:
+    """The government an envoy is summoned to ("was summoned to the Russian foreign ministry",
+    "called in to the Foreign Office in Islamabad"): its unnamed officials are the other side."""
+    if not summoned or len(names) != 1:
+        return []
+    place = SUMMONED_TO.match(text, end)
+    if place is None:
+        return []
+    envoy = cast.official(names[0])
+    _, single = _government_patterns(knowledge)
+    found = [knowledge.government_by_surface[m.group()] for m in single.finditer(place.group("place"))]
+    found += [knowledge.government_by_capital[word] for word in re.findall(r"[A-Z][\w'’-]+", place.group("place"))
+              if word in knowledge.government_by_capital]
+    return [g for g in found if not (envoy and envoy.government == g)][:1]
+
+
+def body_government(subject: str, names: list[str], cast: Cast, knowledge: Knowledge) -> list[str]:
+    """The government whose body acts as the subject ("Iran's foreign ministry summoned X",
+    "the Indian government called in Y"): its unnamed officials are the other side of X."""
+    _, single = _government_patterns(knowledge)
+    named = [knowledge.government_by_surface[m.group()] for m in single.finditer(subject)]
+    others = {o.government for o in map(cast.official, names) if o}
+    return [g for g in named[-1:] if g not in others]
+
+
+#: where a summoned envoy is called to, after the day or time it happened
+SUMMONED_TO = re.compile(r"(?:[^\S\n]+(?:on|late|early|yesterday|today|this|last)\b[^,;.\n]{0,30}?)?"
+                         r"[^\S\n]+to[^\S\n]+(?:the[^\S\n]+)?(?P<place>[^,;.\n]{3,60})")
+
+
 def _venue_of_other_hosts(text: str, at: int, country: tuple[str, int], cast: Cast,
                           knowledge: Knowledge) -> bool:
     """Whether a capital visited is only where the visitor meets others the sentence names
