@@ -3889,6 +3889,18 @@ def test_extract_a_quotation_a_colon_introduces_is_a_statement(quote):
     assert statements(text) == {("press_statement", ("Alan Price",), None)}
 
 
+def test_extract_an_entry_of_a_live_report_happens_on_its_day():
+    text = ("Summit day in Brussels – as it happened\n\n"
+            "10:37 BST — Commission President Jan Vos has tweeted: \"We have a deal!\"\n\n"
+            "14:30 BST — Prime Minister Tom Hale met Vos at the Berlaymont and the two have just "
+            "held a joint news conference.\n\n"
+            "15:10 BST — Hale had last met Vos in 2019.")
+    assert statements(text) == {("social_media", ("Jan Vos",), "2022-03-11"),
+                                ("press_briefing", ("Jan Vos", "Tom Hale"), "2022-03-11")}
+    # (an entry's background keeps no day)
+    assert [day for _, _, _, _, day in contacts(text)] == ["2022-03-11", None]
+
+
 def test_extract_a_new_paragraph_after_a_flashback_returns_to_the_lead_s_day():
     text = ("US President Barack Obama and Cuban President Raúl Castro announced the deal on "
             "Wednesday.\n\nThe announcement followed a telephone call between the two on "

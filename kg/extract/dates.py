@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from kg.extract.sentences import Sentence
+from kg.extract.sentences import Sentence, paragraph_start
 from kg.model import Communication, Status
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -464,6 +464,14 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
             return found[0][1]
         days = {"a": 1, "one": 1, "two": 2, "three": 3}[gap.group("count").lower()]
         return found[0][1] + dt.timedelta(days=-days if gap.group("way") == "after" else days)
+    if not planned and published and LIVE_ENTRY.match(text, paragraph_start(text, sentence.start)) \
+            and not (last_date and last_date.paragraph == sentence.paragraph) \
+            and day_shift(sentence.text) is None and not SOURCE_CONNECTIVES.match(sentence.text) \
+            and not CONTINUATION.search(sentence.text) and not ENTRY_BACKGROUND.search(sentence.text) \
+            and not mentions_other_period(sentence.text):
+        # "10:37 BST — Juncker has tweeted": an entry of a live report happens on its day (the
+        # present perfect is today's news there)
+        return published
     if last_date is None or planned:
         return None  # a plan announced on the narrative's day happens some other day
     if DURING_SPAN.search(sentence.text) and _journey_over_days(text, sentence.start):
@@ -485,6 +493,13 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     # After a paragraph that went back in time ("The announcement followed a call on
     # Tuesday"), a new one returns to the lead's day.
     return max(day, lead)
+
+
+#: what puts an entry's event before its day
+ENTRY_BACKGROUND = re.compile(r"\b(?:had|previously|once|ago|former(?:ly)?|last|since|(?:19|20)\d\d|"
+                              r"often|usually|regularly|years?|months?|weeks?)\b", re.IGNORECASE)
+#: the clock time opening an entry of a live report: "10:37 BST —", "14:05:"
+LIVE_ENTRY = re.compile(r"[^\S\n]*\d{1,2}[:.]\d{2}(?:[^\S\n]*(?:[ap]\.?m\.?|[A-Z]{2,4}))?[^\S\n]*[—–:-]")
 
 
 def inherits_day(text: str, sentence: Sentence, published: dt.date | None,
