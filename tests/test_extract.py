@@ -3004,6 +3004,16 @@ def test_extract_an_envoy_summoned_meets_the_unnamed_officials_of_the_summoning_
         ("meeting", ("Ravi Sen",), ("Pakistan",), None)]
 
 
+def test_extract_one_call_held_with_several_is_one_call_of_them_all():
+    text = ("President Tom Hale held a call on Saturday with French President Paul Roy, German "
+            "Chancellor Eva Roth and British Prime Minister Alan Price.")
+    assert [set(participants) for _, _, participants, _, _ in contacts(text)] == [
+        {"Tom Hale", "Paul Roy", "Eva Roth", "Alan Price"}]
+    # ... while calling several is a call each
+    text = "President Tom Hale called French President Paul Roy and German Chancellor Eva Roth."
+    assert len(contacts(text)) == 2
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

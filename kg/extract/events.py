@@ -75,6 +75,9 @@ SEPARATE = re.compile(r"\b(?:separate(?:ly)?|each(?![^\S\n]+other\b)|respectivel
 IN_TURN = r"(?:then|later|afterwards|subsequently|separately)\b"
 #: between two partners met one after the other
 SEQUENCE = re.compile(rf"\band\b[^\S\n]*,?[^\S\n]+(?:\w+[^\S\n]+)?{IN_TURN}")
+#: a single call held with several: "held a call on Saturday with"
+ONE_CALL = re.compile(r"\b(?:held|hold|holds|holding|had|has|have)[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+)?call\b"
+                      r"(?![^\S\n]+(?:each|separately))[^,;.]{0,40}?[^\S\n]with\b")
 AGAIN_WITH = re.compile(r"\band[^\S\n]+with\b")
 JOINT = re.compile(r"\b(?:together|jointly|joint|conference call|three-way|trilateral|four-way)\b",
                    re.IGNORECASE)
@@ -98,7 +101,9 @@ def bilateral(communication: Communication, subjects, objects, trigger: Trigger,
                   for a, b in pairwise([m for m in objects if isinstance(m, Mention)]))
     separate = apart or in_turn or re.search(
         r"(?:conversations|meetings|calls|letters|messages)\b", communication.evidence[0].text) or (
-        communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text))
+        communication.mode in (Mode.PHONE, Mode.CORRESPONDENCE) and not JOINT.search(sentence.text)
+        # ("held a call with A, B and C": one call of them all)
+        and not ONE_CALL.search(communication.evidence[0].text))
     first = next((m for m in objects if isinstance(m, Mention)), None)
     if not own and len(others) > 1 and apart \
             and first is not None \
