@@ -4877,6 +4877,11 @@ def test_extract_a_gazetteer_name_over_an_agency_s_hyphen_but_the_article_s_own_
         "Tamim bin Hamad Al Thani", "Abdel Fattah El Sisi"]
 
 
+def test_extract_a_copula_gives_the_post_held_now():
+    text = "Ana Ruiz is the foreign minister of Peru. She met Chilean Foreign Minister Juan Soto."
+    assert officials(text)[0] == ("Ana Ruiz", "Foreign Minister", "Peru")
+
+
 def test_extract_a_title_its_scope_and_a_comma_before_a_name_are_that_name_s():
     text = ("The leaders gave the soldiers a week to reinstate President Mohamed Bazoum. Reading "
             "the communiqué to reporters, the President of the ECOWAS Commission, Omar Touray, "

@@ -212,8 +212,9 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # ("X, then Ethiopia's prime minister": the post of the time)
         # ("X, who serves as Sweden's ambassador": a relative clause giving the post held now;
         # "who was" gives a past one)
-        rf"(?P<name>{name}),[^\S\n]+(?:who[^\S\n]+(?:is|serves[^\S\n]+as|has[^\S\n]+been)"
-        rf"[^\S\n]+)?(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
+        # ("Pelosi is Speaker of the House": a copula gives the post held now)
+        rf"(?P<name>{name})(?:,[^\S\n]+(?:who[^\S\n]+(?:is|serves[^\S\n]+as|has[^\S\n]+been)"
+        rf"[^\S\n]+)?|[^\S\n]+is[^\S\n]+(?:also[^\S\n]+)?)(?:(?:then|now)[^\S\n]+)?(?:(?:the|a|an)[^\S\n]+)?"
         # "the newly appointed U.S. Special Representative": words of tenure before the state
         rf"(?:(?:(?:{modifier})[^\S\n]+)+(?=(?:{gov})(?![\w-])))?"
         # ("Tony Blair's foreign policy adviser", "Vice President Joe Biden's national security

@@ -260,8 +260,9 @@ def _title_words(knowledge: Knowledge) -> frozenset[str]:
 
 def _closes_fronted_phrase(text: str, match: re.Match, sentences) -> bool:
     sentence = sentence_at(sentences, match.start())
-    return sentence is not None and closes_fronted_phrase(
-        text, sentence, text.index(",", match.end("name")), match.end())
+    comma = text.find(",", match.end("name"), match.end())
+    return sentence is not None and comma >= 0 and closes_fronted_phrase(
+        text, sentence, comma, match.end())
 
 
 def _listed_people(text, people, spans, taken, patterns, knowledge, sentences) -> None:
