@@ -662,6 +662,10 @@ def test_extract_a_post_for_an_office_holder_is_one_title():
           "Ankara was a natural venue."), set()),
         ("Richard Gowan, an analyst at the International Crisis Group, said it was a gamble.",
          set()),
+        # ... and so do politicians of the opposition.
+        ("Omar Latif, the opposition politician who brought the case, said it was a win.", set()),
+        # A style before a name is no part of it ("Counsellor" in Egyptian usage).
+        ("Presidential Spokesman Counsellor Adel Nour said the talks went well.", {"Adel Nour"}),
         # So do those held abroad and freed: the captive and the basketball star are no
         # officials, the envoy for hostage affairs who fetched them is; a people is no person.
         (("Marat Velkov, the aid worker detained in Minsk since May, spoke with Secretary of "
