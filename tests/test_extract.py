@@ -382,6 +382,8 @@ def test_extract_states_listed_after_a_plural_post_are_no_names():
          [("Lerato Dube", "Executive Secretary", "SADC")]),
         ("Luis Ortega, the head of the United Nations Stabilization Mission in Haiti, arrived.",
          [("Luis Ortega", None, "United Nations")]),
+        # A marshal's rank is a title.
+        ("Vice Marshal Kang Sok Ju arrived.", [("Kang Sok Ju", "Vice Marshal", None)]),
         # A region ends a post's scope and names no one ("minister for the Middle East").
         ("Ambassador Ali Nouri met Tom Reed, the minister for the Middle East, on Monday.",
          [("Ali Nouri", "Ambassador", None), ("Tom Reed", "Minister for the Middle East", None)]),
