@@ -3953,6 +3953,14 @@ def test_extract_a_call_received_after_its_day_is_one_call():
 
 # --- Reference: pronouns agree in gender with what the text says of their antecedent -----------
 
+def test_extract_a_ruler_s_style_alone_stands_for_the_royal_last_named():
+    text = ("Emir Sheikh Nasser Al-Jaber received Qatari Foreign Minister Ali Rumaihi on "
+            "Monday.\n\nEgyptian Foreign Minister Omar Said is to host a meeting in Cairo on "
+            "Wednesday.\n\nOn Sunday night, His Highness telephoned King Fahd bin Saud.")
+    assert {"Nasser Al-Jaber", "Fahd bin Saud"} in [
+        set(participants) for _, _, participants, _, _ in contacts(text)]
+
+
 def test_extract_an_honorific_in_capitals_is_no_pronoun():
     text = ("Qatari Emir Sheikh Tamim bin Hamad Al-Thani received a phone call today from HE US "
             "President Joe Biden.")

@@ -57,6 +57,8 @@ from kg.knowledge import OfficeHolder
 # before a name ("His Excellency Ratu X") a pronoun (a style alone is: "His Majesty received").
 PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is)\b(?![^\S\n]+(?:Royal[^\S\n]+)?"
                       r"(?:Excellency|Majesty|Highness|Holiness|Eminence)[^\S\n]+[A-Z])")
+#: a ruler's style standing alone after "His" or "Her": "His Highness received", "His Majesty the King"
+STYLE_ALONE = re.compile(r"[^\S\n]+(?:Royal[^\S\n]+)?(?:Highness|Majesty)\b")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
 
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
@@ -197,6 +199,15 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             if any(m.start <= start < m.end for m in named):
                 continue  # a word of a name ("Vice Premier Liu He") is no pronoun
             gender = "f" if match.group().lower() in ("she", "her") else "m"
+            if STYLE_ALONE.match(text, start + len(match.group())):
+                # "His Highness telephoned X", "His Majesty the King": the style of a ruler
+                # stands for the royal last named, not for whoever else was named since
+                royal = next((m.official for m in reversed(combined[: bisect.bisect_left(starts, start)])
+                              if m.official in by_name and _royal(by_name[m.official])
+                              and genders.get(m.official, gender) == gender), None)
+                if royal is not None:
+                    found.append(Mention(start, start + len(match.group()), royal, "pronoun"))
+                    continue
             # "Mrs May … he": a pronoun only points at an official of its gender (or unknown).
             # "After talks with X, he appeared": the one he talked with is not "he"
             comma = fronted_phrase_end(text, sentence.start, sentence.end) \
@@ -465,6 +476,12 @@ def _names_next(text: str, mentions: list[Mention], starts: list[int], end: int)
     following = bisect.bisect_left(starts, end)
     gap = text[end : mentions[following].start] if following < len(mentions) else ""
     return bool(re.fullmatch(r",\s*", gap)) or (gap.startswith(",") and is_title_only(gap[1:]))
+
+
+def _royal(person: Person) -> bool:
+    """Whether ``person`` holds, by the text or the gazetteer, a monarch's or a royal's title."""
+    posts = [post for post, _ in person.posts] + [term.post for term in person.terms]
+    return any(word in post.lower() for post in posts for word in (*MONARCHS, "prince", "sheikh"))
 
 
 def _heads_a_government(person: Person) -> bool:
