@@ -3920,6 +3920,14 @@ def test_extract_an_entry_of_a_live_report_happens_on_its_day():
     assert [day for _, _, _, _, day in contacts(text)] == ["2022-03-11", None]
 
 
+def test_extract_a_speaker_after_a_verb_of_saying_only_in_inverted_speech():
+    assert statements('"We are ready," said Foreign Minister Mei Tanaka.') == {
+        ("unspecified", ("Mei Tanaka",), None)}
+    # what officials said of someone is not that person's word
+    assert statements("Japanese officials said no meeting had been arranged with his South "
+                      "Korean counterpart, Lee Min-ho.") == set()
+
+
 def test_extract_a_new_paragraph_after_a_flashback_returns_to_the_lead_s_day():
     text = ("US President Barack Obama and Cuban President Raúl Castro announced the deal on "
             "Wednesday.\n\nThe announcement followed a telephone call between the two on "

@@ -439,6 +439,8 @@ def _relative_attendees(text: str, mention: EventMention, sentences, mentions: l
 #: a relative clause on the event just named, before those who attended it: ", which ",
 #: ", at which " (after the rest of the partner's title: "X of the United States, in which")
 WHICH_ATTENDED = re.compile(r"[^,;.\n]{0,60}?,[^\S\n]*(?:(?:at|in|during)[^\S\n]+)?which[^\S\n]+")
+#: what comes before a verb of saying whose speaker follows it: a quotation or a comma
+INVERTED_SPEECH = re.compile(r"(?:[\"”’']|,)[^\S\n]*$|^[^\S\n]*$")
 #: the press a verb of speaking goes to: "spoke to reporters", "talked with journalists"
 TO_THE_PRESS = re.compile(r"[^\S\n]+(?:(?:briefly|jointly|together|later)[^\S\n]+)?(?:to|with)[^\S\n]+"
                           r"(?:the[^\S\n]+)?(?:reporters|journalists|press|media|correspondents)\b")
@@ -1394,7 +1396,11 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if kind is Kind.STATEMENT and planned and trigger.mode == Mode.UNSPECIFIED.value:
         return []  # "X is expected to urge…", "will announce": a forecast of words, no occasion
     if kind is Kind.STATEMENT:
-        speaker = names_of(subjects)[:1] or names_of(objects)[:1]
+        # The speaker after a bare verb of saying only in inverted speech ("…," said X): "Japanese
+        # officials said no meeting was arranged with X" is not X's word
+        inverted = trigger.mode != Mode.UNSPECIFIED.value \
+            or INVERTED_SPEECH.search(text, max(sentence.start, start - 4), start) is not None
+        speaker = names_of(subjects)[:1] or (names_of(objects)[:1] if inverted else [])
         if len(subjects + objects) > 1 and (JOINT.search(text, max(clause_start, start - 8), end)
                                             or PLURAL_STATEMENTS.search(text, start, end)):
             # "A and B made joint statements to the press", "A and B then made statements for
