@@ -3023,6 +3023,15 @@ def test_extract_one_call_held_with_several_is_one_call_of_them_all():
     assert len(contacts(text)) == 2
 
 
+@pytest.mark.parametrize("journey", [
+    "rode to the Imperial Palace in a horse-drawn carriage on Tuesday",
+    "walked onto the tarmac at the airport on Tuesday"])
+def test_extract_a_journey_s_purpose_done_on_it_occurred(journey):
+    text = f"US Ambassador Carol Hanson {journey} to present her credentials to Emperor Akito."
+    assert [(status, day) for _, status, _, _, day in contacts(text)] == [
+        ("occurred", "2022-03-08")]
+
+
 def test_extract_a_verb_coordinated_with_a_planned_one_is_planned():
     text = ("Chinese President Xi Jinping will hold talks with Kiribati President Teburoro Kaeua "
             "and host a banquet for him.")

@@ -60,7 +60,7 @@ FIRST_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:[\w'’-]+\s+){0
 # "flew to Beijing on Monday to meet Wang", "was waiting at the airport to greet him": the
 # purpose of a journey in the past is what happened, not a plan
 MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned|stopped|waited|"
-                       r"(?:was|were)\s+waiting)\b[^.;:]{0,60}?\bto\s+$")
+                       r"rode|drove|headed|walked|sailed|(?:was|were)\s+waiting)\b[^.;:]{0,80}?\bto\s+$")
 CUE_ADVERB = re.compile(r"(?<=\s)(?:also|still|now|reportedly|currently|widely|then|later)\s+(?=\w)")
 
 
