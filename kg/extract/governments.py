@@ -2,8 +2,9 @@
 
 What this stage adds: each official's government, from the strongest evidence the text gives
 about that person (see :func:`assign_governments`); and, for a contact, the counterpart
-governments whose representatives go unnamed ("Israeli and Palestinian leaders") or whose
-country an official visits ("Pelosi visited Taiwan").
+governments whose representatives go unnamed ("Israeli and Palestinian leaders"), whose
+country an official visits ("Pelosi visited Taiwan") or whose ministry summons an envoy ("was
+summoned to the Russian foreign ministry").
 
 >>> from kg.knowledge import load_knowledge
 >>> text = "Blinken met Israeli and Palestinian leaders."
