@@ -3937,6 +3937,14 @@ def test_extract_a_speaker_after_a_verb_of_saying_only_in_inverted_speech():
                       "Korean counterpart, Lee Min-ho.") == set()
 
 
+@pytest.mark.parametrize("press", ["Speaking to South Korean correspondents afterward, Choi said",
+                                   "Choi told correspondents afterward"])
+def test_extract_words_to_correspondents_are_a_press_briefing(press):
+    text = ("Vice Foreign Minister Choi Min-jun met Deputy Secretary of State Ann Ross on "
+            f"Wednesday. {press} the talks went well.")
+    assert statements(text) == {("press_briefing", ("Choi Min-jun",), "2022-03-09")}
+
+
 def test_extract_a_new_paragraph_after_a_flashback_returns_to_the_lead_s_day():
     text = ("US President Barack Obama and Cuban President Raúl Castro announced the deal on "
             "Wednesday.\n\nThe announcement followed a telephone call between the two on "
