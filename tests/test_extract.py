@@ -5002,3 +5002,17 @@ def test_extract_a_capitalised_said_inside_a_sentence_is_a_name_not_a_verb():
 def test_extract_a_contact_s_named_participants_and_unnamed_sides(text, published, expected):
     assert [(c.participants, c.counterpart_governments) for c in run(text, published).communications
             if c.kind.value == "contact"] == expected
+
+
+def test_extract_continental_honorifics_and_a_transcript_s_heading_words_are_no_part_of_a_name():
+    # "Herr", "Frau", "Senhor" are styles of address, as "Mr" is; "Remarks" in a transcript's
+    # heading ends the speaker's name.
+    text = ("Secretary Mark Dalton Remarks to the Press\n\nFederal Chancellor Klaus Wendt received "
+            "Foreign Minister Anna Berger of Austria on Monday. Herr Wendt and Frau Berger later "
+            "called Senhor Paulo Teixeira, Brazil's foreign minister. I met Herr Wendt today, "
+            "Mark Dalton told reporters.")
+    extraction = run(text)
+    assert [o.name for o in extraction.officials] == [
+        "Mark Dalton", "Klaus Wendt", "Anna Berger", "Paulo Teixeira"]
+    assert [c.participants for c in extraction.communications if c.kind.value == "contact"][:2] == [
+        ("Klaus Wendt", "Anna Berger"), ("Klaus Wendt", "Anna Berger", "Paulo Teixeira")]
