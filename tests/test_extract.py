@@ -5016,3 +5016,22 @@ def test_extract_continental_honorifics_and_a_transcript_s_heading_words_are_no_
         "Mark Dalton", "Klaus Wendt", "Anna Berger", "Paulo Teixeira"]
     assert [c.participants for c in extraction.communications if c.kind.value == "contact"][:2] == [
         ("Klaus Wendt", "Anna Berger"), ("Klaus Wendt", "Anna Berger", "Paulo Teixeira")]
+
+
+def test_extract_a_spouse_or_namesake_of_an_office_holder_is_not_the_holder():
+    # A given name the text never gave the holder makes another person of the surname; a first
+    # lady is no official.
+    text = ("Chancellor Helmut Kohl met President François Mitterrand in Verdun on Saturday. "
+            "Hannelore Kohl and Danielle Mitterrand later met for lunch. First Lady Laura Stone "
+            "joined them.")
+    extraction = run(text, dt.date(1984, 9, 24))
+    assert [o.name for o in extraction.officials] == ["Helmut Kohl", "François Mitterrand"]
+    assert [c.participants for c in extraction.communications] == [
+        ("Helmut Kohl", "François Mitterrand")]
+
+
+def test_extract_the_formal_american_title_of_the_national_security_adviser_is_a_post():
+    text = ("Present at the talks were Premier Zhou Enlai and Dr. Henry A. Kissinger, Assistant "
+            "to the President for National Security Affairs.")
+    assert [o.name for o in run(text, dt.date(1972, 2, 22)).officials] == [
+        "Zhou Enlai", "Henry Kissinger"]

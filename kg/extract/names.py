@@ -413,7 +413,7 @@ def title_case(words: str) -> str:
     >>> title_case("minister of foreign affairs"), title_case("under-secretary-general")
     ('Minister of Foreign Affairs', 'Under-Secretary-General')
     """
-    small = {"of", "for", "the", "and", "on", "in", "elect", "designate"}
+    small = {"of", "for", "to", "the", "and", "on", "in", "elect", "designate"}
     # (each part of a compound, as "Secretary-General" is written, but "President-elect")
     return " ".join("-".join(part if part in small or part[:1].isupper()
                              else part[:1].upper() + part[1:] for part in w.split("-"))

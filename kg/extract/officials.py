@@ -38,6 +38,7 @@ from kg.extract.cast import Cast, Mention, mention_starts, mentions_between
 from kg.extract.clauses import closes_fronted_phrase
 from kg.extract.governments import assign_governments
 from kg.extract.names import (
+    _HEADLINE_VERB,
     NAME_TOKEN,
     ROYAL_STYLES,
     People,
@@ -537,6 +538,9 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
     for match in index.surfaces.finditer(text):
         if " " in match.group() or match.start() in taken or match.group().lower() in ordinary:
             continue
+        given = GIVEN_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if given and _given_name(given.group(1), people.by_word, knowledge):
+            continue  # "Nancy Reagan": a namesake of the Reagan named in full
         key = name_key([match.group()])
         namesakes = set(index.by_name.get(key, ()) + index.by_surname.get(key, ()))
         named = {holder for holder in namesakes
@@ -552,6 +556,10 @@ def _known_holders(text, published, people, spans, taken, index: HolderIndex, se
             for (start, end), holder in zip(parts, holders):
                 _add_holder_mention(text, start, end, holder, people, spans, taken, sentences,
                                     published, index)
+
+
+#: the capitalised word right before a surname ("Nancy " before "Reagan")
+GIVEN_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[^\S\n]+$")
 
 
 def _holders_by_title(text, published, people, spans, patterns, sentences, knowledge) -> None:
@@ -729,6 +737,8 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, Perso
                        or t in knowledge.words["particle"] for t in sub):
                     continue
                 person = person_for(index.get(normalise_name(sub[0]), []), sub, create=False)
+                if person is not None and i and _given_name(tokens[i - 1], index, knowledge):
+                    continue  # "Nancy Reagan", "Hunter Biden": a namesake, not the one known
                 if person is not None:
                     person = _namesake_meant(text, sub, person, index, (introduced, latest),
                                              kept, match.start())
@@ -739,6 +749,22 @@ def _name_mentions(text, people, spans, knowledge) -> list[tuple[int, int, Perso
                 found.append(hit)
                 break
     return found
+
+
+def _given_name(token: str, known_words, knowledge: Knowledge) -> bool:
+    """Whether ``token`` before a known surname can only be another person's given name: a
+    capitalised word that is no name word of the people found, no title, style, place, country
+    or headline word ("Nancy" in "Nancy Reagan"; not "Mr", "Moscow", "Soviet", "Meets");
+    ``known_words`` are the normalised name words of the people found."""
+    words = knowledge.words
+    return token[:1].isupper() and token[1:].islower() and normalise_name(token) not in known_words \
+        and not any(token in words.get(role, ()) for role in (
+            "stop", "honorific", "modifier", "domain", "institution", "particle", "place",
+            "name_after_title", "name_inside", "private", "scope", "postnominal")) \
+        and token not in knowledge.government_by_surface \
+        and token not in knowledge.government_by_capital \
+        and token not in knowledge.post_by_surface and token.lower() not in knowledge.post_by_surface \
+        and not _HEADLINE_VERB.fullmatch(token)
 
 
 def _namesake_meant(text: str, short: list[str], found: Person, index,
