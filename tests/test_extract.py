@@ -4502,7 +4502,7 @@ def test_extract_officials_received_in_turn_are_met_one_by_one():
     text = ("Brazilian President Luiz Inácio Lula da Silva received Spain's King Felipe first and "
             "then, in turn, Chilean President Gabriel Boric and Bolivian President Luis Arce.")
     assert [c[2] for c in contacts(text)] == [
-        ("King Felipe", "Luiz Inácio Lula da Silva"), ("Gabriel Boric", "Luiz Inácio Lula da Silva"),
+        ("Felipe VI", "Luiz Inácio Lula da Silva"), ("Gabriel Boric", "Luiz Inácio Lula da Silva"),
         ("Luis Arce", "Luiz Inácio Lula da Silva")]
 
 
@@ -5035,3 +5035,13 @@ def test_extract_the_formal_american_title_of_the_national_security_adviser_is_a
             "to the President for National Security Affairs.")
     assert [o.name for o in run(text, dt.date(1972, 2, 22)).officials] == [
         "Zhou Enlai", "Henry Kissinger"]
+
+
+def test_extract_a_titled_surname_shared_by_two_office_holders_is_the_one_holding_that_post():
+    # In 2023 "Abbas" is both the Palestinian president and Syria's defence minister; "King
+    # Abdullah" is the gazetteer's Abdullah II, named with the regnal number.
+    text = "Secretary Antony Blinken will visit King Abdullah and President Abbas in Amman on Friday."
+    extraction = run(text, dt.date(2023, 10, 12))
+    assert [(o.name, o.government) for o in extraction.officials] == [
+        ("Antony Blinken", "United States"), ("Abdullah II", "Jordan"),
+        ("Mahmoud Abbas", "Palestinian Authority")]

@@ -215,6 +215,19 @@ def identify(tokens, published: dt.date | None, index: HolderIndex) -> OfficeHol
     return _sole_holder_near(index.by_surname.get(key, ()), published)
 
 
+def identify_by_post(tokens, posts: list[str], published: dt.date | None,
+                     index: HolderIndex) -> OfficeHolder | None:
+    """Of the office-holders a surname names, the one in office around ``published`` in one of
+    ``posts`` the text gives them, if exactly one ("President Abbas" in 2023 is Mahmoud Abbas,
+    not Syria's defence minister Ali Mahmoud Abbas)."""
+    key = name_key(tokens)
+    wanted = {post.lower() for post in posts}
+    namesakes = tuple(dict.fromkeys(index.by_name.get(key, ()) + index.by_surname.get(key, ())))
+    fitting = [holder for holder in _holders_near(namesakes, published)
+               if any(term.post.lower() in wanted for term in holder.terms)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def without_grandfather(tokens) -> list[str]:
     """An Arabic name cut before its second "bin" ("Mohammed bin Salman bin Abdulaziz Al
     Saud" → "Mohammed bin Salman"), or [] when it has no second one.

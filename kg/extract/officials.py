@@ -59,6 +59,7 @@ from kg.extract.office_holders import (
     holder_index,
     holder_mentions,
     identify,
+    identify_by_post,
     identify_styled,
     is_name_of,
     name_key,
@@ -834,6 +835,7 @@ def _nickname_mentions(text, spans) -> list[tuple[int, int, Person, str]]:
 #: a patronymic of the Russian pattern ("Vladimirovich", "Viktorovna", "Ilyich")
 #: a generational suffix after a name
 GENERATION = re.compile(r"(?:Jr|Sr)\.?")
+REGNAL_NUMBER = re.compile(r"[IVX]+")
 RUSSIAN_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:[oe]vich|[oe]vna|ichna|yich|ilich|ich)")
 
 
@@ -885,6 +887,13 @@ def _written_name(person: Person, other_forms: list[list[str]]) -> list[str]:
                 and is_name_of(without_grandfather(form), person.holder)), None)
     if cut:
         return cut
+    # "King Abdullah", "Queen Elizabeth": a style and the given name of a monarch the gazetteer
+    # names with a regnal number ("Abdullah II")
+    if any(REGNAL_NUMBER.fullmatch(t) for t in canonical[1:]) and any(
+            len(form) == 2 and form[0] in ROYAL_STYLES
+            and any(term.post == form[0] for term in person.holder.terms)  # not "Prince Charles"
+            and normalise_name(form[1]) == normalise_name(canonical[0]) for form in forms):
+        return canonical
     full = [form for form in forms if len(form) > 1]
     if full and _ends(spelling(max(full, key=len)), spelling(canonical)):
         return canonical  # "Tayyip Erdoğan": the usual name less a given name, in full
@@ -930,6 +939,10 @@ def _united_by_holder(text, people, spans, published, index: HolderIndex):
                     if styled is not None:
                         person.holder = styled
                         continue
+            if holder is None and len(person.tokens) == 1 and person.posts:
+                # "President Abbas" in 2023: of the holders of that surname, the president
+                holder = identify_by_post(person.tokens, [post for post, _ in person.posts],
+                                          published, index)
             if holder is not None and _holder_fits(person, holder):
                 person.holder = holder
     survivor: dict[int, Person] = {}
