@@ -5045,3 +5045,16 @@ def test_extract_a_titled_surname_shared_by_two_office_holders_is_the_one_holdin
     assert [(o.name, o.government) for o in extraction.officials] == [
         ("Antony Blinken", "United States"), ("Abdullah II", "Jordan"),
         ("Mahmoud Abbas", "Palestinian Authority")]
+
+
+def test_extract_the_first_person_of_a_transcript_s_turn_is_the_speaker_its_label_names():
+    text = ("Joint press availability\n\n"
+            "FOREIGN MINISTER ANNA BERGER: Thank you. This morning I met Prime Minister Jonas "
+            "Falk of Sweden.\n\n"
+            "QUESTION: Will you meet him again?\n\n"
+            "SECRETARY MARK DALTON: Tomorrow I will call President Ilse Moreau of Belgium.\n\n"
+            "BERGER: I spoke with Foreign Minister Petra Lind by phone yesterday.")
+    assert [(c.participants, c.status.value) for c in run(text).communications
+            if c.kind.value == "contact"] == [
+        (("Anna Berger", "Jonas Falk"), "occurred"), (("Mark Dalton", "Ilse Moreau"), "planned"),
+        (("Anna Berger", "Petra Lind"), "occurred")]

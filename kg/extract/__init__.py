@@ -204,12 +204,14 @@ def blank_markup(text: str) -> str:
 
 
 #: a name in capitals as UN meetings coverage gives its speakers: "ZHANG JUN (China) said",
-#: "T. S. TIRUMURTI (India)", "Mr. NEBENZIA said"
+#: "T. S. TIRUMURTI (India)", "Mr. NEBENZIA said", and transcripts label theirs
 _SHOUTED_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+"
 SHOUTED_NAME = re.compile(
     # (not a family name in capitals before the given name: "Mr. KISHIDA Fumio")
     rf"(?<=\b(?:Mr|Ms|Dr)\.\s)(?:{_SHOUTED_WORD})(?:\s+{_SHOUTED_WORD})*\b(?!\s+[A-Z][a-z])"
-    rf"|\b(?:[A-Z]\.\s+)*{_SHOUTED_WORD}(?:\s+(?:[A-Z]\.\s+)?{_SHOUTED_WORD})+(?=\s+\([A-Z][a-z])")
+    rf"|\b(?:[A-Z]\.\s+)*{_SHOUTED_WORD}(?:\s+(?:[A-Z]\.\s+)?{_SHOUTED_WORD})+(?=\s+\([A-Z][a-z])"
+    # a transcript's speaker label: "SECRETARY MARK DALTON: Thank you."
+    rf"|(?m:^)[^\S\n]*{_SHOUTED_WORD}(?:[^\S\n]+{_SHOUTED_WORD})+(?=[^\S\n]*:[^\S\n])")
 
 
 def unshout_names(text: str) -> str:

@@ -662,19 +662,59 @@ def find_quote_speakers(text: str, mentions: list[Mention]) -> dict[tuple[int, i
 
 def resolve_first_person(text, mentions, quote_speakers, author: str | None = None
                          ) -> list[Mention]:
-    """Add the first person inside each quotation ("I", "my") as a mention of its speaker, and
-    outside quotations as one of the ``author`` of an official's own release ("Today I held
-    talks with…")."""
+    """Add the first person inside each quotation ("I", "my") as a mention of its speaker;
+    outside quotations, in a transcript's turn as one of the turn's speaker ("SECRETARY KERRY:
+    … Tomorrow I travel to Jerusalem"), elsewhere as one of the ``author`` of an official's own
+    release ("Today I held talks with…")."""
     extra = []
     for (start, end), speaker in quote_speakers.items():
         for match in FIRST_PERSON.finditer(text, start, end):
             extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
-    if author is not None:
-        quotes = find_quotes(text)
-        extra.extend(Mention(match.start(), match.end(), author, "first_person")
-                     for match in FIRST_PERSON.finditer(text)
-                     if not _quoted(quotes, match.start()))
+    turns = transcript_turns(text, mentions)
+    quotes = find_quotes(text)
+    for match in FIRST_PERSON.finditer(text):
+        if _quoted(quotes, match.start()):
+            continue
+        turn = next((t for t in turns if t[0] <= match.start() < t[1]), None)
+        speaker = turn[2] if turn else author
+        if speaker is not None:
+            extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
     return sorted(mentions + extra, key=lambda m: m.start)
+
+
+#: a label opening a transcript's turn, at the start of a line: "SECRETARY KERRY:", "PRIME
+#: MINISTER ALBANESE:", "Hua Chunying:", "Q:"
+SPEAKER_LABEL = re.compile(r"^[^\S\n]*(?P<label>[A-Z][\w.'’ -]{0,50}?)[^\S\n]*:[^\S\n]+(?=\S)",
+                           re.MULTILINE)
+#: the labels of those who ask, not officials: their turns are nobody's first person
+QUESTIONER = re.compile(r"Q|QUESTION|Question|JOURNALIST|Journalist|REPORTER|Reporter|"
+                        r"MODERATOR|Moderator|PARTICIPANT|Participant|AUDIENCE MEMBER")
+
+
+def transcript_turns(text: str, mentions: list[Mention]) -> list[tuple[int, int, str | None]]:
+    r"""The turns of a transcript, (start, end, speaker), each from a speaker's label to the
+    next: the speaker is the one official the label names, None for a questioner. A text
+    with fewer than two labels is no transcript ("Trudeau: India must cooperate" heads a
+    report).
+
+    >>> text = "SECRETARY KERRY: I met him.\nQ: Did you?\nKERRY: I did."
+    >>> names = [Mention(0, 15, "John Kerry", "name"), Mention(40, 45, "John Kerry", "name")]
+    >>> transcript_turns(text, names)
+    [(0, 28, 'John Kerry'), (28, 40, None), (40, 53, 'John Kerry')]
+    """
+    labels = []
+    for label in SPEAKER_LABEL.finditer(text):
+        named = {m.official for m in mentions
+                 if label.start("label") <= m.start and m.end <= label.end("label")
+                 and m.how in ("name", "titled", "title")}
+        if len(named) == 1:
+            labels.append((label.start(), named.pop()))
+        elif QUESTIONER.fullmatch(label.group("label")):
+            labels.append((label.start(), None))
+    if len(labels) < 2:
+        return []
+    ends = [start for start, _ in labels[1:]] + [len(text)]
+    return [(start, end, speaker) for (start, speaker), end in zip(labels, ends)]
 
 
 def _quoted(quotes: list[tuple[int, int]], offset: int) -> bool:
