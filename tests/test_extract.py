@@ -5058,3 +5058,13 @@ def test_extract_the_first_person_of_a_transcript_s_turn_is_the_speaker_its_labe
             if c.kind.value == "contact"] == [
         (("Anna Berger", "Jonas Falk"), "occurred"), (("Mark Dalton", "Ilse Moreau"), "planned"),
         (("Anna Berger", "Petra Lind"), "occurred")]
+
+
+def test_extract_attendees_coordinated_with_a_repeated_by_and_a_posting_in_their_titles():
+    # "and by the Ambassador … in Chile, X": the preposition repeats, and where an ambassador
+    # serves is part of the title.
+    text = ("President Ana Torres received Foreign Minister Lars Holm of Denmark on Tuesday. The "
+            "meeting, held at the palace, was attended by the Minister of Finance, Pablo Ruiz, "
+            "and by the Ambassador of Denmark in Chile, Mette Dahl.")
+    assert [c.participants for c in run(text).communications] == [
+        ("Ana Torres", "Lars Holm", "Pablo Ruiz", "Mette Dahl")]

@@ -660,7 +660,7 @@ def is_title_gap(gap: str) -> bool:
     # (a preposition may repeat: "letters to A and to President B", "with President A of
     # Ukraine and with President B")
     match = re.fullmatch(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s*,?\s+and\s))?"
-                         r"\s*,?\s*(?:and\s+)?(?:(?:with|to)\s+)?(.{0,90})", gap) \
+                         r"\s*,?\s*(?:and\s+)?(?:(?:with|to|by)\s+)?(.{0,90})", gap) \
         if "," in gap or " and " in gap else None
     if not match:
         return False

@@ -101,9 +101,11 @@ def is_title_only(gap: str) -> bool:
     >>> is_title_only(" Russian Foreign Minister "), is_title_only(" who met the ")
     (True, False)
     """
-    words = gap.split()
+    words = [w for w in gap.split() if w[0].isalpha()]
+    # ("the Ambassador of the United States in Chile", "Ambassador to the UN": where a post is
+    # held, after the post)
     return len(gap) <= 70 and all(w[0].isupper() or w in ("of", "the", "for", "and", "'s")
-                                  for w in words if w[0].isalpha())
+                                  or (i and w in ("in", "to")) for i, w in enumerate(words))
 
 
 @dataclass(frozen=True)
