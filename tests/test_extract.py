@@ -5068,3 +5068,11 @@ def test_extract_attendees_coordinated_with_a_repeated_by_and_a_posting_in_their
             "and by the Ambassador of Denmark in Chile, Mette Dahl.")
     assert [c.participants for c in run(text).communications] == [
         ("Ana Torres", "Lars Holm", "Pablo Ruiz", "Mette Dahl")]
+
+
+def test_extract_a_title_of_a_country_before_an_apposed_name_is_that_name_s():
+    # "the President of Argentina, X" titles X, not the president named before.
+    text = ("President Ana Torres received Foreign Minister Lars Holm of Denmark on Tuesday. Later "
+            "that day Holm held talks with the President of Argentina, Rosa Medina.")
+    assert [c.participants for c in run(text).communications] == [
+        ("Ana Torres", "Lars Holm"), ("Lars Holm", "Rosa Medina")]

@@ -96,6 +96,13 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             # "the North Korean leader, Kim Jong Il", "his Saudi counterpart, Prince Faisal bin
             # Farhan": the title of the name after it
             continue
+        of_country = OF_GOVERNMENT.match(text, match.end())
+        if of_country and knowledge.government_by_surface.get(of_country.group("name")) \
+                and _names_next(text, mentions, starts, of_country.end()):
+            # "the President of Argentina, Cristina Fernández": the same, past the country
+            named = mentions[bisect.bisect_left(starts, of_country.end())]
+            extra.append(Mention(match.start(), match.end(), named.official, "title"))
+            continue
         post_word = match.group("post").lower()
         # (with its rank: "the Deputy Prime Minister" is no prime minister)
         # (an initialism as its post's name: "EAM" is the External Affairs Minister)
@@ -516,6 +523,11 @@ SCOPE = re.compile(r"[^\S\n]+of[^\S\n]+the[^\S\n]+(?P<body>"
                    # ("the President of the 72nd session of the UN General Assembly")
                    r"(?:\d+(?:st|nd|rd|th)[^\S\n]+session[^\S\n]+of[^\S\n]+the[^\S\n]+)?"
                    r"[A-Z][\w-]+(?:[^\S\n]+[A-Z][\w-]+)*)")
+
+
+#: the country a title is of, written after it: "the President of Argentina"
+OF_GOVERNMENT = re.compile(r"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
+                           r"(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)")
 
 
 def _other_scope(person: Person, text: str, title_end: int) -> bool:
