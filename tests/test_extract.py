@@ -5076,3 +5076,11 @@ def test_extract_a_title_of_a_country_before_an_apposed_name_is_that_name_s():
             "that day Holm held talks with the President of Argentina, Rosa Medina.")
     assert [c.participants for c in run(text).communications] == [
         ("Ana Torres", "Lars Holm"), ("Lars Holm", "Rosa Medina")]
+
+
+def test_extract_talks_between_two_leaders_attended_by_others_are_one_meeting_of_all():
+    text = ("President Ana Torres received President Jonas Falk on Thursday. The talks between the "
+            "two Heads of State were also attended by Foreign Minister Pablo Ruiz and, on the "
+            "Swedish side, by Foreign Minister Petra Lind.")
+    assert [c.participants for c in run(text).communications] == [
+        ("Ana Torres", "Jonas Falk", "Pablo Ruiz", "Petra Lind")]

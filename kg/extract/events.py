@@ -426,8 +426,10 @@ JOINED_BY = re.compile(r"[^\S\n]+(?:was|were)[^\S\n]+(?:(?:later|also|then)[^\S\
 #: a meeting recalled as attended by those named after: "The talks were attended by A", "On
 #: the Mexican side, the meeting was attended by A, B and C", "it was attended by A"
 ATTENDED_BY_AFTER = re.compile(rf"\b(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?{MEETING_NOUN}"
-                               # ("The audience, held at the Palace, was attended by A")
-                               r"(?:,[^,.;]{1,80},)?|[Ii]t)\s+(?:was|were)\s+(?:also\s+)?"
+                               # ("The audience, held at the Palace, was attended by A"; "The
+                               # talks between the two leaders were attended by A")
+                               r"(?:,[^,.;]{1,80},|\s+(?:between|with|of)\s+[^,.;]{1,60}?)?"
+                               r"|[Ii]t)\s+(?:was|were)\s+(?:also\s+)?"
                                r"attended\s+by\s+"
                                # the members of the sides at a meeting just reported: "The
                                # Senegalese delegation included A", "joined by their delegations,
