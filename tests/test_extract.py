@@ -5084,3 +5084,9 @@ def test_extract_talks_between_two_leaders_attended_by_others_are_one_meeting_of
             "Swedish side, by Foreign Minister Petra Lind.")
     assert [c.participants for c in run(text).communications] == [
         ("Ana Torres", "Jonas Falk", "Pablo Ruiz", "Petra Lind")]
+
+
+def test_extract_an_aside_between_the_verb_and_with_keeps_the_partner():
+    text = ("Foreign Minister Lars Holm met, also at the airport, with the President-elect, Rosa "
+            "Medina, on Tuesday.")
+    assert [c.participants for c in run(text).communications] == [("Lars Holm", "Rosa Medina")]

@@ -424,7 +424,7 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
              and not REPORTER.match(text, m.end)
              and (not POSSESSIVE.match(text, m.end) or IN_HONOUR.match(text, m.end))
              and (possessives or not possessive_pronoun(text, m))]
-    if re.match(r"\s*[,—–]", text[end : end + 3]):
+    if re.match(r"\s*[,—–]", text[end : end + 3]) and not ASIDE_THEN_PARTNER.match(text, end):
         return []  # "after the talks, the ministers…": a new phrase, not the trigger's object
     # Within reach: 90 characters, not counting the title right before the name; a partner
     # named by "with" may come later ("held talks for an hour at the Residence with X").
@@ -460,6 +460,8 @@ def find_objects(text: str, mentions: list[Mention], end: int, clause_end: int,
 
 
 BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+#: an aside between a verb and its partner: "met, also at the airport, with X"
+ASIDE_THEN_PARTNER = re.compile(r"\s*,[^,;.\n]{1,60},\s+(?:with|to)\s")
 #: a relative clause of the trigger's noun going on to its other side: "the telephone call
 #: that A made to B", "the letter A had sent to B"
 MADE_TO = re.compile(r"[^\S\n]+(?:had[^\S\n]+)?(?:made|paid|sent|wrote|placed|addressed|delivered)"
