@@ -5090,3 +5090,9 @@ def test_extract_an_aside_between_the_verb_and_with_keeps_the_partner():
     text = ("Foreign Minister Lars Holm met, also at the airport, with the President-elect, Rosa "
             "Medina, on Tuesday.")
     assert [c.participants for c in run(text).communications] == [("Lars Holm", "Rosa Medina")]
+
+
+def test_extract_a_first_lady_receiving_a_guest_beside_the_president_is_no_official():
+    text = ("Prime Minister Narendra Modi arrived in Washington on Wednesday, where the President "
+            "and First Lady Jill Biden received him for a private dinner.")
+    assert [o.name for o in run(text, dt.date(2023, 6, 22)).officials] == ["Narendra Modi"]

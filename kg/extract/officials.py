@@ -424,7 +424,8 @@ def _acting_people(text, people, spans, taken, knowledge, sentences, government_
         if sentence is None:
             continue
         # A private role next to the name: "analyst X", "X, a professor, said", "X, who teaches".
-        if private.search(text, max(sentence.start, start - 40), start) or \
+        # ("First Lady Jill Biden": the role may end in the run's first word)
+        if private.search(text, max(sentence.start, start - 40), start + len(tokens[0])) or \
                 private.search(text, end, min(len(text), end + 90)):
             continue
         # The person acts where the full name stands or wherever the surname stands alone.
