@@ -5096,3 +5096,10 @@ def test_extract_a_first_lady_receiving_a_guest_beside_the_president_is_no_offic
     text = ("Prime Minister Narendra Modi arrived in Washington on Wednesday, where the President "
             "and First Lady Jill Biden received him for a private dinner.")
     assert [o.name for o in run(text, dt.date(2023, 6, 22)).officials] == ["Narendra Modi"]
+
+
+def test_extract_companies_newspapers_and_formats_named_like_people_are_no_officials():
+    text = ("The statement covered General Electric's offer to build engines with Hindustan "
+            "Aeronautics Ltd. Al Ahram said the deal was historic. Foreign Minister Lars Holm will "
+            "host a meeting of the Weimar Triangle on Tuesday.")
+    assert [o.name for o in run(text).officials] == ["Lars Holm"]
