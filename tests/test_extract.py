@@ -5103,3 +5103,11 @@ def test_extract_companies_newspapers_and_formats_named_like_people_are_no_offic
             "Aeronautics Ltd. Al Ahram said the deal was historic. Foreign Minister Lars Holm will "
             "host a meeting of the Weimar Triangle on Tuesday.")
     assert [o.name for o in run(text).officials] == ["Lars Holm"]
+
+
+@pytest.mark.parametrize("state, government", [
+    ("the Union of Soviet Socialist Republics", "Soviet Union"),
+    ("the Arab Republic of Egypt", "Egypt"), ("the United Mexican States", "Mexico")])
+def test_extract_a_state_s_formal_name_in_a_title_is_that_government(state, government):
+    text = f"The Minister of Foreign Affairs of {state} Pavel Orlov arrived on Monday."
+    assert [(o.name, o.government) for o in run(text).officials] == [("Pavel Orlov", government)]
