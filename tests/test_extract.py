@@ -5111,3 +5111,16 @@ def test_extract_companies_newspapers_and_formats_named_like_people_are_no_offic
 def test_extract_a_state_s_formal_name_in_a_title_is_that_government(state, government):
     text = f"The Minister of Foreign Affairs of {state} Pavel Orlov arrived on Monday."
     assert [(o.name, o.government) for o in run(text).officials] == [("Pavel Orlov", government)]
+
+
+@pytest.mark.parametrize("sentence, date", [
+    # a journey told in the present tense with a weekday ahead, for a state visit
+    (("He leaves for Cairo on Saturday for a state visit at the invitation of President Omar "
+      "Saleh."), "2023-06-24"),
+    # "is to attend a luncheon hosted by A": planned, with its host
+    (("He is to attend a luncheon at the State Department hosted by Vice President Omar Saleh "
+      "on Friday."), "2023-06-23")])
+def test_extract_a_journey_or_luncheon_ahead_is_planned_for_the_coming_weekday(sentence, date):
+    text = "Prime Minister Ravi Menon arrived in Washington on Wednesday. " + sentence
+    assert [(c[1], c[2], c[4]) for c in contacts(text, dt.date(2023, 6, 22))] == [
+        ("planned", ("Omar Saleh", "Ravi Menon"), date)]

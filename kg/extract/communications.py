@@ -252,6 +252,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
 
 
+#: a participle after the event it describes: "a luncheon hosted by X"
+HOSTED_BY = re.compile(r"(?:hosted|given|offered|chaired|organi[sz]ed|held)\s+by\b", re.IGNORECASE)
 #: "talks on the sidelines of the trilateral meeting": the event named there is the setting of
 #: another, not one of the clause's subjects
 SETTING = re.compile(r"\b(?:on|at|in)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\s+(?:the|a|an|"
@@ -1233,10 +1235,12 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         RELATIVE_ASIDE.sub(",", MONTH_MAY.sub(
             "", _cue_text(text, cue_start, start, sentence_mentions, quotes))).lower(),
         text[start:end].lower(), knowledge)
-    if factuality == "occurred" and re.search(r"\band\s+(?:then\s+|also\s+)?$",
-                                              text[max(sentence.start, start - 16) : start]):
+    if factuality == "occurred" and (
+            re.search(r"\band\s+(?:then\s+|also\s+)?$", text[max(sentence.start, start - 16) : start])
+            or HOSTED_BY.match(text, start)):
         # "Xi will hold talks with Kaeua and host a banquet for him": a verb coordinated with a
-        # planned one shares its auxiliary
+        # planned one shares its auxiliary, as does a participle describing what is planned
+        # ("is to attend a luncheon hosted by X")
         earlier = next((m.communication for m in reversed(found)
                         if sentence.start <= m.offset < start), None)
         if earlier is not None and earlier.status is Status.PLANNED:

@@ -110,7 +110,8 @@ AHEAD_OF = re.compile(r"ahead\s+of", re.IGNORECASE)
 PREPOSITION = re.compile(r"\b(?:for|to|in|at|on|with|by)\b")
 #: a trigger that is the purpose of what goes before it: "… travel to Harare for talks"
 PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:(?:follow-up|further|more|fresh|new|"
-                         r"separate|urgent|emergency|informal|official|working)\s+)?$")
+                         r"separate|urgent|emergency|informal|official|working|state|bilateral|"
+                         r"private|brief|[\w]+-day)\s+){0,2}$")
 ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
 #: the means a request was made by, right before the trigger: "… in a letter", "by telephone"
 INSTRUMENT = re.compile(r"\b(?:in|by|through|via)\s+(?:(?:a|an|his|her|their|its)\s+)?"
