@@ -5124,3 +5124,11 @@ def test_extract_a_journey_or_luncheon_ahead_is_planned_for_the_coming_weekday(s
     text = "Prime Minister Ravi Menon arrived in Washington on Wednesday. " + sentence
     assert [(c[1], c[2], c[4]) for c in contacts(text, dt.date(2023, 6, 22))] == [
         ("planned", ("Omar Saleh", "Ravi Menon"), date)]
+
+
+def test_extract_a_pronoun_coordinated_with_a_name_is_someone_else_but_a_possessive_is_its():
+    text = ("Foreign Minister Lars Holm arrived in Paris on Monday. Foreign Minister Anne Roux "
+            "hosted Foreign Secretary Tom Blake and him. President Ana Torres and her husband gave "
+            "a dinner for them.")
+    extraction = run(text)
+    assert extraction.communications[0].participants == ("Anne Roux", "Tom Blake", "Lars Holm")

@@ -76,6 +76,10 @@ APPOSITION_GAP = re.compile(r"(?:[^\S\n]+[A-Z]{2,4})*,\s*(?:(?:then|now|at the t
 OTHER_PARTY_GAP = re.compile(r"\b(?:with|to|from|and|by|him|her|them|met|meet)\b", re.IGNORECASE)
 
 
+#: what joins two coordinated officials: "Hague and him", "A, B and her"
+COORDINATED_BEFORE = re.compile(r"\s*,?\s*(?:and|or)\s+")
+
+
 def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                         readout: bool = False) -> list[Mention]:
     """Add title-only and pronoun mentions, each resolved to the most salient fitting official
@@ -234,6 +238,14 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                     and not partner_opening]
             window = [name for n, names in reversed(recent[-3:]) if number - n <= 3
                       for name in names if genders.get(name, gender) == gender]
+            # "hosted Hague and him": one coordinated with a name is someone else (not "Reagan
+            # and his wife": a possessive is of that name)
+            previous = next((m for m in reversed(named) if m.end <= start), None)
+            if previous is not None and COORDINATED_BEFORE.fullmatch(text, previous.end, start) \
+                    and not possessive_pronoun(text, Mention(start, start + len(match.group()), "",
+                                                             "pronoun")):
+                same = [m for m in same if m.official != previous.official]
+                window = [name for name in window if name != previous.official]
             if protagonist and genders.get(protagonist, gender) == gender and not any(
                     number - n == 1 and any(genders.get(name, gender) == gender for name in names)
                     for n, names in recent[-1:]):
