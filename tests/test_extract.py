@@ -5060,36 +5060,28 @@ def test_extract_the_first_person_of_a_transcript_s_turn_is_the_speaker_its_labe
         (("Anna Berger", "Petra Lind"), "occurred")]
 
 
-def test_extract_attendees_coordinated_with_a_repeated_by_and_a_posting_in_their_titles():
+@pytest.mark.parametrize("text, expected", [
     # "and by the Ambassador … in Chile, X": the preposition repeats, and where an ambassador
-    # serves is part of the title.
-    text = ("President Ana Torres received Foreign Minister Lars Holm of Denmark on Tuesday. The "
-            "meeting, held at the palace, was attended by the Minister of Finance, Pablo Ruiz, "
-            "and by the Ambassador of Denmark in Chile, Mette Dahl.")
-    assert [c.participants for c in run(text).communications] == [
-        ("Ana Torres", "Lars Holm", "Pablo Ruiz", "Mette Dahl")]
-
-
-def test_extract_a_title_of_a_country_before_an_apposed_name_is_that_name_s():
-    # "the President of Argentina, X" titles X, not the president named before.
-    text = ("President Ana Torres received Foreign Minister Lars Holm of Denmark on Tuesday. Later "
-            "that day Holm held talks with the President of Argentina, Rosa Medina.")
-    assert [c.participants for c in run(text).communications] == [
-        ("Ana Torres", "Lars Holm"), ("Lars Holm", "Rosa Medina")]
-
-
-def test_extract_talks_between_two_leaders_attended_by_others_are_one_meeting_of_all():
-    text = ("President Ana Torres received President Jonas Falk on Thursday. The talks between the "
-            "two Heads of State were also attended by Foreign Minister Pablo Ruiz and, on the "
-            "Swedish side, by Foreign Minister Petra Lind.")
-    assert [c.participants for c in run(text).communications] == [
-        ("Ana Torres", "Jonas Falk", "Pablo Ruiz", "Petra Lind")]
-
-
-def test_extract_an_aside_between_the_verb_and_with_keeps_the_partner():
-    text = ("Foreign Minister Lars Holm met, also at the airport, with the President-elect, Rosa "
-            "Medina, on Tuesday.")
-    assert [c.participants for c in run(text).communications] == [("Lars Holm", "Rosa Medina")]
+    # serves is part of the title
+    (("President Ana Torres received Foreign Minister Lars Holm of Denmark on Tuesday. The "
+      "meeting, held at the palace, was attended by the Minister of Finance, Pablo Ruiz, and by "
+      "the Ambassador of Denmark in Chile, Mette Dahl."),
+     [("Ana Torres", "Lars Holm", "Pablo Ruiz", "Mette Dahl")]),
+    # "the President of Argentina, X" titles X, not the president named before
+    (("President Ana Torres received Foreign Minister Lars Holm of Denmark on Tuesday. Later that "
+      "day Holm held talks with the President of Argentina, Rosa Medina."),
+     [("Ana Torres", "Lars Holm"), ("Lars Holm", "Rosa Medina")]),
+    # those who attended "the talks between the two Heads of State" join those talks
+    (("President Ana Torres received President Jonas Falk on Thursday. The talks between the two "
+      "Heads of State were also attended by Foreign Minister Pablo Ruiz and, on the Swedish side, "
+      "by Foreign Minister Petra Lind."),
+     [("Ana Torres", "Jonas Falk", "Pablo Ruiz", "Petra Lind")]),
+    # an aside between the verb and "with"
+    (("Foreign Minister Lars Holm met, also at the airport, with the President-elect, Rosa "
+      "Medina, on Tuesday."), [("Lars Holm", "Rosa Medina")]),
+])
+def test_extract_attendees_and_partners_past_titles_asides_and_repeated_prepositions(text, expected):
+    assert [c.participants for c in run(text).communications] == expected
 
 
 def test_extract_a_first_lady_receiving_a_guest_beside_the_president_is_no_official():

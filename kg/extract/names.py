@@ -87,7 +87,7 @@ LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "dip
 #: before any post they begin with ("Head")
 HEAD_TITLES = ("Head of State", "Head of Government")
 
-_HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
+HEADLINE_VERB = re.compile(r"(?:Meets|Says|Holds|Calls|Visits|Hosts|Speaks|Talks|Welcomes|Urges|"
                             r"Receives|Tells|Warns|Signs|Travels|Arrives|Discusses)")
 
 #: any verb of a title-cased headline, known by the article after it ("El-Sisi Assumes the
@@ -328,7 +328,7 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
         # A capitals headline ("PM MARAPE WELCOMES SIGNING"): its words are looked up as if
         # written in title case
         word = token.title() if token.isupper() and len(token) > 2 and "." not in token else token
-        if not tokens and _HEADLINE_VERB.fullmatch(word):
+        if not tokens and HEADLINE_VERB.fullmatch(word):
             return [], start, start  # "Crown Prince Receives Phone Call": a headline, no name
         if tokens and token in words.get("institution", ()):
             return [], start, start  # "US Central Command": the run names an institution
@@ -346,7 +346,7 @@ def clean_name(match: re.Match, knowledge: Knowledge) -> tuple[list[str], int, i
             tokens = []
         if tokens and (word in words["stop"] or word in knowledge.government_by_surface
                        or word in knowledge.post_by_surface or word in words["domain"]
-                       or _HEADLINE_VERB.fullmatch(word)
+                       or HEADLINE_VERB.fullmatch(word)
                        or _HEADLINE_VERB_BEFORE_ARTICLE.match(
                            match.string, start + token_match.start())):
             break  # "Secretary Blinken Meets South African…": a headline's verb ends the name

@@ -38,7 +38,7 @@ from kg.extract.cast import Cast, Mention, mention_starts, mentions_between
 from kg.extract.clauses import closes_fronted_phrase
 from kg.extract.governments import assign_governments
 from kg.extract.names import (
-    _HEADLINE_VERB,
+    HEADLINE_VERB,
     NAME_TOKEN,
     ROYAL_STYLES,
     People,
@@ -766,7 +766,7 @@ def _given_name(token: str, known_words, knowledge: Knowledge) -> bool:
         and token not in knowledge.government_by_surface \
         and token not in knowledge.government_by_capital \
         and token not in knowledge.post_by_surface and token.lower() not in knowledge.post_by_surface \
-        and not _HEADLINE_VERB.fullmatch(token)
+        and not HEADLINE_VERB.fullmatch(token)
 
 
 def _namesake_meant(text: str, short: list[str], found: Person, index,
@@ -836,6 +836,7 @@ def _nickname_mentions(text, spans) -> list[tuple[int, int, Person, str]]:
 #: a patronymic of the Russian pattern ("Vladimirovich", "Viktorovna", "Ilyich")
 #: a generational suffix after a name
 GENERATION = re.compile(r"(?:Jr|Sr)\.?")
+#: a regnal number after a monarch's name ("Abdullah II")
 REGNAL_NUMBER = re.compile(r"[IVX]+")
 RUSSIAN_PATRONYMIC = re.compile(r"[A-Z][a-z]+(?:[oe]vich|[oe]vna|ichna|yich|ilich|ich)")
 

@@ -695,6 +695,8 @@ def resolve_first_person(text, mentions, quote_speakers, author: str | None = No
         for match in FIRST_PERSON.finditer(text, start, end):
             extra.append(Mention(match.start(), match.end(), speaker, "first_person"))
     turns = transcript_turns(text, mentions)
+    if not turns and author is None:
+        return sorted(mentions + extra, key=lambda m: m.start)
     quotes = find_quotes(text)
     for match in FIRST_PERSON.finditer(text):
         if _quoted(quotes, match.start()):
@@ -727,10 +729,11 @@ def transcript_turns(text: str, mentions: list[Mention]) -> list[tuple[int, int,
     [(0, 28, 'John Kerry'), (28, 40, None), (40, 53, 'John Kerry')]
     """
     labels = []
+    starts = mention_starts(mentions)
     for label in SPEAKER_LABEL.finditer(text):
-        named = {m.official for m in mentions
-                 if label.start("label") <= m.start and m.end <= label.end("label")
-                 and m.how in ("name", "titled", "title")}
+        named = {m.official for m in mentions_between(mentions, starts, label.start("label"),
+                                                      label.end("label"))
+                 if m.end <= label.end("label") and m.how in ("name", "titled", "title")}
         if len(named) == 1:
             labels.append((label.start(), named.pop()))
         elif QUESTIONER.fullmatch(label.group("label")):
