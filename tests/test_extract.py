@@ -5124,3 +5124,10 @@ def test_extract_a_pronoun_coordinated_with_a_name_is_someone_else_but_a_possess
             "a dinner for them.")
     extraction = run(text)
     assert extraction.communications[0].participants == ("Anne Roux", "Tom Blake", "Lars Holm")
+
+
+def test_extract_a_journey_to_several_places_for_talks_with_as_many_leaders_meets_each():
+    text = ("From Vienna, Chancellor Karl Brandl travels to Chile and Peru next week for talks with "
+            "President Ana Torres of Chile and President Luis Ramos of Peru.")
+    assert [(c.participants, c.status.value) for c in run(text).communications] == [
+        (("Karl Brandl", "Ana Torres"), "planned"), (("Karl Brandl", "Luis Ramos"), "planned")]

@@ -237,7 +237,7 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
                                           in_sentence, published, last_date, found, knowledge)
             if mentions_here:
                 occupied.append(range(start, end))
-                found.extend(mentions_here)
+                found.extend(_one_per_destination(text, sentence, start, mentions_here, cast))
         # The previous sentence's officials, while the paragraph goes on.
         previous_mentions = sentence_mentions
         previous_paragraph = sentence.paragraph
@@ -254,6 +254,43 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
 
 #: a participle after the event it describes: "a luncheon hosted by X"
 HOSTED_BY = re.compile(r"(?:hosted|given|offered|chaired|organi[sz]ed|held)\s+by\b", re.IGNORECASE)
+#: a journey to places coordinated: "travels to Romania and Yugoslavia", "to travel on to Kyiv
+#: and then Moscow"
+DESTINATIONS = re.compile(
+    r"\b(?:travel|travels|travelled|traveled|travelling|traveling|fly|flies|flew|flying|go|goes|"
+    r"went|going|head|heads|headed|continue|continues|continued|proceed|proceeds|proceeded)"
+    r"(?:\s+on)?\s+to\s+(?P<places>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*,?\s+and\s+(?:then\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\b")
+
+
+def _one_per_destination(text: str, sentence, trigger_at: int, reported: list[EventMention],
+                         cast: Cast) -> list[EventMention]:
+    """A journey to several places for talks with as many officials of as many governments is
+    a meeting with each in turn, not one of them all ("travels to Romania and Yugoslavia for
+    talks with President Ceausescu and President Tito")."""
+    journey = None
+    for journey in DESTINATIONS.finditer(text, sentence.start, trigger_at):
+        pass
+    if journey is None:
+        return reported
+    places = len(re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+(?:then\s+)?", journey.group("places")))
+    travellers = {m.official for m in cast.mentions if sentence.start <= m.start < journey.start()}
+    government = {o.name: o.government for o in cast.officials}
+    split = []
+    for mention in reported:
+        communication = mention.communication
+        partners = [p for p in communication.participants if p not in travellers]
+        going = tuple(p for p in communication.participants if p in travellers)
+        if communication.kind is not Kind.CONTACT or not going or len(partners) != places \
+                or len({government.get(p) for p in partners}) != places:
+            split.append(mention)
+            continue
+        split.extend(replace(mention, communication=replace(
+            communication, participants=(*going, partner))) for partner in partners)
+    return split
+
+
 #: "talks on the sidelines of the trilateral meeting": the event named there is the setting of
 #: another, not one of the clause's subjects
 SETTING = re.compile(r"\b(?:on|at|in)\s+the\s+(?:sidelines?|margins?|fringes?)\s+of\s+(?:the|a|an|"
