@@ -5131,3 +5131,9 @@ def test_extract_a_journey_to_several_places_for_talks_with_as_many_leaders_meet
             "President Ana Torres of Chile and President Luis Ramos of Peru.")
     assert [(c.participants, c.status.value) for c in run(text).communications] == [
         (("Karl Brandl", "Ana Torres"), "planned"), (("Karl Brandl", "Luis Ramos"), "planned")]
+
+
+def test_extract_talks_a_journey_ahead_is_for_are_held_in_person():
+    text = "Chancellor Karl Brandl travels to Peru next week for talks with President Luis Ramos."
+    assert [(c.mode.value, c.status.value) for c in run(text).communications] == [
+        ("meeting", "planned")]

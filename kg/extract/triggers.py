@@ -148,7 +148,9 @@ def refine_mode(mode: Mode, sentence: str, trigger_text: str, knowledge: Knowled
             return Mode.PHONE
         if re.search(r"\b(?:video|virtual|virtually)\b", lowered):
             return Mode.VIDEO
-        if re.search(r"\b(?:visit|visited|visiting|travell?ed|arrived|hosted|received|flew|drove|"
+        # (a journey ahead too: "travels to Bucharest for talks", "will fly to Kyiv for talks")
+        if re.search(r"\b(?:visit|visited|visiting|travel|travels|travell?ed|travell?ing|arrived|"
+                     r"hosted|received|fly|flies|flying|flew|drove|"
                      r"in-person|face-to-face|sidelines|margins|lunch|dinner|delegation-level|"
                      r"palace|kremlin|residence|there)\b", lowered):
             return Mode.MEETING
