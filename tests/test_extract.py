@@ -5137,3 +5137,9 @@ def test_extract_talks_a_journey_ahead_is_for_are_held_in_person():
     text = "Chancellor Karl Brandl travels to Peru next week for talks with President Luis Ramos."
     assert [(c.mode.value, c.status.value) for c in run(text).communications] == [
         ("meeting", "planned")]
+
+
+def test_extract_a_weekday_in_a_relative_clause_of_another_journey_is_not_the_meeting_s():
+    text = ("President Ana Torres urged calm on Friday after meeting President Luis Ramos in Lima "
+            "at the start of a tour that takes her to Quito on Saturday.")
+    assert [c[4] for c in contacts(text, dt.date(2023, 6, 16))] == ["2023-06-16"]

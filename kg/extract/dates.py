@@ -364,7 +364,9 @@ def day_shift(text: str, start: int = 0, end: int | None = None) -> int | None:
         return -1 if shift.group("earlier") else 1
     return None
 
-NESTED_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|including)\b")
+NESTED_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|including)\b"
+                           # ("a peace mission that takes them to Putin on Saturday")
+                           r"|\bthat\s+(?:will|would|takes|brings|leads|continues)\b")
 RELATIVE_CLAUSE = re.compile(r"\s*(?:who|which|whom|whose)\b", re.IGNORECASE)
 # Background: what happened before the narrative's day, or happens habitually ("had met", but
 # not "had a telephone conversation", which is the simple past).
