@@ -5143,3 +5143,22 @@ def test_extract_a_weekday_in_a_relative_clause_of_another_journey_is_not_the_me
     text = ("President Ana Torres urged calm on Friday after meeting President Luis Ramos in Lima "
             "at the start of a tour that takes her to Quito on Saturday.")
     assert [c[4] for c in contacts(text, dt.date(2023, 6, 16))] == ["2023-06-16"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the present tense with the day of writing: what a morning report announces
+    "President Ana Torres arrives in Lima today for two days of talks with President Luis Ramos.",
+    "President Ana Torres and President Luis Ramos meet again this afternoon at the palace.",
+    # the infinitive of "is to see" is the trigger's own "to"
+    "Later on Monday Ana Torres flies to Peru, where she is to see President Luis Ramos.",
+    # a numbered round of talks, as the purpose of a journey ahead
+    "President Ana Torres will go to the embassy today for a second round with Luis Ramos."])
+def test_extract_a_present_tense_or_infinitive_with_the_day_ahead_is_planned(sentence):
+    text = "Foreign Minister Ana Torres of Chile spoke on Friday. " + sentence
+    assert [(c[1], c[2]) for c in contacts(text)] == [("planned", ("Ana Torres", "Luis Ramos"))]
+
+
+def test_extract_a_meeting_today_in_the_past_tense_or_a_journey_s_purpose_occurred():
+    text = ("President Ana Torres and President Luis Ramos met today at the palace. In March, "
+            "President Ana Torres had flown to Lima to see Luis Ramos.")
+    assert [c[1] for c in contacts(text)] == ["occurred", "occurred"]

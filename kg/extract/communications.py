@@ -680,9 +680,17 @@ def _past_tense(trigger_text: str) -> bool:
 
 
 #: a weekday the text names, not a past one ("last Monday") nor a habit ("every Monday")
+#: a day a present tense can schedule: a weekday, or the day of writing itself ("Putin meets
+#: Schröder today", "the leaders meet again this afternoon": what a morning report announces)
 COMING_WEEKDAY = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\bsince )\b(?:"
-                            + "|".join(day.title() for day in WEEKDAYS) + r")\b")
+                            + "|".join(day.title() for day in WEEKDAYS)
+                            + r"|(?i:today|tonight|this\s+(?:morning|afternoon|evening)))\b")
 PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:also|now|still|\w+ly)\s+)?$")
+#: what a verb in the base form has before it when it is a plural's present tense ("Ruto and
+#: Hassan meet", "the two leaders meet again", "they hold talks")
+PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|both|two|leaders|ministers|presidents|sides|"
+                            r"delegations|envoys)|(?-i:[A-Z][\w'’-]+))\s+"
+                            r"(?:(?:again|also|then|now|first|formally|finally)\s+)?$")
 
 
 def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
@@ -691,12 +699,17 @@ def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
 
     >>> _is_scheduled("A meets B on Monday.", 2, 7, 19), _is_scheduled("A met B on Monday.", 2, 5, 18)
     (True, False)
+    >>> _is_scheduled("The two meet today.", 8, 12, 18), _is_scheduled("a visit today", 2, 7, 13)
+    (True, False)
     """
     word = text[start:end].split()[0].lower()
     if word not in present_forms():
         return False
     if word.endswith("ing") and not PROGRESSIVE.search(text, max(0, start - 20), start):
         return False  # "a meeting on Monday": a noun, no tense
+    if not word.endswith(("s", "ing")) and not PLURAL_SUBJECT.search(text, max(0, start - 40),
+                                                                      start):
+        return False  # "a visit on Monday", "to meet on Monday": a noun or an infinitive
     return COMING_WEEKDAY.search(text, end, clause_end) is not None
 
 
@@ -704,7 +717,7 @@ def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
 #: to Dushanbe on Nov. 3 for talks with X", "the programme continues on Wednesday with
 #: meetings with Y")
 ITINERARY = re.compile(r"\b(?:(?:travels|flies|heads|goes|moves|proceeds|continues)\s+(?:on\s+)?"
-                       r"(?:to|for)|(?:continues|begins|starts|resumes|ends|concludes|opens|closes)"
+                       r"(?:to|for)|arrives\s+(?:in|at)|(?:continues|begins|starts|resumes|ends|concludes|opens|closes)"
                        r"\s+(?:on|with|in)|wraps\s+up)\b")
 
 

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.names import alternation
-from kg.knowledge import Knowledge, Trigger
+from kg.knowledge import Knowledge, Trigger, present_forms
 from kg.model import Mode
 
 SPEECH_VERBS = (
@@ -59,7 +59,7 @@ HOPED_FOR = re.compile(r"\b(?:look(?:s|ing|ed)?\s+forward\s+to|open\s+to|keen\s+
 FIRST_TO = re.compile(r"\b(?:first|last|only|second|third)\s+(?:[\w'’-]+\s+){0,5}?to\s+$")
 # "flew to Beijing on Monday to meet Wang", "was waiting at the airport to greet him": the
 # purpose of a journey in the past is what happened, not a plan
-MOTION_TO = re.compile(r"\b(?:went|came|travelled|traveled|flew|arrived|returned|stopped|waited|"
+MOTION_TO = re.compile(r"\b(?:went|gone|came|travelled|traveled|flew|flown|arrived|returned|stopped|waited|"
                        r"rode|drove|headed|walked|sailed|(?:was|were)\s+waiting)\b[^.;:]{0,80}?\bto\s+$")
 CUE_ADVERB = re.compile(r"(?<=\s)(?:also|still|now|reportedly|currently|widely|then|later)\s+(?=\w)")
 
@@ -67,6 +67,10 @@ CUE_ADVERB = re.compile(r"(?<=\s)(?:also|still|now|reportedly|currently|widely|t
 def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
     """``negated``, ``hypothetical``, ``planned`` or ``occurred`` from the cues before a trigger."""
     cues = _cue_patterns(knowledge)
+    if trigger.startswith("to ") and trigger[3:].split()[0] in present_forms():
+        # "where he is to see X": the trigger's own "to" completes the cue before it (not
+        # "to reporters")
+        before, trigger = before + "to ", trigger[3:]
     # "is also due to", "are still expected to": an adverb inside a cue leaves it one
     before = CUE_ADVERB.sub("", before)
     # "asked about the visit": a question put, not a request to meet
@@ -109,9 +113,9 @@ def classify_factuality(before: str, trigger: str, knowledge: Knowledge) -> str:
 AHEAD_OF = re.compile(r"ahead\s+of", re.IGNORECASE)
 PREPOSITION = re.compile(r"\b(?:for|to|in|at|on|with|by)\b")
 #: a trigger that is the purpose of what goes before it: "… travel to Harare for talks"
-PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+)?(?:(?:follow-up|further|more|fresh|new|"
-                         r"separate|urgent|emergency|informal|official|working|state|bilateral|"
-                         r"private|brief|[\w]+-day)\s+){0,2}$")
+PURPOSE_FOR = re.compile(r"\bfor\s+(?:a\s+|an\s+|another\s+)?(?:(?:follow-up|further|more|fresh|"
+                         r"new|separate|urgent|emergency|informal|official|working|state|bilateral|"
+                         r"private|brief|first|second|third|fourth|fifth|final|[\w]+-day)\s+){0,2}$")
 ASKED_A_QUESTION = re.compile(r"\basked\s+(?=(?:about|whether|if|why|what|how|when)\b)")
 #: the means a request was made by, right before the trigger: "… in a letter", "by telephone"
 INSTRUMENT = re.compile(r"\b(?:in|by|through|via)\s+(?:(?:a|an|his|her|their|its)\s+)?"

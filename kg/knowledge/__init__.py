@@ -160,15 +160,15 @@ def past_forms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def present_forms() -> frozenset[str]:
-    """The third person and present participle of the verbs in ``verb_forms.csv`` ("meets",
+    """The present tense and participle of the verbs in ``verb_forms.csv`` ("meet", "meets",
     "meeting"): with a weekday, the present tense of news announces a schedule ("Ruto meets
-    Hassan on Monday", "is hosting X on Friday").
+    Hassan on Monday", "the two meet on Friday", "is hosting X on Friday").
 
     >>> {"meets", "hosting"} <= present_forms(), "met" in present_forms()
     (True, False)
     """
     return frozenset(form for row in _rows("verb_forms.csv")
-                     for column in ("third_person", "present_participle")
+                     for column in ("lemma", "third_person", "present_participle")
                      for form in row[column].split("|"))
 
 
