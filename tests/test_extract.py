@@ -5162,3 +5162,23 @@ def test_extract_a_meeting_today_in_the_past_tense_or_a_journey_s_purpose_occurr
     text = ("President Ana Torres and President Luis Ramos met today at the palace. In March, "
             "President Ana Torres had flown to Lima to see Luis Ramos.")
     assert [c[1] for c in contacts(text)] == ["occurred", "occurred"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest lodged with an unnamed official of an embassy: that embassy's government
+    (("Director General Kenji Mori of Japan lodged a protest with a senior official of the "
+      "Korean Embassy on Tuesday."), [(("Kenji Mori",), ("South Korea",))]),
+    # a decision conveyed to a named envoy; a matter raised with a quotation in between
+    (("Foreign Minister Ana Torres conveyed the decision to Ambassador Luis Ramos on Tuesday."),
+     [(("Ana Torres", "Luis Ramos"), ())]),
+    (('Foreign Minister Ana Torres raised the matter "personally and directly" with President '
+      "Luis Ramos."), [(("Ana Torres", "Luis Ramos"), ())]),
+    # "to brief" a named official is a contact; "to brief them" is the purpose of the call
+    ("Foreign Minister Ana Torres will fly to Lima to brief President Luis Ramos.",
+     [(("Ana Torres", "Luis Ramos"), ())]),
+    (("Foreign Minister Ana Torres telephoned President Luis Ramos and Prime Minister Eva Soto "
+      "to brief them."), [(("Ana Torres", "Luis Ramos"), ()), (("Ana Torres", "Eva Soto"), ())]),
+])
+def test_extract_protests_decisions_and_briefings_conveyed_to_an_official(text, expected):
+    assert [(c.participants, c.counterpart_governments) for c in run(text).communications
+            if c.kind.value == "contact"] == expected

@@ -366,7 +366,10 @@ def _government_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
     # "ministers from Afghanistan's neighbours")
     listed = rf"(?:(?:the\s+)?(?:{surfaces})(?![\w'’-])(?:\s*,\s*|\s*,?\s+and\s+)?)+"
     group = re.compile(rf"((?:(?:{surfaces})(?:\s*,\s*|\s+and\s+)?)+)\s+(?:{GROUP_NOUNS})\b"
-                       rf"|\b(?:{PLURAL_GROUP_NOUNS})\s+(?:from|of)\s+({listed})")
+                       rf"|\b(?:{PLURAL_GROUP_NOUNS})\s+(?:from|of)\s+({listed})"
+                       # "lodged a protest with a senior official of the South Korean Embassy"
+                       rf"|\b(?:officials?|diplomats?|representatives?)\s+(?:of|from|at)\s+the\s+"
+                       rf"((?:{surfaces}))\s+(?:[Ee]mbassy|[Mm]ission)\b")
     single = re.compile(rf"(?<![\w-])(?:{surfaces})(?![\w-])")
     return group, single
 
@@ -385,7 +388,8 @@ def find_counterparts(text: str, end: int, clause_end: int, knowledge: Knowledge
     if not group:
         return []
     found = list(dict.fromkeys(knowledge.government_by_surface[s]
-                               for s in single.findall(group.group(1) or group.group(2))))
+                               for s in single.findall(group.group(1) or group.group(2)
+                                                              or group.group(3))))
     if not re.search(r"(?:s|authorities|government|side|delegation)$", group.group()):
         found = [g for g in found if g not in represented]
     return found
