@@ -5182,3 +5182,12 @@ def test_extract_a_meeting_today_in_the_past_tense_or_a_journey_s_purpose_occurr
 def test_extract_protests_decisions_and_briefings_conveyed_to_an_official(text, expected):
     assert [(c.participants, c.counterpart_governments) for c in run(text).communications
             if c.kind.value == "contact"] == expected
+
+
+def test_extract_a_titled_surname_is_the_holder_in_office_the_text_names_in_full():
+    # the apposition reads "Mrs. Albright" as a titled person before the gazetteer's pass
+    # finds "Madeleine Albright", then in office, untitled in a list
+    text = ("Among the ministers were Madeleine Albright and Igor Ivanov. On Thursday the "
+            "foreign ministers, Mrs. Albright and Mr. Ivanov, met in Bonn.")
+    assert [o.name for o in run(text, dt.date(1999, 6, 4)).officials] == [
+        "Madeleine Albright", "Igor Ivanov"]

@@ -666,6 +666,20 @@ def _holder_person(people: list[Person], tokens: list[str], holder: OfficeHolder
     if person is not None and person.holder is None and _holder_fits(person, holder):
         person.holder = holder
         return person
+    surname = normalise_name(tokens[-1])
+    titled = [p for p in (people.sharing([surname]) if isinstance(people, People) else people)
+              if p.holder is None and len(p.tokens) == 1 and normalise_name(p.tokens[0]) == surname]
+    if len(tokens) > 1 and len(titled) == 1 and published and any(
+            term.start <= published and (term.end is None or term.end >= published)
+            for term in holder.terms):
+        # "the G8 foreign ministers, Mrs. Albright …" read before "among them Madeleine
+        # Albright": the holder in office the text names in full is the one its surname named
+        # (not where the holder has left office: "President Castro" in 2016 is no Fidel Castro)
+        person = titled[0]
+        person.tokens, person.holder = list(tokens), holder
+        if isinstance(people, People):
+            people.index(person)
+        return person
     person = Person(list(tokens), holder=holder)
     people.append(person)
     return person
