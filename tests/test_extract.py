@@ -5191,3 +5191,10 @@ def test_extract_a_titled_surname_is_the_holder_in_office_the_text_names_in_full
             "foreign ministers, Mrs. Albright and Mr. Ivanov, met in Bonn.")
     assert [o.name for o in run(text, dt.date(1999, 6, 4)).officials] == [
         "Madeleine Albright", "Igor Ivanov"]
+
+
+def test_extract_the_envoy_of_a_government_is_its_official_on_a_mission_not_a_titled_envoy():
+    # (not the untitled man she met, whom a title's post would otherwise be given to)
+    text = ("The European Union's High Representative, Ana Torres, met Luis Ramos on Monday. "
+            "The EU envoy later held a session with Foreign Minister Eva Soto of Chile.")
+    assert [c[2] for c in contacts(text)] == [("Ana Torres", "Luis Ramos"), ("Ana Torres", "Eva Soto")]

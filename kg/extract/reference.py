@@ -62,6 +62,9 @@ STYLE_ALONE = re.compile(r"[^\S\n]+(?:Royal[^\S\n]+)?(?:Highness|Majesty)\b")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
 
 # Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
+#: words for the part an official plays ("the EU envoy", "the American negotiator"), which a
+#: minister or a high representative sent on a mission plays as much as a titled envoy does
+ROLE_WORDS = frozenset({"envoy", "special envoy", "negotiator", "chief negotiator", "mediator"})
 GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterparts", "adviser",
                            "advisor", "secretary", "minister", "official"})
 
@@ -181,6 +184,13 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             if subject is not None and subject is not target and _holds(subject, titled_as) \
                     and (government is None or government in subject.governments):
                 target = subject
+        if target is None and government is not None and post_word in ROLE_WORDS:
+            # "the European Union's High Representative, Javier Solana … The EU envoy later
+            # held a session": a word for what an official of that government does there, not
+            # their post
+            target = next((by_name[m.official] for m in reversed(before[-200:])
+                           if by_name[m.official].posts and _serves(by_name[m.official], government)
+                           and not _heads_a_government(by_name[m.official])), None)
         if target is None:
             if post_word in GENERIC_POSTS or SCOPE.match(text, match.end()):
                 continue  # ("the President of the Republic": someone not named yet)
