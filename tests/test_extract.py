@@ -5198,3 +5198,12 @@ def test_extract_the_envoy_of_a_government_is_its_official_on_a_mission_not_a_ti
     text = ("The European Union's High Representative, Ana Torres, met Luis Ramos on Monday. "
             "The EU envoy later held a session with Foreign Minister Eva Soto of Chile.")
     assert [c[2] for c in contacts(text)] == [("Ana Torres", "Luis Ramos"), ("Ana Torres", "Eva Soto")]
+
+
+def test_extract_a_head_of_government_s_counterpart_is_the_other_head_not_a_minister():
+    text = ("RABAT, March 11 (MAP) - King Hassan received Spanish Prime Minister Luis Ramos on "
+            "Monday, in the presence of Spanish Foreign Minister Eva Soto. The two parties agreed "
+            "to hold a meeting before the end of the year, to be co-chaired by the Head of "
+            "Government, Mr. Karim Alami, and his Spanish counterpart.")
+    assert [(c[1], c[2]) for c in contacts(text) if "Karim Alami" in c[2]] == [
+        ("planned", ("Karim Alami", "Luis Ramos"))]

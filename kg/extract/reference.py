@@ -124,7 +124,19 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
         # does a readout's capitalised "The President" that names no government.
         principal = match.group("bare") is not None or (
             readout and government is None and match.group("post")[:1].isupper())
-        for mention in (before if principal else reversed(before[-200:])):
+        owner = by_name[before[-1].official] if before and sentence is not None \
+            and before[-1].start >= sentence.start else None
+        if post_word == "counterpart" and government is not None and owner is not None:
+            # "co-chaired by the Head of Government, Mr. Akhannouch, and his Spanish
+            # counterpart": of that government's officials, one of the owner's rank (a head of
+            # government's counterpart is no foreign minister named since)
+            target = next((by_name[m.official] for m in reversed(before[-200:])
+                           if by_name[m.official] is not owner and not _late(by_name[m.official], text)
+                           and _serves(by_name[m.official], government)
+                           and _heads_a_government(by_name[m.official])
+                           == _heads_a_government(owner)), None)
+        for mention in ((before if principal else reversed(before[-200:]))
+                        if target is None else ()):
             person = by_name[mention.official]
             if _late(person, text):
                 continue  # "the late Amir Sabah": "His Highness the Amir" is his successor
@@ -835,13 +847,16 @@ GROUP = re.compile(
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 GROUP_REACH = 40  # mentions back: a group stands for officials of the passage, not the article
 HEADS = frozenset({"President", "Prime Minister", "Premier", "Chancellor", "King", "Queen", "Emir", "Sultan",
-                   "Crown Prince", "Supreme Leader", "Chairman", "Vice President"})
+                   "Crown Prince", "Supreme Leader", "Chairman", "Vice President", "Head of State",
+                   "Head of Government"})
 
 
 def _head_title(post: str) -> str:
     """The title a post is built on: "President of the Council of Ministers" and "Federal
     Chancellor" are a president's and a chancellor's posts, as leaders."""
-    return re.sub(r"^(?:Federal|Interim|Acting|Transitional)\s+", "", post.split(" of ")[0])
+    head = re.match(r"(?i:head of (?:state|government))\b", post)
+    return head.group() if head else \
+        re.sub(r"^(?:Federal|Interim|Acting|Transitional)\s+", "", post.split(" of ")[0])
 
 
 def _group_admits(noun: str, post: str | None) -> bool:

@@ -50,7 +50,7 @@ def _cue_patterns(knowledge: Knowledge) -> dict[str, re.Pattern]:
             for effect, cues in knowledge.factuality.items()}
 
 
-INFINITIVE = re.compile(r"\bto\s+$")
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$")
 #: a wish before the trigger, with no quotation closed in between ("we look forward to …,"
 #: X wrote: the quotation's wish is no wish for the post)
 HOPED_FOR = re.compile(r"\b(?:look(?:s|ing|ed)?\s+forward\s+to|open\s+to|keen\s+to|(?:would|'d)\s+like\s+"
