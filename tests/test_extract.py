@@ -5207,3 +5207,12 @@ def test_extract_a_head_of_government_s_counterpart_is_the_other_head_not_a_mini
             "Government, Mr. Karim Alami, and his Spanish counterpart.")
     assert [(c[1], c[2]) for c in contacts(text) if "Karim Alami" in c[2]] == [
         ("planned", ("Karim Alami", "Luis Ramos"))]
+
+
+@pytest.mark.parametrize("title", ["the Peruvian statesman", "the Peruvian leader"])
+def test_extract_a_leader_s_periphrasis_refers_to_the_official_placed_by_of_country(title):
+    # "President Luis Ramos of Peru": the state after the name places him for the title
+    text = ("President Ana Torres of Chile met President Luis Ramos of Peru on Monday. At the "
+            f"ceremony on Tuesday, {title} delivered a speech.")
+    assert [(c.mode.value, c.participants) for c in run(text).communications
+            if c.kind.value == "statement"] == [("speech", ("Luis Ramos",))]

@@ -82,7 +82,8 @@ ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince", "Pope"})
 #: the words of a dynasty's names ("Faisal bin Farhan Al Saud"): "Prince Faisal" is one of
 #: them rather than a namesake commoner ("Faisal Mekdad")
 DYNASTIC = frozenset({"bin", "bint", "ibn", "al"})
-LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat")
+LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat",
+                "statesman")
 #: ... the heads, as a text writes them, readouts in capitals ("the Head of State received"),
 #: before any post they begin with ("Head")
 HEAD_TITLES = ("Head of State", "Head of Government")
@@ -472,6 +473,13 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
         # "Syria's U.N. ambassador": an envoy represents the state that owns the post, not the
         # organisation they are sent to.
         named = [knowledge.government_by_surface[groups["owner_gov"]]]
+    if not named and groups.get("name") and match.end("name") == match.end():
+        # "President Luis Ramos of Peru": the state after the name, which a title referring
+        # back to him ("the Peruvian leader") needs before governments are assigned
+        after = NAME_OF_STATE.match(match.string, match.end())
+        state = after and title_patterns(knowledge).government.fullmatch(after.group("state"))
+        if state and state.group() in knowledge.government_by_surface:
+            named = [knowledge.government_by_surface[state.group()]]
     person.governments.extend(named)
     if groups.get("owner"):
         person.owners.append(match.start("owner"))
@@ -481,6 +489,10 @@ def record_post(person: Person, match: re.Match, knowledge: Knowledge,
         person.owners.append(office.start("owner"))
     if post.default_government:
         person.post_governments.append(post.default_government)
+
+
+NAME_OF_STATE = re.compile(r"[^\S\n]+of[^\S\n]+(?P<state>(?:the[^\S\n]+)?[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3})"
+                           r"(?![\w'’-])(?!['’]s)")
 
 
 @dataclass
