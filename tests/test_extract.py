@@ -5216,3 +5216,23 @@ def test_extract_a_leader_s_periphrasis_refers_to_the_official_placed_by_of_coun
             f"ceremony on Tuesday, {title} delivered a speech.")
     assert [(c.mode.value, c.participants) for c in run(text).communications
             if c.kind.value == "statement"] == [("speech", ("Luis Ramos",))]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    # a South Asian honorific and a two-word portfolio
+    (("Federal Minister for Information and Broadcasting Chaudhry Omar Khan said on Tuesday "
+      "that the visit was historic."), "Omar Khan", "Minister for Information and Broadcasting"),
+    # a second title in apposition to the first titles the name after it
+    (("The Minister of Communication and Media, Government Spokesperson, Paul Mbala Kasongo, "
+      "said on Tuesday that the talks were fruitful."), "Paul Mbala Kasongo", "Spokesperson"),
+])
+def test_extract_honorifics_portfolios_and_a_second_title_before_a_name(text, name, post):
+    assert [(o.name, o.post) for o in run(text).officials] == [(name, post)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prime Minister Ana Torres posted photographs of herself on the beach on Tuesday.",
+    "President Ana Torres later uploaded photos of the meeting to her official Instagram account."])
+def test_extract_photographs_posted_or_an_account_named_are_a_social_media_statement(sentence):
+    assert [(c.kind.value, c.mode.value, c.participants) for c in run(sentence).communications] \
+        == [("statement", "social_media", ("Ana Torres",))]

@@ -84,6 +84,18 @@ FACILITY = re.compile(r"[^\S\n]+(?:(?:International|Grand|National|Memorial|Roya
                       r"Port|Dam|Cathedral|Metro|Station|Expressway)\b")
 
 
+def _title_matches(pattern: re.Pattern, text: str, knowledge: Knowledge):
+    """The matches of a title pattern, each search going on after the last; where a match took
+    a second title for the name ("Minister of Communication, Government Spokesperson, X"), from
+    that title, which may title the name after it."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        taken_title = match.group("name").split()[-1] in knowledge.post_by_surface
+        position = match.start("name") if taken_title and match.start("name") > match.start() \
+            else max(match.end(), match.start() + 1)
+
+
 def _names_a_place(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is part of a place's ("King Abdulaziz International
     Airport") or is one ("Zayed Grand Mosque")."""
@@ -110,7 +122,7 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
     inside_governments = {offset for start, end in government_spans for offset in range(start + 1, end)}
     government_ends = dict(government_spans)
     for pattern in (patterns.owned, patterns.titled, patterns.titled_lower, patterns.appositive):
-        for match in pattern.finditer(text):
+        for match in _title_matches(pattern, text, knowledge):
             if match.start("name") in inside_governments \
                     or match.end("name") <= government_ends.get(match.start("name"), -1):
                 continue
@@ -135,9 +147,13 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                 # "the Spokesperson for the Secretary-General, X": a scope, no title (but a
                 # list's "composed of the Secretary of Energy, X" is one)
                 continue
+            named_before = NAME_THEN_COMMA.search(text, max(0, match.start() - 40), match.start())
             if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
-                    and NAME_THEN_COMMA.search(text, max(0, match.start() - 40), match.start()):
-                continue  # "Mr. A, Foreign Secretary, Mr. B, Ambassador": the post is A's
+                    and named_before and named_before.group(1) not in knowledge.words["domain"]:
+                # "Mr. A, Foreign Secretary, Mr. B, Ambassador": the post is A's (not after a
+                # first title: "The Minister of Communication and Media, Government
+                # Spokesperson, X")
+                continue
             if pattern is patterns.titled and "," in text[match.end("post"):match.start("name")] \
                     and not match.group("gov") and not match.group("owner_gov") \
                     and text[max(0, match.start() - 1):match.start()] in ("", "\n"):
@@ -335,7 +351,7 @@ AUXILIARIES = (r"(?:(?:has|had|have|also|later|then|once|already|himself|herself
 
 
 #: a name and the comma of its apposition, right before a post: "Mr. A, [Foreign Secretary]"
-NAME_THEN_COMMA = re.compile(r"[A-Z][\w'’.-]+,[^\S\n]+$")
+NAME_THEN_COMMA = re.compile(r"([A-Z][\w'’.-]+),[^\S\n]+$")
 PRIVATE_BODY = re.compile(
     r"[^\S\n]+(?:of|at|for|with)[^\S\n]+(?:the[^\S\n]+)?"
     r"((?:[A-Z][\w'’.&-]*(?:[^\S\n]+(?:of|for|on|and|&)(?=[^\S\n]+[A-Z]))?[^\S\n]*){1,7})")
