@@ -5236,3 +5236,9 @@ def test_extract_honorifics_portfolios_and_a_second_title_before_a_name(text, na
 def test_extract_photographs_posted_or_an_account_named_are_a_social_media_statement(sentence):
     assert [(c.kind.value, c.mode.value, c.participants) for c in run(sentence).communications] \
         == [("statement", "social_media", ("Ana Torres",))]
+
+
+def test_extract_a_title_s_synonym_refers_to_the_holder_of_the_post_it_names():
+    text = ("Prime Minister Ravi Menon of India hosted President Ana Torres of Chile on Friday. "
+            "Foreign Minister Luis Ramos of Chile called on the Indian premier later in the day.")
+    assert [c[2] for c in contacts(text)] == [("Ana Torres", "Ravi Menon"), ("Luis Ramos", "Ravi Menon")]

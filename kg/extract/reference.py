@@ -116,6 +116,10 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
         known = knowledge.post_by_surface.get(match.group("post")) \
             if match.group("post").isupper() else None
         titled_as = f"{match.group('mods') or ''}{known.name if known else post_word}".lower()
+        # (a synonym names the post it stands for too: "the Indian premier" is a prime minister)
+        synonym = knowledge.post_by_surface.get(match.group("post"))
+        also_as = f"{match.group('mods') or ''}{synonym.name}".lower() \
+            if synonym and post_word not in synonym.name.lower() else None
         government = knowledge.government_by_surface.get(
             match.group("gov") or match.group("owner_gov") or match.group("counterpart_gov") or "")
         target = None
@@ -148,7 +152,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
                 leads = _heads_a_government(person)
             if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
                 leads = any(_holds(person, title) for title in MONARCHS)
-            fits_post = (leads or _holds(person, titled_as) or (
+            fits_post = (leads or _holds(person, titled_as)
+                         or (also_as is not None and _holds(person, also_as)) or (
                 post_word == "counterpart" and government is not None)) and \
                 not _other_scope(person, text, match.end())
             # "President Vladimir Putin at the Kremlin, across the Russian leader's table": an
