@@ -119,7 +119,8 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
         # (a synonym names the post it stands for too: "the Indian premier" is a prime minister)
         synonym = knowledge.post_by_surface.get(match.group("post"))
         also_as = f"{match.group('mods') or ''}{synonym.name}".lower() \
-            if synonym and post_word not in synonym.name.lower() else None
+            if synonym and post_word not in synonym.name.lower() \
+            and not re.search(r"-(?:elect|designate)\b", post_word) else None
         government = knowledge.government_by_surface.get(
             match.group("gov") or match.group("owner_gov") or match.group("counterpart_gov") or "")
         target = None
