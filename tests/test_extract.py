@@ -5242,3 +5242,25 @@ def test_extract_a_title_s_synonym_refers_to_the_holder_of_the_post_it_names():
     text = ("Prime Minister Ravi Menon of India hosted President Ana Torres of Chile on Friday. "
             "Foreign Minister Luis Ramos of Chile called on the Indian premier later in the day.")
     assert [c[2] for c in contacts(text)] == [("Ana Torres", "Ravi Menon"), ("Luis Ramos", "Ravi Menon")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a courtesy call followed by a second verb whose infinitive urges nobody
+    (("Foreign Minister Ana Torres called on Prime Minister Luis Ramos and discussed ways to take "
+      "forward cooperation."), [("meeting", ("Ana Torres", "Luis Ramos"))]),
+    ("Prime Minister Ana Torres hugged President Luis Ramos on arrival for an informal dinner.",
+     [("meeting", ("Ana Torres", "Luis Ramos"))]),
+    # an agency's blessing after a ruler's name is no modal of the sentence
+    (("His Majesty King Karim, may God assist Him, held on Thursday a telephone conversation with "
+      "President Luis Ramos."), [("phone", ("King Karim", "Luis Ramos"))]),
+])
+def test_extract_a_call_on_a_hug_and_a_ruler_s_blessing(text, expected):
+    assert [(c.mode.value, c.participants) for c in run(text).communications] == expected
+
+
+def test_extract_the_sovereign_is_the_monarch_not_the_last_leader_named():
+    text = ("King Karim II of Jordan received President Luis Ramos on Monday. The President also "
+            "informed the Sovereign of his decision. Following this conversation, the Sovereign "
+            "held a telephone conversation with Prime Minister Eva Soto.")
+    assert [o.name for o in run(text).officials] == ["Karim II", "Luis Ramos", "Eva Soto"]
+    assert ("Eva Soto", "Karim II") in [c[2] for c in contacts(text)]

@@ -97,10 +97,21 @@ NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*$")
 LIST_ANNOUNCED = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.;:]{0,100}$")
 
 
+#: the blessing an agency's house style sets after a ruler's name
+BLESSING = re.compile(r",[^\S\n]*may[^\S\n]+(?:God|Allah)[^\S\n]+(?:[a-z]+[^\S\n]+){1,2}?(?:Him|Her|him|her)"
+                      r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*,")
+
+
+#: the pronoun a blessing ends with ("may God assist Him"): its ruler, named before it
+BLESSED = re.compile(r"\b(?:God|Allah)[^\S\n]+(?:[a-z]+[^\S\n]+){1,2}$")
+
+
 def clause_bounds(sentence: Sentence, start: int, end: int,
                   breaks: tuple[re.Pattern, ...]) -> tuple[int, int]:
     """The stretch of the sentence around a trigger, bounded by clause-breaking words."""
-    before = sentence.text[: start - sentence.start]
+    # ("King Mohammed VI, may God assist Him, held talks": a blessing is no clause of its own)
+    before = BLESSING.sub(lambda blessing: " " * len(blessing.group()),
+                          sentence.text[: start - sentence.start])
     after = sentence.text[end - sentence.start :]
     for aside in RELATIVE_ASIDE.finditer(after):
         if LIST_GOES_ON.match(after, aside.end() - 1):
@@ -129,7 +140,8 @@ def clause_bounds(sentence: Sentence, start: int, end: int,
 def find_subjects(text: str, mentions: list[Mention], clause_start: int,
                   start: int) -> list[Mention]:
     """The officials right before the trigger, with those coordinated with them ("A and B")."""
-    before = [m for m in mentions if clause_start <= m.start and m.end <= start]
+    before = [m for m in mentions if clause_start <= m.start and m.end <= start
+              and not BLESSED.search(text, max(0, m.start - 30), m.start)]
     # "Lamamra, travelling as Tebboune's special envoy, was received": the owner of a title in
     # an apposition is not the subject ("Biden's meeting with…" is Biden's).
     before = [m for m in before if not (re.match(r"['’]s\b", text[m.end : m.end + 2])

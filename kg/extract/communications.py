@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from kg.extract.cast import Cast, EventMention, Mention, names_of
 from kg.extract.clauses import (
+    BLESSING,
     BY,
     CALLED_SOMETHING,
     CLAUSE_BREAK,
@@ -757,8 +758,9 @@ def _in_opening_phrase(text: str, sentence, start: int, visible: list[Mention]) 
 #: where reported speech begins after its verb: "that", a subject pronoun, a quotation, the
 #: reason of "thanked X for"
 CONTENT = re.compile(r"\bthat\b|\b(?:he|she|they|it|we|I|there)\b|[“\"]|\bfor\b")
-#: what follows the one urged: "called on X to act", "… and Y to act"
-URGED_TO = re.compile(r"(?:,[^,;.]{0,60},)?\s+(?:and\s+[^;.]{0,60}?\s+)?to\s+[a-z]")
+#: what follows the one urged: "called on X to act", "… and Y to act" (not a second verb:
+#: "called on X and discussed ways to take forward…")
+URGED_TO = re.compile(r"(?:,[^,;.]{0,60},)?\s+(?:and\s+(?![a-z]+ed\b)[^;.]{0,60}?\s+)?to\s+[a-z]")
 #: a quoted title after the broadcaster or paper that owns it, not quoted words: 'told NBC's
 #: "Meet the Press" on Sunday'
 QUOTED_TITLE = re.compile(r"(?:['’]s|\b[A-Z][\w.&-]*)[^\S\n]+[“\"][A-Z][\w’'-]*(?:[^\S\n]+"
@@ -982,7 +984,9 @@ def _cue_text(text: str, start: int, end: int, mentions: list[Mention],
     '_________________ X'
     """
     pieces = list(text[start:end])
-    spans = [(m.start, m.end) for m in mentions if m.how != "pronoun"] + list(quotes)
+    # (nor a blessing: "King Mohammed VI, may God assist Him, held talks" held them)
+    spans = [(m.start, m.end) for m in mentions if m.how != "pronoun"] + list(quotes) + [
+        blessing.span() for blessing in BLESSING.finditer(text, start, end)]
     for first, last in spans:
         if start <= first and last <= end:
             pieces[first - start : last - start] = "_" * (last - first)

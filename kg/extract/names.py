@@ -82,8 +82,9 @@ ROYAL_STYLES = frozenset({"King", "Queen", "Sultan", "Prince", "Pope"})
 #: the words of a dynasty's names ("Faisal bin Farhan Al Saud"): "Prince Faisal" is one of
 #: them rather than a namesake commoner ("Faisal Mekdad")
 DYNASTIC = frozenset({"bin", "bint", "ibn", "al"})
+#: ("the Sovereign" capitalised, as Moroccan and Jordanian agencies write their king)
 LEADER_WORDS = ("leader", "head of state", "head of government", "monarch", "diplomat",
-                "statesman")
+                "statesman", "sovereign", "Sovereign")
 #: ... the heads, as a text writes them, readouts in capitals ("the Head of State received"),
 #: before any post they begin with ("Head")
 HEAD_TITLES = ("Head of State", "Head of Government")

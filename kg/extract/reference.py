@@ -151,7 +151,7 @@ def resolve_coreference(text, sentences, people, mentions, patterns, knowledge,
             leads = post_word in LEADER_WORDS and not any(STAFF.search(p) for p, _ in person.posts)
             if post_word.startswith("head of"):  # not the ambassador who called on him
                 leads = _heads_a_government(person)
-            if post_word == "monarch":  # "the monarch" is a king, an emir, a sultan
+            if post_word in ("monarch", "sovereign"):  # a king, an emir, a sultan
                 leads = any(_holds(person, title) for title in MONARCHS)
             fits_post = (leads or _holds(person, titled_as)
                          or (also_as is not None and _holds(person, also_as)) or (
