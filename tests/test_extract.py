@@ -5264,3 +5264,12 @@ def test_extract_the_sovereign_is_the_monarch_not_the_last_leader_named():
             "held a telephone conversation with Prime Minister Eva Soto.")
     assert [o.name for o in run(text).officials] == ["Karim II", "Luis Ramos", "Eva Soto"]
     assert ("Eva Soto", "Karim II") in [c[2] for c in contacts(text)]
+
+
+@pytest.mark.parametrize("text, government", [
+    ("On arrival, Official Spokesperson Shri Ravi Kapoor tweeted a warm welcome.", "India"),
+    ("Economic Affairs Minister Datuk Seri Amir Hamzah said the visit went well.", "Malaysia"),
+])
+def test_extract_an_honorific_of_one_state_places_its_bearer(text, government):
+    text = "Prime Minister Ana Torres of Chile arrived on Monday. " + text
+    assert [o.government for o in run(text).officials][1:] == [government]

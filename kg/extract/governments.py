@@ -168,6 +168,14 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
     for person in people:
         if person.name in chosen:
             continue
+        styled = next((government for m in mentions
+                       if m.official == person.name and m.how != "pronoun"
+                       and (government := _honorific_government(text, m.start, knowledge))), None)
+        if styled:
+            # "Official Spokesperson Shri Arindam Bagchi", "Datuk Seri Mohamed Azmin Ali": an
+            # honorific only one state's officials bear
+            chosen[person.name] = styled
+            continue
         if home and person.posts and all(STAFF.search(post) for post, _ in person.posts):
             # "Spokesman of the Ministry of Foreign Affairs", "the national security adviser":
             # staff speak for the leader the article calls plain "the President".
@@ -207,6 +215,24 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
         ranked = [g for g, _ in salience.most_common() if g not in beside and g not in titling]
         chosen[person.name] = ranked[0] if ranked else None
     return chosen
+
+
+#: the two words right before a name, where its honorifics stand ("Shri", "Datuk Seri")
+WORDS_BEFORE = re.compile(r"(?:(?<![\w'’])([\w'’.]+)[^\S\n]+)?([\w'’.]+)[^\S\n]+$")
+
+
+def _honorific_government(text: str, start: int, knowledge: Knowledge) -> str | None:
+    """The state whose honorific stands right before the name at ``start``, past a second
+    style word ("Datuk Seri Mohamed Azmin Ali" is Malaysian).
+
+    >>> from kg.knowledge import load_knowledge
+    >>> _honorific_government("Spokesperson Shri A. Bagchi", 18, load_knowledge())
+    'India'
+    """
+    before = WORDS_BEFORE.search(text, max(0, start - 30), start)
+    words = [word for word in reversed(before.groups()) if word] if before else []
+    return next((knowledge.government_by_honorific[word] for word in words
+                 if word in knowledge.government_by_honorific), None)
 
 
 #: a list of the two sides after a plural post: "the two Foreign Secretaries, "

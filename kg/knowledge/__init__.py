@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -136,6 +136,8 @@ class Knowledge:
     office_holders: tuple[OfficeHolder, ...] = ()
     #: every state's legislature by name (``Government.legislatures``)
     legislatures: frozenset[str] = frozenset()
+    #: an honorific only one state's officials bear ("Shri", "Datuk") -> that government
+    government_by_honorific: dict[str, str] = field(default_factory=dict)
 
     def government(self, name: str) -> Government | None:
         """The government called ``name`` (canonical name), or None."""
@@ -204,7 +206,8 @@ def load_knowledge() -> Knowledge:
     for post in posts:
         for surface in (post.name, *post.aliases):
             post_by_surface.setdefault(surface, post)
-    words = _grouped(_rows("name_words.csv"), "role", "word")
+    word_rows = _rows("name_words.csv")
+    words = _grouped(word_rows, "role", "word")
     forms = {row["lemma"]: row for row in _rows("verb_forms.csv")}
     return Knowledge(
         governments,
@@ -217,6 +220,8 @@ def load_knowledge() -> Knowledge:
         _grouped(_rows("factuality_cues.csv"), "effect", "cue"),
         _office_holders(by_surface),
         frozenset(name for g in governments for name in g.legislatures),
+        {row["word"]: row["government"] for row in word_rows
+         if row["role"] == "honorific" and row.get("government")},
     )
 
 
