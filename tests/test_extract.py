@@ -5273,3 +5273,10 @@ def test_extract_the_sovereign_is_the_monarch_not_the_last_leader_named():
 def test_extract_an_honorific_of_one_state_places_its_bearer(text, government):
     text = "Prime Minister Ana Torres of Chile arrived on Monday. " + text
     assert [o.government for o in run(text).officials][1:] == [government]
+
+
+def test_extract_a_pronoun_in_an_opening_clause_is_the_main_clause_s_subject():
+    text = ("Prime Minister Ravi Menon wrote to General Omar Saleh in May, asking him to visit. By "
+            "the time he came, the General had made himself President. He arrived in Delhi on "
+            "Saturday and was received by President Anil Rao.")
+    assert ("Anil Rao", "Omar Saleh") in [c[2] for c in contacts(text)]

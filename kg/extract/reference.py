@@ -589,7 +589,8 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     it is named and of the pronoun's gender; the phrase may end in an object relative clause
     ("Speaking with May, whom he had received, Mr. Trump said")."""
     comma = sentence.text.find(",", start - sentence.start)
-    opening = FRONTED_PHRASE.match(sentence.text)
+    subordinate = SUBORDINATE_OPENING.match(sentence.text)
+    opening = FRONTED_PHRASE.match(sentence.text) or subordinate
     relative = FRONTED_RELATIVE.search(sentence.text, 0, start - sentence.start)
     # ("where" or "when" in the opening phrase: nobody named, no pronoun, before the clause;
     # "On Monday, he flew to Manila, where he saw A, and then…" opened its main clause first)
@@ -599,8 +600,11 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
     if comma < 0 or not opening or (
             not in_relative and (comma > 120 or "," in sentence.text[: start - sentence.start])):
         return None
-    if not in_relative and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she"):
+    if not in_relative and sentence.text[start - sentence.start :][:3].lower() in ("he ", "she") \
+            and not (subordinate and not OBJECT_PRONOUN.search(sentence.text, comma)):
         # "In May he hosted the Secretary-General, António Guterres": the main clause's subject
+        # (not in a clause before it: "By the time he came, the General had made himself
+        # President"; unless the main clause has him too: "When he landed, Putin greeted him")
         return None
     after = [m for m in named if m.start >= sentence.start + comma
              and m.how in ("titled", "name", "title")]
@@ -610,6 +614,12 @@ def _fronted_subject(sentence, start: int, named: list[Mention], genders, gender
             genders.get(after[0].official, gender) == gender:
         return after[0].official
     return None
+
+
+#: a subordinate clause opening a sentence, with its subject a pronoun
+SUBORDINATE_OPENING = re.compile(r"(?:When|After|Before|By the time|As soon as|Once|While|Although|"
+                                 r"Though|Because|Until)\s+(?:he|she)\b")
+OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 
 
 FEMININE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Mme|Madame|Madam|Queen|Lady|Dame|Baroness|Princess|Smt|"
