@@ -5280,3 +5280,16 @@ def test_extract_a_pronoun_in_an_opening_clause_is_the_main_clause_s_subject():
             "the time he came, the General had made himself President. He arrived in Delhi on "
             "Saturday and was received by President Anil Rao.")
     assert ("Anil Rao", "Omar Saleh") in [c[2] for c in contacts(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a think tank's name, a continental word in a portfolio, a state's formal name
+    ("For Omar Idrissi, director of the Moroccan Institute for Policy Analysis, it was historic.",
+     []),
+    (("The Minister of State, Minister of Foreign Affairs, African Integration and the Diaspora, "
+      "Ana Torres, will brief the diplomatic corps."), []),
+    ("The President of the Swiss Confederation, Didier Muller, travelled to Moscow today.",
+     [("Didier Muller", "Switzerland")]),
+])
+def test_extract_words_of_institutions_portfolios_and_formal_state_names_are_no_names(text, expected):
+    assert [(o.name, o.government) for o in run(text).officials] == expected
