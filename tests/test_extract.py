@@ -5293,3 +5293,11 @@ def test_extract_a_pronoun_in_an_opening_clause_is_the_main_clause_s_subject():
 ])
 def test_extract_words_of_institutions_portfolios_and_formal_state_names_are_no_names(text, expected):
     assert [(o.name, o.government) for o in run(text).officials] == expected
+
+
+def test_extract_a_letter_addressed_to_an_official_is_correspondence_not_a_speech():
+    text = ("King Karim II received Prime Minister Ana Torres of Spain on Monday. On 14 March, the "
+            "Spanish Prime Minister had addressed a letter to His Majesty the King.")
+    assert [(c.kind.value, c.mode.value, c.participants) for c in run(text).communications] == [
+        ("contact", "meeting", ("Karim II", "Ana Torres")),
+        ("contact", "correspondence", ("Ana Torres", "Karim II"))]
