@@ -680,10 +680,10 @@ def _past_tense(trigger_text: str) -> bool:
     return word.endswith("ed") or word in past_forms()
 
 
-#: a weekday the text names, not a past one ("last Monday") nor a habit ("every Monday")
-#: a day a present tense can schedule: a weekday, or the day of writing itself ("Putin meets
-#: Schröder today", "the leaders meet again this afternoon": what a morning report announces)
-COMING_WEEKDAY = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\bsince )\b(?:"
+#: a day a present tense can schedule: a weekday the text names, not a past one ("last
+#: Monday") nor a habit ("every Monday"), or the day of writing itself ("Putin meets Schröder
+#: today", "the leaders meet again this afternoon": what a morning report announces)
+COMING_DAY = re.compile(r"(?<!\blast )(?<!\bevery )(?<!\bsince )\b(?:"
                             + "|".join(day.title() for day in WEEKDAYS)
                             + r"|(?i:today|tonight|this\s+(?:morning|afternoon|evening)))\b")
 PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:also|now|still|\w+ly)\s+)?$")
@@ -695,8 +695,9 @@ PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|both|two|leaders|ministers|presidents
 
 
 def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
-    """Whether a trigger in the present tense announces a schedule: a weekday follows it in its
-    clause ("Ruto meets Hassan on Monday", "Ruto is also hosting Hassan on Friday").
+    """Whether a trigger in the present tense announces a schedule: a weekday or "today"
+    follows it in its clause ("Ruto meets Hassan on Monday", "Ruto is also hosting Hassan on
+    Friday", "the two meet today").
 
     >>> _is_scheduled("A meets B on Monday.", 2, 7, 19), _is_scheduled("A met B on Monday.", 2, 5, 18)
     (True, False)
@@ -711,7 +712,7 @@ def _is_scheduled(text: str, start: int, end: int, clause_end: int) -> bool:
     if not word.endswith(("s", "ing")) and not PLURAL_SUBJECT.search(text, max(0, start - 40),
                                                                       start):
         return False  # "a visit on Monday", "to meet on Monday": a noun or an infinitive
-    return COMING_WEEKDAY.search(text, end, clause_end) is not None
+    return COMING_DAY.search(text, end, clause_end) is not None
 
 
 #: a journey or programme in the present tense: news tells an itinerary ahead so ("travels on
@@ -730,7 +731,7 @@ def _on_itinerary(text: str, clause_start: int, start: int, clause_end: int,
     True
     """
     return ITINERARY.search(text, clause_start, start) is not None and (
-        dated or COMING_WEEKDAY.search(text, clause_start, clause_end) is not None)
+        dated or COMING_DAY.search(text, clause_start, clause_end) is not None)
 
 
 def _compound_events(sentence: str) -> list[tuple[int, int, int, Trigger]]:

@@ -61,10 +61,10 @@ PRONOUNS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is)\b(?![^\S\n]+(?:R
 STYLE_ALONE = re.compile(r"[^\S\n]+(?:Royal[^\S\n]+)?(?:Highness|Majesty)\b")
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|I’ve|I've|I’m|I'm)\b")
 
-# Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
 #: words for the part an official plays ("the EU envoy", "the American negotiator"), which a
 #: minister or a high representative sent on a mission plays as much as a titled envoy does
 ROLE_WORDS = frozenset({"envoy", "special envoy", "negotiator", "chief negotiator", "mediator"})
+# Posts too generic to give an untitled person ("at the head of the table", "his counterpart").
 GENERIC_POSTS = frozenset({"head", "chief", "director", "counterpart", "counterparts", "adviser",
                            "advisor", "secretary", "minister", "official"})
 
