@@ -66,6 +66,12 @@ def test_every_office_holder_has_a_known_government_and_post():
             assert term.end is None or term.start <= term.end, (holder.name, term)
 
 
+def test_every_honorific_of_one_state_names_a_known_government():
+    assert KNOWLEDGE.government_by_honorific["Shri"] == "India"
+    assert all(KNOWLEDGE.government(g) is not None
+               for g in KNOWLEDGE.government_by_honorific.values())
+
+
 def test_a_trigger_row_cut_by_an_unquoted_comma_is_named_by_its_line(monkeypatch):
     from kg import knowledge
     from kg.errors import KgError
