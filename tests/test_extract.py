@@ -5301,3 +5301,13 @@ def test_extract_a_letter_addressed_to_an_official_is_correspondence_not_a_speec
     assert [(c.kind.value, c.mode.value, c.participants) for c in run(text).communications] == [
         ("contact", "meeting", ("Karim II", "Ana Torres")),
         ("contact", "correspondence", ("Ana Torres", "Karim II"))]
+
+
+def test_extract_a_day_shift_right_after_the_trigger_dates_it_but_not_the_next_verb_s():
+    text = ("On May 26 President Ana Torres crossed the border for a meeting with President Luis "
+            "Ramos, and told a news conference the following day that the talks had gone well. "
+            "On June 25 Torres received Ramos in Lima, and the following day Ramos hosted "
+            "Torres in Quito.")
+    assert [(c.kind.value, c.date.isoformat()) for c in run(text, dt.date(2022, 7, 1))
+            .communications] == [("contact", "2022-05-26"), ("statement", "2022-05-27"),
+                                 ("contact", "2022-06-25"), ("contact", "2022-06-26")]

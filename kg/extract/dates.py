@@ -347,6 +347,9 @@ COUNTED_SHIFT = re.compile(
     + r"))", re.IGNORECASE)
 
 
+AND = re.compile(r"\band\b")
+
+
 def day_shift(text: str, start: int = 0, end: int | None = None) -> int | None:
     """The days a phrase in ``text[start:end]`` moves the narrative by ("the next day": 1, "two
     days after the meeting": 2, "a day earlier": -1), or None.
@@ -454,8 +457,15 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
             return own
         # "met on June 25, and the following day hosted him": counted from the date before.
         dated_at, day = max((o, d) for o, d in in_clause) if own else found[0]
-        shift = day_shift(text, dated_at, trigger_at) if trigger_at and dated_at < trigger_at \
-            else None
+        # (and "On May 26 he crossed to meet X, and told a news conference the following day
+        # that…": the shift after the trigger, before what is reported or another verb's "and")
+        if trigger_at and dated_at < trigger_at:
+            own_end = min(clause_end, content_at or clause_end)
+            coordinated = AND.search(text, trigger_at, own_end)
+            shift = day_shift(text, dated_at, trigger_at) or day_shift(
+                text, trigger_at, coordinated.start() if coordinated else own_end)
+        else:
+            shift = None
         if shift:
             return day + dt.timedelta(days=shift)
         if own:
