@@ -3013,6 +3013,29 @@ def test_extract_an_envoy_summoned_meets_the_unnamed_officials_of_the_summoning_
         ("meeting", ("Ravi Sen",), ("Pakistan",), None)]
 
 
+@pytest.mark.parametrize("text, counterparts", [
+    # a body named with capitals, of its country or of none the text gives
+    ("India's Ministry of External Affairs summoned Canadian High Commissioner Ravi Sen.",
+     ("India",)),
+    ("The State Department summoned Chinese Ambassador Ravi Sen on Monday.", ("United States",)),
+    ("The Foreign Office summoned Indian High Commissioner Ravi Sen on Monday.", ()),
+    # a country by name as the subject, or a body of another as the object
+    ("On Monday Pakistan summoned Indian High Commissioner Ravi Sen.", ("Pakistan",)),
+    ("Indian High Commissioner Ravi Sen telephoned the Pakistani Foreign Ministry on Monday.",
+     ("Pakistan",)),
+    ("Indian High Commissioner Ravi Sen met officials at the Pakistani foreign ministry.",
+     ("Pakistan",))])
+def test_extract_a_government_or_its_body_is_the_other_side_of_one_official(text, counterparts):
+    assert [(c.participants, c.counterpart_governments) for c in run(text).communications] == [
+        (("Ravi Sen",), counterparts)]
+
+
+def test_extract_an_official_s_own_government_is_no_other_side():
+    text = ("The Chinese government briefed the White House on the visit, through a personal "
+            "message from President Xi Jinping.")
+    assert run(text).communications == ()
+
+
 def test_extract_one_call_held_with_several_is_one_call_of_them_all():
     text = ("President Tom Hale held a call on Saturday with French President Paul Roy, German "
             "Chancellor Eva Roth and British Prime Minister Alan Price.")

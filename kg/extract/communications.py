@@ -92,6 +92,7 @@ from kg.extract.governments import (
     body_government,
     find_counterparts,
     host_countries,
+    institution_government,
     summoning_country,
 )
 from kg.extract.names import is_title_only, title_patterns
@@ -115,8 +116,12 @@ from kg.model import Communication, Kind, Mode, Span, Status
 
 TOLD = re.compile(r"told", re.IGNORECASE)
 #: a government body as the subject right before a verb: "India's foreign ministry summoned"
-BODY_SUBJECT = re.compile(r"\b(?:ministry|government|embassy|department|presidency|cabinet|"
-                          r"office)[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$|"
+BODY_SUBJECT = re.compile(r"(?P<body>\b(?:ministry|government|embassy|department|presidency|"
+                          r"cabinet|office)"
+                          # "the Ministry of External Affairs", "the Department of State"
+                          r"(?:[^\S\n]+(?:of|for)[^\S\n]+(?:the[^\S\n]+)?(?-i:[A-Z])[\w'’-]*"
+                          r"(?:[^\S\n]+(?:and[^\S\n]+)?(?-i:[A-Z])[\w'’-]*)*)?)"
+                          r"[^\S\n]+(?:(?:also|then|later|has|had)[^\S\n]+)?$|"
                           # "I called on the President": a writer the text does not name
                           r"(?-i:\b(?:I|[Ww]e))[^\S\n]+(?:(?:also|then|later|have|has|had|"
                           r"was|were)[^\S\n]+)?$",
@@ -1507,10 +1512,18 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
         host_countries(text, end, trigger, subjects, names, cast, knowledge) or \
         summoning_country(text, end, SUMMONING.match(text, start) is not None, names, cast,
                           knowledge)
-    if not counterparts and len(names) == 1 and not subjects and kind is Kind.CONTACT and \
-            (body := BODY_SUBJECT.search(text, clause_start, start)) and body.group().strip()[:1].islower():
-        # "Iran's foreign ministry summoned X": the body's government is the other side
+    body = BODY_SUBJECT.search(text, clause_start, start) \
+        if len(names) == 1 and not subjects and kind is Kind.CONTACT else None
+    acting_body = bool(body and body.group("body"))
+    if not counterparts and acting_body:
+        # "Iran's foreign ministry summoned X": the body's government is the other side (and
+        # "the Chinese government briefed…, through a message from Xi" has none)
         counterparts = body_government(text[clause_start : body.end()], names, cast, knowledge)
+        acting_body = counterparts != [None]
+        counterparts = [g for g in counterparts if g]
+    if not counterparts and len(names) == 1 and kind is Kind.CONTACT:
+        counterparts = institution_government(text, None if subjects else clause_start, start,
+                                              end, names, cast, knowledge)
     unnamed = None if subjects or len(names) != 1 or counterparts else unnamed_subject(
         text, clause_start, start, title_patterns(knowledge).title_only)
     if unnamed:
@@ -1530,7 +1543,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     # "X hosted a summit on Monday": open to the attendees the next sentences name
     open_event = kind is Kind.CONTACT and len(names) == 1 and bool(subjects) \
         and (bool(HOSTED_EVENT.match(text, start)) or trigger.initiator == "chair")
-    if len(names) < 2 and not (names and counterparts) and not open_event:
+    if len(names) < 2 and not (names and (counterparts or acting_body)) and not open_event:
+        # (a body acting, "the Ministry of External Affairs summoned X", is another side too,
+        # even where the text does not say whose)
         return []
     if MOTION.match(text, start) and not objects and not counterparts:
         return []  # "the two flew on to Moscow": travelling together, the travellers are one side

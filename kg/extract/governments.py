@@ -465,11 +465,52 @@ def summoning_country(text: str, end: int, summoned: bool, names: list[str], cas
 
 def body_government(subject: str, names: list[str], cast: Cast, knowledge: Knowledge) -> list[str]:
     """The government whose body acts as the subject ("Iran's foreign ministry summoned X",
-    "the Indian government called in Y"): its unnamed officials are the other side of X."""
+    "the Indian government called in Y"): its unnamed officials are the other side of X.
+    ``[None]`` where the body is X's own government's, ``[]`` where the text does not say whose
+    it is ("the Foreign Office summoned X")."""
     _, single = _government_patterns(knowledge)
     named = [knowledge.government_by_surface[m.group()] for m in single.finditer(subject)]
     others = {o.government for o in map(cast.official, names) if o}
-    return [g for g in named[-1:] if g not in others]
+    return [g if g not in others else None for g in named[-1:]]
+
+
+@lru_cache(maxsize=4)
+def _institution_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+    """A government, by name, as a clause's whole subject ("China had called Anami in"); a
+    government's body as the object right after the verb ("telephoned the Chinese Foreign
+    Ministry", "met officials at the Maldivian foreign ministry")."""
+    names = alternation({s for g in knowledge.governments for s in (g.name, *g.aliases)})
+    surfaces = alternation(knowledge.government_by_surface)
+    subject = re.compile(rf"(?:^|(?<=[^\w'’-]))(?:the[^\S\n]+)?(?P<gov>{names})"
+                         rf"(?:[^\S\n]+(?:also|then|later|has|had|have))*[^\S\n]*$")
+    body = re.compile(
+        rf"[^\S\n]+(?:(?:with|to|at)[^\S\n]+)?(?:(?:a|the)[^\S\n]+)?(?:(?:senior|top)[^\S\n]+)?"
+        rf"(?:(?:officials?|diplomats?|representatives?)[^\S\n]+(?:of|at|from|in)[^\S\n]+)?"
+        rf"(?:the[^\S\n]+)?(?P<gov>{surfaces})(?:['’]s)?[^\S\n]+(?:[Ff]oreign[^\S\n]+)?"
+        rf"(?:[Mm]inistry|[Gg]overnment|[Aa]uthorities|[Ee]mbassy|[Oo]ffice)\b")
+    return subject, body
+
+
+#: a preposition before a country: "talks with China had…" is no country acting
+COUNTRY_AS_OBJECT = re.compile(r"\b(?:of|to|with|from|in|for|by|at|on|against|about|into|"
+                                r"towards?)[^\S\n]+$", re.IGNORECASE)
+
+
+def institution_government(text: str, clause_start: int | None, start: int, end: int,
+                           names: list[str], cast: Cast, knowledge: Knowledge) -> list[str]:
+    """The government that, by its name or one of its bodies, is the other side of one named
+    official ("China had called Anami in", "Anami telephoned the Chinese Foreign Ministry");
+    ``clause_start`` is None where the official is the subject."""
+    subject_pattern, body_pattern = _institution_patterns(knowledge)
+    subject = None if clause_start is None else subject_pattern.search(text[clause_start:start])
+    if subject and COUNTRY_AS_OBJECT.search(text, clause_start, clause_start + subject.start()):
+        subject = None
+    found = subject or body_pattern.match(text, end)
+    if found is None:
+        return []
+    government = knowledge.government_by_surface[found.group("gov")]
+    others = {o.government for o in map(cast.official, names) if o}
+    return [] if government in others else [government]
 
 
 #: where a summoned envoy is called to, after the day or time it happened
