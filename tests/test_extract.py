@@ -501,6 +501,18 @@ def test_extract_a_readout_s_subject_named_by_a_post_alone(opening, expected):
     assert [(c[0], c[2]) for c in contacts(text, dt.date(2022, 4, 26))] == expected
 
 
+@pytest.mark.parametrize("other", [
+    # another post that begins with the title is not that title
+    "He was briefed by the Special Representative of the Secretary-General, Roger Meece.",
+    # nor is an armed group named by letters and digits anyone's post-holder
+    "Asked whether he would meet the M23, the Secretary-General said there were no plans.",
+])
+def test_extract_a_readout_s_subject_is_resolved_past_other_posts_naming_it(other):
+    text = ("The United Nations said the trip went well. The Secretary-General met President "
+            f"Vladimir V. Putin of the Russian Federation today in Moscow. {other}")
+    assert "António Guterres" in [o.name for o in run(text, dt.date(2022, 4, 26)).officials]
+
+
 @pytest.mark.parametrize("session", [
     "took part in a session on Friday chaired by Uzbek President Shavkat Mirziyoyev.",
     ("participated in the Restricted Session on Friday, chaired by Uzbek President Shavkat "

@@ -68,7 +68,8 @@ def alternation(words) -> str:
 
 # A name token: a capitalised word ("Erdoğan", "al-Sisi") or initials ("J.", "A.V.", "U.S.").
 UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
-NAME_TOKEN = rf"(?:[{UPPER}][\w’'\-]*[\w](?<!['’]s)|[{UPPER}]\.(?:\s?[{UPPER}]\.)*)"
+# (letters only: "M23", "G7" and "P5" name no person)
+NAME_TOKEN = rf"(?:[{UPPER}](?:[^\W\d_]|[’'\-])*[^\W\d_](?<!['’]s)|[{UPPER}]\.(?:\s?[{UPPER}]\.)*)"
 
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # After a post, the office it belongs to and that office's owner ("of Zelensky's office").

@@ -630,7 +630,9 @@ def _holds_post(person: Person, post: str, knowledge: Knowledge) -> bool:
     held = [knowledge.post_by_surface[written].name if written in knowledge.post_by_surface
             else written for written, _ in person.posts]
     held += [term.post for term in person.holder.terms] if person.holder else []
-    return any(post.lower() in written.lower() for written in held)
+    # ("the Special Representative of the Secretary-General" or a Deputy Secretary-General
+    # holds another post)
+    return any(written.lower().startswith(post.lower()) for written in held)
 
 
 def _add_holder_mention(text, start, end, holder, people, spans, taken, sentences, published,
