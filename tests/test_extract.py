@@ -3042,6 +3042,13 @@ def test_extract_a_government_or_its_body_is_the_other_side_of_one_official(text
         (("Ravi Sen",), counterparts)]
 
 
+@pytest.mark.parametrize("text", [
+    "On Saturday Foreign Minister Ravi Sen met with heads of diplomatic missions accredited in Delhi.",
+    "Foreign Minister Ravi Sen is to brief Delhi's diplomatic corps on the talks this afternoon."])
+def test_extract_the_envoys_accredited_together_are_the_other_side_of_one_official(text):
+    assert [c.participants for c in run(text).communications] == [("Ravi Sen",)]
+
+
 def test_extract_an_official_s_own_government_is_no_other_side():
     text = ("The Chinese government briefed the White House on the visit, through a personal "
             "message from President Xi Jinping.")

@@ -126,6 +126,11 @@ BODY_SUBJECT = re.compile(r"(?P<body>\b(?:ministry|government|embassy|department
                           r"(?-i:\b(?:I|[Ww]e))[^\S\n]+(?:(?:also|then|later|have|has|had|"
                           r"was|were)[^\S\n]+)?$",
                           re.IGNORECASE)
+#: the envoys accredited to a government, met or briefed together
+ENVOYS_TOGETHER = re.compile(r"[^\S\n]+(?:with[^\S\n]+)?(?:the[^\S\n]+)?(?:[\w'’-]+['’]s[^\S\n]+)?"
+                             r"(?:heads[^\S\n]+of[^\S\n]+(?:(?:foreign|diplomatic)[^\S\n]+)*missions?|"
+                             r"(?:foreign[^\S\n]+)?diplomatic[^\S\n]+corps|"
+                             r"(?:foreign[^\S\n]+)?ambassadors[^\S\n]+accredited)\b", re.IGNORECASE)
 JOINT = re.compile(r"\bjoint(?:ly)?\b", re.IGNORECASE)
 #: a preposition right before an official: the object of a phrase, no verb's subject
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|with|from|about)[^\S\n]+$")
@@ -1524,6 +1529,9 @@ def _read_mention(text, sentence, start, end, trigger, sentence_mentions, previo
     if not counterparts and len(names) == 1 and kind is Kind.CONTACT:
         counterparts = institution_government(text, None if subjects else clause_start, start,
                                               end, names, cast, knowledge)
+        # "met the heads of diplomatic missions accredited in Minsk": envoys of governments
+        # the text does not name are the other side
+        acting_body = acting_body or bool(ENVOYS_TOGETHER.match(text, end))
     unnamed = None if subjects or len(names) != 1 or counterparts else unnamed_subject(
         text, clause_start, start, title_patterns(knowledge).title_only)
     if unnamed:
