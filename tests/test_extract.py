@@ -3049,6 +3049,20 @@ def test_extract_the_envoys_accredited_together_are_the_other_side_of_one_offici
     assert [c.participants for c in run(text).communications] == [("Ravi Sen",)]
 
 
+@pytest.mark.parametrize("text", [
+    "UN envoy Ravi Sen will brief the Security Council later in the week.",
+    "UN envoy Ravi Sen briefed the UN Security Council on Monday."])
+def test_extract_an_organisation_s_members_briefed_are_the_other_side(text):
+    assert [(c.participants, c.counterpart_governments) for c in run(text).communications] == [
+        (("Ravi Sen",), ("United Nations",))]
+
+
+def test_extract_a_meeting_of_an_organisation_s_ministers_attended_is_no_briefing_of_them():
+    text = ("The Foreign Secretary, Ravi Sen, would welcome the opportunity to attend a meeting "
+            "of EU foreign ministers.")
+    assert [c for c in run(text).communications if c.kind.value == "contact"] == []
+
+
 def test_extract_an_official_s_own_government_is_no_other_side():
     text = ("The Chinese government briefed the White House on the visit, through a personal "
             "message from President Xi Jinping.")

@@ -475,7 +475,7 @@ def body_government(subject: str, names: list[str], cast: Cast, knowledge: Knowl
 
 
 @lru_cache(maxsize=4)
-def _institution_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]:
+def _institution_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A government, by name, as a clause's whole subject ("China had called Anami in"); a
     government's body as the object right after the verb ("telephoned the Chinese Foreign
     Ministry", "met officials at the Maldivian foreign ministry")."""
@@ -488,9 +488,21 @@ def _institution_patterns(knowledge: Knowledge) -> tuple[re.Pattern, re.Pattern]
         rf"(?:(?:officials?|diplomats?|representatives?)[^\S\n]+(?:of|at|from|in)[^\S\n]+)?"
         rf"(?:the[^\S\n]+)?(?P<gov>{surfaces})(?:['’]s)?[^\S\n]+(?:[Ff]oreign[^\S\n]+)?"
         rf"(?:[Mm]inistry|[Gg]overnment|[Aa]uthorities|[Ee]mbassy|[Oo]ffice)\b")
-    return subject, body
+    # "brief the Security Council", "inform the IAEA Board of Governors", "join other Pacific
+    # Islands Forum foreign ministers": an organisation's members together
+    organisations = alternation({s for g in knowledge.governments if g.kind == "organisation"
+                                 for s in (g.name, *g.aliases)})
+    members = re.compile(
+        rf"[^\S\n]+(?:(?:with|to)[^\S\n]+)?(?:(?:the|his|her|their|fellow|other)[^\S\n]+)*"
+        rf"(?P<gov>{organisations})(?:['’]s)?(?:[^\S\n]+(?:Board[^\S\n]+of[^\S\n]+Governors|"
+        rf"[Cc]ouncil|members|member[^\S\n]+states|leaders|(?:foreign[^\S\n]+)?ministers|"
+        rf"counterparts|partners|allies|ambassadors))?(?![\w'’-])")
+    return subject, body, members
 
 
+#: verbs whose object may be an organisation's members together (not "spoke to the UN", a speech)
+TO_MEMBERS = re.compile(r"(?:brief|inform|join|consult)(?:s|ed|ing)?\b|meets?\b|met\b|"
+                        r"notif(?:y|ies|ied)\b", re.IGNORECASE)
 #: a preposition before a country: "talks with China had…" is no country acting
 COUNTRY_AS_OBJECT = re.compile(r"\b(?:of|to|with|from|in|for|by|at|on|against|about|into|"
                                 r"towards?)[^\S\n]+$", re.IGNORECASE)
@@ -501,11 +513,16 @@ def institution_government(text: str, clause_start: int | None, start: int, end:
     """The government that, by its name or one of its bodies, is the other side of one named
     official ("China had called Anami in", "Anami telephoned the Chinese Foreign Ministry");
     ``clause_start`` is None where the official is the subject."""
-    subject_pattern, body_pattern = _institution_patterns(knowledge)
+    subject_pattern, body_pattern, members_pattern = _institution_patterns(knowledge)
     subject = None if clause_start is None else subject_pattern.search(text[clause_start:start])
     if subject and COUNTRY_AS_OBJECT.search(text, clause_start, clause_start + subject.start()):
         subject = None
     found = subject or body_pattern.match(text, end)
+    if found is None and TO_MEMBERS.match(text, start) \
+            and (members := members_pattern.match(text, end)):
+        # (the members of an official's own organisation are another side: the Secretary-
+        # General briefs the Security Council)
+        return [knowledge.government_by_surface[members.group("gov")]]
     if found is None:
         return []
     government = knowledge.government_by_surface[found.group("gov")]
