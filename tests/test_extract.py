@@ -482,6 +482,13 @@ def test_extract_posts_ranks_and_institutions(text, expected):
          "reporters the talks were useful."),
         # Business leaders speak and meet too, without an official post.
         "Acme CEO Ana Ruiz met reporters. Ana Ruiz, chief executive of Acme, said so.",
+        # A post at a private body, its scope taken into the post or written in lower case
+        ("Ivan Petrov, deputy director of the Institute of Europe of the Academy of Sciences, "
+         "told TASS the union was dead."),
+        "Ali Aliyev, head of the Atlas research centre, told reporters the deal was good.",
+        # reporters and people in the street
+        "Rami Haddad, reporting for Al Jazeera from Annapolis, said the mood was tense.",
+        "Tesfay Gebre, a shopkeeper in Addis Ababa, told the BBC he was happy.",
     ],
 )
 def test_extract_no_officials_without_an_official_post(text):

@@ -158,8 +158,10 @@ def find_officials(text: str, knowledge: Knowledge, published: dt.date | None = 
                     and not match.group("gov") and not match.group("owner_gov") \
                     and text[max(0, match.start() - 1):match.start()] in ("", "\n"):
                 continue  # a headline's "Chief Adviser, Modi hold talks": the comma joins two
-            if pattern is patterns.appositive and _post_of_private_body(text, match.end(), knowledge):
-                # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post.
+            if pattern is patterns.appositive and _post_of_private_body(text, match.end("post"),
+                                                                       knowledge):
+                # "Dmitri Trenin, director of the Carnegie Moscow Center": no official post (nor
+                # "deputy director of the Institute of Europe", a scope the post took in).
                 taken.update(range(match.start("name"), match.end("name")))
                 continue
             tokens, name_start, name_end = clean_name(match, knowledge)
