@@ -3076,6 +3076,21 @@ def test_extract_an_official_s_own_government_is_no_other_side():
     assert run(text).communications == ()
 
 
+def test_extract_a_news_conference_answered_by_several_is_one_statement_of_them_all():
+    text = ("At a news conference after the signing, President Ali Sen, President Tom Hale and "
+            "President Paul Roy answered questions from journalists.")
+    assert [(c.mode.value, set(c.participants)) for c in run(text).communications] == [
+        ("press_briefing", {"Ali Sen", "Tom Hale", "Paul Roy"})]
+
+
+@pytest.mark.parametrize("questions", ["took questions from reporters",
+                                       "fielded questions from the press"])
+def test_extract_taking_questions_side_by_side_is_a_joint_press_briefing(questions):
+    text = f"President Tom Hale and President Paul Roy stood side by side and {questions}."
+    assert [(c.mode.value, set(c.participants)) for c in run(text).communications] == [
+        ("press_briefing", {"Tom Hale", "Paul Roy"})]
+
+
 def test_extract_one_call_held_with_several_is_one_call_of_them_all():
     text = ("President Tom Hale held a call on Saturday with French President Paul Roy, German "
             "Chancellor Eva Roth and British Prime Minister Alan Price.")

@@ -87,6 +87,7 @@ from kg.extract.events import (
     with_envoys,
     with_visitors,
     without_covered_visits,
+    without_partial_statements,
 )
 from kg.extract.governments import (
     body_government,
@@ -260,7 +261,8 @@ def find_communications(text: str, published: dt.date | None, cast: Cast,
     merged = with_bare_remarks(
         merge_mentions([m for m in ordered if not is_bare_remark(m.communication)]), remarks)
     merged = with_envoys(with_companions(merged, text, cast, sentences), text, cast)
-    return with_visitors(without_covered_visits(merged, cast), text, cast, knowledge)
+    merged = without_partial_statements(without_covered_visits(merged, cast))
+    return with_visitors(merged, text, cast, knowledge)
 
 
 #: a participle after the event it describes: "a luncheon hosted by X"

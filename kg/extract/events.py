@@ -665,6 +665,22 @@ def without_covered_visits(communications: list[Communication], cast: Cast) -> l
                 for name in c.participants))]
 
 
+def without_partial_statements(communications: list[Communication]) -> list[Communication]:
+    """Drop a statement whose speakers are some of another's of the same mode and status, read
+    only from words that overlap the other's: "At a news conference after the signing, A, B and C answered
+    questions" is one appearance of all three, not also one of A's alone."""
+    statements = [c for c in communications if c.kind is Kind.STATEMENT]
+
+    def partial(c: Communication) -> bool:
+        return any(set(c.participants) < set(other.participants) and other.status is c.status
+                   and c.mode is other.mode
+                   and all(any(a.start < b.end and b.start < a.end for b in other.evidence)
+                           for a in c.evidence)
+                   for other in statements)
+
+    return [c for c in communications if c.kind is not Kind.STATEMENT or not partial(c)]
+
+
 VISIT = re.compile(r"\b(?:is visiting|was visiting|visiting|visited|visit to|trip to|tour of|"
                    r"travell?ed to|flew to|flew on to|drove to|arrived in|arrived from|in \w+ on a "
                    r"visit)\b[^.;]{0,30}?\b(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
