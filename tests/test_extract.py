@@ -508,6 +508,19 @@ def test_extract_a_readout_s_subject_named_by_a_post_alone(opening, expected):
     assert [(c[0], c[2]) for c in contacts(text, dt.date(2022, 4, 26))] == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Japan's ambassador in Beijing, Koji Sato, met Chinese Foreign Minister Li Wen.",
+    "The Japanese ambassador in Beijing, Koji Sato, met Chinese Foreign Minister Li Wen."])
+def test_extract_where_an_envoy_serves_is_not_whom_they_represent(text):
+    assert ("Koji Sato", "Ambassador", "Japan") in officials(text)
+    assert [set(c[2]) for c in contacts(text)] == [{"Koji Sato", "Li Wen"}]
+
+
+def test_extract_the_capital_an_envoy_serves_in_is_no_evidence_of_their_government():
+    text = "The Colombian delegation included the ambassador in Caracas, Ana Ruiz."
+    assert officials(text) == [("Ana Ruiz", "Ambassador", "Colombia")]
+
+
 @pytest.mark.parametrize("other", [
     # another post that begins with the title is not that title
     "He was briefed by the Special Representative of the Secretary-General, Roger Meece.",

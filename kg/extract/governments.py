@@ -201,6 +201,7 @@ def assign_governments(people, text, sentences, mentions, quote_speakers, patter
                      for m in patterns.government.finditer(sentence.text)
                      if not _not_affiliation(sentence.text, m)
                      and not PLACE_BEFORE.search(sentence.text, 0, m.start())
+                     and not POSTED_IN.search(sentence.text, 0, m.start())
                      and not _titles_another(text, sentence.start + m.end(), person.name,
                                              mentions, starts)
                      and not (sentence.start + m.start() != first.start
@@ -350,6 +351,8 @@ OTHER_SIDE_AFTER = re.compile(r"\s+(?:side|sides|delegation|delegations|team|off
 # Where an official is or goes is no evidence of whom they represent: "told reporters in
 # Nairobi", "visited Taiwan", "travelled to Brussels"; where an office sits is: "a foreign
 # ministry spokesman in Berlin", "the embassy in Kyiv".
+#: where an envoy serves ("the ambassador in Caracas"), not whom they represent
+POSTED_IN = re.compile(r"\b(?:ambassador|envoy|commissioner)[^\S\n]+in[^\S\n]+\Z", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"(?<!spokesman)(?<!spokeswoman)(?<!spokesperson)(?<!ministry)"
                           r"(?<!embassy)(?<!officials)(?<!official)(?<!government)(?<!ambassador)"
                           r"[^\S\n]+(?:in|to|from|at|into|visit(?:s|ed|ing)?|toured|touring)[^\S\n]+"

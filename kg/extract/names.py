@@ -189,9 +189,14 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
     # "Syria's U.N. ambassador": a state owning a post an organisation qualifies
     lead = (rf"(?:(?P<owner_gov>{gov})['’]s[^\S\n]+(?=(?:{gov})[^\S\n]))?"
             rf"(?:(?P<gov>{gov})(?:['’]s|(?<=s)['’])?[^\S\n]+)?(?P<mods>(?:(?:{modifier}|{domain})[^\S\n]+)*)")
+    # "Japan's ambassador in Beijing, X": where an envoy serves, no scope of the post
+    capitals = alternation(knowledge.government_by_capital)
+    posted_in = (rf"(?:(?:(?<=[Aa]mbassador)|(?<=[Ee]nvoy)|(?<=[Cc]ommissioner))[^\S\n]+in"
+                 rf"[^\S\n]+(?:{capitals}|{gov})(?![\w'’-]))?")
     titled = re.compile(
         # "then-President John Kufuor": the post held at the time
-        rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?(?:,[^\S\n]+|[^\S\n]+)"
+        rf"(?<![\w-])(?:[Tt]hen-)?{lead}(?P<post>{post})(?P<of>{of_phrase})?{posted_in}"
+        rf"(?:,[^\S\n]+|[^\S\n]+)"
         # "The chair of the Caribbean Community, Jamaican Prime Minister X", "his Iranian
         # counterpart, Foreign Minister X": a title of its own after it is the next title's, not
         # a name
@@ -268,7 +273,7 @@ def title_patterns(knowledge: Knowledge) -> TitlePatterns:
         # "Li's predecessor, Gen. Wei Fenghe": the one before in the owner's post
         rf"[^\S\n]+(?P<relation>(?:predecessor|successor),[^\S\n]+)?"
         rf"(?P<mods>(?:[a-z][\w-]*(?:['’]s)?[^\S\n]+){{0,2}})(?P<post>{post})"
-        rf"(?P<of>)(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
+        rf"(?P<of>){posted_in}(?:,[^\S\n]+|[^\S\n]+)(?P<name>{name})"
     )
     government = re.compile(rf"(?<![\w-])(?:{gov}|{alternation(knowledge.government_by_capital)})"
                             rf"(?![\w-])")
