@@ -667,8 +667,8 @@ def without_covered_visits(communications: list[Communication], cast: Cast) -> l
 
 def without_partial_statements(communications: list[Communication]) -> list[Communication]:
     """Drop a statement whose speakers are some of another's of the same mode and status, read
-    only from words that overlap the other's: "At a news conference after the signing, A, B and C answered
-    questions" is one appearance of all three, not also one of A's alone."""
+    only from words that overlap the other's: "At a news conference after the signing, A, B and
+    C answered questions" is one appearance of all three, not also one of A's alone."""
     statements = [c for c in communications if c.kind is Kind.STATEMENT]
 
     def partial(c: Communication) -> bool:
