@@ -3104,6 +3104,18 @@ def test_extract_taking_questions_side_by_side_is_a_joint_press_briefing(questio
         ("press_briefing", {"Tom Hale", "Paul Roy"})]
 
 
+@pytest.mark.parametrize(("recalled", "date"), [
+    ("The two ministers last met in person in Riga.", None),
+    # ... but "at last" is no earlier time
+    ("At last the two ministers met in person in Riga.", dt.date(2023, 11, 20))])
+def test_extract_a_contact_recalled_as_the_last_takes_no_day_of_the_narrative(recalled, date):
+    text = ("Foreign Minister Ana Ruiz called Foreign Minister Ravi Sen on Monday. "
+            f"{recalled}")
+    meetings = [c for c in run(text, dt.date(2023, 11, 21)).communications
+                if c.mode.value == "meeting"]
+    assert [c.date for c in meetings] == [date]
+
+
 def test_extract_one_call_held_with_several_is_one_call_of_them_all():
     text = ("President Tom Hale held a call on Saturday with French President Paul Roy, German "
             "Chancellor Eva Roth and British Prime Minister Alan Price.")

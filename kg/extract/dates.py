@@ -405,6 +405,10 @@ def _journey_over_days(text: str, before: int) -> bool:
     return False
 
 
+#: a contact recalled as the latest before now ("last met", "had last spoken"), not "at last"
+LAST_TIME = re.compile(r"(?<!\bat )\blast[^\S\n]+$", re.IGNORECASE)
+
+
 def event_date(text, sentence: Sentence, published, planned, last_date, elsewhere: bool,
                clause_start: int, clause_end: int, trigger_at: int | None = None,
                carry: bool = True, content_at: int | None = None,
@@ -489,6 +493,9 @@ def event_date(text, sentence: Sentence, published, planned, last_date, elsewher
     if DURING_SPAN.search(sentence.text) and _journey_over_days(text, sentence.start):
         # "a visit from 7 to 9 March … During the visit, X met Y": no one day
         return None
+    if trigger_at is not None and LAST_TIME.search(text, max(sentence.start, trigger_at - 30),
+                                                   trigger_at):
+        return None  # "The two ministers last met in Riga": some earlier day, not the narrative's
     day, paragraph, lead = last_date
     shift = day_shift(sentence.text)
     if shift:
